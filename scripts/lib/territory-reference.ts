@@ -1,0 +1,246 @@
+/**
+ * Builds the territory reference from `@etalab/decoupage-administratif` as SQL
+ * statements for D1. One builder serves `npm start` (written to a file and applied
+ * with `wrangler d1 execute`) and the test suite (applied in a setup file), so the
+ * tests always run against the same reference as the app.
+ *
+ * Rows travel as JSON literals read through `json_each`, in statements kept under
+ * D1's 100 KB statement limit.
+ */
+import { createRequire } from 'node:module'
+import { foldText } from '../../worker/domain/text'
+
+const require = createRequire(import.meta.url)
+
+interface RawCommune {
+  code: string
+  nom: string
+  type: string
+  departement?: string
+  region?: string
+  zone: string
+  population?: number
+}
+interface RawEpci {
+  code: string
+  nom: string
+  type: string
+  membres: { code: string }[]
+}
+interface RawDivision {
+  code: string
+  nom: string
+  region?: string
+  zone: string
+}
+
+export interface TerritoryRow {
+  code: string
+  kind: 'com' | 'epci' | 'dep' | 'reg'
+  insee: string
+  name: string
+  search_name: string
+  department: string | null
+  region: string | null
+  population: number | null
+  communes_count: number | null
+  epci_count: number | null
+  zone: string | null
+  epci_type: string | null
+}
+
+export interface TerritoryReference {
+  rows: TerritoryRow[]
+  members: [epci: string, commune: string][]
+  meta: Record<string, string>
+}
+
+const PACKAGE = '@etalab/decoupage-administratif'
+
+export function buildTerritoryReference(): TerritoryReference {
+  const pkg = require(`${PACKAGE}/package.json`) as { version: string }
+  const communes = (require(`${PACKAGE}/data/communes.json`) as RawCommune[]).filter(
+    (c) => c.type === 'commune-actuelle'
+  )
+  const epcis = require(`${PACKAGE}/data/epci.json`) as RawEpci[]
+  const departments = require(`${PACKAGE}/data/departements.json`) as RawDivision[]
+  const regions = require(`${PACKAGE}/data/regions.json`) as RawDivision[]
+
+  const communeByCode = new Map(communes.map((c) => [c.code, c]))
+  const sum = (values: Iterable<number>) => {
+    let total = 0
+    for (const v of values) total += v
+    return total
+  }
+  const rows: TerritoryRow[] = []
+  const members: [string, string][] = []
+  const depCommunes = new Map<string, RawCommune[]>()
+  const depEpcis = new Map<string, Set<string>>()
+  const regEpcis = new Map<string, Set<string>>()
+
+  for (const c of communes) {
+    const dep = c.departement ?? null
+    if (dep) depCommunes.set(dep, [...(depCommunes.get(dep) ?? []), c])
+    rows.push({
+      code: `com:${c.code}`,
+      kind: 'com',
+      insee: c.code,
+      name: c.nom,
+      search_name: foldText(c.nom),
+      department: dep,
+      region: c.region ?? null,
+      population: c.population ?? null,
+      communes_count: null,
+      epci_count: null,
+      zone: c.zone,
+      epci_type: null,
+    })
+  }
+
+  for (const e of epcis) {
+    const memberCommunes = e.membres
+      .map((m) => communeByCode.get(m.code))
+      .filter((c) => c !== undefined)
+    // An EPCI may straddle départements: its main département is the one holding most of its population.
+    const popByDep = new Map<string, number>()
+    for (const c of memberCommunes) {
+      if (!c.departement) continue
+      popByDep.set(c.departement, (popByDep.get(c.departement) ?? 0) + (c.population ?? 0))
+      ;(
+        depEpcis.get(c.departement) ?? depEpcis.set(c.departement, new Set()).get(c.departement)!
+      ).add(e.code)
+      if (c.region)
+        (regEpcis.get(c.region) ?? regEpcis.set(c.region, new Set()).get(c.region)!).add(e.code)
+      members.push([`epci:${e.code}`, `com:${c.code}`])
+    }
+    const mainDep = [...popByDep.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+    rows.push({
+      code: `epci:${e.code}`,
+      kind: 'epci',
+      insee: e.code,
+      name: e.nom,
+      search_name: foldText(e.nom),
+      department: mainDep,
+      region: memberCommunes.find((c) => c.departement === mainDep)?.region ?? null,
+      population: sum(memberCommunes.map((c) => c.population ?? 0)),
+      communes_count: memberCommunes.length,
+      epci_count: null,
+      zone: memberCommunes[0]?.zone ?? null,
+      epci_type: e.type,
+    })
+  }
+
+  const depRows = departments.map((d): TerritoryRow => {
+    const inDep = depCommunes.get(d.code) ?? []
+    return {
+      code: `dep:${d.code}`,
+      kind: 'dep',
+      insee: d.code,
+      name: d.nom,
+      search_name: foldText(d.nom),
+      department: d.code,
+      region: d.region ?? null,
+      population: sum(inDep.map((c) => c.population ?? 0)),
+      communes_count: inDep.length,
+      epci_count: depEpcis.get(d.code)?.size ?? 0,
+      zone: d.zone,
+      epci_type: null,
+    }
+  })
+  rows.push(...depRows)
+
+  for (const r of regions) {
+    const inReg = communes.filter((c) => c.region === r.code)
+    rows.push({
+      code: `reg:${r.code}`,
+      kind: 'reg',
+      insee: r.code,
+      name: r.nom,
+      search_name: foldText(r.nom),
+      department: null,
+      region: r.code,
+      population: sum(inReg.map((c) => c.population ?? 0)),
+      communes_count: inReg.length,
+      epci_count: regEpcis.get(r.code)?.size ?? 0,
+      zone: r.zone,
+      epci_type: null,
+    })
+  }
+
+  return {
+    rows,
+    members,
+    meta: {
+      source: PACKAGE,
+      version: pkg.version,
+      // The package's major version follows INSEE's COG vintage (5.x = COG 2025).
+      vintage: `COG ${2020 + Number(pkg.version.split('.')[0])}`,
+      communes: String(communes.length),
+      epci: String(epcis.length),
+    },
+  }
+}
+
+const COLUMNS = [
+  'code',
+  'kind',
+  'insee',
+  'name',
+  'search_name',
+  'department',
+  'region',
+  'population',
+  'communes_count',
+  'epci_count',
+  'zone',
+  'epci_type',
+] as const
+
+const MAX_STATEMENT_BYTES = 90_000
+
+const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`
+
+function chunkedJson<T>(items: readonly T[], toStatement: (json: string) => string): string[] {
+  const statements: string[] = []
+  let chunk: string[] = []
+  let size = 0
+  const flush = () => {
+    if (chunk.length === 0) return
+    statements.push(toStatement(`[${chunk.join(',')}]`))
+    chunk = []
+    size = 0
+  }
+  for (const item of items) {
+    const json = JSON.stringify(item)
+    if (size + json.length > MAX_STATEMENT_BYTES) flush()
+    chunk.push(json)
+    size += json.length + 1
+  }
+  flush()
+  return statements
+}
+
+/** SQL statements that replace the whole reference (idempotent). */
+export function territoryStatements(ref: TerritoryReference = buildTerritoryReference()): string[] {
+  const select = COLUMNS.map((c, i) => `json_extract(value, '$[${i}]')`).join(', ')
+  const tuples = ref.rows.map((r) => COLUMNS.map((c) => r[c]))
+  return [
+    'DELETE FROM epci_members',
+    'DELETE FROM territories',
+    'DELETE FROM territory_reference',
+    ...chunkedJson(
+      tuples,
+      (json) =>
+        `INSERT INTO territories (${COLUMNS.join(', ')}) SELECT ${select} FROM json_each(${sqlString(json)})`
+    ),
+    ...chunkedJson(
+      ref.members,
+      (json) =>
+        `INSERT INTO epci_members (epci, commune) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${sqlString(json)})`
+    ),
+    ...Object.entries({ ...ref.meta, loaded_at: new Date().toISOString() }).map(
+      ([k, v]) =>
+        `INSERT INTO territory_reference (key, value) VALUES (${sqlString(k)}, ${sqlString(v)})`
+    ),
+  ]
+}

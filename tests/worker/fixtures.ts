@@ -1,0 +1,63 @@
+/** Test data and helpers shared by the worker tests. */
+import { exports } from 'cloudflare:workers'
+import type { ExperimentInput } from '../../worker/domain/experiment'
+
+export const MODERATOR = 'test-moderator-token-alice-0123456789'
+
+type Input = Omit<ExperimentInput, 'language' | 'licence' | 'evidenceLevel'> &
+  Partial<Pick<ExperimentInput, 'language' | 'licence' | 'evidenceLevel'>>
+
+/** A minimal valid submission; `overrides` replace top-level fields. */
+export function validInput(overrides: Partial<Input> = {}): Input {
+  return {
+    title: 'Conseillers numériques itinérants en Mayenne',
+    summary: 'Un bus équipé sillonne les communes rurales pour accompagner les démarches en ligne.',
+    lead: { name: 'Département de la Mayenne', kind: 'departement', siren: '225300011' },
+    territories: ['dep:53'],
+    themes: ['mediation.itinerance'],
+    stage: 'rollout',
+    startDate: '2021-09',
+    privateContact: { email: 'referent@example.fr' },
+    ...overrides,
+  }
+}
+
+export function request(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`https://observatoire.test${path}`, init))
+}
+
+export function postJson(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {}
+): Promise<Response> {
+  return request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+export const asModerator = (token = MODERATOR) => ({ authorization: `Bearer ${token}` })
+
+export interface SubmissionBody {
+  id: string
+  slug: string
+  status: string
+  editToken: string
+}
+
+/** Submits and approves; returns the submission. */
+export async function publish(overrides: Partial<Input> = {}): Promise<SubmissionBody> {
+  const res = await postJson('/api/experiments', validInput(overrides))
+  if (res.status !== 201) throw new Error(`submission failed: ${res.status} ${await res.text()}`)
+  const sub = (await res.json()) as SubmissionBody
+  const approved = await postJson(
+    `/api/moderation/experiments/${sub.id}/approve`,
+    {},
+    asModerator()
+  )
+  if (approved.status !== 200)
+    throw new Error(`approval failed: ${approved.status} ${await approved.text()}`)
+  return sub
+}

@@ -1,0 +1,10 @@
+// Runs before each test file (storage is isolated per file): schema, then the real
+// territory reference. applyD1Migrations skips migrations that already ran.
+import { applyD1Migrations } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+
+await applyD1Migrations(env.DB, env.TEST_MIGRATIONS)
+const loaded = await env.DB.prepare(
+  "SELECT value FROM territory_reference WHERE key = 'version'"
+).first()
+if (!loaded) await env.DB.batch(env.TEST_TERRITORY_SQL.map((sql) => env.DB.prepare(sql)))

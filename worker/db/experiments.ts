@@ -1,0 +1,303 @@
+/**
+ * Experiments in D1: the current state, its revisions and its outbox rows.
+ *
+ * Every write is a list of prepared statements meant for one `db.batch()` (D1's
+ * transaction): the change, the revision snapshot and the outbox rows commit or roll
+ * back together. Reads map rows to the API shapes in one place (`toExperiment`).
+ */
+import type {
+  Derived,
+  Experiment,
+  ExperimentContent,
+  ModeratedExperiment,
+  Status,
+} from '../domain/experiment'
+import { topTheme } from '../domain/vocabularies'
+import { enqueueSearchSync } from './outbox'
+import type { Db } from './session'
+
+export interface ExperimentRow {
+  id: string
+  slug: string
+  status: Status
+  revision: number
+  title: string
+  lead_kind: string
+  stage: string
+  evidence_level: number
+  start_year: number
+  budget_eur: number | null
+  people_reached: number | null
+  population_covered: number
+  completeness: number
+  data: string
+  derived: string
+  private_contact: string
+  edit_token_hash: string
+  edit_token_expires_at: string
+  moderation_note: string | null
+  created_at: string
+  updated_at: string
+  published_at: string | null
+  last_verified_at: string | null
+}
+
+/** What an actor did, recorded with each revision. */
+export interface Change {
+  action: 'submit' | 'approve' | 'reject'
+  actor: string
+  reason?: string | undefined
+  at: string
+}
+
+// ── Reads ────────────────────────────────────────────────────────────────────
+
+export function toExperiment(row: ExperimentRow): Experiment {
+  return {
+    ...(JSON.parse(row.data) as ExperimentContent),
+    id: row.id,
+    slug: row.slug,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    lastVerifiedAt: row.last_verified_at,
+    completeness: row.completeness,
+    derived: JSON.parse(row.derived) as Derived,
+  }
+}
+
+export function toModeratedExperiment(row: ExperimentRow): ModeratedExperiment {
+  return {
+    ...toExperiment(row),
+    status: row.status,
+    privateContact: JSON.parse(row.private_contact),
+    moderationNote: row.moderation_note,
+  }
+}
+
+/** A published experiment by id or slug; null for pending, rejected or unknown ones. */
+export async function getPublishedExperiment(
+  db: Db,
+  idOrSlug: string
+): Promise<ExperimentRow | null> {
+  return db
+    .prepare(`SELECT * FROM experiments WHERE (id = ?1 OR slug = ?1) AND status = 'published'`)
+    .bind(idOrSlug)
+    .first<ExperimentRow>()
+}
+
+export async function getExperiment(db: Db, id: string): Promise<ExperimentRow | null> {
+  return db.prepare('SELECT * FROM experiments WHERE id = ?1').bind(id).first<ExperimentRow>()
+}
+
+/** Which of these ids exist (any status), for validating `inspiredBy` links. */
+export async function existingExperimentIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const { results } = await db
+    .prepare('SELECT id FROM experiments WHERE id IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(ids))
+    .all<{ id: string }>()
+  return new Set(results.map((r) => r.id))
+}
+
+export interface CatalogueFilters {
+  theme?: readonly string[] | undefined
+  region?: readonly string[] | undefined
+  department?: readonly string[] | undefined
+  level?: readonly string[] | undefined
+  stage?: readonly string[] | undefined
+  evidence?: readonly number[] | undefined
+}
+
+/** Keyset position in the public list: newest publication first, id as tie-breaker. */
+export interface ListCursor {
+  publishedAt: string
+  id: string
+}
+
+/**
+ * Published experiments matching the filters (OR within a filter, AND across filters),
+ * one page after `cursor`. Each multi-valued filter is bound as one JSON array, so the
+ * query stays far below D1's 100-parameter limit whatever the selection.
+ */
+export async function listPublishedExperiments(
+  db: Db,
+  filters: CatalogueFilters,
+  cursor: ListCursor | null,
+  limit: number
+): Promise<ExperimentRow[]> {
+  const json = (values: readonly unknown[] | undefined) =>
+    values?.length ? JSON.stringify(values) : null
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM experiments e
+       WHERE e.status = 'published'
+         AND (?1 IS NULL OR e.id IN (SELECT experiment_id FROM experiment_themes WHERE theme IN (SELECT value FROM json_each(?1))))
+         AND (?2 IS NULL OR e.id IN (SELECT experiment_id FROM experiment_territories WHERE territory IN (SELECT value FROM json_each(?2))))
+         AND (?3 IS NULL OR e.id IN (SELECT experiment_id FROM experiment_territories WHERE territory IN (SELECT value FROM json_each(?3))))
+         AND (?4 IS NULL OR e.lead_kind IN (SELECT value FROM json_each(?4)))
+         AND (?5 IS NULL OR e.stage IN (SELECT value FROM json_each(?5)))
+         AND (?6 IS NULL OR e.evidence_level IN (SELECT value FROM json_each(?6)))
+         AND (?7 IS NULL OR (e.published_at, e.id) < (?7, ?8))
+       ORDER BY e.published_at DESC, e.id DESC
+       LIMIT ?9`
+    )
+    .bind(
+      json(filters.theme),
+      json(filters.region?.map((code) => `reg:${code}`)),
+      json(filters.department?.map((code) => `dep:${code}`)),
+      json(filters.level),
+      json(filters.stage),
+      json(filters.evidence),
+      cursor?.publishedAt ?? null,
+      cursor?.id ?? null,
+      limit
+    )
+    .all<ExperimentRow>()
+  return results
+}
+
+/** Pending submissions, oldest first (first come, first reviewed). */
+export async function listPendingExperiments(
+  db: Db,
+  after: { createdAt: string; id: string } | null,
+  limit: number
+): Promise<ExperimentRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM experiments WHERE status = 'pending'
+         AND (?1 IS NULL OR (created_at, id) > (?1, ?2))
+       ORDER BY created_at, id LIMIT ?3`
+    )
+    .bind(after?.createdAt ?? null, after?.id ?? null, limit)
+    .all<ExperimentRow>()
+  return results
+}
+
+export interface RevisionRow {
+  experiment_id: string
+  revision: number
+  action: string
+  status: Status
+  actor: string
+  reason: string | null
+  data: string
+  created_at: string
+}
+
+export async function listRevisions(db: Db, experimentId: string): Promise<RevisionRow[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM experiment_revisions WHERE experiment_id = ?1 ORDER BY revision')
+    .bind(experimentId)
+    .all<RevisionRow>()
+  return results
+}
+
+// ── Writes ───────────────────────────────────────────────────────────────────
+
+export interface NewExperiment {
+  id: string
+  slug: string
+  content: ExperimentContent
+  derived: Derived
+  privateContact: unknown
+  completeness: number
+  editTokenHash: string
+  editTokenExpiresAt: string
+}
+
+/** Statements that store a new submission as `pending`, with revision 1 and its outbox rows. */
+export function insertExperiment(db: Db, e: NewExperiment, change: Change): D1PreparedStatement[] {
+  const c = e.content
+  return [
+    db
+      .prepare(
+        `INSERT INTO experiments (id, slug, status, revision, title, lead_kind, stage, evidence_level,
+           start_year, budget_eur, people_reached, population_covered, completeness, data, derived,
+           private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at)
+         VALUES (?1, ?2, 'pending', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)`
+      )
+      .bind(
+        e.id,
+        e.slug,
+        c.title,
+        c.lead.kind,
+        c.stage,
+        c.evidenceLevel,
+        Number(c.startDate.slice(0, 4)),
+        c.means?.budgetEur ?? null,
+        c.results?.peopleReached ?? null,
+        e.derived.populationCovered,
+        e.completeness,
+        JSON.stringify(c),
+        JSON.stringify(e.derived),
+        JSON.stringify(e.privateContact),
+        e.editTokenHash,
+        e.editTokenExpiresAt,
+        change.at
+      ),
+    db
+      .prepare(
+        `INSERT INTO experiment_themes (experiment_id, theme) SELECT DISTINCT ?1, value FROM json_each(?2)`
+      )
+      .bind(e.id, JSON.stringify(c.themes.map(topTheme))),
+    db
+      .prepare(
+        `INSERT INTO experiment_territories (experiment_id, territory, declared)
+         SELECT ?1, value, 1 FROM json_each(?2)
+         UNION SELECT ?1, value, 0 FROM json_each(?3) WHERE value NOT IN (SELECT value FROM json_each(?2))`
+      )
+      .bind(
+        e.id,
+        JSON.stringify(c.territories),
+        JSON.stringify([...e.derived.regions, ...e.derived.departments].map((t) => t.code))
+      ),
+    ...recordRevision(db, e.id, 1, change),
+  ]
+}
+
+/**
+ * Statements that move an experiment from `from` to `to`, guarded by the revision the
+ * caller read (optimistic concurrency): if someone changed it meanwhile, the update
+ * matches no row and the revision/outbox inserts, which select from the updated row,
+ * insert nothing. The caller checks the first result's `changes`.
+ */
+export function transitionExperiment(
+  db: Db,
+  id: string,
+  readRevision: number,
+  to: Status,
+  change: Change
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `UPDATE experiments SET status = ?3, revision = revision + 1, updated_at = ?4,
+           published_at = CASE WHEN ?3 = 'published' THEN coalesce(published_at, ?4) ELSE published_at END,
+           last_verified_at = CASE WHEN ?3 = 'published' THEN coalesce(last_verified_at, ?4) ELSE last_verified_at END,
+           moderation_note = ?5
+         WHERE id = ?1 AND revision = ?2`
+      )
+      .bind(id, readRevision, to, change.at, change.reason ?? null),
+    ...recordRevision(db, id, readRevision + 1, change),
+  ]
+}
+
+/** The revision snapshot and the outbox rows of the change that produced `revision`. */
+function recordRevision(
+  db: Db,
+  id: string,
+  revision: number,
+  change: Change
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO experiment_revisions (experiment_id, revision, action, status, actor, reason, data, created_at)
+         SELECT id, revision, ?3, status, ?4, ?5, data, ?6 FROM experiments WHERE id = ?1 AND revision = ?2`
+      )
+      .bind(id, revision, change.action, change.actor, change.reason ?? null, change.at),
+    enqueueSearchSync(db, id, revision, change.at),
+  ]
+}

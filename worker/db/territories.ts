@@ -1,0 +1,120 @@
+/**
+ * Territory reference queries: validation of submitted codes, derived coverage
+ * (régions, départements, population) and autocomplete.
+ */
+import type { Derived } from '../domain/experiment'
+import { foldText } from '../domain/text'
+import type { Territory } from '../domain/territory'
+import type { Db } from './session'
+
+interface TerritoryRow {
+  code: string
+  kind: Territory['kind']
+  name: string
+  population: number | null
+  department: string | null
+  region: string | null
+}
+
+const COLUMNS = 'code, kind, name, population, department, region'
+
+/** The reference rows of the given codes (unknown codes are simply absent). */
+export async function findTerritories(
+  db: Db,
+  codes: readonly string[]
+): Promise<Map<string, Territory>> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM territories WHERE code IN (SELECT value FROM json_each(?1))`)
+    .bind(JSON.stringify(codes))
+    .all<TerritoryRow>()
+  return new Map(results.map((r) => [r.code, r]))
+}
+
+export async function getTerritory(db: Db, code: string): Promise<Territory | null> {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM territories WHERE code = ?1`)
+    .bind(code)
+    .first<TerritoryRow>()
+}
+
+/**
+ * What a set of declared territories covers: the communes they contain (an EPCI through
+ * its members), hence the départements and régions touched and the population covered,
+ * counting each commune once even when a commune and its EPCI are both declared.
+ */
+export async function coverage(
+  db: Db,
+  codes: readonly string[]
+): Promise<Omit<Derived, 'territories'>> {
+  const row = await db
+    .prepare(
+      `WITH declared(code) AS (SELECT value FROM json_each(?1)),
+      covered AS (
+        SELECT code, department, region, population FROM territories
+          WHERE kind = 'com' AND code IN (SELECT code FROM declared)
+        UNION SELECT t.code, t.department, t.region, t.population
+          FROM epci_members m JOIN territories t ON t.code = m.commune
+          WHERE m.epci IN (SELECT code FROM declared)
+        UNION SELECT code, department, region, population FROM territories
+          WHERE kind = 'com' AND department IN (SELECT substr(code, 5) FROM declared WHERE code GLOB 'dep:*')
+        UNION SELECT code, department, region, population FROM territories
+          WHERE kind = 'com' AND region IN (SELECT substr(code, 5) FROM declared WHERE code GLOB 'reg:*')
+      )
+      SELECT
+        (SELECT coalesce(sum(population), 0) FROM covered) AS population,
+        (SELECT json_group_array(json_object('code', code, 'name', name)) FROM (
+          SELECT code, name FROM territories WHERE code IN (SELECT DISTINCT 'dep:' || department FROM covered) ORDER BY code
+        )) AS departments,
+        (SELECT json_group_array(json_object('code', code, 'name', name)) FROM (
+          SELECT code, name FROM territories WHERE code IN (SELECT DISTINCT 'reg:' || region FROM covered) ORDER BY code
+        )) AS regions`
+    )
+    .bind(JSON.stringify(codes))
+    .first<{ population: number; departments: string; regions: string }>()
+  return {
+    populationCovered: row?.population ?? 0,
+    departments: JSON.parse(row?.departments ?? '[]'),
+    regions: JSON.parse(row?.regions ?? '[]'),
+  }
+}
+
+const KIND_ORDER = `CASE kind WHEN 'reg' THEN 0 WHEN 'dep' THEN 1 WHEN 'epci' THEN 2 ELSE 3 END`
+
+/**
+ * Autocomplete over every level by name or code: exact codes first, then names starting
+ * with the query, then names containing it; larger territories first within each group.
+ */
+export async function searchTerritories(
+  db: Db,
+  query: string,
+  kinds: readonly Territory['kind'][],
+  limit: number
+): Promise<Territory[]> {
+  const raw = query.trim()
+  const folded = foldText(raw).slice(0, 40) // D1 caps LIKE patterns at 50 bytes
+  if (!folded) return []
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS}, CASE
+          WHEN insee = ?1 OR code = ?1 THEN 0
+          WHEN search_name = ?2 THEN 1
+          WHEN search_name LIKE ?3 THEN 2
+          ELSE 3 END AS rank
+        FROM territories
+        WHERE kind IN (SELECT value FROM json_each(?5))
+          AND (insee = ?1 OR code = ?1 OR search_name LIKE ?4)
+        ORDER BY rank, ${KIND_ORDER}, population DESC NULLS LAST, name
+        LIMIT ?6`
+    )
+    .bind(raw, folded, `${folded}%`, `%${folded}%`, JSON.stringify(kinds), limit)
+    .all<TerritoryRow & { rank: number }>()
+  return results.map(({ rank: _rank, ...t }) => t)
+}
+
+/** Vintage and source of the loaded reference. */
+export async function referenceInfo(db: Db): Promise<Record<string, string>> {
+  const { results } = await db
+    .prepare('SELECT key, value FROM territory_reference')
+    .all<{ key: string; value: string }>()
+  return Object.fromEntries(results.map((r) => [r.key, r.value]))
+}

@@ -1,0 +1,279 @@
+/**
+ * The experiment record: the single source of truth for validation, TypeScript
+ * types, the OpenAPI document, exports and forms.
+ *
+ * Three shapes derive from one set of field schemas:
+ * - `ExperimentInput`: what a collectivité submits (and later edits);
+ * - `ExperimentContent`: the input without the private contact — what may be shown;
+ * - `Experiment`: the published record as read from the API, with identity, dates
+ *   and the fields derived from the territory reference.
+ */
+import { z } from '@hono/zod-openapi'
+import {
+  ALL_THEMES,
+  codesOf,
+  EVIDENCE_LEVELS,
+  FUNDING_TYPES,
+  LEAD_KINDS,
+  LICENCES,
+  OUTCOMES,
+  PROGRAMMES,
+  PUBLICS,
+  STAGES,
+} from './vocabularies'
+import { TerritoryCode } from './territory'
+
+z.config(z.locales.fr())
+
+// ── Field helpers ────────────────────────────────────────────────────────────
+
+const text = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`)
+const optionalText = (max: number) => text(max).optional()
+const httpUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: 'Adresse web invalide : elle doit commencer par https:// ou http://.',
+  })
+  .max(500)
+
+/** ISO 8601 date at year, month or day precision: `2021`, `2021-09`, `2021-09-15`. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+    error: 'Date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ.',
+  })
+  .refine((d) => {
+    const year = Number(d.slice(0, 4))
+    return year >= 1980 && year <= 2100
+  }, 'L’année doit être comprise entre 1980 et 2100.')
+  .openapi({ example: '2021-09' })
+
+/** SIREN (9 digits with the Luhn check that INSEE applies) or RNA (`W` + 9 characters). */
+export const Siren = z
+  .string()
+  .regex(/^\d{9}$/, 'Le SIREN comporte 9 chiffres.')
+  .refine(luhnValid, 'Ce SIREN n’est pas valide (clé de contrôle).')
+  .openapi({ example: '220200026' })
+export const Rna = z
+  .string()
+  .regex(/^W[0-9A-Z]{9}$/, 'Le numéro RNA commence par W suivi de 9 caractères.')
+  .openapi({ example: 'W543012345' })
+
+function luhnValid(digits: string): boolean {
+  // La Poste's SIREN is the one documented exception to the Luhn key.
+  if (digits === '356000000') return true
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    let n = Number(digits[digits.length - 1 - i])
+    if (i % 2 === 1) {
+      n *= 2
+      if (n > 9) n -= 9
+    }
+    sum += n
+  }
+  return sum % 10 === 0
+}
+
+export const ExperimentId = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Identifiant d’expérience invalide.')
+  .openapi({ example: '01JD8Z6M4S4X7R2Q9F3K5V1B0C' })
+
+const codeList = <T extends [string, ...string[]]>(codes: T, max: number) =>
+  z.array(z.enum(codes)).max(max).refine(unique, 'Une même valeur est répétée.')
+
+function unique(values: readonly unknown[]): boolean {
+  return new Set(values).size === values.length
+}
+
+// ── Parts of the record ──────────────────────────────────────────────────────
+
+export const Lead = z
+  .object({
+    name: text(200).min(2, 'Indiquez le nom du porteur.'),
+    kind: z.enum(codesOf(LEAD_KINDS)),
+    siren: Siren.optional(),
+    rna: Rna.optional(),
+  })
+  .openapi('Lead')
+
+export const Partner = z.object({
+  name: text(200).min(2),
+  role: optionalText(200),
+})
+
+export const Narrative = z
+  .object({
+    context: optionalText(5000).openapi({ description: 'Contexte et problème de départ' }),
+    description: optionalText(8000).openapi({ description: 'Ce qui a été fait' }),
+    novelty: optionalText(3000).openapi({ description: 'Ce qui est nouveau' }),
+    governance: optionalText(3000).openapi({ description: 'Gouvernance et partenaires' }),
+    users: optionalText(3000).openapi({ description: 'Usagers et place faite aux usagers' }),
+    results: optionalText(5000).openapi({ description: 'Résultats' }),
+    difficulties: optionalText(3000).openapi({ description: 'Difficultés rencontrées' }),
+    successConditions: optionalText(3000).openapi({ description: 'Conditions de réussite' }),
+    advice: optionalText(3000).openapi({ description: 'Conseils pour reproduire' }),
+  })
+  .openapi('Narrative')
+
+export const FundingSource = z.object({
+  type: z.enum(codesOf(FUNDING_TYPES)),
+  programme: optionalText(200),
+  amountEur: z.number().int().min(0).max(10_000_000_000).optional(),
+})
+
+export const Means = z
+  .object({
+    budgetEur: z.number().int().min(0).max(10_000_000_000).optional(),
+    fundingSources: z.array(FundingSource).max(20).optional(),
+    staffFte: z.number().min(0).max(10_000).optional(),
+  })
+  .openapi('Means')
+
+export const Indicator = z.object({
+  label: text(200).min(2),
+  unit: optionalText(50),
+  baseline: z.number().optional(),
+  target: z.number().optional(),
+  value: z.number().optional(),
+  measuredAt: PartialDate.optional(),
+  method: optionalText(500),
+})
+
+export const Results = z
+  .object({
+    indicators: z.array(Indicator).max(30).optional(),
+    peopleReached: z.number().int().min(0).max(100_000_000).optional(),
+    evaluationDocuments: z
+      .array(z.object({ title: text(200).min(2), url: httpUrl }))
+      .max(20)
+      .optional(),
+  })
+  .openapi('Results')
+
+export const Resource = z.object({
+  title: text(200).min(2),
+  url: httpUrl,
+  licence: optionalText(50),
+})
+
+export const PublicContact = z
+  .object({ role: optionalText(200), email: z.email().max(254).optional() })
+  .openapi('PublicContact')
+
+/** Never shown, never exported, never indexed: only moderators read it. */
+export const PrivateContact = z
+  .object({
+    name: optionalText(200),
+    email: z.email({ error: 'Adresse e-mail invalide.' }).max(254),
+    phone: z
+      .string()
+      .regex(/^[+0-9 ().-]{6,25}$/, 'Numéro de téléphone invalide.')
+      .optional(),
+  })
+  .openapi('PrivateContact')
+
+// ── The content shared by input and output ───────────────────────────────────
+
+const contentShape = {
+  title: text(160).min(5, 'Le titre doit faire au moins 5 caractères.'),
+  summary: text(500).min(20, 'Le résumé doit faire au moins 20 caractères.'),
+  language: z.enum(['fr', 'en', 'br', 'eu', 'oc', 'co', 'de']).default('fr'),
+  licence: z.enum(codesOf(LICENCES)).default('etalab-2.0'),
+  lead: Lead,
+  partners: z.array(Partner).max(30).optional(),
+  territories: z
+    .array(TerritoryCode)
+    .min(1, 'Indiquez au moins un territoire.')
+    .max(50, '50 territoires au maximum.')
+    .refine(unique, 'Un même territoire est répété.'),
+  themes: codeList(codesOf(ALL_THEMES), 3).min(1, 'Choisissez au moins une thématique.'),
+  publics: codeList(codesOf(PUBLICS), PUBLICS.length).optional(),
+  programmes: codeList(codesOf(PROGRAMMES), PROGRAMMES.length).optional(),
+  keywords: z.array(text(50).min(2)).max(15).optional(),
+  stage: z.enum(codesOf(STAGES)),
+  outcome: z.enum(codesOf(OUTCOMES)).optional(),
+  startDate: PartialDate,
+  endDate: PartialDate.optional(),
+  narrative: Narrative.optional(),
+  means: Means.optional(),
+  results: Results.optional(),
+  evidenceLevel: z
+    .number()
+    .int()
+    .min(0)
+    .max(EVIDENCE_LEVELS.length - 1)
+    .default(0)
+    .openapi({ description: 'Niveau de preuve : 0 déclaratif … 4 évaluation comparative' }),
+  inspiredBy: z
+    .array(ExperimentId)
+    .max(10)
+    .refine(unique, 'Une même expérience est répétée.')
+    .optional(),
+  resources: z.array(Resource).max(20).optional(),
+  website: httpUrl.optional(),
+  publicContact: PublicContact.optional(),
+}
+
+function datesInOrder(
+  value: { startDate: string; endDate?: string | undefined },
+  ctx: z.RefinementCtx
+) {
+  if (value.endDate && value.endDate < value.startDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endDate'],
+      message: 'La date de fin précède la date de début.',
+    })
+  }
+}
+
+/** What a collectivité submits. */
+export const ExperimentInput = z
+  .object({ ...contentShape, privateContact: PrivateContact })
+  .strict()
+  .superRefine(datesInOrder)
+  .openapi('ExperimentInput')
+export type ExperimentInput = z.infer<typeof ExperimentInput>
+
+/** The part of a record that may be shown: everything but the private contact. */
+export const ExperimentContent = z.object(contentShape).openapi('ExperimentContent')
+export type ExperimentContent = z.infer<typeof ExperimentContent>
+
+export const TerritoryRef = z.object({ code: z.string(), name: z.string() }).openapi('TerritoryRef')
+
+/** Fields computed from the territory reference when a record is written. */
+export const Derived = z
+  .object({
+    territories: z.array(TerritoryRef),
+    regions: z.array(TerritoryRef),
+    departments: z.array(TerritoryRef),
+    populationCovered: z.number().int(),
+  })
+  .openapi('Derived')
+export type Derived = z.infer<typeof Derived>
+
+export const STATUSES = ['pending', 'published', 'rejected'] as const
+export type Status = (typeof STATUSES)[number]
+
+/** A record as the API returns it. */
+export const Experiment = ExperimentContent.extend({
+  id: ExperimentId,
+  slug: z.string(),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  lastVerifiedAt: z.string().nullable(),
+  completeness: z.number().int().min(0).max(100),
+  derived: Derived,
+}).openapi('Experiment')
+export type Experiment = z.infer<typeof Experiment>
+
+/** What moderators see: the record plus its status and private contact. */
+export const ModeratedExperiment = Experiment.extend({
+  status: z.enum(STATUSES),
+  privateContact: PrivateContact,
+  moderationNote: z.string().nullable(),
+}).openapi('ModeratedExperiment')
+export type ModeratedExperiment = z.infer<typeof ModeratedExperiment>

@@ -1,0 +1,140 @@
+/**
+ * Moderation API, behind a moderator bearer token: the queue of pending submissions and
+ * the approve / reject decisions. Every decision writes a revision and outbox rows.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import { ExperimentId, ModeratedExperiment } from '../../domain/experiment'
+import { listPendingExperiments, toModeratedExperiment } from '../../db/experiments'
+import { jsonBody } from '../../http/body'
+import { requireModerator } from '../../http/moderator-auth'
+import { createRouter } from '../../http/router'
+import { moderateExperiment } from '../../services/catalogue'
+import { decodeCursor, encodeCursor, PageQuery } from './params'
+import { bearerAuth, problems } from './responses'
+
+const guarded = { 401: problems[401], 403: problems[403] }
+
+const queue = createRoute({
+  method: 'get',
+  path: '/moderation/queue',
+  tags: ['Modération'],
+  summary: 'File des propositions en attente',
+  description:
+    'Les plus anciennes d’abord. Contient les coordonnées privées : réservé aux modérateurs.',
+  security: bearerAuth,
+  middleware: [requireModerator],
+  request: { query: PageQuery },
+  responses: {
+    200: {
+      description: 'Une page de la file',
+      content: {
+        'application/json': {
+          schema: z
+            .object({ items: z.array(ModeratedExperiment), nextCursor: z.string().nullable() })
+            .openapi('ModerationQueue'),
+        },
+      },
+    },
+    400: problems[400],
+    ...guarded,
+  },
+})
+
+const IdParam = z.object({ id: ExperimentId })
+
+const approve = createRoute({
+  method: 'post',
+  path: '/moderation/experiments/{id}/approve',
+  tags: ['Modération'],
+  summary: 'Publier une proposition',
+  security: bearerAuth,
+  middleware: [requireModerator],
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'Publiée',
+      content: { 'application/json': { schema: ModeratedExperiment } },
+    },
+    400: problems[400],
+    ...guarded,
+    404: problems[404],
+    409: problems[409],
+  },
+})
+
+const RejectBody = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(5, 'Indiquez la raison du refus (5 caractères au moins).')
+      .max(2000),
+  })
+  .strict()
+  .openapi('Rejection')
+
+const reject = createRoute({
+  method: 'post',
+  path: '/moderation/experiments/{id}/reject',
+  tags: ['Modération'],
+  summary: 'Refuser une proposition, avec une raison',
+  security: bearerAuth,
+  middleware: [requireModerator, ...jsonBody(8 * 1024)],
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: RejectBody } } },
+  },
+  responses: {
+    200: {
+      description: 'Refusée',
+      content: { 'application/json': { schema: ModeratedExperiment } },
+    },
+    400: problems[400],
+    ...guarded,
+    404: problems[404],
+    409: problems[409],
+    413: problems[413],
+    415: problems[415],
+  },
+})
+
+export const moderationApi = createRouter()
+  .openapi(queue, async (c) => {
+    const { cursor, limit } = c.req.valid('query')
+    const after = decodeCursor(cursor, 2)
+    const rows = await listPendingExperiments(
+      c.var.db,
+      after ? { createdAt: after[0]!, id: after[1]! } : null,
+      limit + 1
+    )
+    const page = rows.slice(0, limit)
+    const last = page.at(-1)
+    return c.json(
+      {
+        items: page.map(toModeratedExperiment),
+        nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
+      },
+      200,
+      { 'cache-control': 'no-store' }
+    )
+  })
+  .openapi(approve, async (c) => {
+    const row = await moderateExperiment(
+      c.var.db,
+      c.req.valid('param').id,
+      'approve',
+      c.var.moderator
+    )
+    return c.json(toModeratedExperiment(row), 200)
+  })
+  .openapi(reject, async (c) => {
+    const { reason } = c.req.valid('json')
+    const row = await moderateExperiment(
+      c.var.db,
+      c.req.valid('param').id,
+      'reject',
+      c.var.moderator,
+      reason
+    )
+    return c.json(toModeratedExperiment(row), 200)
+  })

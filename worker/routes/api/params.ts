@@ -1,0 +1,75 @@
+/**
+ * Query-parameter schemas shared by the list, search, stats and export routes, so a
+ * filter means the same thing everywhere. Multi-valued filters are repeated
+ * parameters (`?theme=mediation&theme=open-data`), as HTML forms send them.
+ */
+import { z } from '@hono/zod-openapi'
+import { codesOf, LEAD_KINDS, STAGES, TOP_THEME_CODES } from '../../domain/vocabularies'
+import { ProblemError } from '../../http/problem'
+
+/** One value or several: always an array after parsing. */
+export function repeated<T extends z.ZodType>(item: T) {
+  return z
+    .union([item, z.array(item).max(120)])
+    .optional()
+    .transform((v): z.output<T>[] | undefined =>
+      v === undefined ? undefined : Array.isArray(v) ? v : [v]
+    )
+}
+
+const regionCode = z
+  .string()
+  .regex(/^(reg:)?\d{2,3}$/, 'Code de région INSEE attendu (ex. 53).')
+  .transform((v) => v.replace(/^reg:/, ''))
+const departmentCode = z
+  .string()
+  .regex(/^(dep:)?(\d{2,3}|2A|2B)$/, 'Code de département INSEE attendu (ex. 35, 2A, 974).')
+  .transform((v) => v.replace(/^dep:/, ''))
+
+export const CatalogueFilterQuery = z.object({
+  theme: repeated(z.enum(TOP_THEME_CODES)).openapi({
+    description: 'Thématique (premier niveau), répétable',
+  }),
+  region: repeated(regionCode).openapi({ description: 'Code INSEE de région, répétable' }),
+  department: repeated(departmentCode).openapi({
+    description: 'Code INSEE de département, répétable',
+  }),
+  level: repeated(z.enum(codesOf(LEAD_KINDS))).openapi({
+    description: 'Type de porteur, répétable',
+  }),
+  stage: repeated(z.enum(codesOf(STAGES))).openapi({ description: 'Étape, répétable' }),
+  evidence: repeated(z.coerce.number().int().min(0).max(4)).openapi({
+    description: 'Niveau de preuve 0–4, répétable',
+  }),
+})
+
+export const PageQuery = z.object({
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'Curseur opaque renvoyé par la page précédente' }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+})
+
+/** Opaque keyset cursors: base64url of a JSON array of the sort keys. */
+export function encodeCursor(keys: readonly string[]): string {
+  return btoa(JSON.stringify(keys)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
+}
+
+export function decodeCursor(cursor: string | undefined, arity: number): string[] | null {
+  if (cursor === undefined) return null
+  try {
+    const keys: unknown = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')))
+    if (Array.isArray(keys) && keys.length === arity && keys.every((k) => typeof k === 'string'))
+      return keys
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new ProblemError(400, 'Curseur de pagination invalide.', [
+    {
+      parameter: 'cursor',
+      message: 'Curseur invalide : reprenez la pagination depuis la première page.',
+    },
+  ])
+}

@@ -1,0 +1,149 @@
+/**
+ * Catalogue use cases: submitting an experiment and moderating it. Each use case
+ * validates what only the database can tell (territory codes, links), derives what
+ * statistics need, then commits the change, its revision and its outbox rows in one
+ * batch.
+ */
+import { completeness } from '../domain/completeness'
+import type { ExperimentInput, Status } from '../domain/experiment'
+import type { Territory } from '../domain/territory'
+import { slugify } from '../domain/text'
+import {
+  existingExperimentIds,
+  getExperiment,
+  insertExperiment,
+  transitionExperiment,
+  type Change,
+  type ExperimentRow,
+} from '../db/experiments'
+import type { Db } from '../db/session'
+import { coverage, findTerritories } from '../db/territories'
+import { ProblemError, type FieldError } from '../http/problem'
+import { secretToken, sha256Hex, ulid } from '../lib/crypto'
+
+/** How long a private edit link stays valid; using it renews it (issue: private edit links). */
+export const EDIT_TOKEN_LIFETIME_DAYS = 365
+
+export interface Submission {
+  id: string
+  slug: string
+  status: Status
+  editToken: string
+}
+
+/** Stores a public submission as `pending` and returns its private edit token, once. */
+export async function submitExperiment(
+  db: Db,
+  input: ExperimentInput,
+  now = new Date()
+): Promise<Submission> {
+  const { privateContact, ...content } = input
+  const [known, covered] = await Promise.all([
+    assertReferencesExist(db, content.territories, content.inspiredBy ?? []),
+    coverage(db, content.territories),
+  ])
+  const id = ulid(now.getTime())
+  const slug = `${slugify(content.title, 70)}-${id.slice(-6).toLowerCase()}`
+  const editToken = secretToken()
+  const at = now.toISOString()
+
+  await db.batch(
+    insertExperiment(
+      db,
+      {
+        id,
+        slug,
+        content,
+        derived: {
+          territories: content.territories.map((code) => ({
+            code,
+            name: known.get(code)?.name ?? code,
+          })),
+          ...covered,
+        },
+        privateContact,
+        completeness: completeness(content),
+        editTokenHash: await sha256Hex(editToken),
+        editTokenExpiresAt: new Date(
+          now.getTime() + EDIT_TOKEN_LIFETIME_DAYS * 86_400_000
+        ).toISOString(),
+      },
+      { action: 'submit', actor: 'submitter', at }
+    )
+  )
+  return { id, slug, status: 'pending', editToken }
+}
+
+/** Unknown territory codes or `inspiredBy` ids are 400s naming each offending entry. */
+async function assertReferencesExist(
+  db: Db,
+  territories: readonly string[],
+  inspiredBy: readonly string[]
+): Promise<Map<string, Territory>> {
+  const [known, experiments] = await Promise.all([
+    findTerritories(db, territories),
+    existingExperimentIds(db, inspiredBy),
+  ])
+  const errors: FieldError[] = [
+    ...territories.flatMap((code, i) =>
+      known.has(code)
+        ? []
+        : [
+            {
+              pointer: `/territories/${i}`,
+              message: `Territoire inconnu dans le référentiel : ${code}.`,
+            },
+          ]
+    ),
+    ...inspiredBy.flatMap((id, i) =>
+      experiments.has(id)
+        ? []
+        : [{ pointer: `/inspiredBy/${i}`, message: `Expérience inconnue : ${id}.` }]
+    ),
+  ]
+  if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
+  return known
+}
+
+// ── Moderation ───────────────────────────────────────────────────────────────
+
+/** Which statuses each moderation decision may start from. */
+const ALLOWED_FROM: Record<'approve' | 'reject', readonly Status[]> = {
+  approve: ['pending', 'rejected'],
+  reject: ['pending'],
+}
+
+const TARGET: Record<'approve' | 'reject', Status> = { approve: 'published', reject: 'rejected' }
+
+export async function moderateExperiment(
+  db: Db,
+  id: string,
+  decision: 'approve' | 'reject',
+  moderator: string,
+  reason?: string,
+  now = new Date()
+): Promise<ExperimentRow> {
+  const row = await getExperiment(db, id)
+  if (!row) throw new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
+  if (!ALLOWED_FROM[decision].includes(row.status)) {
+    throw new ProblemError(409, `Impossible : l’expérience est au statut « ${row.status} ».`)
+  }
+  const change: Change = {
+    action: decision,
+    actor: `moderator:${moderator}`,
+    reason,
+    at: now.toISOString(),
+  }
+  const [update] = await db.batch(
+    transitionExperiment(db, id, row.revision, TARGET[decision], change)
+  )
+  if (update?.meta.changes !== 1) {
+    throw new ProblemError(
+      409,
+      'L’expérience a été modifiée entre-temps ; rechargez-la puis recommencez.'
+    )
+  }
+  const updated = await getExperiment(db, id)
+  if (!updated) throw new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
+  return updated
+}

@@ -241,6 +241,7 @@ export const ExperimentContent = z.object(contentShape).openapi('ExperimentConte
 export type ExperimentContent = z.infer<typeof ExperimentContent>
 
 export const TerritoryRef = z.object({ code: z.string(), name: z.string() }).openapi('TerritoryRef')
+export type TerritoryRef = z.infer<typeof TerritoryRef>
 
 /** Fields computed from the territory reference when a record is written. */
 export const Derived = z

@@ -90,14 +90,22 @@ export function invalidField(pointer: string, message: string): ProblemError {
 
 /** Field errors from zod issues; `target` says where the input came from. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], target: string): FieldError[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String)
+  // An unknown key is reported on its parent; name the key itself so clients can find it.
+  const located = issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: [...issue.path, key],
+          message: `Champ inconnu : ${key}.`,
+        }))
+      : [{ path: issue.path, message: issue.message }]
+  )
+  return located.map(({ path, message }) => {
+    const segments = path.map(String)
     if (target === 'json' || target === 'form') {
-      return {
-        pointer: '/' + path.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/'),
-        message: issue.message,
-      }
+      const pointer =
+        '/' + segments.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
+      return { pointer, message }
     }
-    return { parameter: path.join('.'), message: issue.message }
+    return { parameter: segments.join('.'), message }
   })
 }

@@ -1,0 +1,233 @@
+/**
+ * Local development plumbing shared by `npm start`, the browser tests and the benchmark:
+ * prepare a local D1 state directory (migrations + territory reference), run the Worker
+ * with `wrangler dev`, and load the demo catalogue through the public API.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { buildTerritoryReference, territoryStatements } from './territory-reference'
+
+const run = promisify(execFile)
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const WRANGLER = path.join(ROOT, 'node_modules', '.bin', 'wrangler')
+
+/** Environment for wrangler child processes: non-interactive, no telemetry. */
+const WRANGLER_ENV = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' }
+
+async function wrangler(args: string[]): Promise<string> {
+  const { stdout } = await run(WRANGLER, args, {
+    cwd: ROOT,
+    env: WRANGLER_ENV,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return stdout
+}
+
+/** Runs one SQL command on the local primary database and returns its rows. */
+export async function queryLocal<T>(persistTo: string, sql: string): Promise<T[]> {
+  const out = await wrangler([
+    'd1',
+    'execute',
+    'DB',
+    '--local',
+    '--persist-to',
+    persistTo,
+    '--json',
+    '--command',
+    sql,
+  ])
+  const parsed = JSON.parse(out) as { results: T[] }[]
+  return parsed[0]?.results ?? []
+}
+
+/**
+ * Applies pending migrations to both local databases and loads the territory reference
+ * when it is missing or from another package version. Idempotent.
+ */
+export async function prepareLocalDatabase(opts: {
+  persistTo: string
+  log?: (line: string) => void
+}) {
+  const log = opts.log ?? (() => {})
+  await mkdir(opts.persistTo, { recursive: true })
+  for (const binding of ['DB', 'SEARCH_DB']) {
+    await wrangler([
+      'd1',
+      'migrations',
+      'apply',
+      binding,
+      '--local',
+      '--persist-to',
+      opts.persistTo,
+    ])
+  }
+  log('migrations appliquées')
+
+  const reference = buildTerritoryReference()
+  const loaded = await queryLocal<{ value: string }>(
+    opts.persistTo,
+    "SELECT value FROM territory_reference WHERE key = 'version'"
+  )
+  if (loaded[0]?.value === reference.meta.version) {
+    log(`référentiel des territoires déjà chargé (${reference.meta.vintage})`)
+    return
+  }
+  const file = path.join(opts.persistTo, 'territories.sql')
+  await writeFile(file, territoryStatements(reference).join(';\n') + ';\n')
+  await wrangler([
+    'd1',
+    'execute',
+    'DB',
+    '--local',
+    '--persist-to',
+    opts.persistTo,
+    '--yes',
+    '--file',
+    file,
+  ])
+  log(
+    `référentiel des territoires chargé : ${reference.rows.length} territoires (${reference.meta.vintage})`
+  )
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port'))
+      )
+    })
+  })
+}
+
+export interface RunningWorker {
+  url: string
+  process: ChildProcess
+  stop(): Promise<void>
+}
+
+/**
+ * Starts `wrangler dev` on 127.0.0.1 and resolves once the Worker answers. `vars`
+ * override wrangler.toml vars and .dev.vars secrets for this run.
+ */
+export async function startWorker(opts: {
+  port: number
+  persistTo: string
+  vars?: Record<string, string>
+  /** Forward wrangler's output (for `npm start`); tests keep it for error messages only. */
+  inheritOutput?: boolean
+}): Promise<RunningWorker> {
+  const args = [
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--persist-to',
+    opts.persistTo,
+  ]
+  args.push('--show-interactive-dev-session=false', '--inspector-port', String(await freePort()))
+  for (const [key, value] of Object.entries(opts.vars ?? {})) args.push('--var', `${key}:${value}`)
+  const child = spawn(WRANGLER, args, {
+    cwd: ROOT,
+    env: WRANGLER_ENV,
+    stdio: opts.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)))
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)))
+
+  const url = `http://127.0.0.1:${opts.port}`
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      // wrangler spawns workerd: signal the whole process group.
+      try {
+        process.kill(-child.pid!, 'SIGTERM')
+      } catch {
+        child.kill('SIGTERM')
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL')
+        } catch {
+          // already gone
+        }
+      }, 5_000).unref()
+    })
+
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`)
+    try {
+      const res = await fetch(`${url}/api/openapi.json`)
+      if (res.ok) return { url, process: child, stop }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  await stop()
+  throw new Error(`wrangler dev did not answer within 90 s:\n${output}`)
+}
+
+/** Reads a `KEY=value` file such as .dev.vars. */
+export async function readVarsFile(file: string): Promise<Record<string, string>> {
+  const text = await readFile(file, 'utf8').catch(() => '')
+  const vars: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line)
+    if (m?.[1]) vars[m[1]] = m[2]!.replace(/^"(.*)"$/, '$1')
+  }
+  return vars
+}
+
+/** First token of a MODERATOR_TOKENS value (`name:token,…`). */
+export function firstModeratorToken(tokens: string): string {
+  const first = tokens.split(',')[0]?.trim() ?? ''
+  return first.includes(':') ? first.slice(first.indexOf(':') + 1) : first
+}
+
+/**
+ * Submits and publishes every demo experiment through the public API, so the demo goes
+ * through the same validation, derivation and outbox as real submissions.
+ */
+export async function loadDemoCatalogue(baseUrl: string, moderatorToken: string): Promise<number> {
+  const entries = JSON.parse(
+    await readFile(path.join(ROOT, 'scripts', 'data', 'demo-catalogue.json'), 'utf8')
+  ) as unknown[]
+  let published = 0
+  for (const entry of entries) {
+    const res = await fetch(`${baseUrl}/api/experiments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(entry),
+    })
+    if (res.status !== 201)
+      throw new Error(`demo entry refused (${res.status}): ${await res.text()}`)
+    const { id } = (await res.json()) as { id: string }
+    const approved = await fetch(`${baseUrl}/api/moderation/experiments/${id}/approve`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${moderatorToken}` },
+    })
+    if (approved.status !== 200)
+      throw new Error(`demo approval failed (${approved.status}): ${await approved.text()}`)
+    published++
+  }
+  return published
+}

@@ -11,12 +11,14 @@ import { ProblemError, problemResponse } from './http/problem'
 import { securityHeaders } from './http/security-headers'
 import { experimentsApi } from './routes/api/experiments'
 import { moderationApi } from './routes/api/moderation'
+import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
 
 export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
+  .route('/', statsApi)
 
 api.openAPIRegistry.registerComponent('securitySchemes', 'moderatorToken', {
   type: 'http',

@@ -43,6 +43,24 @@ export const CatalogueFilterQuery = z.object({
   }),
 })
 
+/** Inclusive range of start years; used by the statistics (and any route that needs it). */
+export const YearRangeQuery = z.object({
+  yearFrom: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2100)
+    .optional()
+    .openapi({ description: 'Année de démarrage minimale (incluse)', example: 2018 }),
+  yearTo: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2100)
+    .optional()
+    .openapi({ description: 'Année de démarrage maximale (incluse)', example: 2024 }),
+})
+
 export const PageQuery = z.object({
   cursor: z
     .string()

@@ -1,0 +1,302 @@
+/**
+ * Territorial statistics over published experiments, computed from D1 on each request.
+ *
+ * Counting rules (the numbers people compare, so stated once, here):
+ * - only `published` experiments count; filters are OR within a filter, AND across;
+ * - an experiment counts once in every région/département it covers, through the derived
+ *   rows of `experiment_territories` (so one covering two départements counts once in
+ *   each, once in their région if shared, and once in the national total);
+ * - per 100,000 inhabitants = experiments / population × 100,000 (population municipale
+ *   of the reference); per 100 collectivités = experiments / (communes + EPCI with a
+ *   member in the territory) × 100; null when the denominator is zero;
+ * - theme shares are the share of the territory's experiments tagged with the theme (an
+ *   experiment has 1–3 themes, so they may add up to more than 1); stage and evidence
+ *   shares add up to 1;
+ * - the median budget and the total of people reached use only experiments that state
+ *   them; `known` says how many did.
+ *
+ * One statement filters the experiments once (a materialised CTE) and returns every
+ * breakdown in long format (territory, dimension, bucket, count); the caller reshapes it.
+ * The territory rows and the national denominators travel in the same batch.
+ */
+import { EVIDENCE_LEVELS, labelOf, STAGES, THEMES } from '../domain/vocabularies'
+import type { Db } from './session'
+
+export interface StatsFilters {
+  theme?: readonly string[] | undefined
+  level?: readonly string[] | undefined
+  stage?: readonly string[] | undefined
+  evidence?: readonly number[] | undefined
+  yearFrom?: number | undefined
+  yearTo?: number | undefined
+}
+
+/** Which territories to report: every région or département, or a list of codes. */
+export type StatsScope =
+  { kind: 'reg' | 'dep'; regions?: readonly string[] | undefined } | { codes: readonly string[] }
+
+export interface Breakdown {
+  code: string
+  label: string
+  count: number
+  /** count / experiments of the territory; null when it has none. */
+  share: number | null
+}
+
+export interface TerritoryStats {
+  code: string
+  name: string
+  kind: 'reg' | 'dep' | 'fr'
+  zone: string | null
+  population: number
+  communes: number
+  epci: number
+  /** communes + EPCI: the collectivités that could run an experiment there. */
+  collectivites: number
+  experiments: number
+  per100kInhabitants: number | null
+  per100Collectivites: number | null
+  themes: Breakdown[]
+  stages: Breakdown[]
+  evidenceLevels: Breakdown[]
+  budget: { known: number; medianEur: number | null }
+  peopleReached: { known: number; total: number | null }
+  startYears: { year: number; count: number }[]
+}
+
+export interface StatsReport {
+  national: TerritoryStats
+  territories: TerritoryStats[]
+  reference: { source: string | null; vintage: string | null }
+}
+
+/** Code of the national reference line in the long-format rows. */
+export const NATIONAL = 'fr'
+
+interface AggregateRow {
+  territory: string
+  dim: 'total' | 'stage' | 'evidence' | 'year' | 'theme' | 'median'
+  bucket: string | number | null
+  n: number
+  known: number | null
+  people: number | null
+  people_known: number | null
+}
+
+interface TerritoryRow {
+  code: string
+  kind: 'reg' | 'dep'
+  name: string
+  zone: string | null
+  population: number | null
+  communes_count: number | null
+  epci_count: number | null
+}
+
+// The same filter clauses as the public list (worker/db/experiments.ts), plus the year range.
+const FILTERED = `
+  f AS MATERIALIZED (
+    SELECT e.id, e.stage, e.evidence_level, e.start_year, e.budget_eur, e.people_reached
+    FROM experiments e
+    WHERE e.status = 'published'
+      AND (?1 IS NULL OR e.id IN (SELECT experiment_id FROM experiment_themes WHERE theme IN (SELECT value FROM json_each(?1))))
+      AND (?2 IS NULL OR e.lead_kind IN (SELECT value FROM json_each(?2)))
+      AND (?3 IS NULL OR e.stage IN (SELECT value FROM json_each(?3)))
+      AND (?4 IS NULL OR e.evidence_level IN (SELECT value FROM json_each(?4)))
+      AND (?5 IS NULL OR e.start_year >= ?5)
+      AND (?6 IS NULL OR e.start_year <= ?6)
+  )`
+
+// Territory rows of the filtered experiments, plus one national row per experiment.
+// Two fixed variants (a code-prefix range or a list), so each keeps a plain index plan.
+const BY_KIND = `
+  ft AS MATERIALIZED (
+    SELECT et.territory, f.* FROM f JOIN experiment_territories et ON et.experiment_id = f.id
+      WHERE et.territory >= ?7 AND et.territory < ?8
+    UNION ALL SELECT '${NATIONAL}', f.* FROM f
+  )`
+const BY_CODES = `
+  ft AS MATERIALIZED (
+    SELECT et.territory, f.* FROM f JOIN experiment_territories et ON et.experiment_id = f.id
+      WHERE et.territory IN (SELECT value FROM json_each(?7))
+    UNION ALL SELECT '${NATIONAL}', f.* FROM f
+  )`
+
+// D1 caps compound SELECTs at a few terms, so stage, evidence level and start year share one
+// GROUP BY through a three-row VALUES (exempt from that cap). Median: the mean of the one or
+// two middle values of each territory's known budgets.
+const AGGREGATES = `
+  SELECT territory, 'total' AS dim, NULL AS bucket, count(*) AS n, count(budget_eur) AS known,
+         sum(people_reached) AS people, count(people_reached) AS people_known
+    FROM ft GROUP BY territory
+  UNION ALL SELECT territory, d.column1,
+         CASE d.column1 WHEN 'stage' THEN stage WHEN 'evidence' THEN evidence_level ELSE start_year END,
+         count(*), NULL, NULL, NULL
+    FROM ft, (VALUES ('stage'), ('evidence'), ('year')) AS d GROUP BY 1, 2, 3
+  UNION ALL SELECT ft.territory, 'theme', th.theme, count(*), NULL, NULL, NULL
+    FROM ft JOIN experiment_themes th ON th.experiment_id = ft.id GROUP BY ft.territory, th.theme
+  UNION ALL SELECT territory, 'median', avg(budget_eur), count(*), NULL, NULL, NULL FROM (
+    SELECT territory, budget_eur,
+           row_number() OVER (PARTITION BY territory ORDER BY budget_eur) AS rn,
+           count(*) OVER (PARTITION BY territory) AS total
+      FROM ft WHERE budget_eur IS NOT NULL
+  ) WHERE rn IN ((total + 1) / 2, (total + 2) / 2) GROUP BY territory`
+
+const TERRITORY_COLUMNS = 'code, kind, name, zone, population, communes_count, epci_count'
+
+const json = (values: readonly unknown[] | undefined) =>
+  values?.length ? JSON.stringify(values) : null
+
+/**
+ * Statistics of every région (`kind: 'reg'`) or département (`kind: 'dep'`, optionally
+ * only those of some régions) or of the given codes, with the national reference line.
+ * Régions and départements are the 18 régions and 101 départements (mainland and
+ * overseas); the collectivités d'outre-mer count only in the national line.
+ */
+export async function territoryStats(
+  db: Db,
+  scope: StatsScope,
+  filters: StatsFilters
+): Promise<StatsReport> {
+  const filterParams = [
+    json(filters.theme),
+    json(filters.level),
+    json(filters.stage),
+    json(filters.evidence),
+    filters.yearFrom ?? null,
+    filters.yearTo ?? null,
+  ]
+  const aggregates =
+    'codes' in scope
+      ? db
+          .prepare(`WITH ${FILTERED}, ${BY_CODES} ${AGGREGATES}`)
+          .bind(...filterParams, JSON.stringify(scope.codes))
+      : db
+          .prepare(`WITH ${FILTERED}, ${BY_KIND} ${AGGREGATES}`)
+          .bind(...filterParams, `${scope.kind}:`, `${scope.kind};`) // ';' sorts right after ':'
+  const territories =
+    'codes' in scope
+      ? db
+          .prepare(
+            `SELECT ${TERRITORY_COLUMNS} FROM territories WHERE code IN (SELECT value FROM json_each(?1))`
+          )
+          .bind(JSON.stringify(scope.codes))
+      : db
+          .prepare(
+            `SELECT ${TERRITORY_COLUMNS} FROM territories
+             WHERE kind = ?1 AND zone IN ('metro', 'drom')
+               AND (?2 IS NULL OR region IN (SELECT value FROM json_each(?2)))
+             ORDER BY code`
+          )
+          .bind(scope.kind, json(scope.regions))
+  const national = db.prepare(
+    `SELECT (SELECT sum(population) FROM territories WHERE kind = 'com') AS population,
+            (SELECT count(*) FROM territories WHERE kind = 'com') AS communes,
+            (SELECT count(*) FROM territories WHERE kind = 'epci') AS epci,
+            (SELECT value FROM territory_reference WHERE key = 'source') AS source,
+            (SELECT value FROM territory_reference WHERE key = 'vintage') AS vintage`
+  )
+  const [agg, terr, nat] = await db.batch<unknown>([aggregates, territories, national])
+  const rows = (agg?.results ?? []) as AggregateRow[]
+  const natRow = (nat?.results[0] ?? {}) as {
+    population: number | null
+    communes: number
+    epci: number
+    source: string | null
+    vintage: string | null
+  }
+
+  const byTerritory = new Map<string, AggregateRow[]>()
+  for (const r of rows) {
+    const list = byTerritory.get(r.territory) ?? []
+    list.push(r)
+    byTerritory.set(r.territory, list)
+  }
+  const order = 'codes' in scope ? scope.codes : null
+  const territoryRows = ((terr?.results ?? []) as TerritoryRow[]).sort((a, b) =>
+    order ? order.indexOf(a.code) - order.indexOf(b.code) : 0
+  )
+  return {
+    national: shape(
+      {
+        code: NATIONAL,
+        kind: 'fr',
+        name: 'France entière',
+        zone: null,
+        population: natRow.population ?? 0,
+        communes: natRow.communes ?? 0,
+        epci: natRow.epci ?? 0,
+      },
+      byTerritory.get(NATIONAL) ?? []
+    ),
+    territories: territoryRows.map((t) =>
+      shape(
+        {
+          code: t.code,
+          kind: t.kind,
+          name: t.name,
+          zone: t.zone,
+          population: t.population ?? 0,
+          communes: t.communes_count ?? 0,
+          epci: t.epci_count ?? 0,
+        },
+        byTerritory.get(t.code) ?? []
+      )
+    ),
+    reference: { source: natRow.source ?? null, vintage: natRow.vintage ?? null },
+  }
+}
+
+/** Rounds ratios for display and transport; counts stay exact. */
+export function round(value: number, digits = 4): number {
+  const f = 10 ** digits
+  return Math.round(value * f) / f
+}
+
+function ratio(numerator: number, denominator: number, scale: number): number | null {
+  return denominator > 0 ? round((numerator / denominator) * scale) : null
+}
+
+type Identity = Pick<
+  TerritoryStats,
+  'code' | 'kind' | 'name' | 'zone' | 'population' | 'communes' | 'epci'
+>
+
+function shape(id: Identity, rows: readonly AggregateRow[]): TerritoryStats {
+  const total = rows.find((r) => r.dim === 'total')
+  const experiments = total?.n ?? 0
+  const count = (dim: AggregateRow['dim'], key: string) =>
+    rows.find((r) => r.dim === dim && String(r.bucket) === key)?.n ?? 0
+  const breakdown = (dim: AggregateRow['dim'], terms: readonly { code: string; fr: string }[]) =>
+    terms.map(({ code, fr }) => {
+      const n = count(dim, code)
+      return { code, label: fr, count: n, share: ratio(n, experiments, 1) }
+    })
+  const median = rows.find((r) => r.dim === 'median')
+  const collectivites = id.communes + id.epci
+  return {
+    ...id,
+    collectivites,
+    experiments,
+    per100kInhabitants: ratio(experiments, id.population, 100_000),
+    per100Collectivites: ratio(experiments, collectivites, 100),
+    themes: breakdown('theme', THEMES),
+    stages: breakdown('stage', STAGES),
+    evidenceLevels: breakdown('evidence', EVIDENCE_LEVELS).map((b) => ({
+      ...b,
+      label: labelOf(EVIDENCE_LEVELS, b.code),
+    })),
+    budget: {
+      known: total?.known ?? 0,
+      medianEur: median && typeof median.bucket === 'number' ? round(median.bucket, 2) : null,
+    },
+    peopleReached: {
+      known: total?.people_known ?? 0,
+      total: total?.people_known ? (total.people ?? 0) : null,
+    },
+    startYears: rows
+      .filter((r) => r.dim === 'year')
+      .map((r) => ({ year: Number(r.bucket), count: r.n }))
+      .sort((a, b) => a.year - b.year),
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * Statistics API: published experiments per région or département, normalised by
+ * population and number of collectivités, with breakdowns and the national reference;
+ * and a side-by-side comparison of 2 to 4 territories. Each answer is JSON or CSV
+ * (`Accept: text/csv` or the `.csv` suffix); the CSV columns are described in STATS_CSV_DOC.
+ */
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../env'
+import { territoryStats, type StatsFilters, type StatsReport } from '../../db/stats'
+import { findTerritories } from '../../db/territories'
+import { EVIDENCE_LEVELS, STAGES, THEMES } from '../../domain/vocabularies'
+import { ProblemError } from '../../http/problem'
+import { createRouter } from '../../http/router'
+import { CatalogueFilterQuery, YearRangeQuery } from './params'
+import { problems } from './responses'
+
+// ── Schemas ──────────────────────────────────────────────────────────────────
+
+/** Search filters minus the territory ones (territories are what the stats are about). */
+const StatsFilterQuery = CatalogueFilterQuery.omit({ region: true, department: true }).extend(
+  YearRangeQuery.shape
+)
+
+const Breakdown = z.object({
+  code: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  share: z.number().nullable().openapi({ description: 'count / experiments ; null si aucune' }),
+})
+
+export const TerritoryStatsSchema = z
+  .object({
+    code: z.string().openapi({ example: 'reg:53', description: '`fr` pour la France entière' }),
+    name: z.string().openapi({ example: 'Bretagne' }),
+    kind: z.enum(['reg', 'dep', 'fr']),
+    zone: z.string().nullable().openapi({ description: 'metro ou drom' }),
+    population: z.number().int().openapi({ description: 'Population municipale (référentiel)' }),
+    communes: z.number().int(),
+    epci: z.number().int().openapi({ description: 'EPCI ayant au moins une commune membre ici' }),
+    collectivites: z.number().int().openapi({ description: 'communes + epci' }),
+    experiments: z
+      .number()
+      .int()
+      .openapi({ description: 'Expériences publiées qui couvrent ce territoire' }),
+    per100kInhabitants: z
+      .number()
+      .nullable()
+      .openapi({ description: 'experiments / population × 100 000' }),
+    per100Collectivites: z
+      .number()
+      .nullable()
+      .openapi({ description: 'experiments / collectivites × 100' }),
+    themes: z.array(Breakdown).openapi({
+      description:
+        'Part des expériences portant chaque thématique (1 à 3 par expérience : la somme peut dépasser 1)',
+    }),
+    stages: z.array(Breakdown),
+    evidenceLevels: z.array(Breakdown),
+    budget: z.object({
+      known: z.number().int().openapi({ description: 'Expériences indiquant un budget' }),
+      medianEur: z.number().nullable(),
+    }),
+    peopleReached: z.object({
+      known: z.number().int().openapi({ description: 'Expériences indiquant un public touché' }),
+      total: z.number().int().nullable(),
+    }),
+    startYears: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  })
+  .openapi('TerritoryStats')
+
+const StatsReportSchema = z
+  .object({
+    national: TerritoryStatsSchema,
+    territories: z.array(TerritoryStatsSchema),
+    reference: z.object({
+      source: z.string().nullable(),
+      vintage: z.string().nullable().openapi({ example: 'COG 2026' }),
+    }),
+  })
+  .openapi('StatsReport')
+
+export const STATS_CSV_DOC = `CSV : UTF-8 avec BOM (pour que les tableurs lisent les accents), séparateur virgule, point décimal, fins de ligne CRLF (RFC 4180). Une ligne par territoire, précédée de la ligne \`fr\` (France entière). Colonnes : \`code\`, \`nom\`, \`niveau\` (reg, dep, fr), \`population\`, \`communes\`, \`epci\`, \`collectivites\`, \`experimentations\`, \`pour_100000_habitants\`, \`pour_100_collectivites\`, \`budget_median_eur\`, \`budgets_connus\`, \`personnes_touchees\`, \`personnes_touchees_connues\`, puis le nombre d’expériences par thématique (\`theme_<code>\`, ${THEMES.length} colonnes), par étape (\`etape_<code>\`, ${STAGES.length} colonnes), par niveau de preuve (\`preuve_0\` à \`preuve_4\`) et par année de démarrage (\`annee_<aaaa>\`, une colonne par année présente dans la sélection). Case vide : valeur inconnue ou sans objet.`
+
+const csvContent = {
+  'text/csv': { schema: z.string().openapi({ description: STATS_CSV_DOC }) },
+}
+
+// ── CSV ──────────────────────────────────────────────────────────────────────
+
+const cell = (v: string | number | null) => {
+  const s = v === null ? '' : String(v)
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+}
+
+export function statsCsv(report: StatsReport): string {
+  const years = report.national.startYears.map((y) => y.year)
+  const header = [
+    'code',
+    'nom',
+    'niveau',
+    'population',
+    'communes',
+    'epci',
+    'collectivites',
+    'experimentations',
+    'pour_100000_habitants',
+    'pour_100_collectivites',
+    'budget_median_eur',
+    'budgets_connus',
+    'personnes_touchees',
+    'personnes_touchees_connues',
+    ...THEMES.map((t) => `theme_${t.code}`),
+    ...STAGES.map((s) => `etape_${s.code}`),
+    ...EVIDENCE_LEVELS.map((e) => `preuve_${e.code}`),
+    ...years.map((y) => `annee_${y}`),
+  ]
+  const lines = [report.national, ...report.territories].map((t) => [
+    t.code,
+    t.name,
+    t.kind,
+    t.population,
+    t.communes,
+    t.epci,
+    t.collectivites,
+    t.experiments,
+    t.per100kInhabitants,
+    t.per100Collectivites,
+    t.budget.medianEur,
+    t.budget.known,
+    t.peopleReached.total,
+    t.peopleReached.known,
+    ...t.themes.map((b) => b.count),
+    ...t.stages.map((b) => b.count),
+    ...t.evidenceLevels.map((b) => b.count),
+    ...years.map((y) => t.startYears.find((s) => s.year === y)?.count ?? 0),
+  ])
+  return '\uFEFF' + [header, ...lines].map((l) => l.map(cell).join(',') + '\r\n').join('')
+}
+
+// ── Routes ───────────────────────────────────────────────────────────────────
+
+const HEADERS = { 'cache-control': 'public, max-age=300', vary: 'Accept' }
+
+function respond(c: Context<AppEnv>, report: StatsReport, csv: boolean, filename: string) {
+  if (csv || (c.req.header('accept') ?? '').includes('text/csv')) {
+    return c.body(statsCsv(report), 200, {
+      ...HEADERS,
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}.csv"`,
+    })
+  }
+  return c.json(report, 200, HEADERS)
+}
+
+function checkYears(filters: StatsFilters) {
+  if (
+    filters.yearFrom !== undefined &&
+    filters.yearTo !== undefined &&
+    filters.yearFrom > filters.yearTo
+  )
+    throw new ProblemError(400, 'Certaines données sont invalides.', [
+      { parameter: 'yearFrom', message: 'L’année de début est postérieure à l’année de fin.' },
+    ])
+}
+
+/** The JSON route and its `.csv` twin, documented alike. */
+function routePair<Q extends z.ZodObject>(
+  path: string,
+  summary: string,
+  description: string,
+  query: Q
+) {
+  const base = {
+    method: 'get',
+    tags: ['Statistiques'],
+    summary,
+    request: { query },
+  } satisfies Partial<RouteConfig>
+  return [
+    createRoute({
+      ...base,
+      path,
+      description: `${description}\n\nRéponse en CSV avec \`Accept: text/csv\` ou en ajoutant \`.csv\` au chemin. ${STATS_CSV_DOC}`,
+      responses: {
+        200: {
+          description: 'Statistiques par territoire et ligne de référence nationale',
+          content: { 'application/json': { schema: StatsReportSchema }, ...csvContent },
+        },
+        400: problems[400],
+      },
+    }),
+    createRoute({
+      ...base,
+      path: `${path}.csv`,
+      summary: `${summary} (CSV)`,
+      description: STATS_CSV_DOC,
+      responses: {
+        200: { description: 'Les mêmes statistiques en CSV', content: csvContent },
+        400: problems[400],
+      },
+    }),
+  ] as const
+}
+
+const COUNTING = `Seules les expériences publiées comptent. Une expérience compte une fois dans chaque territoire qu’elle couvre (une expérience sur deux départements compte dans chacun, et une seule fois dans leur région). Pour 100 000 habitants = expériences / population municipale × 100 000 ; pour 100 collectivités = expériences / (communes + EPCI ayant une commune membre dans le territoire) × 100. Le budget médian et le total des personnes touchées ne portent que sur les fiches qui les indiquent (\`known\`). Filtres : mêmes sens que la recherche (OU dans un filtre, ET entre filtres), plus l’intervalle d’années de démarrage.`
+
+const [regions, regionsCsv] = routePair(
+  '/stats/regions',
+  'Statistiques par région',
+  `Les 18 régions (métropole et outre-mer), avec la ligne France entière (qui inclut aussi les collectivités d’outre-mer). ${COUNTING}`,
+  StatsFilterQuery
+)
+
+const DepartmentsQuery = StatsFilterQuery.extend({
+  region: CatalogueFilterQuery.shape.region.openapi({
+    description: 'Ne garder que les départements de ces régions (code INSEE), répétable',
+  }),
+})
+const [departments, departmentsCsv] = routePair(
+  '/stats/departments',
+  'Statistiques par département',
+  `Les 101 départements, avec la ligne France entière. ${COUNTING}`,
+  DepartmentsQuery
+)
+
+const TERRITORY_LIST = /^(reg:\d{2,3}|dep:(\d{2,3}|2A|2B))$/
+const CompareQuery = StatsFilterQuery.extend({
+  territories: z.string().trim().min(1, 'Indiquez de 2 à 4 territoires.').max(200).openapi({
+    description: '2 à 4 codes de régions ou de départements, séparés par des virgules',
+    example: 'reg:44,reg:53,dep:54',
+  }),
+})
+const [compare, compareCsv] = routePair(
+  '/stats/compare',
+  'Comparer 2 à 4 territoires',
+  `Les mêmes mesures côte à côte pour 2 à 4 régions ou départements, dans l’ordre demandé, avec la ligne France entière. ${COUNTING}`,
+  CompareQuery
+)
+
+/** Parses and checks `territories`; every failure is a 400 naming the parameter. */
+export async function parseTerritoryList(
+  db: AppEnv['Variables']['db'],
+  raw: string
+): Promise<string[]> {
+  const codes = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    ),
+  ]
+  const fail = (message: string) =>
+    new ProblemError(400, 'Certaines données sont invalides.', [
+      { parameter: 'territories', message },
+    ])
+  if (codes.length < 2 || codes.length > 4)
+    throw fail('Indiquez de 2 à 4 territoires différents, séparés par des virgules.')
+  const malformed = codes.filter((c) => !TERRITORY_LIST.test(c))
+  if (malformed.length)
+    throw fail(
+      `Code invalide : ${malformed.join(', ')}. Attendu reg:53 (région) ou dep:35 (département).`
+    )
+  const known = await findTerritories(db, codes)
+  const unknown = codes.filter((c) => !known.has(c))
+  if (unknown.length) throw fail(`Territoire inconnu : ${unknown.join(', ')}.`)
+  return codes
+}
+
+const filtersOf = <T extends StatsFilters>(q: T): StatsFilters => {
+  const { theme, level, stage, evidence, yearFrom, yearTo } = q
+  const filters = { theme, level, stage, evidence, yearFrom, yearTo }
+  checkYears(filters)
+  return filters
+}
+
+export const statsApi = createRouter()
+  .openapi(regions, async (c) => {
+    const report = await territoryStats(c.var.db, { kind: 'reg' }, filtersOf(c.req.valid('query')))
+    return respond(c, report, false, 'statistiques-regions')
+  })
+  .openapi(regionsCsv, async (c) => {
+    const report = await territoryStats(c.var.db, { kind: 'reg' }, filtersOf(c.req.valid('query')))
+    return respond(c, report, true, 'statistiques-regions')
+  })
+  .openapi(departments, async (c) => {
+    const q = c.req.valid('query')
+    const report = await territoryStats(c.var.db, { kind: 'dep', regions: q.region }, filtersOf(q))
+    return respond(c, report, false, 'statistiques-departements')
+  })
+  .openapi(departmentsCsv, async (c) => {
+    const q = c.req.valid('query')
+    const report = await territoryStats(c.var.db, { kind: 'dep', regions: q.region }, filtersOf(q))
+    return respond(c, report, true, 'statistiques-departements')
+  })
+  .openapi(compare, async (c) => {
+    const q = c.req.valid('query')
+    const codes = await parseTerritoryList(c.var.db, q.territories)
+    const report = await territoryStats(c.var.db, { codes }, filtersOf(q))
+    return respond(c, report, false, 'comparaison')
+  })
+  .openapi(compareCsv, async (c) => {
+    const q = c.req.valid('query')
+    const codes = await parseTerritoryList(c.var.db, q.territories)
+    const report = await territoryStats(c.var.db, { codes }, filtersOf(q))
+    return respond(c, report, true, 'comparaison')
+  })

@@ -10,6 +10,7 @@ import { d1Session } from './db/session'
 import { ProblemError, problemResponse } from './http/problem'
 import { securityHeaders } from './http/security-headers'
 import { experimentsApi } from './routes/api/experiments'
+import { exportsApi } from './routes/api/exports'
 import { moderationApi } from './routes/api/moderation'
 import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
@@ -18,6 +19,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
+  .route('/', exportsApi)
   .route('/', statsApi)
 
 api.openAPIRegistry.registerComponent('securitySchemes', 'moderatorToken', {

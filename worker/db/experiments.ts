@@ -301,3 +301,203 @@ function recordRevision(
     enqueueSearchSync(db, id, revision, change.at),
   ]
 }
+
+// ── Content revisions and imports (appended for bulk import; reused for edits) ──
+
+/** A change that rewrites content: a bulk import, an import update, or a submitter edit. */
+export interface ContentChange {
+  action: 'import' | 'import-update' | 'edit'
+  actor: string
+  reason?: string | undefined
+  at: string
+}
+
+/** The columns repeated from the content for filters, sorting and statistics. */
+function contentColumns(content: ExperimentContent, derived: Derived, completeness: number) {
+  return [
+    content.title,
+    content.lead.kind,
+    content.stage,
+    content.evidenceLevel,
+    Number(content.startDate.slice(0, 4)),
+    content.means?.budgetEur ?? null,
+    content.results?.peopleReached ?? null,
+    derived.populationCovered,
+    completeness,
+    JSON.stringify(content),
+    JSON.stringify(derived),
+  ] as const
+}
+
+/**
+ * Statements that (re)write the theme and territory rows of an experiment, each guarded
+ * by `EXISTS (… id = ?1 AND revision = ?2 AND updated_at = ?3)` so they only run when
+ * the content change they belong to actually applied.
+ */
+function indexRowStatements(
+  db: Db,
+  id: string,
+  revision: number,
+  at: string,
+  content: ExperimentContent,
+  derived: Derived
+): D1PreparedStatement[] {
+  const guard =
+    'EXISTS (SELECT 1 FROM experiments WHERE id = ?1 AND revision = ?2 AND updated_at = ?3)'
+  const derivedCodes = JSON.stringify(
+    [...derived.regions, ...derived.departments].map((t) => t.code)
+  )
+  return [
+    db
+      .prepare(`DELETE FROM experiment_themes WHERE experiment_id = ?1 AND ${guard}`)
+      .bind(id, revision, at),
+    db
+      .prepare(
+        `INSERT INTO experiment_themes (experiment_id, theme)
+         SELECT DISTINCT ?1, value FROM json_each(?4) WHERE ${guard}`
+      )
+      .bind(id, revision, at, JSON.stringify(content.themes.map(topTheme))),
+    db
+      .prepare(`DELETE FROM experiment_territories WHERE experiment_id = ?1 AND ${guard}`)
+      .bind(id, revision, at),
+    db
+      .prepare(
+        `INSERT INTO experiment_territories (experiment_id, territory, declared)
+         SELECT ?1, value, 1 FROM json_each(?4) WHERE ${guard}
+         UNION SELECT ?1, value, 0 FROM json_each(?5)
+           WHERE value NOT IN (SELECT value FROM json_each(?4)) AND ${guard}`
+      )
+      .bind(id, revision, at, JSON.stringify(content.territories), derivedCodes),
+  ]
+}
+
+/** Revision snapshot + outbox rows; selects from the row, so it inserts nothing if no change applied. */
+function contentRevision(
+  db: Db,
+  id: string,
+  revision: number,
+  change: ContentChange
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO experiment_revisions (experiment_id, revision, action, status, actor, reason, data, created_at)
+         SELECT id, revision, ?3, status, ?4, ?5, data, ?6 FROM experiments
+         WHERE id = ?1 AND revision = ?2 AND updated_at = ?6`
+      )
+      .bind(id, revision, change.action, change.actor, change.reason ?? null, change.at),
+    enqueueSearchSync(db, id, revision, change.at),
+  ]
+}
+
+/**
+ * Statements that replace the content of an existing experiment (any status), guarded by
+ * the revision the caller read. If someone changed the record meanwhile, the update
+ * matches no row and the guarded statements do nothing — or, if that other change took
+ * the very revision number this one wanted, the revision insert hits the primary key and
+ * the whole batch rolls back. Either way the caller sees `changes !== 1` on the first
+ * result (or a thrown batch) and reports a conflict. Status and dates other than
+ * `updated_at` are left alone: publishing stays a moderation decision.
+ */
+export function reviseExperimentStatements(
+  db: Db,
+  id: string,
+  readRevision: number,
+  content: ExperimentContent,
+  derived: Derived,
+  completeness: number,
+  change: ContentChange
+): D1PreparedStatement[] {
+  const revision = readRevision + 1
+  return [
+    db
+      .prepare(
+        `UPDATE experiments SET revision = revision + 1, title = ?3, lead_kind = ?4, stage = ?5,
+           evidence_level = ?6, start_year = ?7, budget_eur = ?8, people_reached = ?9,
+           population_covered = ?10, completeness = ?11, data = ?12, derived = ?13, updated_at = ?14
+         WHERE id = ?1 AND revision = ?2`
+      )
+      .bind(id, readRevision, ...contentColumns(content, derived, completeness), change.at),
+    ...contentRevision(db, id, revision, change),
+    ...indexRowStatements(db, id, revision, change.at, content, derived),
+  ]
+}
+
+export interface ImportedExperiment extends NewExperiment {
+  status: Status
+  /** Publication date to record when `status` is `published` (kept from an export). */
+  publishedAt: string | null
+}
+
+/** Statements that store a new experiment directly in `status` (bulk import), as revision 1. */
+export function insertExperimentWithStatus(
+  db: Db,
+  e: ImportedExperiment,
+  change: ContentChange
+): D1PreparedStatement[] {
+  const publishedAt = e.status === 'published' ? (e.publishedAt ?? change.at) : null
+  return [
+    db
+      .prepare(
+        `INSERT INTO experiments (id, slug, status, revision, title, lead_kind, stage, evidence_level,
+           start_year, budget_eur, people_reached, population_covered, completeness, data, derived,
+           private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at,
+           published_at, last_verified_at)
+         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?19)`
+      )
+      .bind(
+        e.id,
+        e.slug,
+        e.status,
+        ...contentColumns(e.content, e.derived, e.completeness),
+        JSON.stringify(e.privateContact),
+        e.editTokenHash,
+        e.editTokenExpiresAt,
+        change.at,
+        publishedAt
+      ),
+    ...contentRevision(db, e.id, 1, change),
+    ...indexRowStatements(db, e.id, 1, change.at, e.content, e.derived),
+  ]
+}
+
+// ── Search indexing (worker/search/sync.ts) ──────────────────────────────────
+
+/** The current rows of these ids, any status (missing ids are simply absent). */
+export async function getExperimentsByIds(
+  db: Db,
+  ids: readonly string[]
+): Promise<ExperimentRow[]> {
+  if (ids.length === 0) return []
+  const { results } = await db
+    .prepare('SELECT * FROM experiments WHERE id IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(ids))
+    .all<ExperimentRow>()
+  return results
+}
+
+/** Every experiment after `afterId` in id order, any status: the reindex walks them all. */
+export async function listExperimentsAfter(
+  db: Db,
+  afterId: string,
+  limit: number
+): Promise<ExperimentRow[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM experiments WHERE id > ?1 ORDER BY id LIMIT ?2')
+    .bind(afterId, limit)
+    .all<ExperimentRow>()
+  return results
+}
+
+/** Ids and revisions of every published experiment, to compare with an index. */
+export async function publishedRevisions(db: Db): Promise<Map<string, number>> {
+  const { results } = await db
+    .prepare(`SELECT id, revision FROM experiments WHERE status = 'published'`)
+    .all<{ id: string; revision: number }>()
+  return new Map(results.map((r) => [r.id, r.revision]))
+}
+
+export async function countExperiments(db: Db): Promise<number> {
+  const row = await db.prepare('SELECT count(*) AS n FROM experiments').first<{ n: number }>()
+  return row?.n ?? 0
+}

@@ -1,0 +1,103 @@
+/**
+ * Queries behind the open-data features: producers' source ids (idempotent imports),
+ * territory centroids (GeoJSON) and catalogue dates (DCAT).
+ */
+import type { Db } from './session'
+
+export interface SourceLink {
+  sourceId: string
+  experimentId: string
+  revision: number
+  status: string
+  data: string
+}
+
+/** The experiments already imported under these source ids, with what an update needs. */
+export async function findBySourceIds(
+  db: Db,
+  sourceIds: readonly string[]
+): Promise<Map<string, SourceLink>> {
+  if (sourceIds.length === 0) return new Map()
+  const { results } = await db
+    .prepare(
+      `SELECT s.source_id AS sourceId, e.id AS experimentId, e.revision, e.status, e.data
+       FROM experiment_sources s JOIN experiments e ON e.id = s.experiment_id
+       WHERE s.source_id IN (SELECT value FROM json_each(?1))`
+    )
+    .bind(JSON.stringify(sourceIds))
+    .all<SourceLink>()
+  return new Map(results.map((r) => [r.sourceId, r]))
+}
+
+/** Experiments by id (any status), for rows that carry the id of an exported record. */
+export async function findByIds(
+  db: Db,
+  ids: readonly string[]
+): Promise<Map<string, Omit<SourceLink, 'sourceId'>>> {
+  if (ids.length === 0) return new Map()
+  const { results } = await db
+    .prepare(
+      `SELECT id AS experimentId, revision, status, data FROM experiments
+       WHERE id IN (SELECT value FROM json_each(?1))`
+    )
+    .bind(JSON.stringify(ids))
+    .all<Omit<SourceLink, 'sourceId'>>()
+  return new Map(results.map((r) => [r.experimentId, r]))
+}
+
+/** Which of these slugs are taken, so imported records keep theirs only when free. */
+export async function takenSlugs(db: Db, slugs: readonly string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set()
+  const { results } = await db
+    .prepare('SELECT slug FROM experiments WHERE slug IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(slugs))
+    .all<{ slug: string }>()
+  return new Set(results.map((r) => r.slug))
+}
+
+/** Records that a source id now points to an experiment (no-op if already recorded). */
+export function linkSource(
+  db: Db,
+  sourceId: string,
+  experimentId: string,
+  at: string
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO experiment_sources (source_id, experiment_id, created_at) VALUES (?1, ?2, ?3)
+       ON CONFLICT (source_id) DO NOTHING`
+    )
+    .bind(sourceId, experimentId, at)
+}
+
+export interface Centroid {
+  lon: number
+  lat: number
+}
+
+export async function findCentroids(
+  db: Db,
+  codes: readonly string[]
+): Promise<Map<string, Centroid>> {
+  if (codes.length === 0) return new Map()
+  const { results } = await db
+    .prepare(
+      'SELECT code, lon, lat FROM territory_centroids WHERE code IN (SELECT value FROM json_each(?1))'
+    )
+    .bind(JSON.stringify(codes))
+    .all<Centroid & { code: string }>()
+  return new Map(results.map((r) => [r.code, { lon: r.lon, lat: r.lat }]))
+}
+
+/** Size and freshness of the published catalogue, for the DCAT entry. */
+export async function catalogueDates(
+  db: Db
+): Promise<{ count: number; issued: string | null; modified: string | null }> {
+  const row = await db
+    .prepare(
+      `SELECT count(*) AS count, min(published_at) AS issued, max(updated_at) AS modified
+       FROM experiments WHERE status = 'published'`
+    )
+    .first<{ count: number; issued: string | null; modified: string | null }>()
+  return row ?? { count: 0, issued: null, modified: null }
+}

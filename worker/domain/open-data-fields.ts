@@ -1,0 +1,109 @@
+/**
+ * French documentation of every open-data column: title and description, as
+ * schema.data.gouv.fr asks for each field. The columns themselves are generated from the
+ * zod schema (open-data.ts); a test fails when a generated column has no entry here, so a
+ * new field cannot be published undocumented.
+ */
+
+type Doc = readonly [title: string, description: string]
+
+const LIST = 'Valeurs multiples séparées par des points-virgules.'
+const JSON_CELL = 'Tableau JSON dans la cellule.'
+
+export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
+  id: ['Identifiant', 'Identifiant stable de la fiche (ULID), jamais réutilisé.'],
+  slug: ['Identifiant lisible', 'Fragment d’adresse de la fiche : /experiences/{slug}.'],
+  title: ['Titre', 'Titre de l’expérimentation.'],
+  summary: ['Résumé', 'Résumé en langage clair (500 caractères au plus).'],
+  language: ['Langue', 'Langue de la fiche (code ISO 639-1).'],
+  licence: ['Licence', 'Licence de réutilisation de la fiche (identifiant SPDX).'],
+  lead_name: ['Nom du porteur', 'Organisation qui porte l’expérimentation.'],
+  lead_kind: ['Type de porteur', 'Commune, EPCI, département, région, association…'],
+  lead_siren: ['SIREN du porteur', 'Numéro SIREN (9 chiffres) du porteur, s’il en a un.'],
+  lead_rna: ['RNA du porteur', 'Numéro RNA de l’association porteuse, le cas échéant.'],
+  partners: ['Partenaires', `Partenaires et leur rôle : [{"name", "role"}]. ${JSON_CELL}`],
+  territories: [
+    'Territoires',
+    `Codes typés des territoires concernés : com:35238, epci:200039865, dep:35, reg:53. ${LIST}`,
+  ],
+  themes: ['Thématiques', `Une à trois thématiques (premier ou second niveau). ${LIST}`],
+  publics: ['Publics visés', `Publics cibles. ${LIST}`],
+  programmes: ['Dispositifs nationaux', `Programmes nationaux mobilisés. ${LIST}`],
+  keywords: ['Mots-clés', `Mots-clés libres. ${LIST}`],
+  stage: ['Étape', 'Idée, conception, expérimentation, déploiement, pérennisation ou arrêt.'],
+  outcome: ['Issue', 'Réussite, résultats mitigés, échec ou trop tôt pour le dire.'],
+  start_date: [
+    'Date de début',
+    'Date ISO 8601 à l’année, au mois ou au jour (AAAA, AAAA-MM, AAAA-MM-JJ).',
+  ],
+  end_date: ['Date de fin', 'Date ISO 8601 (AAAA, AAAA-MM, AAAA-MM-JJ) ; vide si en cours.'],
+  narrative_context: ['Contexte', 'Contexte et problème de départ.'],
+  narrative_description: ['Description', 'Ce qui a été fait.'],
+  narrative_novelty: ['Ce qui est nouveau', 'Ce qui est innovant dans la démarche.'],
+  narrative_governance: ['Gouvernance', 'Gouvernance et partenariats.'],
+  narrative_users: ['Usagers', 'Usagers et place qui leur est faite.'],
+  narrative_results: ['Résultats', 'Résultats obtenus, en texte.'],
+  narrative_difficulties: ['Difficultés', 'Difficultés rencontrées.'],
+  narrative_success_conditions: ['Conditions de réussite', 'Ce qui a permis de réussir.'],
+  narrative_advice: ['Conseils pour reproduire', 'Conseils à qui voudrait s’en inspirer.'],
+  means_budget_eur: ['Budget (€)', 'Budget total en euros, sur toute la durée.'],
+  means_funding_sources: [
+    'Financements',
+    `Sources de financement : [{"type", "programme", "amountEur"}]. ${JSON_CELL}`,
+  ],
+  means_staff_fte: ['Équipe (ETP)', 'Moyens humains en équivalents temps plein.'],
+  results_indicators: [
+    'Indicateurs',
+    `Indicateurs suivis : [{"label", "unit", "baseline", "target", "value", "measuredAt", "method"}]. ${JSON_CELL}`,
+  ],
+  results_people_reached: ['Personnes touchées', 'Nombre de personnes touchées.'],
+  results_evaluation_documents: [
+    'Évaluations',
+    `Documents d’évaluation : [{"title", "url"}]. ${JSON_CELL}`,
+  ],
+  evidence_level: [
+    'Niveau de preuve',
+    '0 déclaratif, 1 suivi par indicateurs, 2 évaluation interne, 3 évaluation indépendante, 4 évaluation comparative.',
+  ],
+  inspired_by: [
+    'Inspirée de',
+    `Identifiants des expérimentations dont celle-ci s’inspire. ${LIST}`,
+  ],
+  resources: [
+    'Ressources réutilisables',
+    `Cahiers des charges, code, kits : [{"title", "url", "licence"}]. ${JSON_CELL}`,
+  ],
+  website: ['Site web', 'Adresse du site de l’expérimentation.'],
+  public_contact_role: ['Contact (fonction)', 'Fonction ou service à contacter.'],
+  public_contact_email: ['Contact (e-mail)', 'Adresse e-mail générique publique.'],
+  revision: ['Révision', 'Numéro de la dernière révision de la fiche.'],
+  created_at: ['Créée le', 'Date et heure de création (ISO 8601, UTC).'],
+  updated_at: ['Mise à jour le', 'Date et heure de la dernière modification (ISO 8601, UTC).'],
+  published_at: ['Publiée le', 'Date et heure de publication (ISO 8601, UTC).'],
+  last_verified_at: ['Vérifiée le', 'Date de la dernière confirmation que la fiche est exacte.'],
+  completeness: ['Complétude', 'Score de complétude de la fiche, de 0 à 100.'],
+  derived_territories_codes: [
+    'Codes des territoires',
+    `Codes typés des territoires déclarés. ${LIST}`,
+  ],
+  derived_territories_names: ['Noms des territoires', `Noms des territoires déclarés. ${LIST}`],
+  derived_regions_codes: ['Codes des régions', `Régions couvertes (déduites). ${LIST}`],
+  derived_regions_names: ['Noms des régions', `Régions couvertes (déduites). ${LIST}`],
+  derived_departments_codes: ['Codes des départements', `Départements couverts (déduits). ${LIST}`],
+  derived_departments_names: ['Noms des départements', `Départements couverts (déduits). ${LIST}`],
+  derived_population_covered: [
+    'Population couverte',
+    'Population municipale des communes couvertes, selon le référentiel territorial chargé.',
+  ],
+  // Import-only columns.
+  private_contact_name: ['Contact privé (nom)', 'Import seulement : jamais publié ni exporté.'],
+  private_contact_email: ['Contact privé (e-mail)', 'Import seulement : jamais publié ni exporté.'],
+  private_contact_phone: [
+    'Contact privé (téléphone)',
+    'Import seulement : jamais publié ni exporté.',
+  ],
+  source_id: [
+    'Identifiant source',
+    'Import seulement : identifiant stable chez le producteur ; réimporter la même valeur met la fiche à jour.',
+  ],
+}

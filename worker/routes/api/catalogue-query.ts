@@ -1,0 +1,27 @@
+/**
+ * Shared by the streamed exports and the feeds, which are plain Hono routes (their bodies
+ * are streams or XML, not typed JSON): validates the list filters with the same schema as
+ * `GET /api/experiments`, so `?theme=…&region=…` means the same everywhere.
+ */
+import type { Context } from 'hono'
+import type { CatalogueFilters } from '../../db/experiments'
+import type { AppEnv } from '../../env'
+import { fieldErrors, ProblemError } from '../../http/problem'
+import { CatalogueFilterQuery } from './params'
+
+export function catalogueFilters(c: Context<AppEnv>): CatalogueFilters {
+  const parsed = CatalogueFilterQuery.safeParse(c.req.queries())
+  if (!parsed.success) {
+    throw new ProblemError(
+      400,
+      'Certains filtres sont invalides.',
+      fieldErrors(parsed.error.issues, 'query')
+    )
+  }
+  return parsed.data
+}
+
+/** Absolute base of permalinks: the configured public URL, else the request's origin. */
+export function publicBase(c: Context<AppEnv>): string {
+  return (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/+$/, '')
+}

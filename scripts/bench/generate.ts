@@ -131,10 +131,19 @@ function territoryTables(rows: readonly TerritoryRow[]): Territories {
   }
 }
 
+interface ThemeEntry {
+  code: TopThemeCode
+  children: readonly { code: string }[]
+}
+const THEME_MIX: readonly [ThemeEntry, number][] = THEME_TREE.map((t): [ThemeEntry, number] => [
+  t,
+  THEME_WEIGHT[t.code],
+])
+
 function pickThemes(rng: Rng): { top: TopThemeCode; codes: string[] } {
-  const mix = THEME_TREE.map((t) => [t, THEME_WEIGHT[t.code]] as const)
+  const mix = THEME_MIX
   const main = weighted(rng, mix)
-  const codes = [rng.chance(0.7) ? rng.pick(main.children).code : main.code]
+  const codes: string[] = [rng.chance(0.7) ? rng.pick(main.children).code : main.code]
   if (rng.chance(0.35)) {
     const second = weighted(rng, mix)
     const code = rng.chance(0.5) ? second.code : rng.pick(second.children).code
@@ -330,11 +339,12 @@ async function main() {
     size: Number(values.size),
     seed: Number(values.seed),
   })) {
-    if (!out.write(JSON.stringify(record) + '\n')) await new Promise((r) => out.once('drain', r))
+    if (!out.write(JSON.stringify(record) + '\n'))
+      await new Promise<void>((r) => out.once('drain', () => r()))
     n++
   }
   if (values.out) {
-    await new Promise((r) => out.end(r))
+    await new Promise<void>((r) => out.end(() => r()))
     console.error(`${n} expériences écrites dans ${values.out}`)
   }
 }

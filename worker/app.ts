@@ -14,6 +14,7 @@ import { exportsApi } from './routes/api/exports'
 import { moderationApi } from './routes/api/moderation'
 import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
+import { notFoundPage, pages, wantsHtml } from './routes/pages'
 
 export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
@@ -43,12 +44,18 @@ api.doc31('/openapi.json', {
   servers: [{ url: '/api' }],
 })
 
-export const app = new OpenAPIHono<AppEnv>().use(securityHeaders).use(d1Session).route('/api', api)
+export const app = new OpenAPIHono<AppEnv>()
+  .use(securityHeaders)
+  .use(d1Session)
+  .route('/api', api)
+  .route('/', pages)
 
-app.notFound(() =>
-  problemResponse(
-    new ProblemError(404, 'Cette adresse ne correspond à aucune ressource.').toProblem()
-  )
+app.notFound((c) =>
+  wantsHtml(c)
+    ? notFoundPage(c)
+    : problemResponse(
+        new ProblemError(404, 'Cette adresse ne correspond à aucune ressource.').toProblem()
+      )
 )
 
 app.onError((err) => {

@@ -4,6 +4,7 @@
  * own static assets (web/public/static); nothing is loaded from another host.
  */
 import type { Child } from 'hono/jsx'
+import { useT } from '../i18n'
 
 export interface LayoutProps {
   title: string
@@ -15,23 +16,38 @@ export interface LayoutProps {
   head?: Child
   /** Client scripts to enhance the page (paths under /static/). */
   scripts?: string[]
+  /** Where the language switch should bring the reader back (path and query). */
+  returnTo?: string
+  /** Ask search engines not to index the page (private links, confirmations). */
+  noindex?: boolean
   children: Child
 }
 
-const NAV = [
-  { href: '/', label: 'Rechercher' },
-  { href: '/proposer', label: 'Proposer une expérience' },
-  { href: '/comparer', label: 'Comparer les territoires' },
-] as const
-
-export function Layout({ title, description, path = '/', head, scripts = [], children }: LayoutProps) {
+export function Layout({
+  title,
+  description,
+  path = '/',
+  head,
+  scripts = [],
+  noindex = false,
+  returnTo = path,
+  children,
+}: LayoutProps) {
+  const t = useT()
+  const nav = [
+    { href: '/', label: t.nav.search },
+    { href: '/proposer', label: t.nav.submit },
+    { href: '/comparer', label: t.nav.compare },
+  ]
+  const other = t.footer.switchLangCode
   return (
-    <html lang="fr">
+    <html lang={t.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} — Observatoire des expérimentations numériques locales`}</title>
+        <title>{`${title} — ${t.siteName}`}</title>
         {description && <meta name="description" content={description} />}
+        {noindex && <meta name="robots" content="noindex" />}
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {head}
@@ -41,40 +57,53 @@ export function Layout({ title, description, path = '/', head, scripts = [], chi
       </head>
       <body>
         <a class="skip-link" href="#contenu">
-          Aller au contenu
+          {t.skipLink}
         </a>
-        <header class="site-header" role="banner">
-          <p class="site-name">
-            <a href="/">Observatoire des expérimentations numériques locales</a>
-          </p>
-          <nav aria-label="Navigation principale">
-            <ul>
-              {NAV.map((item) => (
-                <li>
-                  <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+        <header class="site-header">
+          <div class="wrap">
+            <p class="site-name">
+              <a href="/">{t.siteName}</a>
+            </p>
+            <nav aria-label={t.nav.label}>
+              <ul>
+                {nav.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
         </header>
-        <main id="contenu" tabindex={-1}>
+        <main id="contenu" tabindex={-1} class="wrap">
           {children}
         </main>
-        <footer class="site-footer" role="contentinfo">
-          <ul>
-            <li>
-              <a href="/api/docs">API</a>
-            </li>
-            <li>
-              <a href="/donnees">Données ouvertes</a>
-            </li>
-            <li>
-              <a href="/accessibilite">Accessibilité : partiellement conforme</a>
-            </li>
-          </ul>
-          <p>Données publiées sous Licence Ouverte 2.0 (Etalab).</p>
+        <footer class="site-footer">
+          <div class="wrap">
+            <ul>
+              <li>
+                <a href="/api/docs">{t.footer.api}</a>
+              </li>
+              <li>
+                <a href="/donnees">{t.footer.data}</a>
+              </li>
+              <li>
+                <a href="/accessibilite">{t.footer.accessibility}</a>
+              </li>
+              <li>
+                <a
+                  href={`/langue/${other}?retour=${encodeURIComponent(returnTo)}`}
+                  lang={other}
+                  hreflang={other}
+                >
+                  {t.footer.switchLang}
+                </a>
+              </li>
+            </ul>
+            <p>{t.footer.licence}</p>
+          </div>
         </footer>
       </body>
     </html>

@@ -1,0 +1,50 @@
+/**
+ * One search hit in a result list (search page, similar experiments). The title and
+ * summary highlights come from the search service already HTML-escaped, with matches in
+ * <mark>: they are the only strings rendered with `raw()`, everything else is escaped.
+ */
+import { raw } from 'hono/html'
+import type { SearchHit } from '../../worker/search/types'
+import {
+  EVIDENCE_LEVELS,
+  labelOf,
+  STAGES,
+  THEMES,
+  topTheme,
+} from '../../worker/domain/vocabularies'
+import { useT } from '../i18n'
+
+export function ExperimentCard({
+  hit,
+  headingLevel = 3,
+}: {
+  hit: SearchHit
+  headingLevel?: 2 | 3
+}) {
+  const t = useT()
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const themes = [...new Set(hit.themes.map(topTheme))].map((c) => labelOf(THEMES, c, t.lang))
+  const places = hit.territories.map((p) => p.name).join(', ')
+  return (
+    <article class="card">
+      <Heading class="card-title">
+        <a href={`/experiences/${encodeURIComponent(hit.slug)}`}>{raw(hit.highlight.title)}</a>
+      </Heading>
+      <p class="card-summary">{raw(hit.highlight.summary)}</p>
+      <ul class="card-meta">
+        <li>{hit.leadName}</li>
+        {places && <li>{places}</li>}
+        <li>{t.home.since(hit.year)}</li>
+        <li>{labelOf(STAGES, hit.stage, t.lang)}</li>
+        <li>{t.home.evidenceShort(labelOf(EVIDENCE_LEVELS, String(hit.evidenceLevel), t.lang))}</li>
+      </ul>
+      {themes.length > 0 && (
+        <ul class="tags">
+          {themes.map((label) => (
+            <li>{label}</li>
+          ))}
+        </ul>
+      )}
+    </article>
+  )
+}

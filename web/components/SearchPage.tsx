@@ -1,0 +1,344 @@
+/**
+ * Home and search page: one GET form holds the text, the facet filters and the sort,
+ * so the URL always describes the whole query. Results show the search service's
+ * highlighted snippets; the région map shades the matching counts and links each
+ * région to the same query filtered on it.
+ */
+import type { Child } from 'hono/jsx'
+import {
+  EVIDENCE_LEVELS,
+  LEAD_KINDS,
+  STAGES,
+  THEMES,
+  type Term,
+} from '../../worker/domain/vocabularies'
+import { searchHref, withFilter, withoutValue } from '../../worker/routes/pages/search-query'
+import {
+  FACETS,
+  SORTS,
+  type FacetName,
+  type SearchQuery,
+  type SearchResult,
+} from '../../worker/search/types'
+import { useT, type Messages } from '../i18n'
+import { ExperimentCard } from './ExperimentCard'
+import { FranceMap, mapAreas } from './FranceMap'
+
+export interface SearchPageProps {
+  query: SearchQuery
+  /** null when the search service failed. */
+  result: SearchResult | null
+  /** Display names of région and département codes (`reg:53` → Bretagne). */
+  names: ReadonlyMap<string, string>
+}
+
+const VOCAB: Partial<Record<FacetName, readonly Term[]>> = {
+  theme: THEMES,
+  level: LEAD_KINDS,
+  stage: STAGES,
+  evidence: EVIDENCE_LEVELS,
+}
+
+/** Long lists are folded away in <details> unless something in them is selected. */
+const FOLDED: readonly FacetName[] = ['region', 'department', 'year']
+
+export function SearchPage({ query, result, names }: SearchPageProps) {
+  const t = useT()
+  const h = t.home
+  const label = (facet: FacetName, code: string) => valueLabel(t, names, facet, code)
+  const active = FACETS.flatMap((facet) =>
+    (query.filters[facet] ?? []).map((code) => ({ facet, code }))
+  )
+  const totalPages = result ? Math.min(50, Math.ceil(result.total / result.hitsPerPage)) : 0
+
+  return (
+    <>
+      <h1>{h.title}</h1>
+      <p class="lead">{h.intro}</p>
+      <form method="get" action="/" class="search" role="search">
+        <div class="search-bar">
+          <label for="q">{h.searchLabel}</label>
+          <p class="help" id="q-aide">
+            {h.searchHelp}
+          </p>
+          <div class="search-input">
+            <input
+              type="search"
+              id="q"
+              name="q"
+              value={query.q}
+              aria-describedby="q-aide"
+              maxlength={200}
+            />
+            <button type="submit" class="button primary">
+              {h.searchButton}
+            </button>
+          </div>
+        </div>
+
+        <div class="search-layout">
+          <div class="filters">
+            <h2>{h.filtersTitle}</h2>
+            {FACETS.map((facet) => (
+              <FacetGroup facet={facet} query={query} result={result} label={label} />
+            ))}
+            <p class="filter-actions">
+              <button type="submit" class="button">
+                {h.applyFilters}
+              </button>{' '}
+              {active.length > 0 && (
+                <a href={searchHref({ ...query, filters: {}, page: 1 })}>{h.resetFilters}</a>
+              )}
+            </p>
+          </div>
+
+          <div class="results">
+            <div class="results-head">
+              <h2 id="resultats">
+                {h.results(result?.total ?? 0)}
+                {query.q && ` ${h.resultsFor(query.q)}`}
+                {totalPages > 1 && `, ${h.pageOf(query.page, totalPages)}`}
+              </h2>
+              <div class="sort">
+                <label for="sort">{h.sortLabel}</label>{' '}
+                <select id="sort" name="sort">
+                  {SORTS.map((s) => (
+                    <option value={s} selected={s === query.sort}>
+                      {h.sorts[s]}
+                    </option>
+                  ))}
+                </select>{' '}
+                <button type="submit" class="button small">
+                  OK
+                </button>
+              </div>
+            </div>
+
+            {active.length > 0 && (
+              <div class="active-filters">
+                <h3>{h.activeFilters}</h3>
+                <ul>
+                  {active.map(({ facet, code }) => (
+                    <li>
+                      <a
+                        href={searchHref(withoutValue(query, facet, code))}
+                        class="chip"
+                        aria-label={h.removeFilter(`« ${label(facet, code)} »`)}
+                      >
+                        {label(facet, code)} <span aria-hidden="true">×</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+
+            {!result && <p class="notice">{h.searchUnavailable}</p>}
+            {result && result.hits.length === 0 && <Empty query={query} label={label} />}
+            {result && result.hits.length > 0 && (
+              <ol class="result-list">
+                {result.hits.map((hit) => (
+                  <li>
+                    <ExperimentCard hit={hit} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            {totalPages > 1 && <Pagination query={query} totalPages={totalPages} />}
+          </div>
+        </div>
+      </form>
+
+      {result && <RegionMap query={query} result={result} names={names} />}
+    </>
+  )
+}
+
+type LabelFn = (facet: FacetName, code: string) => string
+
+function valueLabel(
+  t: Messages,
+  names: ReadonlyMap<string, string>,
+  facet: FacetName,
+  code: string
+): string {
+  const vocab = VOCAB[facet]
+  if (vocab) return vocab.find((term) => term.code === code)?.[t.lang] ?? code
+  if (facet === 'region') return names.get(`reg:${code}`) ?? code
+  if (facet === 'department') return `${names.get(`dep:${code}`) ?? code} (${code})`
+  return code
+}
+
+function FacetGroup({
+  facet,
+  query,
+  result,
+  label,
+}: {
+  facet: FacetName
+  query: SearchQuery
+  result: SearchResult | null
+  label: LabelFn
+}) {
+  const t = useT()
+  const counts = result?.facets[facet] ?? {}
+  const selected = new Set(query.filters[facet] ?? [])
+  const vocab = VOCAB[facet]
+  const codes = vocab
+    ? vocab.map((term) => term.code)
+    : Object.keys(counts)
+        .filter((code) => (counts[code] ?? 0) > 0)
+        .concat([...selected].filter((code) => !(code in counts)))
+  const sorted =
+    facet === 'year'
+      ? [...new Set(codes)].sort((a, b) => b.localeCompare(a))
+      : facet === 'region'
+        ? [...new Set(codes)].sort((a, b) =>
+            label('region', a).localeCompare(label('region', b), 'fr')
+          )
+        : [...new Set(codes)]
+  if (sorted.length === 0) return null
+  const id = `filtre-${facet}`
+  const group: Child = (
+    <fieldset class="facet" id={id}>
+      <legend>{t.home.facets[facet]}</legend>
+      <ul>
+        {sorted.map((code) => (
+          <li>
+            <input
+              type="checkbox"
+              id={`${id}-${code}`}
+              name={facet}
+              value={code}
+              checked={selected.has(code)}
+            />
+            <label for={`${id}-${code}`}>
+              {label(facet, code)} <span class="count">({counts[code] ?? 0})</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  )
+  if (!FOLDED.includes(facet)) return group
+  return (
+    <details class="facet-fold" open={selected.size > 0}>
+      <summary>
+        {t.home.facets[facet]}
+        {selected.size > 0 && ` (${selected.size})`}
+      </summary>
+      {group}
+    </details>
+  )
+}
+
+function Empty({ query, label }: { query: SearchQuery; label: LabelFn }) {
+  const t = useT()
+  const removable = FACETS.flatMap((facet) =>
+    (query.filters[facet] ?? []).map((code) => ({ facet, code }))
+  )
+  return (
+    <div class="empty">
+      <p>
+        <strong>{t.home.emptyTitle}</strong>
+      </p>
+      {removable.length > 0 || query.q ? (
+        <>
+          <p>{t.home.emptyHint}</p>
+          <ul>
+            {removable.map(({ facet, code }) => (
+              <li>
+                <a href={searchHref(withoutValue(query, facet, code))}>
+                  {t.home.removeFilter(`« ${t.home.facets[facet]} : ${label(facet, code)} »`)}
+                </a>
+              </li>
+            ))}
+            {query.q && (
+              <li>
+                <a href={searchHref({ ...query, q: '', page: 1 })}>
+                  {t.home.removeFilter(`« ${query.q} »`)}
+                </a>
+              </li>
+            )}
+          </ul>
+        </>
+      ) : (
+        <p>{t.home.emptyHintText}</p>
+      )}
+    </div>
+  )
+}
+
+function Pagination({ query, totalPages }: { query: SearchQuery; totalPages: number }) {
+  const t = useT()
+  const pages = [...new Set([1, query.page - 1, query.page, query.page + 1, totalPages])]
+    .filter((p) => p >= 1 && p <= totalPages)
+    .sort((a, b) => a - b)
+  return (
+    <nav aria-label={t.home.pagination} class="pagination">
+      <ul>
+        {query.page > 1 && (
+          <li>
+            <a href={searchHref({ ...query, page: query.page - 1 })} rel="prev">
+              {t.home.previous}
+            </a>
+          </li>
+        )}
+        {pages.map((p, i) => (
+          <>
+            {i > 0 && p - (pages[i - 1] ?? p) > 1 && <li aria-hidden="true">…</li>}
+            <li>
+              <a
+                href={searchHref({ ...query, page: p })}
+                aria-current={p === query.page ? 'page' : undefined}
+                aria-label={t.home.page(p)}
+              >
+                {p}
+              </a>
+            </li>
+          </>
+        ))}
+        {query.page < totalPages && (
+          <li>
+            <a href={searchHref({ ...query, page: query.page + 1 })} rel="next">
+              {t.home.next}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  )
+}
+
+/** The région map: every région is present (0 when nothing matches), each a filter link. */
+function RegionMap({
+  query,
+  result,
+  names,
+}: {
+  query: SearchQuery
+  result: SearchResult
+  names: ReadonlyMap<string, string>
+}) {
+  const t = useT()
+  const values: Record<string, number> = {}
+  for (const area of mapAreas('reg')) values[area.code] = result.facets.region[area.code] ?? 0
+  const regionNames: Record<string, string> = {}
+  for (const [code, name] of names) if (code.startsWith('reg:')) regionNames[code.slice(4)] = name
+  return (
+    <section class="map-section" aria-labelledby="carte-titre">
+      <h2 id="carte-titre">{t.home.mapTitle}</h2>
+      <p class="help">{t.home.mapHelp}</p>
+      <FranceMap
+        id="carte-regions"
+        level="reg"
+        values={values}
+        names={regionNames}
+        selected={query.filters.region ?? []}
+        hrefFor={(code) => `${searchHref(withFilter(query, 'region', [code]))}#resultats`}
+        caption={`${t.home.mapTitle} — ${t.home.results(result.total)}${query.q ? ` ${t.home.resultsFor(query.q)}` : ''}`}
+        legendTitle={t.lang === 'fr' ? 'Expériences correspondantes' : 'Matching experiments'}
+      />
+    </section>
+  )
+}

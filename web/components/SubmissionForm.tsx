@@ -1,0 +1,313 @@
+/**
+ * The submission form, in sections that follow the record: identity, lead and
+ * territory, classification, the story, results, means, sharing, private contact.
+ * Every choice list is generated from the vocabularies, so the form cannot offer a
+ * value the schema would refuse. It works without JavaScript; autocomplete.js only adds
+ * a territory search on top of the plain code field.
+ */
+import type { Child } from 'hono/jsx'
+import {
+  EVIDENCE_LEVELS,
+  FUNDING_TYPES,
+  LEAD_KINDS,
+  LICENCES,
+  OUTCOMES,
+  PROGRAMMES,
+  PUBLICS,
+  STAGES,
+  THEME_TREE,
+} from '../../worker/domain/vocabularies'
+import type { FormValues } from '../../worker/routes/pages/form-input'
+import { useT } from '../i18n'
+import {
+  ChoiceGroup,
+  fieldId,
+  FormState,
+  SelectField,
+  TextField,
+  useFieldText,
+} from './form-fields'
+
+export interface SubmissionFormProps {
+  values: FormValues
+  errors: ReadonlyMap<string, string>
+  /** Names of the territory codes typed so far, to confirm them without JavaScript. */
+  territoryNames: ReadonlyMap<string, string>
+}
+
+/** How many empty rows a repeatable group offers beyond the filled ones. */
+function rowCount(values: FormValues, path: string, minimum: number): number {
+  const [head, tail] = path.split('.') as [string, string | undefined]
+  const node = tail ? (values[head] as Record<string, unknown> | undefined)?.[tail] : values[head]
+  const filled = Array.isArray(node) ? node.length : 0
+  return Math.max(minimum, filled + 1)
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+
+export function SubmissionForm({ values, errors, territoryNames }: SubmissionFormProps) {
+  const t = useT()
+  const f = t.form
+  return (
+    <FormState.Provider value={{ values, errors }}>
+      {errors.size > 0 && <ErrorSummary errors={errors} />}
+      <form method="post" action="/proposer" novalidate class="submission" accept-charset="utf-8">
+        <p>{f.requiredNote}</p>
+
+        <Section legend={f.sections.identity}>
+          <TextField name="title" required maxlength={160} />
+          <TextField name="summary" required multiline rows={4} maxlength={500} />
+        </Section>
+
+        <Section legend={f.sections.lead}>
+          <TextField name="lead.name" required maxlength={200} autocomplete="organization" />
+          <SelectField name="lead.kind" terms={LEAD_KINDS} required empty="" />
+          <div class="row">
+            <TextField name="lead.siren" inputmode="numeric" maxlength={9} />
+            <TextField name="lead.rna" maxlength={10} />
+          </div>
+          <TextField
+            name="territories"
+            required
+            class="territory-field"
+            after={
+              territoryNames.size > 0 && (
+                <ul class="territory-names" aria-label={f.selectedTerritories}>
+                  {[...territoryNames].map(([code, name]) => (
+                    <li data-code={code} data-name={name}>
+                      {name} <span class="code">({code})</span>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          />
+          <template id="territory-search-template">
+            <TerritorySearch />
+          </template>
+        </Section>
+
+        <Section legend={f.sections.classification}>
+          <ChoiceGroup name="themes" terms={THEME_TREE} required columns />
+          <div class="row">
+            <SelectField name="stage" terms={STAGES} required empty="" />
+            <SelectField name="outcome" terms={OUTCOMES} empty={f.none} />
+          </div>
+          <div class="row">
+            <TextField name="startDate" required maxlength={10} />
+            <TextField name="endDate" maxlength={10} />
+          </div>
+          <ChoiceGroup name="publics" terms={PUBLICS} columns />
+          <ChoiceGroup name="programmes" terms={PROGRAMMES} columns />
+          <TextField name="keywords" maxlength={500} />
+        </Section>
+
+        <Section legend={f.sections.narrative} help={f.sectionHelp.narrative}>
+          {(
+            [
+              'context',
+              'description',
+              'novelty',
+              'governance',
+              'users',
+              'difficulties',
+              'successConditions',
+              'advice',
+            ] as const
+          ).map((k) => (
+            <TextField name={`narrative.${k}`} multiline rows={k === 'description' ? 8 : 5} />
+          ))}
+        </Section>
+
+        <Section legend={f.sections.results} help={f.sectionHelp.results}>
+          <TextField name="narrative.results" multiline rows={5} />
+          <TextField name="results.peopleReached" inputmode="numeric" class="short" />
+          {range(rowCount(values, 'results.indicators', 2)).map((i) => (
+            <RowGroup legend={`${useFieldText('indicator')[0]} ${i + 1}`}>
+              <TextField name={`results.indicators.${i}.label`} />
+              <div class="row">
+                <TextField name={`results.indicators.${i}.unit`} class="short" />
+                <TextField
+                  name={`results.indicators.${i}.baseline`}
+                  inputmode="decimal"
+                  class="short"
+                />
+                <TextField
+                  name={`results.indicators.${i}.target`}
+                  inputmode="decimal"
+                  class="short"
+                />
+                <TextField
+                  name={`results.indicators.${i}.value`}
+                  inputmode="decimal"
+                  class="short"
+                />
+              </div>
+              <div class="row">
+                <TextField name={`results.indicators.${i}.measuredAt`} class="short" />
+                <TextField name={`results.indicators.${i}.method`} />
+              </div>
+            </RowGroup>
+          ))}
+          <ChoiceGroup name="evidenceLevel" terms={EVIDENCE_LEVELS} type="radio" showHelp />
+        </Section>
+
+        <Section legend={f.sections.means} help={f.sectionHelp.means}>
+          <div class="row">
+            <TextField name="means.budgetEur" inputmode="numeric" class="short" />
+            <TextField name="means.staffFte" inputmode="decimal" class="short" />
+          </div>
+          {range(rowCount(values, 'means.fundingSources', 2)).map((i) => (
+            <RowGroup legend={`${useFieldText('funding')[0]} ${i + 1}`}>
+              <div class="row">
+                <SelectField
+                  name={`means.fundingSources.${i}.type`}
+                  terms={FUNDING_TYPES}
+                  empty=""
+                />
+                <TextField name={`means.fundingSources.${i}.programme`} />
+                <TextField
+                  name={`means.fundingSources.${i}.amountEur`}
+                  inputmode="numeric"
+                  class="short"
+                />
+              </div>
+            </RowGroup>
+          ))}
+          {range(rowCount(values, 'partners', 2)).map((i) => (
+            <RowGroup legend={`${useFieldText('partner')[0]} ${i + 1}`}>
+              <div class="row">
+                <TextField name={`partners.${i}.name`} />
+                <TextField name={`partners.${i}.role`} />
+              </div>
+            </RowGroup>
+          ))}
+        </Section>
+
+        <Section legend={f.sections.sharing}>
+          <SelectField name="licence" terms={LICENCES} />
+          <TextField name="website" type="url" maxlength={500} />
+          <div class="row">
+            <TextField name="publicContact.role" />
+            <TextField name="publicContact.email" type="email" />
+          </div>
+        </Section>
+
+        <Section legend={f.sections.privateContact} help={f.sectionHelp.privateContact}>
+          <TextField name="privateContact.name" autocomplete="name" />
+          <TextField name="privateContact.email" type="email" required autocomplete="email" />
+          <TextField name="privateContact.phone" type="tel" autocomplete="tel" />
+        </Section>
+
+        <Honeypot />
+
+        <p>
+          <button type="submit" class="button primary">
+            {f.submit}
+          </button>
+        </p>
+      </form>
+    </FormState.Provider>
+  )
+}
+
+function Section({ legend, help, children }: { legend: string; help?: string; children: Child }) {
+  return (
+    <fieldset class="section">
+      <legend>{legend}</legend>
+      {help && <p class="help">{help}</p>}
+      {children}
+    </fieldset>
+  )
+}
+
+function RowGroup({ legend, children }: { legend: string; children: Child }) {
+  return (
+    <fieldset class="row-group">
+      <legend>{legend}</legend>
+      {children}
+    </fieldset>
+  )
+}
+
+/** At the top of the page: every error, each linking to its field (RGAA 11.10). */
+export function ErrorSummary({ errors }: { errors: ReadonlyMap<string, string> }) {
+  const t = useT()
+  return (
+    <div class="error-summary" id="erreurs" role="alert" tabindex={-1}>
+      <h2>{t.form.errorSummaryTitle(errors.size)}</h2>
+      <ul>
+        {[...errors].map(([name, message]) => (
+          <li>
+            <a href={`#${fieldId(name)}`}>
+              <ErrorLabel name={name} />
+            </a>{' '}
+            : {message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function ErrorLabel({ name }: { name: string }) {
+  const [label] = useFieldText(name)
+  const row = /\.(\d+)\./.exec(name)
+  return <>{row ? `${label} (${Number(row[1]) + 1})` : label}</>
+}
+
+/**
+ * Bait for bots: off-screen, hidden from assistive technology and out of the tab
+ * order, so no person fills it in. A filled one is accepted silently and dropped.
+ */
+function Honeypot() {
+  const t = useT()
+  return (
+    <div class="hp" aria-hidden="true">
+      <label for="f-fax">{t.form.honeypot}</label>
+      <input type="text" id="f-fax" name="fax" tabindex={-1} autocomplete="off" value="" />
+    </div>
+  )
+}
+
+/**
+ * The territory search that autocomplete.js clones into the page (a <template> is inert
+ * without JavaScript, so no-JS readers never meet a control that does nothing).
+ */
+function TerritorySearch() {
+  const t = useT()
+  const [label, help] = useFieldText('territorySearch')
+  return (
+    <div class="field territory-search">
+      <label for="f-territory-search">{label}</label>
+      <p class="help" id="f-territory-search-aide">
+        {help}
+      </p>
+      <div class="combobox">
+        <input
+          type="text"
+          id="f-territory-search"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded="false"
+          aria-controls="f-territory-options"
+          aria-describedby="f-territory-search-aide"
+          autocomplete="off"
+        />
+        <ul id="f-territory-options" role="listbox" aria-label={label} hidden></ul>
+      </div>
+      <p
+        class="visually-hidden"
+        role="status"
+        id="f-territory-status"
+        data-none={t.form.autocompleteNoResult}
+        data-some={t.form.autocompleteResults}
+      ></p>
+      <ul
+        class="territory-chips"
+        aria-label={t.form.selectedTerritories}
+        data-remove={t.form.remove}
+      ></ul>
+    </div>
+  )
+}

@@ -1,0 +1,74 @@
+/**
+ * The steps after the form: "this may already exist" (similar experiments, with the
+ * typed data carried in hidden fields so nothing is lost) and the confirmation that
+ * shows the private edit link, once.
+ */
+import type { SearchHit } from '../../worker/search/types'
+import { useT } from '../i18n'
+import { ExperimentCard } from './ExperimentCard'
+
+export function SimilarStep({
+  similar,
+  carry,
+}: {
+  similar: SearchHit[]
+  carry: [string, string][]
+}) {
+  const t = useT()
+  const hidden = carry.map(([name, value]) => <input type="hidden" name={name} value={value} />)
+  return (
+    <>
+      <h1>{t.form.similarTitle}</h1>
+      <p>{t.form.similarIntro}</p>
+      <div class="cards">
+        {similar.map((hit) => (
+          <ExperimentCard hit={hit} headingLevel={2} />
+        ))}
+      </div>
+      <div class="actions">
+        <form method="post" action="/proposer">
+          {hidden}
+          <input type="hidden" name="_confirm" value="1" />
+          <button type="submit" class="button primary">
+            {t.form.similarConfirm}
+          </button>
+        </form>
+        <form method="post" action="/proposer">
+          {hidden}
+          <input type="hidden" name="_back" value="1" />
+          <button type="submit" class="button">
+            {t.form.similarBack}
+          </button>
+        </form>
+      </div>
+    </>
+  )
+}
+
+export function Confirmation({ title, editUrl }: { title: string; editUrl: string }) {
+  const t = useT()
+  return (
+    <>
+      <h1>{t.form.doneTitle}</h1>
+      <p class="lead">{t.form.doneIntro(title)}</p>
+      <section class="box important" aria-labelledby="lien-prive">
+        <h2 id="lien-prive">{t.form.doneEditTitle}</h2>
+        <p>{t.form.doneEditHelp}</p>
+        <p>
+          <a href={editUrl} class="break edit-link" rel="nofollow">
+            {editUrl}
+          </a>
+        </p>
+      </section>
+      <h2>{t.form.doneNextTitle}</h2>
+      <ol>
+        {t.form.doneNext.map((step) => (
+          <li>{step}</li>
+        ))}
+      </ol>
+      <p>
+        <a href="/proposer">{t.form.doneAnother}</a>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,40 @@
+/** Number and date formatting for the pages, in the reader's language. */
+import type { Lang } from './i18n'
+
+const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' }
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2 }).format(n)
+}
+
+export function formatEur(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang], {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  }).format(n)
+}
+
+/**
+ * A partial ISO date (`2021`, `2021-09`, `2021-09-15`) or a timestamp, at the precision
+ * it was given: a submitter who wrote "2021" did not mean 1 January.
+ */
+export function formatDate(value: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value)
+  if (!m) return value
+  const [, y, mo, d] = m
+  const date = new Date(Date.UTC(Number(y), Number(mo ?? 1) - 1, Number(d ?? 1)))
+  if (!mo) return y ?? value
+  const options: Intl.DateTimeFormatOptions = d
+    ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' }
+  return new Intl.DateTimeFormat(LOCALE[lang], options).format(date)
+}
+
+/** Narrative text as paragraphs: blank lines separate them, single newlines are kept as spaces. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean)
+}

@@ -1,0 +1,52 @@
+/** `/experiences/{slug-or-id}`: the public record of one published experiment. */
+import { Hono } from 'hono'
+import type { AppEnv } from '../../env'
+import { getPublishedExperiment, toExperiment } from '../../db/experiments'
+import { findSimilar } from './similar'
+import { ExperimentView } from '../../../web/components/ExperimentView'
+import { Layout } from '../../../web/components/Layout'
+import { NotFound } from '../../../web/components/NotFound'
+import { messagesFor, renderPage } from './render'
+
+const SIMILAR_COUNT = 4
+
+export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', async (c) => {
+  const t = messagesFor(c)
+  const idOrSlug = c.req.param('idOrSlug')
+  // Pending, rejected and unknown records look the same from outside: a plain 404.
+  const row = idOrSlug.length <= 120 ? await getPublishedExperiment(c.var.db, idOrSlug) : null
+  if (!row) {
+    return renderPage(
+      c,
+      t,
+      <NotFound title={t.experiment.notFoundTitle} text={t.experiment.notFoundText} />,
+      { status: 404 }
+    )
+  }
+  const experiment = toExperiment(row)
+  const similar = await findSimilar(
+    c.env,
+    {
+      id: experiment.id,
+      text: `${experiment.title} ${experiment.summary}`,
+      themes: experiment.themes,
+      territories: experiment.territories,
+    },
+    SIMILAR_COUNT
+  )
+  const base = (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/$/, '')
+  const path = `/experiences/${experiment.slug}`
+  return renderPage(
+    c,
+    t,
+    <Layout title={experiment.title} description={experiment.summary} path={path}>
+      <ExperimentView
+        experiment={experiment}
+        permalink={`${base}${path}`}
+        similar={similar}
+        today={new Date().toISOString()}
+      />
+    </Layout>,
+    { headers: { 'cache-control': 'public, max-age=300' } }
+  )
+})

@@ -1,0 +1,81 @@
+/**
+ * The search page's URL ↔ `SearchQuery`. The URL carries the whole query (text,
+ * filters, sort, page) as a GET form would send it, so every result page can be shared,
+ * bookmarked and reached with the back button. Parsing is forgiving: a value that is
+ * not a known code is dropped rather than answered with an error page.
+ */
+import {
+  codesOf,
+  EVIDENCE_LEVELS,
+  LEAD_KINDS,
+  STAGES,
+  TOP_THEME_CODES,
+} from '../../domain/vocabularies'
+import { FACETS, SORTS, type FacetName, type SearchQuery, type SortOrder } from '../../search/types'
+
+export const HITS_PER_PAGE = 20
+/** Deep pages are for robots; people refine instead. */
+export const MAX_PAGE = 50
+
+const VALID: Record<FacetName, (v: string) => boolean> = {
+  theme: (v) => (TOP_THEME_CODES as readonly string[]).includes(v),
+  region: (v) => /^\d{2,3}$/.test(v),
+  department: (v) => /^(\d{2,3}|2A|2B)$/.test(v),
+  level: (v) => (codesOf(LEAD_KINDS) as readonly string[]).includes(v),
+  stage: (v) => (codesOf(STAGES) as readonly string[]).includes(v),
+  evidence: (v) => (codesOf(EVIDENCE_LEVELS) as readonly string[]).includes(v),
+  year: (v) => /^(19[89]\d|20\d\d|2100)$/.test(v),
+}
+
+export function parseSearchParams(params: URLSearchParams): SearchQuery {
+  const q = (params.get('q') ?? '').trim().slice(0, 200)
+  const filters: Partial<Record<FacetName, string[]>> = {}
+  for (const facet of FACETS) {
+    const values = [
+      ...new Set(params.getAll(facet).map((v) => v.trim().replace(/^(reg|dep):/, ''))),
+    ]
+      .filter(VALID[facet])
+      .slice(0, 30)
+    if (values.length > 0) filters[facet] = values
+  }
+  const sortParam = params.get('sort') ?? ''
+  const sort: SortOrder = (SORTS as readonly string[]).includes(sortParam)
+    ? (sortParam as SortOrder)
+    : q
+      ? 'relevance'
+      : 'recent'
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.trunc(Number(params.get('page'))) || 1))
+  return { q, filters, sort, page, hitsPerPage: HITS_PER_PAGE }
+}
+
+/** The default sort for a query: relevance with text, most recent without. */
+const defaultSort = (q: string): SortOrder => (q ? 'relevance' : 'recent')
+
+/** The URL of a query; defaults are left out so URLs stay short and canonical. */
+export function searchHref(query: SearchQuery): string {
+  const params = new URLSearchParams()
+  if (query.q) params.set('q', query.q)
+  for (const facet of FACETS) for (const v of query.filters[facet] ?? []) params.append(facet, v)
+  if (query.sort !== defaultSort(query.q)) params.set('sort', query.sort)
+  if (query.page > 1) params.set('page', String(query.page))
+  const s = params.toString()
+  return s ? `/?${s}` : '/'
+}
+
+/** The same query with one facet's selection replaced, back on page 1. */
+export function withFilter(
+  query: SearchQuery,
+  facet: FacetName,
+  values: readonly string[]
+): SearchQuery {
+  return { ...query, page: 1, filters: { ...query.filters, [facet]: values } }
+}
+
+/** The same query without one selected value, back on page 1. */
+export function withoutValue(query: SearchQuery, facet: FacetName, value: string): SearchQuery {
+  return withFilter(
+    query,
+    facet,
+    (query.filters[facet] ?? []).filter((v) => v !== value)
+  )
+}

@@ -1,0 +1,153 @@
+/**
+ * `/proposer`: the submission form. GET shows it empty; POST reshapes the urlencoded
+ * fields into the record, validates them with the same zod schema as the JSON API and
+ * stores them with the same use case (`submitExperiment`). Errors come back next to
+ * their fields with everything typed kept. A valid first POST first shows similar
+ * published experiments, if any, before the final confirmation.
+ */
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { csrf } from 'hono/csrf'
+import type { AppEnv } from '../../env'
+import { ExperimentInput } from '../../domain/experiment'
+import { TerritoryCode } from '../../domain/territory'
+import { findTerritories } from '../../db/territories'
+import { MAX_JSON_BODY_BYTES } from '../../http/body'
+import { ProblemError } from '../../http/problem'
+import { secretToken } from '../../lib/crypto'
+import { submitExperiment } from '../../services/catalogue'
+import { Layout } from '../../../web/components/Layout'
+import { SubmissionForm } from '../../../web/components/SubmissionForm'
+import { Confirmation, SimilarStep } from '../../../web/components/SubmitSteps'
+import type { Messages } from '../../../web/i18n'
+import { fieldOfPath, formErrors, formToValues, valuesToPairs, type FormValues } from './form-input'
+import { messagesFor, renderPage } from './render'
+import { findSimilar } from './similar'
+
+const SIMILAR_COUNT = 3
+const HONEYPOT = 'fax'
+
+/** The capability link must not leak: not cached, not sent as Referer, not indexed. */
+const PRIVATE_HEADERS = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex',
+}
+
+export const submitPage = new Hono<AppEnv>()
+  .get('/proposer', async (c) => showForm(c, messagesFor(c), {}, new Map()))
+  .post(
+    '/proposer',
+    csrf(),
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: () => {
+        throw new ProblemError(413, 'Le formulaire dépasse la taille autorisée.')
+      },
+    }),
+    async (c) => {
+      const t = messagesFor(c)
+      const form = await c.req.formData()
+      const pairs: [string, string][] = []
+      form.forEach((value, name) => {
+        if (typeof value === 'string') pairs.push([name, value])
+      })
+      const control = new Set(pairs.map(([name]) => name))
+      const values = formToValues(pairs)
+
+      // A filled honeypot is a bot: answer exactly like a success, store nothing.
+      if (pairs.some(([name, v]) => name === HONEYPOT && v.trim() !== '')) {
+        return confirmation(c, t, String(values.title ?? ''), secretToken())
+      }
+      if (control.has('_back')) return showForm(c, t, values, new Map())
+
+      const parsed = ExperimentInput.safeParse(values)
+      if (!parsed.success) {
+        return showForm(c, t, values, formErrors(parsed.error.issues, values), 400)
+      }
+      const input = parsed.data
+
+      if (!control.has('_confirm')) {
+        const similar = await findSimilar(
+          c.env,
+          {
+            text: `${input.title} ${input.summary}`,
+            themes: input.themes,
+            territories: input.territories,
+          },
+          SIMILAR_COUNT
+        )
+        if (similar && similar.length > 0) {
+          return renderPage(
+            c,
+            t,
+            <Layout title={t.form.similarTitle} path="/proposer" noindex>
+              <SimilarStep similar={similar} carry={valuesToPairs(values)} />
+            </Layout>,
+            { headers: PRIVATE_HEADERS }
+          )
+        }
+      }
+
+      try {
+        const submission = await submitExperiment(c.var.db, input)
+        return confirmation(c, t, input.title, submission.editToken)
+      } catch (err) {
+        // Unknown territories or linked experiments: only the database can tell.
+        if (err instanceof ProblemError && err.errors?.length) {
+          const errors = new Map<string, string>()
+          for (const e of err.errors) {
+            const path = (e.pointer ?? '').split('/').slice(1)
+            const field = fieldOfPath(path)
+            if (!errors.has(field)) errors.set(field, e.message)
+          }
+          return showForm(c, t, values, errors, 400)
+        }
+        throw err
+      }
+    }
+  )
+
+async function showForm(
+  c: Context<AppEnv>,
+  t: Messages,
+  values: FormValues,
+  errors: ReadonlyMap<string, string>,
+  status: 200 | 400 = 200
+): Promise<Response> {
+  const codes = (Array.isArray(values.territories) ? values.territories : []).filter(
+    (code): code is string => TerritoryCode.safeParse(code).success
+  )
+  const known = codes.length > 0 ? await findTerritories(c.var.db, codes) : new Map()
+  const territoryNames = new Map(
+    codes.flatMap((code) => {
+      const name = known.get(code)?.name
+      return name ? [[code, name] as const] : []
+    })
+  )
+  const title =
+    errors.size > 0 ? `${t.form.errorSummaryTitle(errors.size)} — ${t.form.title}` : t.form.title
+  return renderPage(
+    c,
+    t,
+    <Layout title={title} path="/proposer" scripts={['/static/autocomplete.js']}>
+      <h1>{t.form.title}</h1>
+      <p class="lead">{t.form.intro}</p>
+      <SubmissionForm values={values} errors={errors} territoryNames={territoryNames} />
+    </Layout>,
+    // Typed data (private contact included) must not stay in shared caches.
+    { status, headers: { 'cache-control': 'no-store' } }
+  )
+}
+
+function confirmation(c: Context<AppEnv>, t: Messages, title: string, token: string) {
+  const base = (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/$/, '')
+  return renderPage(
+    c,
+    t,
+    <Layout title={t.form.doneTitle} path="/proposer" noindex>
+      <Confirmation title={title} editUrl={`${base}/modifier/${token}`} />
+    </Layout>,
+    { status: 201, headers: PRIVATE_HEADERS }
+  )
+}

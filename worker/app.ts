@@ -11,6 +11,7 @@ import { ProblemError, problemResponse } from './http/problem'
 import { securityHeaders } from './http/security-headers'
 import { experimentsApi } from './routes/api/experiments'
 import { exportsApi } from './routes/api/exports'
+import { importApi } from './routes/api/import'
 import { moderationApi } from './routes/api/moderation'
 import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
@@ -21,6 +22,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', territoriesApi)
   .route('/', moderationApi)
   .route('/', exportsApi)
+  .route('/', importApi)
   .route('/', statsApi)
 
 api.openAPIRegistry.registerComponent('securitySchemes', 'moderatorToken', {

@@ -1,0 +1,493 @@
+/**
+ * Bulk import for moderators: rows from a JSON array, NDJSON or CSV file are validated with
+ * the submission schema (`ImportRow` = `ExperimentInput` + `sourceId`), checked against
+ * the territory reference, then written in D1 batches.
+ *
+ * Guarantees:
+ * - nothing partial: each row's statements (record, themes, territories, revision, outbox,
+ *   source link) go in one batch; if a batch fails, its rows are retried one by one, so a
+ *   row is either fully written or reported;
+ * - idempotent: a row whose `sourceId` (or exported `id`) is already known updates that
+ *   experiment, and an identical row changes nothing;
+ * - bounded: at most IMPORT_MAX_ROWS rows per request, so one call stays within a
+ *   Worker's query and CPU limits; the CLI splits bigger files.
+ */
+import { completeness } from '../domain/completeness'
+import type { Derived, ExperimentContent, Status } from '../domain/experiment'
+import {
+  EXPORT_ONLY_COLUMNS,
+  EXPORT_ONLY_KEYS,
+  IMPORT_COLUMNS,
+  ImportRow,
+  rowFromCells,
+} from '../domain/open-data'
+import { slugify } from '../domain/text'
+import {
+  existingExperimentIds,
+  insertExperimentWithStatus,
+  reviseExperimentStatements,
+  transitionExperiment,
+  type ContentChange,
+} from '../db/experiments'
+import { findByIds, findBySourceIds, linkSource } from '../db/open-data'
+import type { Db } from '../db/session'
+import { coverage, findTerritories } from '../db/territories'
+import { ProblemError, fieldErrors } from '../http/problem'
+import { CsvSyntaxError, parseCsv } from '../lib/csv'
+import { secretToken, sha256Hex, ulid } from '../lib/crypto'
+
+/** Rows accepted per request: ~3 reads per row plus the batches stay far below D1's limits. */
+export const IMPORT_MAX_ROWS = 100
+/** Body size accepted per request (the longest records are ~40 KB). */
+export const IMPORT_MAX_BYTES = 4 * 1024 * 1024
+/** Rows written per D1 batch. */
+const WRITE_CHUNK_ROWS = 20
+
+export type ImportFormat = 'json' | 'ndjson' | 'csv'
+
+export interface RowError {
+  /** JSON Pointer into the row (`/lead/name`). */
+  pointer?: string
+  /** CSV column holding that field, when the file is a CSV. */
+  column?: string
+  message: string
+}
+
+export type RowStatus = 'created' | 'updated' | 'unchanged' | 'invalid' | 'failed'
+
+export interface RowReport {
+  /** 1-based position of the row in the request (data rows only, header excluded). */
+  row: number
+  status: RowStatus
+  id?: string
+  sourceId?: string
+  errors?: RowError[]
+}
+
+export interface ImportReport {
+  dryRun: boolean
+  publish: boolean
+  total: number
+  counts: Record<RowStatus, number>
+  rows: RowReport[]
+}
+
+export interface RawRow {
+  row: number
+  value: unknown
+  errors: RowError[]
+}
+
+// ── Parsing ──────────────────────────────────────────────────────────────────
+
+export function parseImportBody(text: string, format: ImportFormat): RawRow[] {
+  const rows =
+    format === 'csv' ? csvRows(text) : format === 'ndjson' ? ndjsonRows(text) : jsonRows(text)
+  if (rows.length === 0) throw new ProblemError(400, 'Le fichier ne contient aucune ligne.')
+  if (rows.length > IMPORT_MAX_ROWS) {
+    throw new ProblemError(
+      413,
+      `${rows.length} lignes reçues : ${IMPORT_MAX_ROWS} au plus par requête. Découpez le fichier (la commande npm run import le fait).`
+    )
+  }
+  return rows
+}
+
+function jsonRows(text: string): RawRow[] {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    throw new ProblemError(400, 'Le corps n’est pas un JSON valide.')
+  }
+  if (!Array.isArray(data)) throw new ProblemError(400, 'Un tableau JSON de fiches est attendu.')
+  return data.map((value, i) => ({ row: i + 1, value, errors: [] }))
+}
+
+function ndjsonRows(text: string): RawRow[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line }, i) => {
+      try {
+        return { row: i + 1, value: JSON.parse(line) as unknown, errors: [] }
+      } catch {
+        return { row: i + 1, value: null, errors: [{ message: 'Ligne JSON invalide.' }] }
+      }
+    })
+}
+
+function csvRows(text: string): RawRow[] {
+  let table: string[][]
+  try {
+    table = parseCsv(text)
+  } catch (err) {
+    if (err instanceof CsvSyntaxError)
+      throw new ProblemError(400, `CSV invalide, ligne ${err.line} : ${err.message}`)
+    throw err
+  }
+  const [header = [], ...data] = table
+  const names = header.map((h) => h.trim())
+  const known = new Set(IMPORT_COLUMNS.map((c) => c.name))
+  const unknown = names.filter((n) => !known.has(n) && !EXPORT_ONLY_COLUMNS.has(n))
+  if (unknown.length > 0) {
+    throw new ProblemError(
+      400,
+      'Colonnes inconnues dans l’en-tête du CSV (voir le Table Schema).',
+      unknown.map((name) => ({ parameter: name, message: `Colonne inconnue : ${name}.` }))
+    )
+  }
+  return data.map((cells, i) => {
+    const record: Record<string, string> = {}
+    names.forEach((name, j) => (record[name] = cells[j] ?? ''))
+    const { value, errors } = rowFromCells(record)
+    return {
+      row: i + 1,
+      value,
+      errors: errors.map((e) => ({ column: e.column, message: e.message })),
+    }
+  })
+}
+
+/** The CSV column of a JSON Pointer, so CSV users see the column they must fix. */
+function columnOf(pointer: string): string | undefined {
+  const path = pointer.split('/').slice(1)
+  return IMPORT_COLUMNS.filter((c) => c.path.every((p, i) => path[i] === p)).sort(
+    (a, b) => b.path.length - a.path.length
+  )[0]?.name
+}
+
+// ── Validation ───────────────────────────────────────────────────────────────
+
+interface ValidRow {
+  row: number
+  input: ImportRow
+  /** Idempotency key: the producer's source id, else the id of an exported record. */
+  key: string | undefined
+}
+
+function validate(raw: RawRow, format: ImportFormat, contactEmail: string | undefined) {
+  if (raw.errors.length > 0) return { errors: raw.errors }
+  if (raw.value === null || typeof raw.value !== 'object' || Array.isArray(raw.value))
+    return { errors: [{ message: 'Une fiche (objet JSON) est attendue.' }] }
+  const value: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(raw.value)) if (!EXPORT_ONLY_KEYS.has(k)) value[k] = v
+  if (value.privateContact === undefined && contactEmail)
+    value.privateContact = { email: contactEmail }
+  const parsed = ImportRow.safeParse(value)
+  if (!parsed.success) {
+    return {
+      errors: fieldErrors(parsed.error.issues, 'json').map((e) => ({
+        pointer: e.pointer,
+        ...(format === 'csv' && e.pointer ? { column: columnOf(e.pointer) } : {}),
+        message: e.message,
+      })),
+    }
+  }
+  return { input: parsed.data }
+}
+
+// ── Import ───────────────────────────────────────────────────────────────────
+
+export interface ImportOptions {
+  format: ImportFormat
+  publish: boolean
+  dryRun: boolean
+  moderator: string
+  /** Private contact for rows without one (exports never carry it). */
+  contactEmail?: string | undefined
+  now?: Date
+}
+
+interface Plan {
+  row: number
+  key: string | undefined
+  kind: 'create' | 'update' | 'unchanged'
+  id: string
+  statements: (db: Db) => D1PreparedStatement[]
+}
+
+export async function importExperiments(
+  db: Db,
+  raws: readonly RawRow[],
+  options: ImportOptions
+): Promise<ImportReport> {
+  const now = options.now ?? new Date()
+  const at = now.toISOString()
+  const reports = new Map<number, RowReport>()
+  const invalid = (row: number, errors: RowError[], sourceId?: string) =>
+    reports.set(row, { row, status: 'invalid', ...(sourceId ? { sourceId } : {}), errors })
+
+  // 1. Schema validation, row by row.
+  const valid: ValidRow[] = []
+  const seenKeys = new Set<string>()
+  const seenIds = new Set<string>()
+  for (const raw of raws) {
+    const result = validate(raw, options.format, options.contactEmail)
+    if (!result.input) {
+      invalid(raw.row, result.errors)
+      continue
+    }
+    const input = result.input
+    const key = input.sourceId ?? input.id
+    if ((key && seenKeys.has(key)) || (input.id && seenIds.has(input.id))) {
+      invalid(raw.row, [{ pointer: '/sourceId', message: 'Fiche en double dans ce fichier.' }], key)
+      continue
+    }
+    if (key) seenKeys.add(key)
+    if (input.id) seenIds.add(input.id)
+    valid.push({ row: raw.row, input, key })
+  }
+
+  // 2. What only the database knows: territories, links, existing records.
+  const allCodes = [...new Set(valid.flatMap((v) => v.input.territories))]
+  const linked = [...new Set(valid.flatMap((v) => v.input.inspiredBy ?? []))].filter(
+    (id) => !seenIds.has(id)
+  )
+  const [territories, linkedIds, bySource, byId] = await Promise.all([
+    findTerritories(db, allCodes),
+    existingExperimentIds(db, linked),
+    findBySourceIds(
+      db,
+      valid.flatMap((v) => (v.key ? [v.key] : []))
+    ),
+    findByIds(
+      db,
+      valid.flatMap((v) => (v.input.id ? [v.input.id] : []))
+    ),
+  ])
+
+  const plans: Plan[] = []
+  for (const v of valid) {
+    const errors: { pointer: string; message: string }[] = [
+      ...v.input.territories.flatMap((code, i) =>
+        territories.has(code)
+          ? []
+          : [
+              {
+                pointer: `/territories/${i}`,
+                message: `Territoire inconnu dans le référentiel : ${code}.`,
+              },
+            ]
+      ),
+      ...(v.input.inspiredBy ?? []).flatMap((id, i) =>
+        seenIds.has(id) || linkedIds.has(id)
+          ? []
+          : [{ pointer: `/inspiredBy/${i}`, message: `Expérience inconnue : ${id}.` }]
+      ),
+    ]
+    if (errors.length > 0) {
+      invalid(
+        v.row,
+        options.format === 'csv'
+          ? errors.map((e) => ({ ...e, column: columnOf(e.pointer) }))
+          : errors,
+        v.key
+      )
+      continue
+    }
+    plans.push(await plan(db, v, options, at, territories, bySource, byId))
+  }
+
+  // 3. Write (unless dry run), chunk by chunk.
+  const written = options.dryRun ? new Map(plans.map((p) => [p.row, null])) : await write(db, plans)
+  for (const p of plans) {
+    const failure = written.get(p.row)
+    reports.set(
+      p.row,
+      failure
+        ? {
+            row: p.row,
+            status: 'failed',
+            id: p.id,
+            ...(p.key ? { sourceId: p.key } : {}),
+            errors: [{ message: failure }],
+          }
+        : {
+            row: p.row,
+            status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged',
+            id: p.id,
+            ...(p.key ? { sourceId: p.key } : {}),
+          }
+    )
+  }
+
+  const rows = [...reports.values()].sort((a, b) => a.row - b.row)
+  const counts: Record<RowStatus, number> = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    invalid: 0,
+    failed: 0,
+  }
+  for (const r of rows) counts[r.status]++
+  return { dryRun: options.dryRun, publish: options.publish, total: rows.length, counts, rows }
+}
+
+/** Canonical JSON (sorted keys), to tell an identical re-import from a real change. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+async function plan(
+  db: Db,
+  v: ValidRow,
+  options: ImportOptions,
+  at: string,
+  territories: Awaited<ReturnType<typeof findTerritories>>,
+  bySource: Awaited<ReturnType<typeof findBySourceIds>>,
+  byId: Awaited<ReturnType<typeof findByIds>>
+): Promise<Plan> {
+  const { privateContact, sourceId: _sourceId, id: _id, publishedAt, ...content } = v.input
+  const existing =
+    (v.key ? bySource.get(v.key) : undefined) ?? (v.input.id ? byId.get(v.input.id) : undefined)
+  const actor = `moderator:${options.moderator}`
+  const link = (id: string) => (db2: Db) => (v.key ? [linkSource(db2, v.key, id, at)] : [])
+
+  if (existing) {
+    const id = existing.experimentId
+    const sameContent = canonical(JSON.parse(existing.data)) === canonical(content)
+    const mustPublish = options.publish && existing.status !== 'published'
+    if (sameContent && !mustPublish) {
+      return { row: v.row, key: v.key, kind: 'unchanged', id, statements: link(id) }
+    }
+    const derived = sameContent ? null : await derive(db, content, territories)
+    return {
+      row: v.row,
+      key: v.key,
+      kind: 'update',
+      id,
+      statements: (db2) => {
+        let revision = existing.revision
+        const out: D1PreparedStatement[] = []
+        if (derived) {
+          out.push(
+            ...reviseExperimentStatements(
+              db2,
+              id,
+              revision,
+              content,
+              derived,
+              completeness(content),
+              {
+                action: 'import-update',
+                actor,
+                at,
+              }
+            )
+          )
+          revision++
+        }
+        if (mustPublish) {
+          out.push(
+            ...transitionExperiment(db2, id, revision, 'published' satisfies Status, {
+              action: 'approve',
+              actor,
+              reason: 'Publication par import',
+              at,
+            })
+          )
+        }
+        return [...out, ...link(id)(db2)]
+      },
+    }
+  }
+
+  const id = v.input.id ?? ulid(Date.parse(at))
+  const derived = await derive(db, content, territories)
+  const editTokenHash = await sha256Hex(secretToken()) // never handed out: imports have no edit link
+  const change: ContentChange = { action: 'import', actor, at }
+  return {
+    row: v.row,
+    key: v.key,
+    kind: 'create',
+    id,
+    statements: (db2) => [
+      ...insertExperimentWithStatus(
+        db2,
+        {
+          id,
+          slug: `${slugify(content.title, 70)}-${id.slice(-6).toLowerCase()}`,
+          content,
+          derived,
+          privateContact,
+          completeness: completeness(content),
+          editTokenHash,
+          editTokenExpiresAt: at,
+          status: options.publish ? 'published' : 'pending',
+          publishedAt: publishedAt ?? null,
+        },
+        change
+      ),
+      ...link(id)(db2),
+    ],
+  }
+}
+
+async function derive(
+  db: Db,
+  content: ExperimentContent,
+  territories: Awaited<ReturnType<typeof findTerritories>>
+): Promise<Derived> {
+  return {
+    territories: content.territories.map((code) => ({
+      code,
+      name: territories.get(code)?.name ?? code,
+    })),
+    ...(await coverage(db, content.territories)),
+  }
+}
+
+const CONFLICT =
+  'La fiche a été modifiée pendant l’import ; rien n’a été écrit pour cette ligne, relancez l’import.'
+
+/** Writes the plans chunk by chunk; returns, per row, null when written or why it failed. */
+async function write(db: Db, plans: readonly Plan[]): Promise<Map<number, string | null>> {
+  const outcome = new Map<number, string | null>()
+  for (let i = 0; i < plans.length; i += WRITE_CHUNK_ROWS) {
+    const chunk = plans.slice(i, i + WRITE_CHUNK_ROWS)
+    try {
+      const conflicts = await runBatch(db, chunk)
+      for (const p of chunk) outcome.set(p.row, conflicts.has(p.row) ? CONFLICT : null)
+    } catch {
+      // A failed batch rolled back whole; one bad row must not sink its neighbours.
+      for (const p of chunk) {
+        try {
+          const conflicts = await runBatch(db, [p])
+          outcome.set(p.row, conflicts.has(p.row) ? CONFLICT : null)
+        } catch (err) {
+          console.error('import row failed', p.row, err)
+          outcome.set(p.row, 'Écriture refusée par la base ; rien n’a été écrit pour cette ligne.')
+        }
+      }
+    }
+  }
+  return outcome
+}
+
+/**
+ * One D1 batch for these rows. An update guarded by a stale revision changes nothing (its
+ * guarded statements neither): such rows are returned as conflicts, not claimed as written.
+ */
+async function runBatch(db: Db, plans: readonly Plan[]): Promise<Set<number>> {
+  const perPlan = plans.map((p) => p.statements(db))
+  const statements = perPlan.flat()
+  const conflicts = new Set<number>()
+  if (statements.length === 0) return conflicts
+  const results = await db.batch(statements)
+  let index = 0
+  plans.forEach((p, k) => {
+    if (p.kind === 'update' && results[index]?.meta.changes !== 1) conflicts.add(p.row)
+    index += perPlan[k]!.length
+  })
+  return conflicts
+}

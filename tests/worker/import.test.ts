@@ -23,7 +23,16 @@ async function importJson(rows: unknown[], query = ''): Promise<ImportReport> {
   return res.json()
 }
 
-async function counts() {
+interface Counts {
+  experiments: number
+  revisions: number
+  themes: number
+  territories: number
+  outbox: number
+  sources: number
+}
+
+async function counts(): Promise<Counts> {
   const row = await env.DB.prepare(
     `SELECT (SELECT count(*) FROM experiments) AS experiments,
             (SELECT count(*) FROM experiment_revisions) AS revisions,
@@ -31,7 +40,7 @@ async function counts() {
             (SELECT count(*) FROM experiment_territories) AS territories,
             (SELECT count(*) FROM search_outbox) AS outbox,
             (SELECT count(*) FROM experiment_sources) AS sources`
-  ).first<Record<string, number>>()
+  ).first<Counts>()
   return row!
 }
 

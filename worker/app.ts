@@ -10,6 +10,7 @@ import { d1Session } from './db/session'
 import { ProblemError, problemResponse } from './http/problem'
 import { securityHeaders } from './http/security-headers'
 import { experimentsApi } from './routes/api/experiments'
+import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
 import { importApi } from './routes/api/import'
 import { moderationApi } from './routes/api/moderation'
@@ -23,6 +24,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', moderationApi)
   .route('/', exportsApi)
   .route('/', importApi)
+  .route('/', feedsApi)
   .route('/', statsApi)
 
 api.openAPIRegistry.registerComponent('securitySchemes', 'moderatorToken', {

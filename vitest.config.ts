@@ -5,9 +5,12 @@ import { territoryStatements } from './scripts/lib/territory-reference'
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'))
+  const searchMigrations = await readD1Migrations(
+    path.join(import.meta.dirname, 'migrations', 'search')
+  )
   return {
     plugins: [
-      cloudflareTest({
+      cloudflareTest(({ inject }) => ({
         main: './worker/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
@@ -17,15 +20,27 @@ export default defineConfig(async () => {
             TEST_TERRITORY_SQL: territoryStatements(),
             MODERATOR_TOKENS:
               'alice:test-moderator-token-alice-0123456789,bob:test-moderator-token-bob-0123456789',
-            MEILI_HOST: '',
-            MEILI_KEY: '',
+            TEST_SEARCH_MIGRATIONS: searchMigrations,
+            // Rate limits off for the suites (many requests from one client); the
+            // rate-limit tests turn them on per request with their own RATE_LIMITS.
+            RATE_LIMITS: 'off',
+            // The real Meilisearch started by tests/global-setup.ts, with a key scoped to
+            // `test-*` indexes; files that assert on Meilisearch use their own index uid.
+            MEILI_HOST: inject('meiliHost'),
+            MEILI_KEY: inject('meiliKey'),
+            MEILI_INDEX: 'test-shared',
+            TEST_MEILI_SKIP_REASON: inject('meiliSkipReason'),
+            TEST_FAULT_HOST: inject('faultHost'),
+            TEST_FAULT_KEY: inject('faultKey'),
+            TEST_FAULT_CONTROL: inject('faultControl'),
           },
         },
-      }),
+      })),
     ],
     test: {
       include: ['tests/worker/**/*.test.ts'],
       testTimeout: 30_000,
+      globalSetup: ['./tests/global-setup.ts'],
       setupFiles: ['./tests/worker/setup.ts'],
     },
   }

@@ -3,6 +3,13 @@ declare global {
     interface Env {
       TEST_MIGRATIONS: D1Migration[]
       TEST_TERRITORY_SQL: string[]
+      TEST_SEARCH_MIGRATIONS: D1Migration[]
+      /** Empty when a real Meilisearch is available to the tests (tests/global-setup.ts). */
+      TEST_MEILI_SKIP_REASON: string
+      /** Disposable Meilisearch for fault tests, its key and its control server (may be empty). */
+      TEST_FAULT_HOST: string
+      TEST_FAULT_KEY: string
+      TEST_FAULT_CONTROL: string
     }
   }
 }

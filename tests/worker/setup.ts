@@ -8,3 +8,6 @@ const loaded = await env.DB.prepare(
   "SELECT value FROM territory_reference WHERE key = 'version'"
 ).first()
 if (!loaded) await env.DB.batch(env.TEST_TERRITORY_SQL.map((sql) => env.DB.prepare(sql)))
+
+// The embedded search engine's own database (SEARCH_DB), as wrangler.toml declares it.
+await applyD1Migrations(env.SEARCH_DB, env.TEST_SEARCH_MIGRATIONS)

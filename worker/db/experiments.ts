@@ -501,3 +501,44 @@ export async function countExperiments(db: Db): Promise<number> {
   const row = await db.prepare('SELECT count(*) AS n FROM experiments').first<{ n: number }>()
   return row?.n ?? 0
 }
+
+// ── Search indexing (worker/search/sync.ts) ──────────────────────────────────
+
+/** The current rows of these ids, any status (missing ids are simply absent). */
+export async function getExperimentsByIds(
+  db: Db,
+  ids: readonly string[]
+): Promise<ExperimentRow[]> {
+  if (ids.length === 0) return []
+  const { results } = await db
+    .prepare('SELECT * FROM experiments WHERE id IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(ids))
+    .all<ExperimentRow>()
+  return results
+}
+
+/** Every experiment after `afterId` in id order, any status: the reindex walks them all. */
+export async function listExperimentsAfter(
+  db: Db,
+  afterId: string,
+  limit: number
+): Promise<ExperimentRow[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM experiments WHERE id > ?1 ORDER BY id LIMIT ?2')
+    .bind(afterId, limit)
+    .all<ExperimentRow>()
+  return results
+}
+
+/** Ids and revisions of every published experiment, to compare with an index. */
+export async function publishedRevisions(db: Db): Promise<Map<string, number>> {
+  const { results } = await db
+    .prepare(`SELECT id, revision FROM experiments WHERE status = 'published'`)
+    .all<{ id: string; revision: number }>()
+  return new Map(results.map((r) => [r.id, r.revision]))
+}
+
+export async function countExperiments(db: Db): Promise<number> {
+  const row = await db.prepare('SELECT count(*) AS n FROM experiments').first<{ n: number }>()
+  return row?.n ?? 0
+}

@@ -21,3 +21,90 @@ export function enqueueSearchSync(
     )
     .bind(experimentId, revision, at, JSON.stringify(SEARCH_TARGETS))
 }
+
+// ── Draining (worker/search/sync.ts) ─────────────────────────────────────────
+
+export interface OutboxRow {
+  seq: number
+  experiment_id: string
+  revision: number
+  target: SearchTarget
+  attempts: number
+}
+
+/**
+ * Claims up to `limit` due rows of one target by pushing their `next_attempt_at` to
+ * `leaseUntil`, so a concurrent drain (cron and nudge) skips them; if this drain dies,
+ * the rows come due again when the lease ends.
+ */
+export async function claimOutboxRows(
+  db: Db,
+  target: SearchTarget,
+  now: string,
+  leaseUntil: string,
+  limit: number
+): Promise<OutboxRow[]> {
+  const { results } = await db
+    .prepare(
+      `UPDATE search_outbox SET next_attempt_at = ?3
+       WHERE seq IN (SELECT seq FROM search_outbox WHERE target = ?1 AND next_attempt_at <= ?2
+                     ORDER BY next_attempt_at, seq LIMIT ?4)
+       RETURNING seq, experiment_id, revision, target, attempts`
+    )
+    .bind(target, now, leaseUntil, limit)
+    .all<OutboxRow>()
+  return results.sort((a, b) => a.seq - b.seq)
+}
+
+/** Delivered: the rows are gone (later rows of the same experiment stay). */
+export async function deleteOutboxRows(db: Db, seqs: readonly number[]): Promise<void> {
+  if (seqs.length === 0) return
+  await db
+    .prepare('DELETE FROM search_outbox WHERE seq IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(seqs))
+    .run()
+}
+
+/** Not delivered: count the attempt, keep the error, retry at `retryAt`. */
+export function failOutboxRow(
+  db: Db,
+  seq: number,
+  error: string,
+  retryAt: string
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE search_outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3
+       WHERE seq = ?1`
+    )
+    .bind(seq, error.slice(0, 1000), retryAt)
+}
+
+/** Makes rows due now without counting an attempt (state changed while they were delivered). */
+export async function releaseOutboxRows(db: Db, seqs: readonly number[], at: string): Promise<void> {
+  if (seqs.length === 0) return
+  await db
+    .prepare(
+      'UPDATE search_outbox SET next_attempt_at = ?2 WHERE seq IN (SELECT value FROM json_each(?1))'
+    )
+    .bind(JSON.stringify(seqs), at)
+    .run()
+}
+
+export interface OutboxBacklog {
+  target: SearchTarget
+  pending: number
+  failing: number
+  oldest: string | null
+}
+
+/** Per target: rows waiting, rows that failed at least once, oldest enqueue time. */
+export async function outboxBacklog(db: Db): Promise<OutboxBacklog[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT target, count(*) AS pending, sum(attempts > 0) AS failing, min(enqueued_at) AS oldest
+       FROM search_outbox GROUP BY target`
+    )
+    .all<OutboxBacklog>()
+  return results
+}

@@ -8,7 +8,15 @@ import type { TerritoryRef } from '../domain/experiment'
 export type EngineName = 'meilisearch' | 'embedded'
 
 /** Facets offered on search; each is also a filter. */
-export const FACETS = ['theme', 'region', 'department', 'level', 'stage', 'evidence', 'year'] as const
+export const FACETS = [
+  'theme',
+  'region',
+  'department',
+  'level',
+  'stage',
+  'evidence',
+  'year',
+] as const
 export type FacetName = (typeof FACETS)[number]
 
 export const SORTS = ['relevance', 'recent', 'evidence', 'completeness'] as const
@@ -25,6 +33,10 @@ export interface SearchQuery {
   /** 1-based page number. */
   page: number
   hitsPerPage: number
+  /** `all` (default): every query word must match; `any`: the more words match, the higher (similarity). */
+  matching?: 'all' | 'any'
+  /** Ids left out of the results (the experiment a similarity search starts from). */
+  excludeIds?: readonly string[]
 }
 
 /** What the index holds for one published experiment (public fields only). */

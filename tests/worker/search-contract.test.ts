@@ -1,0 +1,308 @@
+/**
+ * One contract, two engines: the embedded FTS5 engine (SEARCH_DB in workerd) and a real
+ * Meilisearch (started by tests/global-setup.ts), fed the same documents built from
+ * experiments published through the catalogue services with the real territory reference.
+ */
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getExperimentsByIds } from '../../worker/db/experiments'
+import { toSearchDocument } from '../../worker/search/documents'
+import { EmbeddedEngine } from '../../worker/search/embedded'
+import { MeilisearchEngine } from '../../worker/search/meilisearch'
+import type { SearchEngine, SearchQuery } from '../../worker/search/types'
+import { validInput } from './fixtures'
+import { publishDirect } from './search-fixtures'
+
+type Input = Parameters<typeof validInput>[0]
+
+const summary = (text: string) => `${text} Un dispositif décrit pour les autres collectivités.`
+
+/** Named fixtures: each test looks its experiments up by name. */
+const FIXTURES: Record<string, Input> = {
+  mediatheque: {
+    title: 'Médiathèque connectée pour tous',
+    summary: summary('Des ateliers d’initiation au numérique dans la médiathèque municipale.'),
+    territories: ['com:42218'],
+    themes: ['mediation.competences'],
+    stage: 'sustained',
+    evidenceLevel: 3,
+  },
+  tiersLieux: {
+    title: 'Réseau de tiers-lieux ruraux',
+    summary: summary('Un grand réseau de lieux partagés animé à l’échelle régionale.'),
+    territories: ['reg:53'],
+    themes: ['third-places.reseau'],
+    stage: 'rollout',
+    evidenceLevel: 1,
+  },
+  epn: {
+    title: 'Un espace public numérique au cœur du quartier',
+    summary: summary('Accès libre aux ordinateurs et accompagnement par un animateur.'),
+    territories: ['com:35238'],
+    themes: ['mediation.demarches'],
+    stage: 'pilot',
+    evidenceLevel: 0,
+  },
+  msap: {
+    title: 'Une maison de services au public itinérante',
+    summary: summary('Un guichet mobile regroupe plusieurs opérateurs de services.'),
+    territories: ['dep:53'],
+    themes: ['public-services.accueil'],
+    stage: 'rollout',
+    evidenceLevel: 2,
+  },
+  ftth: {
+    title: 'Raccordement FttH des zones blanches',
+    summary: summary('Le syndicat mixte raccorde chaque foyer isolé au réseau.'),
+    territories: ['reg:44'],
+    themes: ['connectivity.fibre'],
+    stage: 'rollout',
+    evidenceLevel: 2,
+  },
+  fablab: {
+    title: 'Fab lab intercommunal mobile',
+    summary: summary('Un camion-atelier avec imprimantes 3D circule de commune en commune.'),
+    territories: ['dep:62'],
+    themes: ['third-places.fablab'],
+    stage: 'pilot',
+    evidenceLevel: 1,
+  },
+  openData: {
+    title: 'Portail des jeux de données du territoire',
+    summary: summary('Publication régulière des budgets et des horaires des services.'),
+    territories: ['dep:35'],
+    themes: ['open-data.publication'],
+    stage: 'sustained',
+    evidenceLevel: 2,
+  },
+  hostile: {
+    title: '<script>alert(1)</script> Atelier "numérique" & co',
+    summary: summary('Un atelier <b>gras</b> pour vérifier l’échappement du surlignage.'),
+    territories: ['dep:2A'],
+    themes: ['education.ecoles'],
+    stage: 'idea',
+    evidenceLevel: 0,
+  },
+  ...Object.fromEntries(
+    [1, 2, 3, 4, 5].map((n) => [
+      `budget${n}`,
+      {
+        title: `Budget participatif numérique, édition ${n}`,
+        summary: summary(`Les habitants votent en ligne pour les projets de l’édition ${n}.`),
+        territories: [n % 2 ? 'dep:35' : 'dep:29'],
+        themes: ['participation.budget'],
+        stage: n % 2 ? 'rollout' : 'sustained',
+        evidenceLevel: n % 5,
+        startDate: `${2018 + n}`,
+      } satisfies Input,
+    ])
+  ),
+}
+
+const ids: Record<string, string> = {}
+const nameOf = (id: string) => Object.entries(ids).find(([, v]) => v === id)?.[0] ?? id
+
+beforeAll(async () => {
+  for (const [name, overrides] of Object.entries(FIXTURES)) {
+    ids[name] = await publishDirect(overrides)
+  }
+}, 120_000)
+
+const meiliSkip = env.TEST_MEILI_SKIP_REASON
+const engines: [string, () => SearchEngine][] = [
+  ['embedded', () => new EmbeddedEngine(env.SEARCH_DB)],
+  [
+    'meilisearch',
+    () =>
+      new MeilisearchEngine({
+        host: env.MEILI_HOST,
+        apiKey: env.MEILI_KEY,
+        indexUid: `test-contract-${crypto.randomUUID().slice(0, 8)}`,
+      }),
+  ],
+]
+
+describe.each(engines)('search contract: %s engine', (engineName, makeEngine) => {
+  const skip = engineName === 'meilisearch' && meiliSkip !== ''
+  if (skip) console.warn(`Meilisearch contract skipped: ${meiliSkip}`)
+  let engine: SearchEngine
+
+  const search = (q: string, more: Partial<SearchQuery> = {}) =>
+    engine.search({ q, filters: {}, sort: 'relevance', page: 1, hitsPerPage: 50, ...more })
+  const names = async (q: string, more: Partial<SearchQuery> = {}) =>
+    (await search(q, more)).hits.map((h) => nameOf(h.id))
+
+  beforeAll(async () => {
+    if (skip) return
+    engine = makeEngine()
+    if (engine instanceof MeilisearchEngine) await engine.applySettings()
+    const rows = await getExperimentsByIds(env.DB, Object.values(ids))
+    await engine.upsert(rows.map(toSearchDocument))
+  }, 60_000)
+
+  it.skipIf(skip)('holds every published experiment at its revision', async () => {
+    const indexed = await engine.indexedRevisions()
+    for (const id of Object.values(ids)) expect(indexed.get(id)).toBeGreaterThan(1)
+    const all = await search('')
+    expect(all.total).toBe(Object.keys(FIXTURES).length)
+    expect(all.engine).toBe(engineName)
+  })
+
+  it.skipIf(skip)('ignores accents and case', async () => {
+    expect(await names('MEDIATHEQUE connectee')).toEqual(['mediatheque'])
+    expect(await names('réseau rûraux')).toEqual(['tiersLieux'])
+  })
+
+  it.skipIf(skip)('tolerates typos (Meilisearch) or folds plurals (embedded)', async () => {
+    expect(await names('médiathèques connectées')).toEqual(['mediatheque'])
+    if (engineName === 'meilisearch') {
+      expect(await names('mediatheqe')).toContain('mediatheque')
+      expect(await names('participatf')).toHaveLength(5)
+    } else {
+      // FTS5 has no edit distance: the documented limit of the fallback engine.
+      expect(await names('mediatheqe')).toEqual([])
+    }
+  })
+
+  it.skipIf(skip)('treats hyphens and spaces alike, and compound variants', async () => {
+    expect(await names('tiers-lieux ruraux')).toEqual(['tiersLieux'])
+    expect(await names('tiers lieux ruraux')).toEqual(['tiersLieux'])
+    expect(await names('fablab mobile')).toEqual(['fablab'])
+    expect(await names('fab-lab mobile')).toEqual(['fablab'])
+  })
+
+  it.skipIf(skip)('expands the domain acronyms', async () => {
+    expect(await names('EPN')).toContain('epn')
+    expect(await names('MSAP')).toEqual(['msap'])
+    expect(await names('france services')).toEqual(['msap'])
+    expect(await names('fibre optique')).toContain('ftth')
+    expect(await names('très haut débit zones blanches')).toEqual(['ftth'])
+  })
+
+  it.skipIf(skip)('finds experiments by place name and theme label', async () => {
+    expect(await names('Saint-Étienne')).toEqual(['mediatheque'])
+    expect(await names('saint etienne')).toEqual(['mediatheque'])
+    // "est" and "pas" are not stop words: they narrow the search.
+    expect(await names('Grand Est')).toEqual(['ftth'])
+    expect(await names('pas de calais')).toEqual(['fablab'])
+    expect(await names('Bretagne').then((n) => n.sort())).toEqual(
+      [
+        'budget1',
+        'budget2',
+        'budget3',
+        'budget4',
+        'budget5',
+        'epn',
+        'openData',
+        'tiersLieux',
+      ].sort()
+    )
+    expect(await names('données ouvertes')).toEqual(['openData'])
+    expect(await names('Corse-du-Sud')).toEqual(['hostile'])
+  })
+
+  it.skipIf(skip)('filters: OR within a facet, AND across facets', async () => {
+    expect((await names('', { filters: { region: ['44'] } })).sort()).toEqual(['ftth'])
+    const bzh = await names('', { filters: { department: ['35', '29'], stage: ['sustained'] } })
+    expect(bzh.sort()).toEqual(['budget2', 'budget4', 'openData'].sort())
+    expect(await names('budget', { filters: { evidence: ['3', '4'] } })).toHaveLength(2)
+    expect(await names('', { filters: { year: ['2019'] } })).toEqual(['budget1'])
+    expect(
+      await names('', { filters: { theme: ['participation'], level: ['departement'] } })
+    ).toHaveLength(5)
+    expect(await names('', { excludeIds: [ids.epn!] })).not.toContain('epn')
+  })
+
+  it.skipIf(skip)('counts facets disjunctively', async () => {
+    const result = await search('', { filters: { theme: ['participation'], stage: ['rollout'] } })
+    expect(result.total).toBe(3)
+    // Theme counts ignore the theme selection but apply the stage one.
+    expect(result.facets.theme).toEqual({
+      participation: 3,
+      'third-places': 1,
+      'public-services': 1,
+      connectivity: 1,
+    })
+    // Stage counts ignore the stage selection but apply the theme one.
+    expect(result.facets.stage).toEqual({ rollout: 3, sustained: 2 })
+    // Other facets apply both selections.
+    expect(result.facets.department).toEqual({ '35': 3 })
+    expect(result.facets.region).toEqual({ '53': 3 })
+    expect(result.facets.year).toEqual({ '2019': 1, '2021': 1, '2023': 1 })
+    expect(result.facets.evidence).toEqual({ '1': 1, '3': 1, '0': 1 })
+  })
+
+  it.skipIf(skip)('paginates without overlap', async () => {
+    const seen: string[] = []
+    for (const page of [1, 2, 3]) {
+      const result = await search('budget participatif', { page, hitsPerPage: 2 })
+      expect(result.total).toBe(5)
+      expect(result.page).toBe(page)
+      seen.push(...result.hits.map((h) => h.id))
+    }
+    expect(seen).toHaveLength(5)
+    expect(new Set(seen).size).toBe(5)
+    expect((await search('budget participatif', { page: 4, hitsPerPage: 2 })).hits).toEqual([])
+  })
+
+  it.skipIf(skip)('sorts by evidence, recency and completeness', async () => {
+    const byEvidence = (await search('', { sort: 'evidence' })).hits.map((h) => h.evidenceLevel)
+    expect(byEvidence).toEqual([...byEvidence].sort((a, b) => b - a))
+    const recent = await search('budget participatif', { sort: 'recent' })
+    expect(recent.hits.map((h) => nameOf(h.id))).toEqual([
+      'budget5',
+      'budget4',
+      'budget3',
+      'budget2',
+      'budget1',
+    ])
+  })
+
+  it.skipIf(skip)('escapes highlights: only <mark> is added', async () => {
+    const [hit] = (await search('atelier')).hits.filter((h) => h.id === ids.hostile)
+    expect(hit).toBeDefined()
+    expect(hit!.highlight.title).toContain('<mark>Atelier</mark>')
+    expect(hit!.highlight.title).not.toContain('<script>')
+    const unmarked = (s: string) => s.replaceAll('<mark>', '').replaceAll('</mark>', '')
+    expect(unmarked(hit!.highlight.title)).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt; Atelier &quot;numérique&quot; &amp; co'
+    )
+    expect(unmarked(hit!.highlight.summary)).toContain('&lt;b&gt;gras&lt;/b&gt;')
+    expect(hit!.title).toBe(FIXTURES.hostile!.title)
+  })
+
+  it.skipIf(skip)('hostile filter values neither fail nor widen the results', async () => {
+    const hostile = [
+      '44" OR regions != "0',
+      '44\\',
+      '\\"',
+      'OR',
+      '44) OR (regions EXISTS',
+      "44' OR '1'='1",
+      '',
+    ]
+    for (const value of hostile) {
+      expect((await search('', { filters: { region: [value] } })).total).toBe(0)
+      expect(await names('', { filters: { region: ['44', value] } })).toEqual(['ftth'])
+      expect((await search('', { filters: { theme: [value], stage: [value] } })).total).toBe(0)
+    }
+    // FTS5 and Meilisearch operators in the text are just text.
+    for (const q of ['a" OR b* NEAR(', 'budget OR epn', '(budget) AND NOT x', '"', '*']) {
+      const result = await search(q)
+      expect(result.total).toBeLessThanOrEqual(Object.keys(FIXTURES).length)
+    }
+    expect((await search('budget OR epn')).hits.map((h) => nameOf(h.id))).not.toContain('epn')
+  })
+
+  it.skipIf(skip)('replaces and removes documents by id', async () => {
+    const rows = await getExperimentsByIds(env.DB, [ids.epn!])
+    const doc = { ...toSearchDocument(rows[0]!), title: 'Titre remplacé', revision: 99 }
+    await engine.upsert([doc])
+    expect(await names('remplacé')).toEqual(['epn'])
+    expect(await names('quartier')).not.toContain('epn')
+    await engine.remove([ids.epn!, 'unknown-id'])
+    expect((await engine.indexedRevisions()).has(ids.epn!)).toBe(false)
+    await engine.upsert(rows.map(toSearchDocument))
+    expect((await engine.indexedRevisions()).get(ids.epn!)).toBe(rows[0]!.revision)
+  })
+})

@@ -1,0 +1,20 @@
+/**
+ * The two engines built from the Worker's configuration. Meilisearch is configured when
+ * MEILI_HOST is non-empty; the embedded engine always exists (SEARCH_DB).
+ */
+import { EmbeddedEngine } from './embedded'
+import { MeilisearchEngine } from './meilisearch'
+
+export function meilisearchEngine(env: Env): MeilisearchEngine | null {
+  const host = env.MEILI_HOST?.trim()
+  if (!host) return null
+  return new MeilisearchEngine({
+    host,
+    apiKey: env.MEILI_KEY ?? '',
+    indexUid: env.MEILI_INDEX || 'experiments',
+  })
+}
+
+export function embeddedEngine(env: Env): EmbeddedEngine {
+  return new EmbeddedEngine(env.SEARCH_DB)
+}

@@ -1,0 +1,238 @@
+/**
+ * The Meilisearch engine, through the official client. Searches and disjunctive facet
+ * counts go in one multi-search request (one subrequest), under a short timeout so a slow
+ * or absent server costs at most ~1.5 s before the embedded engine answers instead.
+ *
+ * Filters: attribute names come only from FACET_ATTRIBUTES (server side); every value is
+ * quoted and escaped by `filterValue`, so no user input can add an `OR` clause.
+ */
+import { Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch'
+import { escapeHighlight, MARK_END, MARK_START } from './documents'
+import {
+  applyIndexSettings,
+  DISPLAYED_ATTRIBUTES,
+  FACET_ATTRIBUTES,
+  stripStopWords,
+} from './settings'
+import {
+  FACETS,
+  type FacetName,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type SortOrder,
+} from './types'
+
+/** Search requests give up after this; the embedded engine then answers. */
+export const SEARCH_TIMEOUT_MS = 1_500
+/** How long indexing waits for Meilisearch to apply a task (outside the request path). */
+const TASK_TIMEOUT_MS = 20_000
+
+export interface MeilisearchConfig {
+  host: string
+  apiKey: string
+  indexUid: string
+  /** Per-request timeout; indexing calls use a longer one. */
+  timeoutMs?: number
+}
+
+/** A Meilisearch filter value: double-quoted, backslashes then quotes escaped. */
+export function filterValue(value: string): string {
+  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+}
+
+/** One `attr IN [...]` group per selected facet (OR within, AND across), optionally skipping one. */
+export function buildFilter(query: SearchQuery, except?: FacetName): string[] {
+  const clauses: string[] = []
+  for (const facet of FACETS) {
+    const values = query.filters[facet]
+    if (facet === except || !values?.length) continue
+    clauses.push(
+      `${FACET_ATTRIBUTES[facet]} IN [${values.map(String).map(filterValue).join(', ')}]`
+    )
+  }
+  if (query.excludeIds?.length) {
+    clauses.push(`NOT id IN [${query.excludeIds.map(filterValue).join(', ')}]`)
+  }
+  return clauses
+}
+
+const SORT: Record<SortOrder, string[]> = {
+  relevance: [],
+  recent: ['publishedAt:desc'],
+  evidence: ['evidence:desc', 'publishedAt:desc'],
+  completeness: ['completeness:desc', 'publishedAt:desc'],
+}
+/** Without query words relevance has nothing to rank: same order as the embedded engine. */
+const BROWSE_ORDER = ['evidence:desc', 'completeness:desc', 'publishedAt:desc']
+
+type IndexedDocument = Pick<
+  SearchDocument,
+  | 'id'
+  | 'slug'
+  | 'title'
+  | 'summary'
+  | 'leadName'
+  | 'themes'
+  | 'territories'
+  | 'stage'
+  | 'evidence'
+  | 'year'
+> & { _formatted?: { title?: string; summary?: string } }
+
+export class MeilisearchEngine implements SearchEngine {
+  readonly name = 'meilisearch' as const
+  private readonly client: Meilisearch
+  private readonly indexClient: Meilisearch
+
+  constructor(private readonly config: MeilisearchConfig) {
+    const common = {
+      host: config.host,
+      apiKey: config.apiKey,
+      defaultWaitOptions: { interval: 50 },
+    }
+    this.client = new Meilisearch({ ...common, timeout: config.timeoutMs ?? SEARCH_TIMEOUT_MS })
+    this.indexClient = new Meilisearch({ ...common, timeout: 10_000 })
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const q = stripStopWords(query.q.trimStart())
+    const base: MultiSearchQuery = {
+      indexUid: this.config.indexUid,
+      q,
+      locales: ['fra'],
+      matchingStrategy: query.matching === 'any' ? 'frequency' : 'all',
+    }
+    const selected = FACETS.filter((f) => query.filters[f]?.length)
+    const main: MultiSearchQuery = {
+      ...base,
+      filter: buildFilter(query),
+      facets: FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_ATTRIBUTES[f]),
+      page: Math.max(1, query.page),
+      hitsPerPage: query.hitsPerPage,
+      attributesToRetrieve: [...DISPLAYED_ATTRIBUTES],
+      attributesToHighlight: ['title', 'summary'],
+      highlightPreTag: MARK_START,
+      highlightPostTag: MARK_END,
+      sort: q.trim() === '' && query.sort === 'relevance' ? BROWSE_ORDER : SORT[query.sort],
+    }
+    // Disjunctive facets: a facet with a selection is counted with every filter but its own.
+    const perFacet = selected.map((f): MultiSearchQuery => ({
+      ...base,
+      filter: buildFilter(query, f),
+      facets: [FACET_ATTRIBUTES[f]],
+      limit: 0,
+    }))
+    const { results } = await this.client.multiSearch<
+      { queries: MultiSearchQuery[] },
+      IndexedDocument
+    >({
+      queries: [main, ...perFacet],
+    })
+    const [first, ...others] = results as unknown as SearchResponse<IndexedDocument>[]
+    if (!first) throw new Error('Meilisearch returned no result for the main query')
+
+    const facets = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets']
+    const distributions = [first, ...others].map((r) => r.facetDistribution ?? {})
+    for (const facet of FACETS) {
+      for (const distribution of distributions) {
+        const counts = distribution[FACET_ATTRIBUTES[facet]]
+        if (counts) facets[facet] = { ...counts }
+      }
+    }
+    return {
+      hits: first.hits.map(toHit),
+      total: first.totalHits ?? first.estimatedTotalHits ?? 0,
+      page: first.page ?? query.page,
+      hitsPerPage: query.hitsPerPage,
+      facets,
+      engine: 'meilisearch',
+    }
+  }
+
+  async upsert(documents: readonly SearchDocument[]): Promise<void> {
+    if (documents.length === 0) return
+    await this.ensureIndex()
+    const task = await this.indexClient
+      .index<SearchDocument>(this.config.indexUid)
+      .addDocuments([...documents], { primaryKey: 'id' })
+      .waitTask({ timeout: TASK_TIMEOUT_MS })
+    if (task.status !== 'succeeded') {
+      throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
+    }
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    await this.ensureIndex()
+    const task = await this.indexClient
+      .index(this.config.indexUid)
+      .deleteDocuments([...ids])
+      .waitTask({ timeout: TASK_TIMEOUT_MS })
+    if (task.status !== 'succeeded') {
+      throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
+    }
+  }
+
+  async indexedRevisions(): Promise<Map<string, number>> {
+    const out = new Map<string, number>()
+    const index = this.indexClient.index<Pick<SearchDocument, 'id' | 'revision'>>(
+      this.config.indexUid
+    )
+    const limit = 1000
+    for (let offset = 0; ; offset += limit) {
+      const page = await index.getDocuments({ fields: ['id', 'revision'], limit, offset })
+      for (const doc of page.results) out.set(doc.id, doc.revision)
+      if (page.results.length < limit) return out
+    }
+  }
+
+  /** Applies the index settings (idempotent; used by the reindex endpoint). */
+  async applySettings(): Promise<void> {
+    await applyIndexSettings(this.indexClient, this.config.indexUid)
+    settledIndexes.add(this.key())
+  }
+
+  /**
+   * A missing index gets its settings before its first document, so it never holds
+   * documents under default settings. Checked once per isolate and index.
+   */
+  private async ensureIndex(): Promise<void> {
+    if (settledIndexes.has(this.key())) return
+    try {
+      await this.indexClient.getRawIndex(this.config.indexUid)
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code
+      if (code !== 'index_not_found') throw error
+      await applyIndexSettings(this.indexClient, this.config.indexUid)
+    }
+    settledIndexes.add(this.key())
+  }
+
+  private key(): string {
+    return `${this.config.host}#${this.config.indexUid}`
+  }
+}
+
+const settledIndexes = new Set<string>()
+
+function toHit(doc: IndexedDocument): SearchHit {
+  return {
+    id: doc.id,
+    slug: doc.slug,
+    title: doc.title,
+    summary: doc.summary,
+    territories: doc.territories,
+    themes: doc.themes,
+    stage: doc.stage,
+    evidenceLevel: doc.evidence,
+    leadName: doc.leadName,
+    year: doc.year,
+    highlight: {
+      title: escapeHighlight(doc._formatted?.title ?? doc.title),
+      summary: escapeHighlight(doc._formatted?.summary ?? doc.summary),
+    },
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * What the rest of the Worker calls to search: engine selection with automatic fallback,
+ * similar experiments, and the post-write nudge of the outbox drain.
+ */
+import { topTheme } from '../domain/vocabularies'
+import { embeddedEngine, meilisearchEngine } from './engines'
+import { drainOutbox } from './sync'
+import type { SearchHit, SearchQuery, SearchResult } from './types'
+
+/**
+ * After a Meilisearch timeout, this isolate goes straight to the embedded engine for a
+ * while instead of making every visitor wait for the timeout again. Fast failures
+ * (connection refused, API errors) cost nothing and do not trip it.
+ */
+const TIMEOUT_COOL_DOWN_MS = 10_000
+const coolDownUntil = new Map<string, number>()
+
+/**
+ * Searches with Meilisearch when it is configured and answers, otherwise with the
+ * embedded engine; `result.engine` says which one answered.
+ */
+export async function runSearch(env: Env, query: SearchQuery): Promise<SearchResult> {
+  const meili = meilisearchEngine(env)
+  const host = env.MEILI_HOST
+  if (meili && (coolDownUntil.get(host) ?? 0) <= Date.now()) {
+    try {
+      return await meili.search(query)
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'Error'
+      if (/TimeOut|Timeout|Abort/.test(name)) {
+        coolDownUntil.set(host, Date.now() + TIMEOUT_COOL_DOWN_MS)
+      }
+      console.warn(`Meilisearch unavailable (${name}); answering from the embedded engine`)
+    }
+  }
+  return embeddedEngine(env).search(query)
+}
+
+export interface SimilarityProbe {
+  id?: string
+  text: string
+  themes: string[]
+  territories: string[]
+}
+
+/**
+ * Experiments close to a probe (an experiment page, or a submission being typed):
+ * candidates come from a loose text search and from the same themes and territories,
+ * then are scored — shared themes weigh most, then text rank, then shared territory
+ * (same code, same département or région, same kind of territory).
+ */
+export async function similarExperiments(
+  env: Env,
+  probe: SimilarityProbe,
+  limit: number
+): Promise<SearchHit[]> {
+  const themes = [...new Set(probe.themes.map(topTheme))]
+  const area = territoryArea(probe.territories)
+  const base = {
+    q: '',
+    sort: 'relevance' as const,
+    page: 1,
+    hitsPerPage: Math.min(limit * 4, 100),
+    excludeIds: probe.id ? [probe.id] : [],
+  }
+  const [byText, byTheme, byArea] = await Promise.all([
+    probe.text.trim()
+      ? runSearch(env, { ...base, q: probe.text, filters: {}, matching: 'any' })
+      : null,
+    themes.length ? runSearch(env, { ...base, filters: { theme: themes } }) : null,
+    area ? runSearch(env, { ...base, filters: area }) : null,
+  ])
+
+  const candidates = new Map<string, { hit: SearchHit; score: number }>()
+  const add = (hits: readonly SearchHit[] = [], score: (i: number) => number) =>
+    hits.forEach((hit, i) => {
+      const entry = candidates.get(hit.id) ?? { hit, score: 0 }
+      entry.score += score(i)
+      candidates.set(hit.id, entry)
+    })
+  const textCount = byText?.hits.length ?? 0
+  add(byText?.hits, (i) => 3 * (1 - i / Math.max(textCount, 1)))
+  add(byArea?.hits, () => 1.5)
+  add(byTheme?.hits, () => 0)
+  const declared = new Set(probe.territories)
+  const kinds = new Set(probe.territories.map((c) => c.slice(0, c.indexOf(':'))))
+  for (const entry of candidates.values()) {
+    entry.score += sharedScore(entry.hit, themes, declared, kinds)
+  }
+  if (probe.id) candidates.delete(probe.id)
+  return [...candidates.values()]
+    .sort((a, b) => b.score - a.score || a.hit.id.localeCompare(b.hit.id))
+    .slice(0, limit)
+    .map((c) => c.hit)
+}
+
+function sharedScore(
+  hit: SearchHit,
+  themes: readonly string[],
+  declared: ReadonlySet<string>,
+  kinds: ReadonlySet<string>
+): number {
+  const hitThemes = new Set<string>(hit.themes.map(topTheme))
+  const sharedThemes = themes.filter((t) => hitThemes.has(t)).length
+  const sharedCodes = hit.territories.filter((t) => declared.has(t.code)).length
+  const sameKind = hit.territories.some((t) => kinds.has(t.code.slice(0, t.code.indexOf(':'))))
+  return 2 * sharedThemes + (sharedCodes > 0 ? 1 : 0) + (sameKind ? 0.5 : 0)
+}
+
+/**
+ * The département or région filter implied by declared territory codes, when it can be
+ * read from the codes alone (commune codes start with their département).
+ */
+function territoryArea(codes: readonly string[]): SearchQuery['filters'] | null {
+  const departments = new Set<string>()
+  const regions = new Set<string>()
+  for (const code of codes) {
+    const [kind, insee = ''] = code.split(':')
+    if (kind === 'dep') departments.add(insee)
+    else if (kind === 'reg') regions.add(insee)
+    else if (kind === 'com')
+      departments.add(insee.startsWith('97') ? insee.slice(0, 3) : insee.slice(0, 2))
+  }
+  if (departments.size) return { department: [...departments] }
+  if (regions.size) return { region: [...regions] }
+  return null
+}
+
+/**
+ * Drains the outbox right after a write, without delaying the response; the cron
+ * trigger delivers whatever this misses.
+ */
+export function nudgeSearchSync(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env): void {
+  ctx.waitUntil(
+    drainOutbox(env, { maxBatches: 2 }).then(
+      () => undefined,
+      (error: unknown) => console.warn('search sync nudge failed', error)
+    )
+  )
+}

@@ -1,0 +1,218 @@
+/**
+ * Search settings, in one place for both engines: which fields are searched, filtered
+ * and sorted, the French stop words and the domain's synonyms. The Meilisearch index
+ * settings are derived from these lists and applied idempotently by `applyIndexSettings`
+ * (from the reindex endpoint and before the first sync, never per request); the embedded
+ * engine uses the same stop words and synonyms to expand queries.
+ */
+import type { Meilisearch, Settings } from 'meilisearch'
+import type { FacetName } from './types'
+import { foldText } from '../domain/text'
+
+/**
+ * Short French function words ignored in queries, by both engines.
+ * Deliberately NOT in it: `est` (Grand Est) and `pas` (Pas-de-Calais), which are parts of
+ * place names — as stop words they would stop "Grand Est" from narrowing anything — nor
+ * `sur`/`sous` (Boulogne-sur-Mer, Villers-sous-…). `a` is listed next to `à` because
+ * queries are often typed without accents.
+ */
+export const STOP_WORDS = [
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'des',
+  'du',
+  'de',
+  'd',
+  'et',
+  'ou',
+  'à',
+  'a',
+  'au',
+  'aux',
+  'en',
+  'dans',
+  'par',
+  'pour',
+  'avec',
+  'ce',
+  'cet',
+  'cette',
+  'ces',
+  'qui',
+  'que',
+  'qu',
+  'se',
+  'sa',
+  'son',
+  'ses',
+  'leur',
+  'leurs',
+] as const
+
+/**
+ * Groups of equivalent expressions (mutual synonyms). Acronyms people type are matched
+ * to the words fiches use and back; hyphen and space variants that the tokenizer does
+ * not already equate (compound words written in one piece) are listed too.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['epn', 'espace public numérique', 'espaces publics numériques'],
+  ['msap', 'maison de services au public', 'maisons de services au public', 'france services'],
+  ['france services', 'maison france services', 'maisons france services'],
+  ['pix', 'certification des compétences numériques'],
+  ['ftth', 'fibre optique', 'fibre jusqu’à l’abonné', 'fiber to the home'],
+  ['thd', 'très haut débit'],
+  ['tiers-lieux', 'tiers lieux', 'tiers-lieu', 'tiers lieu', 'tierslieux', 'tierslieu'],
+  ['fablab', 'fab lab', 'fablabs', 'fab labs', 'fab-lab'],
+  ['epci', 'intercommunalité', 'intercommunalités', 'intercommunal'],
+  ['cc', 'communauté de communes'],
+  ['ca', 'communauté d’agglomération', 'agglomération'],
+  ['cu', 'communauté urbaine'],
+  ['cnfs', 'conseiller numérique', 'conseillers numériques'],
+  ['ia', 'intelligence artificielle'],
+  ['e-santé', 'esanté', 'santé numérique'],
+  ['wifi', 'wi-fi'],
+  ['civic tech', 'civictech', 'civic-tech'],
+  ['open data', 'opendata', 'données ouvertes'],
+  ['qpv', 'quartier prioritaire', 'quartiers prioritaires'],
+]
+
+/** Synonyms as Meilisearch expects them: each expression maps to the others of its group(s). */
+export function meilisearchSynonyms(): Record<string, string[]> {
+  const out = new Map<string, Set<string>>()
+  for (const group of SYNONYM_GROUPS) {
+    const terms = group.map(normaliseSynonym)
+    for (const term of terms) {
+      const set = out.get(term) ?? new Set<string>()
+      for (const other of terms) if (other !== term) set.add(other)
+      out.set(term, set)
+    }
+  }
+  return Object.fromEntries([...out].map(([k, v]) => [k, [...v]]))
+}
+
+/** Synonym groups as folded word lists, for the embedded engine's query expansion. */
+export function foldedSynonymGroups(): string[][][] {
+  return SYNONYM_GROUPS.map((group) => [
+    ...new Map(group.map((t) => foldText(t).split(' ')).map((w) => [w.join(' '), w])).values(),
+  ])
+}
+
+const STOP_WORD_SET = new Set<string>(STOP_WORDS)
+
+/**
+ * The query without its stop words (`l’`, `d’` elisions included), so "tiers-lieux de
+ * Bretagne" does not require "de" in the fiche. Quoted phrases are left alone, a query
+ * made only of stop words is kept whole, and a trailing space (no prefix search on the
+ * last word) is preserved.
+ */
+export function stripStopWords(q: string): string {
+  if (q.includes('"')) return q
+  const words = q.split(/[\s'’]+/).filter(Boolean)
+  const kept = words.filter((w) => !STOP_WORD_SET.has(w.toLowerCase()))
+  if (kept.length === 0) return q
+  return kept.join(' ') + (/\s$/.test(q) ? ' ' : '')
+}
+
+// Meilisearch splits on the typographic apostrophe too; keep synonyms lower case.
+const normaliseSynonym = (term: string) => term.toLowerCase().replaceAll('’', "'")
+
+// ── Fields ───────────────────────────────────────────────────────────────────
+
+/** Document attribute behind each facet: the only names ever placed in a filter. */
+export const FACET_ATTRIBUTES: Record<FacetName, string> = {
+  theme: 'topThemes',
+  region: 'regions',
+  department: 'departments',
+  level: 'level',
+  stage: 'stage',
+  evidence: 'evidence',
+  year: 'year',
+}
+
+/** In decreasing importance: the `attribute` ranking rule follows this order. */
+export const SEARCHABLE_ATTRIBUTES = [
+  'title',
+  'themeLabels',
+  'territoryLabels',
+  'summary',
+  'leadName',
+  'body',
+] as const
+
+export const DISPLAYED_ATTRIBUTES = [
+  'id',
+  'slug',
+  'revision',
+  'title',
+  'summary',
+  'leadName',
+  'themes',
+  'territories',
+  'stage',
+  'evidence',
+  'year',
+] as const
+
+/** Page size and depth limits shared by the API schema and both engines. */
+export const MAX_HITS_PER_PAGE = 100
+export const MAX_TOTAL_HITS = 1000
+
+/** The index settings, derived from the lists above. */
+export function indexSettings(): Settings {
+  return {
+    searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
+    displayedAttributes: [...DISPLAYED_ATTRIBUTES],
+    filterableAttributes: [
+      {
+        // Codes: equality only, no facet search (few values, shown in full).
+        attributePatterns: ['id', 'topThemes', 'regions', 'departments', 'level', 'stage'],
+        features: { facetSearch: false, filter: { equality: true, comparison: false } },
+      },
+      {
+        attributePatterns: ['evidence', 'year'],
+        features: { facetSearch: false, filter: { equality: true, comparison: true } },
+      },
+    ],
+    sortableAttributes: ['publishedAt', 'evidence', 'completeness'],
+    // `words` first, then an explicit sort, then relevance: a "most recent" sort still
+    // only returns documents containing every query word, like the embedded engine.
+    // Evidence and completeness break ties, so better-documented fiches come first.
+    rankingRules: [
+      'words',
+      'sort',
+      'typo',
+      'proximity',
+      'attribute',
+      'exactness',
+      'evidence:desc',
+      'completeness:desc',
+    ],
+    // Deliberately empty: Meilisearch 1.21 does not index stop words, and a multi-word
+    // synonym is matched as a phrase, so "msap" → "maison de services au public" never
+    // matched a fiche saying exactly that (measured). STOP_WORDS are stripped from the
+    // query by the Worker instead (`stripStopWords`), as the embedded engine does.
+    stopWords: [],
+    synonyms: meilisearchSynonyms(),
+    // Years and INSEE codes must not match their neighbours (2024 ≠ 2025, 35 ≠ 36); word
+    // typos keep Meilisearch's defaults (1 typo from 5 letters, 2 from 9).
+    typoTolerance: { enabled: true, disableOnNumbers: true },
+    // 101 départements must all fit in the facet counts.
+    faceting: { maxValuesPerFacet: 110, sortFacetValuesBy: { '*': 'count' } },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
+    searchCutoffMs: 500,
+  }
+}
+
+/** Applies the settings (a no-op task when unchanged) and waits until they are live. */
+export async function applyIndexSettings(
+  client: Meilisearch,
+  indexUid: string,
+  timeoutMs = 30_000
+): Promise<void> {
+  await client.index(indexUid).updateSettings(indexSettings()).waitTask({ timeout: timeoutMs })
+}

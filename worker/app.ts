@@ -9,6 +9,7 @@ import type { AppEnv } from './env'
 import { d1Session } from './db/session'
 import { ProblemError, problemResponse } from './http/problem'
 import { securityHeaders } from './http/security-headers'
+import { docsApi } from './routes/api/docs'
 import { experimentsApi } from './routes/api/experiments'
 import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
@@ -25,6 +26,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', exportsApi)
   .route('/', importApi)
   .route('/', feedsApi)
+  .route('/', docsApi)
   .route('/', statsApi)
 
 api.openAPIRegistry.registerComponent('securitySchemes', 'moderatorToken', {

@@ -1,6 +1,11 @@
-/** Worker entry point: HTTP requests go to the Hono app. */
+/** Worker entry point: HTTP requests go to the Hono app; the cron drains the search outbox. */
 import { app } from './app'
+import { drainOutbox, logDrain } from './search/sync'
 
 export default {
   fetch: app.fetch,
+  // Safety net of the search outbox: delivers whatever the post-write nudge missed.
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(drainOutbox(env).then(logDrain))
+  },
 } satisfies ExportedHandler<Env>

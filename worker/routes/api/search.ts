@@ -1,0 +1,210 @@
+/**
+ * Search API: full-text search with filters and disjunctive facet counts, similar
+ * experiments, and the moderators' index rebuild. Whichever engine answered is named in
+ * the response (`engine`), so a fallback to the embedded engine is visible.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import { getPublishedExperiment, toExperiment } from '../../db/experiments'
+import { TerritoryRef } from '../../domain/experiment'
+import { requireModerator } from '../../http/moderator-auth'
+import { ProblemError } from '../../http/problem'
+import { createRouter } from '../../http/router'
+import { runSearch, similarExperiments } from '../../search/service'
+import { MAX_HITS_PER_PAGE, MAX_TOTAL_HITS } from '../../search/settings'
+import { reindexBatch } from '../../search/sync'
+import { FACETS, SORTS } from '../../search/types'
+import { CatalogueFilterQuery, repeated } from './params'
+import { bearerAuth, problems } from './responses'
+
+const SearchQuerySchema = CatalogueFilterQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .max(200, '200 caractères au maximum.')
+    .default('')
+    .openapi({ description: 'Texte libre (accents, majuscules et tirets indifférents)' }),
+  year: repeated(z.coerce.number().int().min(1980).max(2100)).openapi({
+    description: 'Année de démarrage, répétable',
+  }),
+  sort: z.enum(SORTS).default('relevance').openapi({
+    description:
+      'relevance (pertinence), recent (publication), evidence (niveau de preuve), completeness',
+  }),
+  page: z.coerce.number().int().min(1).max(MAX_TOTAL_HITS).default(1),
+  hitsPerPage: z.coerce.number().int().min(1).max(MAX_HITS_PER_PAGE).default(20),
+})
+
+const SearchHitSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    territories: z.array(TerritoryRef),
+    themes: z.array(z.string()),
+    stage: z.string(),
+    evidenceLevel: z.number().int(),
+    leadName: z.string(),
+    year: z.number().int(),
+    highlight: z
+      .object({ title: z.string(), summary: z.string() })
+      .openapi({
+        description: 'HTML sûr : texte échappé, correspondances entre <mark> et </mark>',
+      }),
+  })
+  .openapi('SearchHit')
+
+const SearchResultSchema = z
+  .object({
+    hits: z.array(SearchHitSchema),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: `Nombre de résultats (plafonné à ${MAX_TOTAL_HITS})` }),
+    page: z.number().int(),
+    hitsPerPage: z.number().int(),
+    facets: z.record(z.enum(FACETS), z.record(z.string(), z.number().int())).openapi({
+      description:
+        'Comptes par valeur de chaque filtre ; ceux d’un filtre ignorent sa propre sélection (facettes disjonctives)',
+    }),
+    engine: z.enum(['meilisearch', 'embedded']).openapi({ description: 'Moteur qui a répondu' }),
+  })
+  .openapi('SearchResult')
+
+const search = createRoute({
+  method: 'get',
+  path: '/search',
+  tags: ['Recherche'],
+  summary: 'Rechercher des expériences publiées',
+  description:
+    'Texte libre tolérant (accents, fautes de frappe avec Meilisearch, sigles comme EPN, MSAP, FttH, variantes tiers-lieux / tiers lieux), filtres combinables (OU dans un filtre, ET entre filtres) et comptes par facette. Si Meilisearch est indisponible, le moteur intégré répond.',
+  request: { query: SearchQuerySchema },
+  responses: {
+    200: {
+      description: 'Une page de résultats',
+      content: { 'application/json': { schema: SearchResultSchema } },
+    },
+    400: problems[400],
+  },
+})
+
+const similar = createRoute({
+  method: 'get',
+  path: '/experiments/{id}/similar',
+  tags: ['Recherche'],
+  summary: 'Expériences proches',
+  description: 'Proches par thématique, territoire et texte ; l’expérience elle-même est exclue.',
+  request: {
+    params: z.object({
+      id: z.string().min(1).max(120).openapi({ description: 'Identifiant ou slug' }),
+    }),
+    query: z.object({ limit: z.coerce.number().int().min(1).max(20).default(5) }),
+  },
+  responses: {
+    200: {
+      description: 'Expériences proches, les plus proches d’abord',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(SearchHitSchema) }).openapi('SimilarExperiments'),
+        },
+      },
+    },
+    400: problems[400],
+    404: problems[404],
+  },
+})
+
+const unavailable = {
+  description: 'Un moteur de recherche ne répond pas ; relancez plus tard',
+  content: problems[400].content,
+}
+
+const reindex = createRoute({
+  method: 'post',
+  path: '/moderation/reindex',
+  tags: ['Modération'],
+  summary: 'Reconstruire les index de recherche, par lots',
+  description:
+    'Relit les expériences depuis D1, un lot par appel, et met à jour les deux index (Meilisearch et moteur intégré). Rappeler avec `cursor` = `nextCursor` jusqu’à `done: true` ; le premier appel réapplique les réglages de l’index, le dernier retire ce qui n’est plus publié. La recherche reste disponible pendant la reconstruction.',
+  security: bearerAuth,
+  middleware: [requireModerator],
+  request: {
+    query: z.object({
+      cursor: z
+        .string()
+        .max(40)
+        .optional()
+        .openapi({ description: 'nextCursor de l’appel précédent' }),
+      limit: z.coerce.number().int().min(1).max(1000).default(500),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Progression',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              processed: z.number().int(),
+              indexed: z.number().int(),
+              removed: z.number().int(),
+              total: z.number().int(),
+              engines: z.array(z.enum(['meilisearch', 'embedded'])),
+              done: z.boolean(),
+              nextCursor: z.string().nullable(),
+            })
+            .openapi('ReindexProgress'),
+        },
+      },
+    },
+    400: problems[400],
+    401: problems[401],
+    403: problems[403],
+    503: unavailable,
+  },
+})
+
+export const searchApi = createRouter()
+  .openapi(search, async (c) => {
+    const { q, sort, page, hitsPerPage, ...filters } = c.req.valid('query')
+    const result = await runSearch(c.env, {
+      q,
+      sort,
+      page,
+      hitsPerPage,
+      filters: Object.fromEntries(
+        FACETS.flatMap((f) => (filters[f]?.length ? [[f, filters[f].map(String)]] : []))
+      ),
+    })
+    return c.json(result, 200, { 'cache-control': 'public, max-age=30' })
+  })
+  .openapi(similar, async (c) => {
+    const row = await getPublishedExperiment(c.var.db, c.req.valid('param').id)
+    if (!row) throw new ProblemError(404, 'Aucune expérience publiée ne correspond.')
+    const experiment = toExperiment(row)
+    const items = await similarExperiments(
+      c.env,
+      {
+        id: experiment.id,
+        text: `${experiment.title} ${experiment.summary}`,
+        themes: experiment.themes,
+        territories: experiment.territories,
+      },
+      c.req.valid('query').limit
+    )
+    return c.json({ items }, 200)
+  })
+  .openapi(reindex, async (c) => {
+    const { cursor, limit } = c.req.valid('query')
+    try {
+      return c.json(await reindexBatch(c.env, cursor ?? null, limit), 200, {
+        'cache-control': 'no-store',
+      })
+    } catch (error) {
+      console.error('reindex failed', error)
+      throw new ProblemError(
+        503,
+        `La reconstruction des index a échoué (${error instanceof Error ? error.name : 'erreur'}) ; relancez-la plus tard depuis le même curseur.`
+      )
+    }
+  })

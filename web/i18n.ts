@@ -138,6 +138,11 @@ const fr = {
     notFoundText:
       'Aucune expérience publiée ne correspond à cette adresse. Elle a peut-être été retirée, ou elle attend encore la validation d’un modérateur.',
     backToSearch: 'Revenir à la recherche',
+    toVerify: 'à vérifier',
+    toVerifyHelp:
+      'Cette fiche n’a pas été confirmée depuis plus de 18 mois : certaines informations peuvent être dépassées.',
+    history: 'Historique des versions',
+    report: 'Signaler un problème sur cette fiche',
     consultedOn: 'consulté le',
   },
   form: {
@@ -417,6 +422,11 @@ const en: Messages = {
     notFoundText:
       'No published experiment matches this address. It may have been withdrawn, or it is still awaiting moderation.',
     backToSearch: 'Back to search',
+    toVerify: 'to be checked',
+    toVerifyHelp:
+      'This record has not been confirmed for more than 18 months: some information may be out of date.',
+    history: 'Version history',
+    report: 'Report a problem with this record',
     consultedOn: 'accessed on',
   },
   form: {

@@ -8,13 +8,16 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from './env'
 import { d1Session } from './db/session'
 import { ProblemError, problemResponse } from './http/problem'
+import { abuseRateLimits } from './http/rate-limit'
 import { securityHeaders } from './http/security-headers'
+import { editingApi } from './routes/api/editing'
 import { docsApi } from './routes/api/docs'
 import { experimentsApi } from './routes/api/experiments'
 import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
 import { importApi } from './routes/api/import'
 import { moderationApi } from './routes/api/moderation'
+import { reportsApi } from './routes/api/reports'
 import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
 import { notFoundPage, pages, wantsHtml } from './routes/pages'
@@ -23,6 +26,8 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
+  .route('/', editingApi)
+  .route('/', reportsApi)
   .route('/', exportsApi)
   .route('/', importApi)
   .route('/', feedsApi)
@@ -33,6 +38,12 @@ api.openAPIRegistry.registerComponent('securitySchemes', 'moderatorToken', {
   type: 'http',
   scheme: 'bearer',
   description: 'Jeton de modérateur (secret MODERATOR_TOKENS)',
+})
+
+api.openAPIRegistry.registerComponent('securitySchemes', 'editToken', {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'Jeton privé de modification remis au porteur lors de la proposition',
 })
 
 api.doc31('/openapi.json', {
@@ -53,6 +64,7 @@ api.doc31('/openapi.json', {
 export const app = new OpenAPIHono<AppEnv>()
   .use(securityHeaders)
   .use(d1Session)
+  .use(abuseRateLimits)
   .route('/api', api)
   .route('/', pages)
 

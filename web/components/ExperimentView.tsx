@@ -19,6 +19,7 @@ import {
   labelOf,
 } from '../../worker/domain/vocabularies'
 import type { SearchHit } from '../../worker/search/types'
+import { needsVerification } from '../../worker/domain/freshness'
 import { formatDate, formatEur, formatNumber, paragraphs } from '../format'
 import { useT, type Messages } from '../i18n'
 import { ExperimentCard } from './ExperimentCard'
@@ -322,8 +323,26 @@ export function ExperimentView({ experiment: e, permalink, similar, today }: Exp
               {e.publishedAt && <Fact label={x.published}>{formatDate(e.publishedAt, lang)}</Fact>}
               <Fact label={x.lastVerified}>
                 {e.lastVerifiedAt ? formatDate(e.lastVerifiedAt, lang) : x.neverVerified}
+                {needsVerification(e.lastVerifiedAt, new Date(today)) && (
+                  <>
+                    {' '}
+                    <span class="badge to-verify" title={x.toVerifyHelp}>
+                      {x.toVerify}
+                    </span>
+                  </>
+                )}
               </Fact>
             </dl>
+            <ul class="plain">
+              <li>
+                <a href={`/experiences/${encodeURIComponent(e.slug)}/historique`}>{x.history}</a>
+              </li>
+              <li>
+                <a href={`/experiences/${encodeURIComponent(e.slug)}/signaler`} rel="nofollow">
+                  {x.report}
+                </a>
+              </li>
+            </ul>
           </section>
 
           <section aria-labelledby="s-cite" class="box">

@@ -33,6 +33,10 @@ export interface SubmissionFormProps {
   errors: ReadonlyMap<string, string>
   /** Names of the territory codes typed so far, to confirm them without JavaScript. */
   territoryNames: ReadonlyMap<string, string>
+  /** Where the form posts (the edit form reuses it at /modifier). */
+  action?: string
+  /** Text of the submit button, when not the submission's. */
+  submitLabel?: string
 }
 
 /** How many empty rows a repeatable group offers beyond the filled ones. */
@@ -45,13 +49,19 @@ function rowCount(values: FormValues, path: string, minimum: number): number {
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i)
 
-export function SubmissionForm({ values, errors, territoryNames }: SubmissionFormProps) {
+export function SubmissionForm({
+  values,
+  errors,
+  territoryNames,
+  action = '/proposer',
+  submitLabel,
+}: SubmissionFormProps) {
   const t = useT()
   const f = t.form
   return (
     <FormState.Provider value={{ values, errors }}>
       {errors.size > 0 && <ErrorSummary errors={errors} />}
-      <form method="post" action="/proposer" novalidate class="submission" accept-charset="utf-8">
+      <form method="post" action={action} novalidate class="submission" accept-charset="utf-8">
         <p>{f.requiredNote}</p>
 
         <Section legend={f.sections.identity}>
@@ -203,7 +213,7 @@ export function SubmissionForm({ values, errors, territoryNames }: SubmissionFor
 
         <p>
           <button type="submit" class="button primary">
-            {f.submit}
+            {submitLabel ?? f.submit}
           </button>
         </p>
       </form>

@@ -4,15 +4,21 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
+import { editPages } from './edit'
 import { experimentPage } from './experiment'
+import { historyPage } from './history'
 import { homePage } from './home'
 import { languageSwitch } from './language'
+import { reportPage } from './report'
 import { submitPage } from './submit'
 
 export const pages = new Hono<AppEnv>()
   .route('/', homePage)
   .route('/', experimentPage)
   .route('/', submitPage)
+  .route('/', editPages)
+  .route('/', historyPage)
+  .route('/', reportPage)
   .route('/', languageSwitch)
 
 export { notFoundPage, wantsHtml } from './not-found'

@@ -1,0 +1,103 @@
+/**
+ * Reader reports about published experiments (migration 0006): written by anyone, read
+ * and closed by moderators. A report is only stored against a published experiment, which
+ * the insert itself checks, so a race with an unpublish cannot attach one to a hidden row.
+ */
+import type { Db } from './session'
+
+export const REPORT_REASONS = ['outdated', 'wrong', 'duplicate', 'inappropriate'] as const
+export type ReportReason = (typeof REPORT_REASONS)[number]
+
+export interface ReportRow {
+  id: string
+  experiment_id: string
+  reason: ReportReason
+  message: string
+  status: 'open' | 'closed'
+  created_at: string
+  closed_at: string | null
+  closed_by: string | null
+  resolution: string | null
+}
+
+/** An open report on a reported experiment, with what the queue needs to show it. */
+export interface OpenReport extends ReportRow {
+  experiment_slug: string
+  experiment_title: string
+}
+
+export interface NewReport {
+  id: string
+  experimentId: string
+  reason: ReportReason
+  message: string
+  at: string
+}
+
+/** Stores a report if the experiment is published right now; `changes` says whether it did. */
+export function insertReport(db: Db, r: NewReport): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO reports (id, experiment_id, reason, message, status, created_at)
+       SELECT ?1, id, ?3, ?4, 'open', ?5 FROM experiments WHERE id = ?2 AND status = 'published'`
+    )
+    .bind(r.id, r.experimentId, r.reason, r.message, r.at)
+}
+
+/** Open reports, oldest first (the moderation queue), with the experiment's title and slug. */
+export async function listOpenReports(db: Db, limit = 200): Promise<OpenReport[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT r.*, e.slug AS experiment_slug, e.title AS experiment_title
+       FROM reports r JOIN experiments e ON e.id = r.experiment_id
+       WHERE r.status = 'open' ORDER BY r.created_at, r.id LIMIT ?1`
+    )
+    .bind(limit)
+    .all<OpenReport>()
+  return results
+}
+
+export async function getReport(db: Db, id: string): Promise<ReportRow | null> {
+  return db.prepare('SELECT * FROM reports WHERE id = ?1').bind(id).first<ReportRow>()
+}
+
+/** Open reports per experiment, e.g. to flag heavily reported records on the desk. */
+export async function countOpenReports(db: Db, experimentId: string): Promise<number> {
+  const row = await db
+    .prepare(`SELECT count(*) AS n FROM reports WHERE experiment_id = ?1 AND status = 'open'`)
+    .bind(experimentId)
+    .first<{ n: number }>()
+  return row?.n ?? 0
+}
+
+/** Closes an open report; matches nothing (changes = 0) when it was already closed. */
+export function closeReport(
+  db: Db,
+  id: string,
+  moderator: string,
+  resolution: string | null,
+  at: string
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE reports SET status = 'closed', closed_at = ?2, closed_by = ?3, resolution = ?4
+       WHERE id = ?1 AND status = 'open'`
+    )
+    .bind(id, at, moderator, resolution)
+}
+
+/** The audit row of a closure, inserted only if that closure just landed (guarded like the desk's). */
+export function auditReportClosed(
+  db: Db,
+  id: string,
+  entry: { at: string; actor: string; resolution: string | null; ipHash: string | null }
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, actor, action, target, reason, detail, ip_hash)
+       SELECT ?2, ?3, 'close-report', 'experiment:' || experiment_id, ?4,
+              json_object('report', id, 'reason', reason), ?5
+       FROM reports WHERE id = ?1 AND status = 'closed' AND closed_at = ?2 AND closed_by = ?3`
+    )
+    .bind(id, entry.at, entry.actor, entry.resolution, entry.ipHash)
+}

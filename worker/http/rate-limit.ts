@@ -1,0 +1,179 @@
+/**
+ * Rate limits on the writes anonymous clients can make: submissions, edits (and edit-link
+ * lookups), reports, and moderator sign-in. One middleware, mounted once in app.ts before
+ * the routers, maps (method, path) to a bucket, so the list of limited endpoints lives in
+ * one table that a test checks against the route table.
+ *
+ * Counting: a Workers Rate Limiting binding when one is configured for the bucket
+ * (`RL_SUBMIT`, `RL_EDIT`, `RL_REPORT`, `RL_SIGNIN` in wrangler.toml `[[ratelimits]]`;
+ * per Cloudflare location, eventually consistent, cheap), otherwise fixed-window counters
+ * in D1 (exact, one upsert per limited request). The client is keyed by a hash of its IP
+ * (`CF-Connecting-IP`), the only handle an anonymous form has.
+ *
+ * Configuration (`RATE_LIMITS` var): unset → the defaults below; `off` → no limits (the
+ * worker test suites); or overrides such as `submit=100/60,report=off`. With a binding,
+ * the limit and period are the binding's own (wrangler.toml); only `off` applies to it.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../env'
+import { hitCounter, pruneCounters } from '../db/rate-limits'
+import { sha256Hex } from '../lib/crypto'
+import { ProblemError } from './problem'
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /** Rate-limit overrides; see worker/http/rate-limit.ts. */
+      RATE_LIMITS?: string
+    }
+  }
+}
+
+export const RATE_LIMIT_BUCKETS = ['submit', 'edit', 'report', 'signin'] as const
+export type RateLimitBucket = (typeof RATE_LIMIT_BUCKETS)[number]
+
+export interface RateLimitRule {
+  limit: number
+  /** Seconds; the binding only supports 10 or 60. */
+  period: number
+}
+
+/** Per client IP (perf-security.md §2.7): generous for people, tight for scripts. */
+export const DEFAULT_RATE_LIMITS: Record<RateLimitBucket, RateLimitRule> = {
+  submit: { limit: 5, period: 60 },
+  edit: { limit: 30, period: 60 },
+  report: { limit: 5, period: 60 },
+  signin: { limit: 10, period: 60 },
+}
+
+const BINDING_NAMES: Record<RateLimitBucket, string> = {
+  submit: 'RL_SUBMIT',
+  edit: 'RL_EDIT',
+  report: 'RL_REPORT',
+  signin: 'RL_SIGNIN',
+}
+
+/**
+ * Which bucket a request counts against, if any. Reads are free except the edit API,
+ * whose GET checks a capability token (token lookups are rate-limited too, §4.5).
+ */
+const LIMITED: readonly [methods: RegExp, path: RegExp, bucket: RateLimitBucket][] = [
+  [/^POST$/, /^\/api\/experiments\/?$/, 'submit'],
+  [/^POST$/, /^\/proposer\/?$/, 'submit'],
+  [/^(GET|PUT|POST)$/, /^\/api\/experiments\/[^/]+\/(edit|verify)\/?$/, 'edit'],
+  [/^POST$/, /^\/modifier(\/.*)?$/, 'edit'],
+  [/^POST$/, /^\/api\/experiments\/[^/]+\/reports\/?$/, 'report'],
+  [/^POST$/, /^\/experiences\/[^/]+\/signaler\/?$/, 'report'],
+  [
+    /^POST$/,
+    /^\/(api\/)?moderation\/(connexion|login|session|sessions|sign-in|signin)\/?$/,
+    'signin',
+  ],
+]
+
+export function bucketFor(method: string, path: string): RateLimitBucket | null {
+  for (const [methods, pattern, bucket] of LIMITED) {
+    if (methods.test(method) && pattern.test(path)) return bucket
+  }
+  return null
+}
+
+/** Parses `RATE_LIMITS`; unknown buckets and malformed entries are ignored (defaults stay). */
+export function parseRateLimits(
+  spec: string | undefined
+): Record<RateLimitBucket, RateLimitRule | null> {
+  const rules: Record<RateLimitBucket, RateLimitRule | null> = { ...DEFAULT_RATE_LIMITS }
+  const text = (spec ?? '').trim()
+  if (text === 'off') {
+    for (const bucket of RATE_LIMIT_BUCKETS) rules[bucket] = null
+    return rules
+  }
+  for (const entry of text.split(',')) {
+    const m = /^\s*([a-z]+)\s*=\s*(off|(\d{1,6})\s*\/\s*(\d{1,6}))\s*$/.exec(entry)
+    if (!m) continue
+    const bucket = RATE_LIMIT_BUCKETS.find((b) => b === m[1])
+    if (!bucket) continue
+    const limit = Number(m[3])
+    const period = Number(m[4])
+    rules[bucket] = m[2] === 'off' ? null : limit > 0 && period > 0 ? { limit, period } : null
+  }
+  return rules
+}
+
+interface RateLimitBinding {
+  limit(options: { key: string }): Promise<{ success: boolean }>
+}
+
+function bindingOf(env: Env, bucket: RateLimitBucket): RateLimitBinding | null {
+  const candidate: unknown = (env as unknown as Record<string, unknown>)[BINDING_NAMES[bucket]]
+  if (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    'limit' in candidate &&
+    typeof candidate.limit === 'function'
+  ) {
+    return candidate as RateLimitBinding
+  }
+  return null
+}
+
+/** The client as the rate limiter sees it: a hash, so no IP is ever stored. */
+export async function clientKey(c: Context<AppEnv>): Promise<string> {
+  const ip = c.req.header('cf-connecting-ip')?.trim() || 'unknown'
+  return sha256Hex(`observatoire-rate-limit:${ip}`)
+}
+
+/** Seconds to wait when refused, or 0 when allowed. */
+async function check(c: Context<AppEnv>, bucket: RateLimitBucket, rule: RateLimitRule) {
+  const client = await clientKey(c)
+  const binding = bindingOf(c.env, bucket)
+  if (binding) {
+    const { success } = await binding.limit({ key: client })
+    return success ? 0 : rule.period
+  }
+  const now = Math.floor(Date.now() / 1000)
+  const windowStart = now - (now % rule.period)
+  const count = await hitCounter(c.env.DB, `${bucket}:${client}`, windowStart)
+  // Old windows are dead weight; sweep them now and then rather than on every request.
+  if (Math.random() < 0.02) await pruneCounters(c.env.DB, now - 86_400)
+  return count > rule.limit ? windowStart + rule.period - now : 0
+}
+
+/** A tiny HTML page for browsers (no user data in it, so nothing to escape). */
+function limitedPage(retryAfter: number): Response {
+  const body = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Trop de requêtes — Observatoire</title><link rel="stylesheet" href="/static/app.css"></head><body><main class="wrap"><h1>Trop de requêtes</h1><p>Vous avez envoyé beaucoup de formulaires en peu de temps. Patientez ${retryAfter} secondes, puis revenez en arrière pour renvoyer le formulaire : ce que vous avez saisi est peut-être encore dans la page précédente.</p><p><a href="/">Revenir à l’accueil</a></p></main></body></html>`
+  return new Response(body, {
+    status: 429,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'retry-after': String(retryAfter),
+      'cache-control': 'no-store',
+    },
+  })
+}
+
+export const abuseRateLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const bucket = bucketFor(c.req.method, c.req.path)
+  const rule = bucket ? parseRateLimits(c.env.RATE_LIMITS)[bucket] : null
+  if (!bucket || !rule) return next()
+
+  let retryAfter = 0
+  try {
+    retryAfter = await check(c, bucket, rule)
+  } catch (err) {
+    // The limiter is a guard, not the service: if its storage fails, let the request
+    // through (moderation remains the final control) and leave a trace.
+    console.error('rate limiter unavailable', err)
+  }
+  if (retryAfter > 0) {
+    const wait = Math.max(1, Math.ceil(retryAfter))
+    if (!c.req.path.startsWith('/api/')) return limitedPage(wait)
+    throw new ProblemError(
+      429,
+      `Trop de requêtes : réessayez dans ${wait} seconde${wait > 1 ? 's' : ''}.`,
+      undefined,
+      { 'retry-after': String(wait) }
+    )
+  }
+  await next()
+}

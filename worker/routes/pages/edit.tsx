@@ -1,0 +1,280 @@
+/**
+ * `/modifier`: the submitter's private edit form (capability URL, perf-security.md §4.5).
+ *
+ * - GET `/modifier/{token}` only shows a confirmation page with a POST button: no lookup,
+ *   no side effect, not cached, no Referer, not indexed, nothing from another host.
+ * - POST `/modifier/ouvrir` exchanges the token for a short-lived `__Host-` session cookie
+ *   bound to the record and that token, then redirects to the clean URL `/modifier`.
+ * - `/modifier` shows the submission form prefilled (private contact included: it is
+ *   theirs), saves edits (in place when pending, as a proposal when published), and
+ *   offers "still accurate" and closing the session.
+ */
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { csrf } from 'hono/csrf'
+import type { AppEnv } from '../../env'
+import { ExperimentInput } from '../../domain/experiment'
+import { TerritoryCode } from '../../domain/territory'
+import { findTerritories } from '../../db/territories'
+import { MAX_JSON_BODY_BYTES } from '../../http/body'
+import { ProblemError } from '../../http/problem'
+import {
+  confirmStillAccurate,
+  EDIT_SESSION_MINUTES,
+  editableRecord,
+  endEditSession,
+  openEditSession,
+  recordForSession,
+  submitEdit,
+  type EditableRecord,
+} from '../../services/editing'
+import { Layout } from '../../../web/components/Layout'
+import { SubmissionForm } from '../../../web/components/SubmissionForm'
+import { formatDate } from '../../../web/format'
+import type { Messages } from '../../../web/i18n'
+import { fieldOfPath, formErrors, formToValues, type FormValues } from './form-input'
+import { messagesFor, renderPage } from './render'
+import { TRUST_MESSAGES, type TrustMessages } from './trust-messages'
+
+/** Cookie `__Host-edit`: Secure, host-only, path /. */
+const COOKIE = 'edit'
+
+/** Every edit page: not cached, no Referer (the token may be in the URL), not indexed. */
+const PRIVATE_HEADERS = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex',
+}
+
+const DONE = ['applied', 'proposed', 'unchanged', 'verified', 'finished'] as const
+type Done = (typeof DONE)[number]
+
+const formLimit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ProblemError(413, 'Le formulaire dépasse la taille autorisée.')
+    },
+  })
+
+async function formPairs(c: Context<AppEnv>): Promise<[string, string][]> {
+  const form = await c.req.formData()
+  const pairs: [string, string][] = []
+  form.forEach((value, name) => {
+    if (typeof value === 'string') pairs.push([name, value])
+  })
+  return pairs
+}
+
+function messagePage(
+  c: Context<AppEnv>,
+  title: string,
+  text: string,
+  status: 200 | 403 | 404 | 409
+): Promise<Response> {
+  const t = messagesFor(c)
+  return renderPage(
+    c,
+    t,
+    <Layout title={title} path="/modifier" noindex>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <a href="/">{t.experiment.backToSearch}</a>
+      </p>
+    </Layout>,
+    { status, headers: PRIVATE_HEADERS }
+  )
+}
+
+const sessionCookie = (c: Context<AppEnv>) => getCookie(c, COOKIE, 'host')
+
+export const editPages = new Hono<AppEnv>()
+  .get('/modifier/:token', (c) => {
+    const t = messagesFor(c)
+    const m = TRUST_MESSAGES[t.lang].edit
+    // The token is carried into the form as-is; JSX escapes it, and it is only used by the POST.
+    const token = c.req.param('token').slice(0, 200)
+    return renderPage(
+      c,
+      t,
+      <Layout title={m.openTitle} path="/modifier" noindex>
+        <h1>{m.openTitle}</h1>
+        <p>{m.openIntro}</p>
+        <form method="post" action="/modifier/ouvrir">
+          <input type="hidden" name="token" value={token} />
+          <button type="submit" class="button primary">
+            {m.openButton}
+          </button>
+        </form>
+      </Layout>,
+      { headers: PRIVATE_HEADERS }
+    )
+  })
+  .post('/modifier/ouvrir', csrf(), formLimit(4 * 1024), async (c) => {
+    const m = TRUST_MESSAGES[messagesFor(c).lang].edit
+    const token = (await formPairs(c)).find(([name]) => name === 'token')?.[1] ?? ''
+    try {
+      const session = await openEditSession(c.var.db, token.trim())
+      setCookie(c, COOKIE, session.sessionId, {
+        prefix: 'host',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Strict',
+        maxAge: EDIT_SESSION_MINUTES * 60,
+      })
+      return c.redirect('/modifier', 303)
+    } catch (err) {
+      if (err instanceof ProblemError && err.status === 404)
+        return messagePage(c, m.invalidTitle, m.invalidText, 404)
+      if (err instanceof ProblemError && err.status === 409)
+        return messagePage(c, m.closedTitle, err.message, 409)
+      throw err
+    }
+  })
+  .get('/modifier', async (c) => {
+    const m = TRUST_MESSAGES[messagesFor(c).lang].edit
+    const row = await recordForSession(c.var.db, sessionCookie(c))
+    if (!row) {
+      const done = c.req.query('fait')
+      if (done === 'finished') return messagePage(c, m.finished, m.expiredText, 200)
+      return messagePage(c, m.expiredTitle, m.expiredText, 403)
+    }
+    const record = await editableRecord(c.var.db, row)
+    const done = DONE.find((d) => d === c.req.query('fait'))
+    return showEditForm(c, record, record.input as FormValues, new Map(), 200, done)
+  })
+  .post('/modifier', csrf(), formLimit(MAX_JSON_BODY_BYTES), async (c) => {
+    const m = TRUST_MESSAGES[messagesFor(c).lang].edit
+    const row = await recordForSession(c.var.db, sessionCookie(c))
+    if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
+    const values = formToValues(await formPairs(c))
+    const record = await editableRecord(c.var.db, row)
+    const parsed = ExperimentInput.safeParse(values)
+    if (!parsed.success) {
+      return showEditForm(c, record, values, formErrors(parsed.error.issues, values), 400)
+    }
+    try {
+      const result = await submitEdit(c.var.db, row, parsed.data)
+      return c.redirect(`/modifier?fait=${result.outcome}`, 303)
+    } catch (err) {
+      if (err instanceof ProblemError && err.errors?.length) {
+        const errors = new Map<string, string>()
+        for (const e of err.errors) {
+          const field = fieldOfPath((e.pointer ?? '').split('/').slice(1))
+          if (!errors.has(field)) errors.set(field, e.message)
+        }
+        return showEditForm(c, record, values, errors, 400)
+      }
+      if (err instanceof ProblemError && err.status === 409)
+        return messagePage(c, m.closedTitle, err.message, 409)
+      throw err
+    }
+  })
+  .post('/modifier/verifier', csrf(), formLimit(4 * 1024), async (c) => {
+    const m = TRUST_MESSAGES[messagesFor(c).lang].edit
+    const row = await recordForSession(c.var.db, sessionCookie(c))
+    if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
+    try {
+      await confirmStillAccurate(c.var.db, row)
+    } catch (err) {
+      if (err instanceof ProblemError && err.status === 409)
+        return messagePage(c, m.closedTitle, err.message, 409)
+      throw err
+    }
+    return c.redirect('/modifier?fait=verified', 303)
+  })
+  .post('/modifier/fin', csrf(), formLimit(4 * 1024), async (c) => {
+    await endEditSession(c.var.db, sessionCookie(c))
+    deleteCookie(c, COOKIE, { prefix: 'host', path: '/', secure: true })
+    return c.redirect('/modifier?fait=finished', 303)
+  })
+
+async function showEditForm(
+  c: Context<AppEnv>,
+  record: EditableRecord,
+  values: FormValues,
+  errors: ReadonlyMap<string, string>,
+  status: 200 | 400,
+  done?: Done
+): Promise<Response> {
+  const t = messagesFor(c)
+  const m = TRUST_MESSAGES[t.lang].edit
+  const codes = (Array.isArray(values.territories) ? values.territories : []).filter(
+    (code): code is string => TerritoryCode.safeParse(code).success
+  )
+  const known = codes.length > 0 ? await findTerritories(c.var.db, codes) : new Map()
+  const territoryNames = new Map(
+    codes.flatMap((code) => {
+      const name = known.get(code)?.name
+      return name ? [[code, name] as const] : []
+    })
+  )
+  const title = m.formTitle(record.input.title)
+  return renderPage(
+    c,
+    t,
+    <Layout title={title} path="/modifier" noindex scripts={['/static/autocomplete.js']}>
+      <h1>{title}</h1>
+      {done && done !== 'finished' && (
+        <p class="notice success" role="status">
+          {m.done[done]}
+        </p>
+      )}
+      <EditStatus record={record} m={m} t={t} />
+      <SubmissionForm
+        values={values}
+        errors={errors}
+        territoryNames={territoryNames}
+        action="/modifier"
+        submitLabel={m.save}
+      />
+      <form method="post" action="/modifier/fin">
+        <button type="submit" class="button">
+          {m.finish}
+        </button>
+      </form>
+    </Layout>,
+    { status, headers: PRIVATE_HEADERS }
+  )
+}
+
+function EditStatus({
+  record,
+  m,
+  t,
+}: {
+  record: EditableRecord
+  m: TrustMessages['edit']
+  t: Messages
+}) {
+  const published = record.status === 'published'
+  return (
+    <section class="box" aria-label={m.openTitle}>
+      <p>{published ? m.statusPublished : m.statusPending}</p>
+      {record.pendingProposal && (
+        <p>{m.proposalWaiting(formatDate(record.pendingProposal.createdAt, t.lang))}</p>
+      )}
+      {published && (
+        <>
+          <h2>{m.verifyTitle}</h2>
+          <p>
+            {m.verifyText(
+              record.lastVerifiedAt ? formatDate(record.lastVerifiedAt, t.lang) : m.verifyNever
+            )}
+          </p>
+          <form method="post" action="/modifier/verifier">
+            <button type="submit" class="button">
+              {m.verifyButton}
+            </button>
+          </form>
+          <p>
+            <a href={`/experiences/${encodeURIComponent(record.slug)}`}>{m.viewPublic}</a>
+          </p>
+        </>
+      )}
+    </section>
+  )
+}

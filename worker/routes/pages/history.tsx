@@ -1,0 +1,107 @@
+/**
+ * `/experiences/{slug-or-id}/historique`: the published versions of an experiment with a
+ * field-level diff between consecutive ones. Built from revisions, which hold public
+ * content only; every value is rendered as escaped text.
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from '../../env'
+import { getPublishedExperiment, toExperiment } from '../../db/experiments'
+import { publicHistory } from '../../services/history'
+import { Layout } from '../../../web/components/Layout'
+import { NotFound } from '../../../web/components/NotFound'
+import { formatDate } from '../../../web/format'
+import type { Messages } from '../../../web/i18n'
+import { messagesFor, renderPage } from './render'
+import { TRUST_MESSAGES } from './trust-messages'
+
+type FieldKey = keyof Messages['form']['fields']
+
+/** A field's label from the form's dictionary, or its path when it has none. */
+function fieldLabel(t: Messages, field: string): string {
+  const entry: readonly string[] | undefined = t.form.fields[field as FieldKey]
+  return entry?.[0] ?? field
+}
+
+/** A stored value as plain text: lists joined, rows as `key: value` pairs. */
+export function valueText(value: unknown): string {
+  if (value === undefined || value === null || value === '') return ''
+  if (Array.isArray(value)) return value.map(valueText).join(' ; ')
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) => `${k} : ${valueText(v)}`)
+      .join(', ')
+  }
+  return String(value)
+}
+
+export const historyPage = new Hono<AppEnv>().get(
+  '/experiences/:idOrSlug/historique',
+  async (c) => {
+    const t = messagesFor(c)
+    const h = TRUST_MESSAGES[t.lang].history
+    const idOrSlug = c.req.param('idOrSlug')
+    const row = idOrSlug.length <= 120 ? await getPublishedExperiment(c.var.db, idOrSlug) : null
+    if (!row) {
+      return renderPage(
+        c,
+        t,
+        <NotFound title={t.experiment.notFoundTitle} text={t.experiment.notFoundText} />,
+        { status: 404 }
+      )
+    }
+    const experiment = toExperiment(row)
+    const revisions = await publicHistory(c.var.db, row)
+    const path = `/experiences/${experiment.slug}`
+    const title = h.title(experiment.title)
+    return renderPage(
+      c,
+      t,
+      <Layout title={title} path={`${path}/historique`}>
+        <h1>{title}</h1>
+        <p class="lead">{h.intro}</p>
+        <p>
+          <a href={path}>{h.back}</a>
+        </p>
+        {revisions.map((r) => (
+          <section class="revision" aria-labelledby={`v${r.revision}`}>
+            <h2 id={`v${r.revision}`}>
+              {h.version(r.revision, formatDate(r.createdAt.slice(0, 10), t.lang))}
+              {h.actions[r.action] && ` — ${h.actions[r.action]}`}
+            </h2>
+            {r.first ? (
+              <p>{h.first}</p>
+            ) : r.changes.length === 0 ? (
+              <p>{h.noChange}</p>
+            ) : (
+              <div class="table-scroll">
+                <table class="diff">
+                  <thead>
+                    <tr>
+                      <th scope="col">{h.field}</th>
+                      <th scope="col">{h.before}</th>
+                      <th scope="col">{h.after}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {r.changes.map((change) => (
+                      <tr>
+                        <th scope="row">{fieldLabel(t, change.field)}</th>
+                        <td>
+                          <del>{valueText(change.before) || h.empty}</del>
+                        </td>
+                        <td>
+                          <ins>{valueText(change.after) || h.empty}</ins>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        ))}
+      </Layout>,
+      { headers: { 'cache-control': 'public, max-age=300' } }
+    )
+  }
+)

@@ -1,0 +1,223 @@
+/**
+ * `/experiences/{slug-or-id}/signaler`: a small form to report a published experiment
+ * (outdated, wrong, duplicate, inappropriate + a short message). Layered controls as on
+ * the submission form: same-origin check, body cap, rate limit (app-wide middleware), a
+ * honeypot answered like a success, and Turnstile when configured.
+ */
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { csrf } from 'hono/csrf'
+import type { AppEnv } from '../../env'
+import { getPublishedExperiment, type ExperimentRow } from '../../db/experiments'
+import { REPORT_REASONS } from '../../db/reports'
+import { ProblemError } from '../../http/problem'
+import {
+  TURNSTILE_FIELD,
+  TURNSTILE_SCRIPT,
+  turnstileConfig,
+  turnstileCsp,
+  verifyTurnstile,
+} from '../../http/turnstile'
+import { fileReport, REPORT_MESSAGE_MAX } from '../../services/reports'
+import { Layout } from '../../../web/components/Layout'
+import { NotFound } from '../../../web/components/NotFound'
+import { ReportInput } from '../api/reports'
+import { messagesFor, renderPage } from './render'
+import { TRUST_MESSAGES } from './trust-messages'
+
+const HONEYPOT = 'fax'
+
+interface ReportForm {
+  reason: string
+  message: string
+}
+
+async function published(c: Context<AppEnv>): Promise<ExperimentRow | null> {
+  const idOrSlug = c.req.param('idOrSlug') ?? ''
+  return idOrSlug.length <= 120 ? getPublishedExperiment(c.var.db, idOrSlug) : null
+}
+
+function notFound(c: Context<AppEnv>) {
+  const t = messagesFor(c)
+  return renderPage(
+    c,
+    t,
+    <NotFound title={t.experiment.notFoundTitle} text={t.experiment.notFoundText} />,
+    { status: 404 }
+  )
+}
+
+function showForm(
+  c: Context<AppEnv>,
+  row: ExperimentRow,
+  values: ReportForm,
+  errors: ReadonlyMap<string, string>,
+  status: 200 | 400 = 200
+) {
+  const t = messagesFor(c)
+  const r = TRUST_MESSAGES[t.lang].report
+  const turnstile = turnstileConfig(c.env)
+  const action = `/experiences/${encodeURIComponent(row.slug)}/signaler`
+  const title = r.title(row.title)
+  return renderPage(
+    c,
+    t,
+    <Layout
+      title={errors.size > 0 ? `${r.errorsTitle} — ${title}` : title}
+      path={action}
+      noindex
+      head={turnstile ? <script src={TURNSTILE_SCRIPT} async defer></script> : undefined}
+    >
+      <h1>{title}</h1>
+      <p class="lead">{r.intro}</p>
+      {errors.size > 0 && (
+        <div class="error-summary" role="alert" tabindex={-1}>
+          <h2>{r.errorsTitle}</h2>
+          <ul>
+            {[...errors].map(([field, message]) => (
+              <li>
+                <a href={`#r-${field}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="post" action={action} accept-charset="utf-8" novalidate>
+        <fieldset
+          id="r-reason"
+          aria-describedby={errors.has('reason') ? 'r-reason-erreur' : undefined}
+        >
+          <legend>{r.reasonLegend}</legend>
+          {errors.has('reason') && (
+            <p class="field-error" id="r-reason-erreur">
+              {errors.get('reason')}
+            </p>
+          )}
+          {REPORT_REASONS.map((reason) => (
+            <div class="choice">
+              <input
+                type="radio"
+                name="reason"
+                id={`r-reason-${reason}`}
+                value={reason}
+                checked={values.reason === reason}
+                required
+              />
+              <label for={`r-reason-${reason}`}>{r.reasons[reason]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div class="field">
+          <label for="r-message">{r.message}</label>
+          {errors.has('message') && (
+            <p class="field-error" id="r-message-erreur">
+              {errors.get('message')}
+            </p>
+          )}
+          <textarea
+            id="r-message"
+            name="message"
+            rows={4}
+            maxlength={REPORT_MESSAGE_MAX}
+            aria-invalid={errors.has('message') ? 'true' : undefined}
+            aria-describedby={errors.has('message') ? 'r-message-erreur' : undefined}
+          >
+            {values.message}
+          </textarea>
+        </div>
+        <div class="hp" aria-hidden="true">
+          <label for="r-fax">{r.honeypot}</label>
+          <input type="text" id="r-fax" name={HONEYPOT} tabindex={-1} autocomplete="off" value="" />
+        </div>
+        {turnstile && (
+          <div class="cf-turnstile" data-sitekey={turnstile.siteKey} data-action="report"></div>
+        )}
+        <p>
+          <button type="submit" class="button primary">
+            {r.submit}
+          </button>
+        </p>
+      </form>
+      <p>
+        <a href={`/experiences/${encodeURIComponent(row.slug)}`}>{r.back}</a>
+      </p>
+    </Layout>,
+    {
+      status,
+      headers: {
+        'cache-control': 'no-store',
+        ...(turnstile ? { 'content-security-policy': turnstileCsp() } : {}),
+      },
+    }
+  )
+}
+
+function thanks(c: Context<AppEnv>, row: ExperimentRow) {
+  const t = messagesFor(c)
+  const r = TRUST_MESSAGES[t.lang].report
+  return renderPage(
+    c,
+    t,
+    <Layout title={r.thanksTitle} noindex>
+      <h1>{r.thanksTitle}</h1>
+      <p>{r.thanksText}</p>
+      <p>
+        <a href={`/experiences/${encodeURIComponent(row.slug)}`}>{r.back}</a>
+      </p>
+    </Layout>,
+    { headers: { 'cache-control': 'no-store' } }
+  )
+}
+
+export const reportPage = new Hono<AppEnv>()
+  .get('/experiences/:idOrSlug/signaler', async (c) => {
+    const row = await published(c)
+    if (!row) return notFound(c)
+    if (c.req.query('merci') !== undefined) return thanks(c, row)
+    return showForm(c, row, { reason: '', message: '' }, new Map())
+  })
+  .post(
+    '/experiences/:idOrSlug/signaler',
+    csrf(),
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: () => {
+        throw new ProblemError(413, 'Le formulaire dépasse la taille autorisée.')
+      },
+    }),
+    async (c) => {
+      const row = await published(c)
+      if (!row) return notFound(c)
+      const r = TRUST_MESSAGES[messagesFor(c).lang].report
+      const form = await c.req.formData()
+      const field = (name: string) => {
+        const v = form.get(name)
+        return typeof v === 'string' ? v : ''
+      }
+      const done = c.redirect(`/experiences/${encodeURIComponent(row.slug)}/signaler?merci`, 303)
+      // A filled honeypot is a bot: the same answer as a success, nothing stored.
+      if (field(HONEYPOT).trim() !== '') return done
+
+      const values = { reason: field('reason'), message: field('message') }
+      const parsed = ReportInput.safeParse(values)
+      const errors = new Map<string, string>()
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const name = String(issue.path[0] ?? 'reason')
+          if (!errors.has(name))
+            errors.set(name, name === 'message' ? r.errorMessage : r.errorReason)
+        }
+      }
+      const turnstile = turnstileConfig(c.env)
+      if (errors.size === 0 && turnstile) {
+        const ok = await verifyTurnstile(turnstile, field(TURNSTILE_FIELD), {
+          ip: c.req.header('cf-connecting-ip'),
+          action: 'report',
+        })
+        if (!ok) errors.set('reason', r.errorRobot)
+      }
+      if (!parsed.success || errors.size > 0) return showForm(c, row, values, errors, 400)
+      await fileReport(c.var.db, row.id, parsed.data.reason, parsed.data.message)
+      return done
+    }
+  )

@@ -1,0 +1,470 @@
+/**
+ * Submitter editing through the private edit link (capability URL, perf-security.md §4.5),
+ * proposed revisions and their moderation, and the "still accurate" confirmation.
+ *
+ * - The edit token (32 CSPRNG bytes, only its SHA-256 stored, expiring, replaced when a
+ *   moderator re-issues it) is exchanged for a short-lived session bound to the record
+ *   and to that token, or presented as a bearer token to the JSON API.
+ * - A pending record (or one a moderator sent back for changes) is edited in place: new
+ *   revision, same status. A published one gets a proposal; the published version stays
+ *   online until a moderator approves, which applies the content through the shared
+ *   update primitive (revision + outbox rows + audit row in one batch).
+ * - The private contact is the submitter's own and never published: it is updated at
+ *   once, whatever the status, and never enters a revision or a proposal.
+ */
+import { completeness } from '../domain/completeness'
+import type { Derived, ExperimentContent, ExperimentInput, Status } from '../domain/experiment'
+
+type PrivateContact = ExperimentInput['privateContact']
+import { appendAudit } from '../db/audit'
+import {
+  closeEditSession,
+  findByEditTokenHash,
+  findEditSession,
+  openEditSessionStatements,
+  replaceEditTokenStatements,
+  updatePrivateContact,
+  verifyStatements,
+} from '../db/edit-access'
+import {
+  existingExperimentIds,
+  getExperiment,
+  reviseExperimentStatements,
+  type ContentChange,
+  type ExperimentRow,
+} from '../db/experiments'
+import {
+  auditProposalDecision,
+  getPendingProposalFor,
+  getProposal,
+  markApproved,
+  markRejected,
+  proposeStatements,
+  type ProposalRow,
+} from '../db/proposals'
+import type { Db } from '../db/session'
+import { coverage, findTerritories } from '../db/territories'
+import { ProblemError, type FieldError } from '../http/problem'
+import { secretToken, sha256Bytes, sha256Hex, ulid } from '../lib/crypto'
+import { EDIT_TOKEN_LIFETIME_DAYS } from './catalogue'
+
+/** An edit session is short: long enough to fill the form, short enough if a device is shared. */
+export const EDIT_SESSION_MINUTES = 60
+
+/** Edited in place; a published record gets a proposal instead; others are closed to edits. */
+const DIRECT_EDIT: readonly Status[] = ['pending', 'changes_requested']
+const PROPOSAL_EDIT: readonly Status[] = ['published']
+
+/** Base64url, 43 characters for 32 bytes; a little slack for older or longer tokens. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32,128}$/
+
+/** Anyone or anything that acts as a moderator here: the desk passes its actor object. */
+export type ModeratorRef =
+  string | { name: string; via?: string; ipHash?: string | null | undefined }
+
+const moderatorName = (m: ModeratorRef) => (typeof m === 'string' ? m : m.name)
+const moderatorIp = (m: ModeratorRef) => (typeof m === 'string' ? null : (m.ipHash ?? null))
+
+const invalidLink = () =>
+  new ProblemError(
+    404,
+    'Ce lien de modification n’est pas valide ou a expiré. Demandez-en un nouveau à l’équipe de modération.'
+  )
+const conflict = () =>
+  new ProblemError(409, 'La fiche a été modifiée entre-temps ; rechargez-la puis recommencez.')
+
+function isEditable(row: ExperimentRow): boolean {
+  return (
+    row.deleted_at === null &&
+    (DIRECT_EDIT.includes(row.status) || PROPOSAL_EDIT.includes(row.status))
+  )
+}
+
+async function sameHash(a: string, b: string): Promise<boolean> {
+  // Compare digests of the hex strings, so the comparison takes the same time whatever they hold.
+  return crypto.subtle.timingSafeEqual(await sha256Bytes(a), await sha256Bytes(b))
+}
+
+function tokenExpiry(now: Date): string {
+  return new Date(now.getTime() + EDIT_TOKEN_LIFETIME_DAYS * 86_400_000).toISOString()
+}
+
+// ── Access ───────────────────────────────────────────────────────────────────
+
+export interface EditSession {
+  /** The cookie value (secret); only its hash is stored. */
+  sessionId: string
+  experimentId: string
+  expiresAt: string
+}
+
+/** Exchanges a valid edit token for a session (and renews the token's expiry). */
+export async function openEditSession(
+  db: Db,
+  token: string,
+  now = new Date()
+): Promise<EditSession> {
+  if (!TOKEN_SHAPE.test(token)) throw invalidLink()
+  const hash = await sha256Hex(token)
+  const row = await findByEditTokenHash(db, hash)
+  const at = now.toISOString()
+  if (!row || !(await sameHash(hash, row.edit_token_hash)) || row.edit_token_expires_at <= at) {
+    throw invalidLink()
+  }
+  if (!isEditable(row)) throw closedToEdits(row)
+  const sessionId = secretToken()
+  const expiresAt = new Date(now.getTime() + EDIT_SESSION_MINUTES * 60_000).toISOString()
+  const [opened] = await db.batch(
+    openEditSessionStatements(
+      db,
+      { idHash: await sha256Hex(sessionId), experimentId: row.id, tokenHash: hash, at, expiresAt },
+      tokenExpiry(now)
+    )
+  )
+  if (opened?.meta.changes !== 1) throw invalidLink()
+  return { sessionId, experimentId: row.id, expiresAt }
+}
+
+/** The record a session cookie may edit, or null (expired, revoked, unknown). */
+export async function recordForSession(
+  db: Db,
+  sessionId: string | undefined,
+  now = new Date()
+): Promise<ExperimentRow | null> {
+  if (!sessionId || !TOKEN_SHAPE.test(sessionId)) return null
+  const row = await findEditSession(db, await sha256Hex(sessionId), now.toISOString())
+  return row && row.deleted_at === null ? row : null
+}
+
+export async function endEditSession(db: Db, sessionId: string | undefined): Promise<void> {
+  if (!sessionId || !TOKEN_SHAPE.test(sessionId)) return
+  await db.batch([closeEditSession(db, await sha256Hex(sessionId))])
+}
+
+/**
+ * The record an API client may edit with `Authorization: Bearer <edit token>`: 404 when the
+ * token does not belong to this id (no hint whether the id exists), 409 when closed.
+ */
+export async function recordForBearer(
+  db: Db,
+  id: string,
+  token: string,
+  now = new Date()
+): Promise<ExperimentRow> {
+  const row = await getExperiment(db, id)
+  const hash = await sha256Hex(token)
+  const matches = row ? await sameHash(hash, row.edit_token_hash) : false
+  if (
+    !row ||
+    !matches ||
+    !TOKEN_SHAPE.test(token) ||
+    row.edit_token_expires_at <= now.toISOString()
+  ) {
+    throw new ProblemError(
+      403,
+      'Ce jeton de modification ne correspond pas à cette fiche, ou il a expiré.'
+    )
+  }
+  if (!isEditable(row)) throw closedToEdits(row)
+  return row
+}
+
+function closedToEdits(row: ExperimentRow): ProblemError {
+  return new ProblemError(
+    409,
+    row.deleted_at !== null || row.status === 'merged'
+      ? 'Cette fiche a été retirée ou fusionnée : elle ne peut plus être modifiée.'
+      : `Cette fiche (statut « ${row.status} ») ne peut pas être modifiée en ligne ; contactez l’équipe de modération.`
+  )
+}
+
+// ── Reading what to edit ─────────────────────────────────────────────────────
+
+export interface EditableRecord {
+  id: string
+  slug: string
+  status: Status
+  revision: number
+  /** What the form shows: the waiting proposal if any, else the current content, plus the private contact. */
+  input: ExperimentContent & { privateContact: PrivateContact }
+  pendingProposal: { id: string; createdAt: string } | null
+  lastVerifiedAt: string | null
+}
+
+export async function editableRecord(db: Db, row: ExperimentRow): Promise<EditableRecord> {
+  const proposal = await getPendingProposalFor(db, row.id)
+  const content = JSON.parse(proposal?.data ?? row.data) as ExperimentContent
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status,
+    revision: row.revision,
+    input: { ...content, privateContact: JSON.parse(row.private_contact) as PrivateContact },
+    pendingProposal: proposal ? { id: proposal.id, createdAt: proposal.created_at } : null,
+    lastVerifiedAt: row.last_verified_at,
+  }
+}
+
+// ── Writing ──────────────────────────────────────────────────────────────────
+
+export type EditOutcome =
+  | { outcome: 'applied'; revision: number }
+  | { outcome: 'proposed'; proposalId: string }
+  | { outcome: 'unchanged' }
+
+/** Unknown territories or links are 400s naming each entry; otherwise the derived fields. */
+export async function deriveContent(
+  db: Db,
+  content: ExperimentContent,
+  selfId?: string
+): Promise<{ derived: Derived; completeness: number }> {
+  const inspiredBy = content.inspiredBy ?? []
+  const [known, linked, covered] = await Promise.all([
+    findTerritories(db, content.territories),
+    existingExperimentIds(db, inspiredBy),
+    coverage(db, content.territories),
+  ])
+  const errors: FieldError[] = [
+    ...content.territories.flatMap((code, i) =>
+      known.has(code)
+        ? []
+        : [
+            {
+              pointer: `/territories/${i}`,
+              message: `Territoire inconnu dans le référentiel : ${code}.`,
+            },
+          ]
+    ),
+    ...inspiredBy.flatMap((id, i) =>
+      linked.has(id) && id !== selfId
+        ? []
+        : [{ pointer: `/inspiredBy/${i}`, message: `Expérience inconnue : ${id}.` }]
+    ),
+  ]
+  if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
+  return {
+    derived: {
+      territories: content.territories.map((code) => ({
+        code,
+        name: known.get(code)?.name ?? code,
+      })),
+      ...covered,
+    },
+    completeness: completeness(content),
+  }
+}
+
+/**
+ * Applies a submitter's edit (validated `ExperimentInput`) to the record they hold the
+ * link of: in place when pending, as a proposal when published.
+ */
+export async function submitEdit(
+  db: Db,
+  row: ExperimentRow,
+  input: ExperimentInput,
+  now = new Date()
+): Promise<EditOutcome> {
+  if (!isEditable(row)) throw closedToEdits(row)
+  const { privateContact, ...content } = input
+  const at = now.toISOString()
+  const contactChanged = JSON.stringify(privateContact) !== row.private_contact
+  const contact = contactChanged ? [updatePrivateContact(db, row.id, privateContact)] : []
+
+  if (JSON.stringify(content) === row.data) {
+    // Same public content: nothing to moderate, no revision; a waiting proposal stays.
+    if (contact.length > 0) await db.batch(contact)
+    return { outcome: 'unchanged' }
+  }
+  const { derived, completeness: score } = await deriveContent(db, content, row.id)
+
+  if (DIRECT_EDIT.includes(row.status)) {
+    const change: ContentChange = { action: 'edit', actor: 'submitter', at }
+    const results = await batchOrConflict(db, row, [
+      ...reviseExperimentStatements(db, row.id, row.revision, content, derived, score, change),
+      ...contact,
+    ])
+    if (results[0]?.meta.changes !== 1) throw conflict()
+    return { outcome: 'applied', revision: row.revision + 1 }
+  }
+
+  const proposalId = ulid(now.getTime())
+  await db.batch([
+    ...proposeStatements(db, {
+      id: proposalId,
+      experimentId: row.id,
+      baseRevision: row.revision,
+      content,
+      derived,
+      completeness: score,
+      at,
+    }),
+    ...contact,
+  ])
+  return { outcome: 'proposed', proposalId }
+}
+
+/** Runs a batch guarded by `row.revision`; a revision-number collision is a conflict too. */
+async function batchOrConflict(
+  db: Db,
+  row: ExperimentRow,
+  statements: D1PreparedStatement[]
+): Promise<D1Result[]> {
+  try {
+    return await db.batch(statements)
+  } catch (err) {
+    const current = await getExperiment(db, row.id)
+    if (current && current.revision !== row.revision) throw conflict()
+    throw err
+  }
+}
+
+/** "Still accurate": a published record's `lastVerifiedAt` becomes now (new revision, indexed). */
+export async function confirmStillAccurate(
+  db: Db,
+  row: ExperimentRow,
+  now = new Date(),
+  actor = 'submitter'
+): Promise<number> {
+  if (row.status !== 'published' || row.deleted_at !== null) {
+    throw new ProblemError(
+      409,
+      'Seule une fiche publiée peut être confirmée ; celle-ci attend encore la modération.'
+    )
+  }
+  const results = await batchOrConflict(
+    db,
+    row,
+    verifyStatements(db, row.id, row.revision, actor, now.toISOString())
+  )
+  if (results[0]?.meta.changes !== 1) throw conflict()
+  return row.revision + 1
+}
+
+// ── Moderation of proposals and links (API and desk) ─────────────────────────
+
+async function pendingProposal(db: Db, id: string): Promise<ProposalRow> {
+  const proposal = await getProposal(db, id)
+  if (!proposal) throw new ProblemError(404, 'Aucune proposition ne porte cet identifiant.')
+  if (proposal.status !== 'pending') {
+    throw new ProblemError(409, `Cette proposition est déjà traitée (« ${proposal.status} »).`)
+  }
+  return proposal
+}
+
+/**
+ * Applies a waiting proposal to its (still published) experiment: new revision + outbox
+ * rows through the shared update primitive, the proposal marked approved and an audit row,
+ * in one batch guarded by the revision read.
+ */
+export async function approveProposal(
+  db: Db,
+  id: string,
+  moderator: ModeratorRef,
+  now = new Date()
+): Promise<{ experimentId: string; revision: number }> {
+  const proposal = await pendingProposal(db, id)
+  const row = await getExperiment(db, proposal.experiment_id)
+  if (!row) throw new ProblemError(404, 'L’expérience de cette proposition n’existe plus.')
+  if (row.status !== 'published' || row.deleted_at !== null) {
+    throw new ProblemError(
+      409,
+      'L’expérience n’est plus publiée : rejetez la proposition ou republiez d’abord la fiche.'
+    )
+  }
+  const at = now.toISOString()
+  const actor = `moderator:${moderatorName(moderator)}`
+  const revision = row.revision + 1
+  const change: ContentChange = {
+    action: 'edit',
+    actor,
+    reason: `Proposition ${id} du porteur`,
+    at,
+  }
+  const statements = [
+    ...reviseExperimentStatements(
+      db,
+      row.id,
+      row.revision,
+      JSON.parse(proposal.data) as ExperimentContent,
+      JSON.parse(proposal.derived) as Derived,
+      proposal.completeness,
+      change
+    ),
+    markApproved(db, id, row.id, revision, actor, at),
+    auditProposalDecision(db, id, 'approved', {
+      at,
+      actor,
+      reason: null,
+      detail: { revision, baseRevision: proposal.base_revision },
+      ipHash: moderatorIp(moderator),
+    }),
+  ]
+  const results = await batchOrConflict(db, row, statements)
+  if (results[0]?.meta.changes !== 1) throw conflict()
+  if (results.at(-2)?.meta.changes !== 1) {
+    // Decided by someone else between our read and our write: the content was the same
+    // proposal, so the record is right; report the race rather than hide it.
+    throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
+  }
+  return { experimentId: row.id, revision }
+}
+
+export async function rejectProposal(
+  db: Db,
+  id: string,
+  moderator: ModeratorRef,
+  reason: string,
+  now = new Date()
+): Promise<void> {
+  const trimmed = reason.trim()
+  if (trimmed.length < 5 || trimmed.length > 2000) {
+    throw new ProblemError(400, 'Certaines données sont invalides.', [
+      { pointer: '/reason', message: 'Indiquez la raison du refus (5 à 2000 caractères).' },
+    ])
+  }
+  await pendingProposal(db, id)
+  const at = now.toISOString()
+  const actor = `moderator:${moderatorName(moderator)}`
+  const [update] = await db.batch([
+    markRejected(db, id, actor, trimmed, at),
+    auditProposalDecision(db, id, 'rejected', {
+      at,
+      actor,
+      reason: trimmed,
+      detail: {},
+      ipHash: moderatorIp(moderator),
+    }),
+  ])
+  if (update?.meta.changes !== 1) {
+    throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
+  }
+}
+
+/**
+ * A new edit link for a record (the submitter lost theirs, or it leaked): the old token
+ * and every session opened with it stop working at once. The token is returned once.
+ */
+export async function reissueEditLink(
+  db: Db,
+  id: string,
+  moderator: ModeratorRef,
+  now = new Date()
+): Promise<{ editToken: string; expiresAt: string }> {
+  const row = await getExperiment(db, id)
+  if (!row) throw new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
+  const editToken = secretToken()
+  const expiresAt = tokenExpiry(now)
+  const at = now.toISOString()
+  await db.batch([
+    ...replaceEditTokenStatements(db, id, await sha256Hex(editToken), expiresAt),
+    appendAudit(db, {
+      at,
+      actor: `moderator:${moderatorName(moderator)}`,
+      action: 'reissue-edit-link',
+      target: `experiment:${id}`,
+      detail: { expiresAt },
+      ipHash: moderatorIp(moderator),
+    }),
+  ])
+  return { editToken, expiresAt }
+}

@@ -1,0 +1,38 @@
+/**
+ * The public history of a published experiment: its published revisions only (what was
+ * online at some point), each with the field-level changes since the previous published
+ * one. Revisions hold public content only; pending edits and moderation-only states never
+ * show, and neither do reasons or actor names (a moderator's name is not public).
+ */
+import { listRevisions, type ExperimentRow } from '../db/experiments'
+import type { Db } from '../db/session'
+import { diffContent, type FieldChange } from '../domain/revision-diff'
+
+export interface PublicRevision {
+  revision: number
+  /** submit/approve (first publication), edit, verify, import… */
+  action: string
+  createdAt: string
+  /** True for the first published revision (nothing to compare with). */
+  first: boolean
+  changes: FieldChange[]
+}
+
+export async function publicHistory(db: Db, row: ExperimentRow): Promise<PublicRevision[]> {
+  const published = (await listRevisions(db, row.id)).filter((r) => r.status === 'published')
+  let previous: unknown = null
+  return published
+    .map((r, i) => {
+      const data: unknown = JSON.parse(r.data)
+      const entry: PublicRevision = {
+        revision: r.revision,
+        action: r.action,
+        createdAt: r.created_at,
+        first: i === 0,
+        changes: i === 0 ? [] : diffContent(previous, data),
+      }
+      previous = data
+      return entry
+    })
+    .reverse()
+}

@@ -40,11 +40,24 @@ export interface ExperimentRow {
   updated_at: string
   published_at: string | null
   last_verified_at: string | null
+  // Moderation desk (migration 0005): soft delete and merges.
+  deleted_at: string | null
+  deleted_by: string | null
+  status_before_delete: Status | null
+  merged_into: string | null
 }
 
 /** What an actor did, recorded with each revision. */
 export interface Change {
-  action: 'submit' | 'approve' | 'reject'
+  action:
+    | 'submit'
+    | 'approve'
+    | 'reject'
+    | 'request-changes'
+    | 'unpublish'
+    | 'delete'
+    | 'restore'
+    | 'merge'
   actor: string
   reason?: string | undefined
   at: string
@@ -166,7 +179,7 @@ export async function listPendingExperiments(
 ): Promise<ExperimentRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT * FROM experiments WHERE status = 'pending'
+      `SELECT * FROM experiments WHERE status = 'pending' AND deleted_at IS NULL
          AND (?1 IS NULL OR (created_at, id) > (?1, ?2))
        ORDER BY created_at, id LIMIT ?3`
     )
@@ -285,7 +298,7 @@ export function transitionExperiment(
 }
 
 /** The revision snapshot and the outbox rows of the change that produced `revision`. */
-function recordRevision(
+export function recordRevision(
   db: Db,
   id: string,
   revision: number,

@@ -254,7 +254,15 @@ export const Derived = z
   .openapi('Derived')
 export type Derived = z.infer<typeof Derived>
 
-export const STATUSES = ['pending', 'published', 'rejected'] as const
+// Only `published` is ever public; a soft-deleted record is never `published` (a CHECK in D1).
+export const STATUSES = [
+  'pending',
+  'changes_requested',
+  'published',
+  'rejected',
+  'unpublished',
+  'merged',
+] as const
 export type Status = (typeof STATUSES)[number]
 
 /** A record as the API returns it. */

@@ -10,16 +10,14 @@ import type { Territory } from '../domain/territory'
 import { slugify } from '../domain/text'
 import {
   existingExperimentIds,
-  getExperiment,
   insertExperiment,
-  transitionExperiment,
-  type Change,
   type ExperimentRow,
 } from '../db/experiments'
 import type { Db } from '../db/session'
 import { coverage, findTerritories } from '../db/territories'
 import { ProblemError, type FieldError } from '../http/problem'
 import { secretToken, sha256Hex, ulid } from '../lib/crypto'
+import { moderate } from './moderation'
 
 /** How long a private edit link stays valid; using it renews it (issue: private edit links). */
 export const EDIT_TOKEN_LIFETIME_DAYS = 365
@@ -107,14 +105,7 @@ async function assertReferencesExist(
 
 // ── Moderation ───────────────────────────────────────────────────────────────
 
-/** Which statuses each moderation decision may start from. */
-const ALLOWED_FROM: Record<'approve' | 'reject', readonly Status[]> = {
-  approve: ['pending', 'rejected'],
-  reject: ['pending'],
-}
-
-const TARGET: Record<'approve' | 'reject', Status> = { approve: 'published', reject: 'rejected' }
-
+/** Approve or reject; kept for existing callers, the rules live in services/moderation.ts. */
 export async function moderateExperiment(
   db: Db,
   id: string,
@@ -123,27 +114,5 @@ export async function moderateExperiment(
   reason?: string,
   now = new Date()
 ): Promise<ExperimentRow> {
-  const row = await getExperiment(db, id)
-  if (!row) throw new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
-  if (!ALLOWED_FROM[decision].includes(row.status)) {
-    throw new ProblemError(409, `Impossible : l’expérience est au statut « ${row.status} ».`)
-  }
-  const change: Change = {
-    action: decision,
-    actor: `moderator:${moderator}`,
-    reason,
-    at: now.toISOString(),
-  }
-  const [update] = await db.batch(
-    transitionExperiment(db, id, row.revision, TARGET[decision], change)
-  )
-  if (update?.meta.changes !== 1) {
-    throw new ProblemError(
-      409,
-      'L’expérience a été modifiée entre-temps ; rechargez-la puis recommencez.'
-    )
-  }
-  const updated = await getExperiment(db, id)
-  if (!updated) throw new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
-  return updated
+  return moderate(db, id, { action: decision, reason }, { name: moderator, via: 'api' }, now)
 }

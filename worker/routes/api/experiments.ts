@@ -6,6 +6,7 @@ import {
   listPublishedExperiments,
   toExperiment,
 } from '../../db/experiments'
+import { findMergeTarget } from '../../db/moderation'
 import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
@@ -91,6 +92,7 @@ const read = createRoute({
       description: 'La fiche publiée',
       content: { 'application/json': { schema: Experiment } },
     },
+    308: { description: 'Doublon fusionné dans une autre fiche : suivre `Location`' },
     404: problems[404],
   },
 })
@@ -124,7 +126,13 @@ export const experimentsApi = createRouter()
     )
   })
   .openapi(read, async (c) => {
-    const row = await getPublishedExperiment(c.var.db, c.req.valid('param').id)
-    if (!row) throw new ProblemError(404, 'Aucune expérience publiée ne correspond.')
+    const { id } = c.req.valid('param')
+    const row = await getPublishedExperiment(c.var.db, id)
+    if (!row) {
+      // A merged duplicate keeps working links: permanent redirect to the record that stays.
+      const target = await findMergeTarget(c.var.db, id)
+      if (target) return c.redirect(`/api/experiments/${target.id}`, 308)
+      throw new ProblemError(404, 'Aucune expérience publiée ne correspond.')
+    }
     return c.json(toExperiment(row), 200)
   })

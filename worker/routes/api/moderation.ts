@@ -1,6 +1,8 @@
 /**
- * Moderation API, behind a moderator bearer token: the queue of pending submissions and
- * the approve / reject decisions. Every decision writes a revision and outbox rows.
+ * Moderation API, behind a moderator bearer token: the queue of pending submissions, the
+ * decisions (approve, reject, request changes, unpublish, delete, restore, merge), one
+ * full record and the audit log. Every decision writes a revision, outbox rows and an
+ * audit row (services/moderation.ts, shared with the desk pages).
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { ExperimentId, ModeratedExperiment } from '../../domain/experiment'
@@ -12,6 +14,7 @@ import { nudgeSearchSync } from '../../search/service'
 import { moderateExperiment } from '../../services/catalogue'
 import { decodeCursor, encodeCursor, PageQuery } from './params'
 import { bearerAuth, problems } from './responses'
+import { moderationExtraApi } from './moderation-actions'
 
 const guarded = { 401: problems[401], 403: problems[403] }
 
@@ -141,3 +144,4 @@ export const moderationApi = createRouter()
     nudgeSearchSync(c.executionCtx, c.env)
     return c.json(toModeratedExperiment(row), 200)
   })
+  .route('/', moderationExtraApi)

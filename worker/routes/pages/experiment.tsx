@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
+import { findMergeTarget } from '../../db/moderation'
 import { findSimilar } from './similar'
 import { ExperimentView } from '../../../web/components/ExperimentView'
 import { Layout } from '../../../web/components/Layout'
@@ -16,6 +17,9 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
   // Pending, rejected and unknown records look the same from outside: a plain 404.
   const row = idOrSlug.length <= 120 ? await getPublishedExperiment(c.var.db, idOrSlug) : null
   if (!row) {
+    // A merged duplicate: its old address leads to the record that absorbed it.
+    const target = idOrSlug.length <= 120 ? await findMergeTarget(c.var.db, idOrSlug) : null
+    if (target) return c.redirect(`/experiences/${target.slug}`, 301)
     return renderPage(
       c,
       t,

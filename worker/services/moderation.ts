@@ -1,0 +1,221 @@
+/**
+ * Moderation use cases, shared by the bearer-token API and the desk pages: approve,
+ * reject, request changes, unpublish, soft delete, restore, merge.
+ *
+ * Each decision checks the lifecycle (a forbidden move is a 409), then commits the new
+ * state, a revision snapshot, the search outbox rows and an audit row in one batch,
+ * guarded by the revision it read (optimistic concurrency: a concurrent change makes
+ * the whole decision a 409, never a silent overwrite).
+ */
+import { STATUSES, type Status } from '../domain/experiment'
+import type { AuditEntry } from '../db/audit'
+import { getExperiment, type Change, type ExperimentRow } from '../db/experiments'
+import { moderationStatements, type ModerationState } from '../db/moderation'
+import type { Db } from '../db/session'
+import { ProblemError } from '../http/problem'
+
+export const MODERATION_ACTIONS = [
+  'approve',
+  'reject',
+  'request-changes',
+  'unpublish',
+  'delete',
+  'restore',
+  'merge',
+] as const
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
+
+/** Which statuses each action may start from (a deleted record only allows `restore`). */
+export const ALLOWED_FROM: Record<ModerationAction, readonly Status[]> = {
+  approve: ['pending', 'changes_requested', 'rejected', 'unpublished'],
+  reject: ['pending', 'changes_requested'],
+  'request-changes': ['pending'],
+  unpublish: ['published'],
+  delete: STATUSES,
+  restore: STATUSES,
+  merge: ['pending', 'changes_requested', 'published', 'rejected', 'unpublished'],
+}
+
+/** Decisions that must say why (ASVS 16.2: the audit log records the reason). */
+export const REASON_REQUIRED: ReadonlySet<ModerationAction> = new Set([
+  'reject',
+  'request-changes',
+  'unpublish',
+  'delete',
+])
+
+export const REASON_MIN = 5
+export const REASON_MAX = 2000
+
+export interface ModerationCommand {
+  action: ModerationAction
+  reason?: string | undefined
+  /** For `merge`: the id of the experiment that absorbs this one. */
+  into?: string | undefined
+  /** The revision the moderator decided on; if the record moved since, 409. */
+  expectedRevision?: number | undefined
+}
+
+export interface ModeratorActor {
+  name: string
+  via: 'api' | 'desk'
+  ipHash?: string | null | undefined
+}
+
+/** The actions a moderator may take on this record now (for the desk's forms). */
+export function allowedActions(row: ExperimentRow): ModerationAction[] {
+  return MODERATION_ACTIONS.filter((action) => isAllowed(row, action))
+}
+
+function isAllowed(row: ExperimentRow, action: ModerationAction): boolean {
+  if (row.deleted_at !== null) return action === 'restore'
+  if (action === 'restore') return false
+  return ALLOWED_FROM[action].includes(row.status)
+}
+
+const notFound = () => new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
+const conflict = () =>
+  new ProblemError(409, 'L’expérience a été modifiée entre-temps ; rechargez-la puis recommencez.')
+
+export async function moderate(
+  db: Db,
+  id: string,
+  command: ModerationCommand,
+  actor: ModeratorActor,
+  now = new Date()
+): Promise<ExperimentRow> {
+  const reason = checkReason(command)
+  const row = await getExperiment(db, id)
+  if (!row) throw notFound()
+  if (command.expectedRevision !== undefined && command.expectedRevision !== row.revision) {
+    throw conflict()
+  }
+  if (!isAllowed(row, command.action)) {
+    throw new ProblemError(
+      409,
+      row.deleted_at !== null
+        ? 'Impossible : l’expérience est supprimée ; restaurez-la d’abord.'
+        : `Impossible : l’expérience est au statut « ${row.status} ».`
+    )
+  }
+  const mergeTarget = command.action === 'merge' ? await checkMergeTarget(db, row, command) : null
+  const at = now.toISOString()
+  const next = nextState(row, command.action, reason, actor, at, mergeTarget)
+  const change: Change = { action: command.action, actor: `moderator:${actor.name}`, reason, at }
+  const audit: AuditEntry = {
+    at,
+    actor: change.actor,
+    action: command.action,
+    target: `experiment:${id}`,
+    reason: reason ?? null,
+    detail: {
+      from: row.status,
+      to: next.status,
+      revision: row.revision + 1,
+      via: actor.via,
+      ...(mergeTarget ? { mergedInto: mergeTarget } : {}),
+    },
+    ipHash: actor.ipHash ?? null,
+  }
+
+  let applied: boolean
+  try {
+    const [update] = await db.batch(moderationStatements(db, id, row.revision, next, change, audit))
+    applied = update?.meta.changes === 1
+  } catch (err) {
+    // A concurrent change that took the same revision number collides on the revision
+    // primary key and rolls the batch back: the same conflict, seen later.
+    const current = await getExperiment(db, id)
+    if (current && current.revision !== row.revision) throw conflict()
+    throw err
+  }
+  if (!applied) throw conflict()
+  const updated = await getExperiment(db, id)
+  if (!updated) throw notFound()
+  return updated
+}
+
+function checkReason(command: ModerationCommand): string | undefined {
+  const reason = command.reason?.trim() || undefined
+  if (REASON_REQUIRED.has(command.action) && (!reason || reason.length < REASON_MIN)) {
+    throw new ProblemError(400, 'Certaines données sont invalides.', [
+      {
+        pointer: '/reason',
+        message: `Indiquez la raison (${REASON_MIN} caractères au moins).`,
+      },
+    ])
+  }
+  if (reason && reason.length > REASON_MAX) {
+    throw new ProblemError(400, 'Certaines données sont invalides.', [
+      { pointer: '/reason', message: `${REASON_MAX} caractères au maximum.` },
+    ])
+  }
+  return reason
+}
+
+async function checkMergeTarget(
+  db: Db,
+  row: ExperimentRow,
+  command: ModerationCommand
+): Promise<string> {
+  const into = command.into?.trim() ?? ''
+  const invalid = (message: string) =>
+    new ProblemError(400, 'Certaines données sont invalides.', [{ pointer: '/into', message }])
+  if (!into) throw invalid('Indiquez l’identifiant de l’expérience qui absorbe ce doublon.')
+  if (into === row.id) throw invalid('Une expérience ne peut pas être fusionnée dans elle-même.')
+  const target = await getExperiment(db, into)
+  if (!target) throw invalid('Aucune expérience ne porte cet identifiant.')
+  // A merged record is never a target: merge chains stay acyclic.
+  if (target.status === 'merged' || target.deleted_at !== null) {
+    throw new ProblemError(
+      409,
+      'L’expérience cible est elle-même fusionnée ou supprimée ; choisissez la fiche qui reste.'
+    )
+  }
+  return target.id
+}
+
+function nextState(
+  row: ExperimentRow,
+  action: ModerationAction,
+  reason: string | undefined,
+  actor: ModeratorActor,
+  at: string,
+  mergeTarget: string | null
+): ModerationState {
+  const keep: ModerationState = {
+    status: row.status,
+    note: reason ?? null,
+    deletedAt: null,
+    deletedBy: null,
+    statusBeforeDelete: null,
+    mergedInto: row.merged_into,
+  }
+  switch (action) {
+    case 'approve':
+      return { ...keep, status: 'published', note: null }
+    case 'reject':
+      return { ...keep, status: 'rejected' }
+    case 'request-changes':
+      return { ...keep, status: 'changes_requested' }
+    case 'unpublish':
+      return { ...keep, status: 'unpublished' }
+    case 'merge':
+      return { ...keep, status: 'merged', mergedInto: mergeTarget }
+    case 'delete':
+      // A deleted record is never public (CHECK in D1): a published one leaves the site.
+      return {
+        ...keep,
+        status: row.status === 'published' ? 'unpublished' : row.status,
+        deletedAt: at,
+        deletedBy: `moderator:${actor.name}`,
+        statusBeforeDelete: row.status,
+      }
+    case 'restore':
+      return {
+        ...keep,
+        status: row.status_before_delete ?? row.status,
+        note: reason ?? row.moderation_note,
+      }
+  }
+}

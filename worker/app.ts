@@ -17,6 +17,7 @@ import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
 import { importApi } from './routes/api/import'
 import { moderationApi } from './routes/api/moderation'
+import { searchApi } from './routes/api/search'
 import { reportsApi } from './routes/api/reports'
 import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
@@ -26,6 +27,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
+  .route('/', searchApi)
   .route('/', editingApi)
   .route('/', reportsApi)
   .route('/', exportsApi)

@@ -6,7 +6,14 @@
  * Filters: attribute names come only from FACET_ATTRIBUTES (server side); every value is
  * quoted and escaped by `filterValue`, so no user input can add an `OR` clause.
  */
-import { Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch'
+import {
+  Meilisearch,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+  type MultiSearchQuery,
+  type SearchResponse,
+} from 'meilisearch'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
 import {
   applyIndexSettings,
@@ -36,6 +43,21 @@ export interface MeilisearchConfig {
   indexUid: string
   /** Per-request timeout; indexing calls use a longer one. */
   timeoutMs?: number
+}
+
+/** The client wraps a timeout in a request error; both mean "not answering". */
+export function isMeilisearchTimeout(error: unknown): boolean {
+  return (
+    error instanceof MeilisearchTaskTimeOutError ||
+    error instanceof MeilisearchRequestTimeOutError ||
+    (error instanceof MeilisearchRequestError &&
+      error.cause instanceof MeilisearchRequestTimeOutError)
+  )
+}
+
+/** Network failures and timeouts, as opposed to Meilisearch rejecting a request. */
+export function isMeilisearchUnreachable(error: unknown): boolean {
+  return error instanceof MeilisearchRequestError || isMeilisearchTimeout(error)
 }
 
 /** A Meilisearch filter value: double-quoted, backslashes then quotes escaped. */

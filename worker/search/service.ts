@@ -4,6 +4,7 @@
  */
 import { topTheme } from '../domain/vocabularies'
 import { embeddedEngine, meilisearchEngine } from './engines'
+import { isMeilisearchTimeout, SEARCH_TIMEOUT_MS } from './meilisearch'
 import { drainOutbox } from './sync'
 import type { SearchHit, SearchQuery, SearchResult } from './types'
 
@@ -23,14 +24,17 @@ export async function runSearch(env: Env, query: SearchQuery): Promise<SearchRes
   const meili = meilisearchEngine(env)
   const host = env.MEILI_HOST
   if (meili && (coolDownUntil.get(host) ?? 0) <= Date.now()) {
+    const started = Date.now()
     try {
       return await meili.search(query)
     } catch (error) {
-      const name = error instanceof Error ? error.name : 'Error'
-      if (/TimeOut|Timeout|Abort/.test(name)) {
+      // Measured rather than read from the error: in workerd the client's timeout reaches
+      // us as a generic request error (the abort reason is not passed through as is).
+      if (isMeilisearchTimeout(error) || Date.now() - started >= SEARCH_TIMEOUT_MS) {
         coolDownUntil.set(host, Date.now() + TIMEOUT_COOL_DOWN_MS)
       }
-      console.warn(`Meilisearch unavailable (${name}); answering from the embedded engine`)
+      const reason = error instanceof Error ? error.message : String(error)
+      console.warn(`Meilisearch unavailable (${reason}); answering from the embedded engine`)
     }
   }
   return embeddedEngine(env).search(query)

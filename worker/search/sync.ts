@@ -31,7 +31,7 @@ import {
 import type { Db } from '../db/session'
 import { toSearchDocument } from './documents'
 import { embeddedEngine, meilisearchEngine } from './engines'
-import { MeilisearchEngine } from './meilisearch'
+import { isMeilisearchUnreachable, MeilisearchEngine } from './meilisearch'
 import type { SearchDocument, SearchEngine } from './types'
 
 const LEASE_MS = 60_000
@@ -178,7 +178,8 @@ async function writeToIndex(engine: SearchEngine, deliveries: Delivery[]): Promi
     await engine.remove(removals.map((d) => d.id))
     return
   } catch (error) {
-    if (isUnavailable(error) || pending.length <= 1) {
+    // Unreachable: retrying document by document would not help.
+    if (isMeilisearchUnreachable(error) || pending.length <= 1) {
       for (const d of pending) d.error = describe(error)
       return
     }
@@ -191,12 +192,6 @@ async function writeToIndex(engine: SearchEngine, deliveries: Delivery[]): Promi
       d.error = describe(error)
     }
   }
-}
-
-/** Network failures and timeouts: retrying document by document would not help. */
-function isUnavailable(error: unknown): boolean {
-  const name = (error as { name?: string } | null)?.name ?? ''
-  return /RequestError|TimeOut|Timeout|Abort/.test(name)
 }
 
 /** 30 s, 1 min, 2 min … capped at an hour. */

@@ -11,6 +11,7 @@ import { jsonBody } from '../../http/body'
 import { requireModerator } from '../../http/moderator-auth'
 import { createRouter } from '../../http/router'
 import { nudgeSearchSync } from '../../search/service'
+import { nudgeSearchSync } from '../../search/service'
 import { moderateExperiment } from '../../services/catalogue'
 import { decodeCursor, encodeCursor, PageQuery } from './params'
 import { bearerAuth, problems } from './responses'
@@ -130,6 +131,7 @@ export const moderationApi = createRouter()
       c.var.moderator
     )
     nudgeSearchSync(c.executionCtx, c.env)
+    nudgeSearchSync(c.executionCtx, c.env)
     return c.json(toModeratedExperiment(row), 200)
   })
   .openapi(reject, async (c) => {
@@ -141,6 +143,7 @@ export const moderationApi = createRouter()
       c.var.moderator,
       reason
     )
+    nudgeSearchSync(c.executionCtx, c.env)
     nudgeSearchSync(c.executionCtx, c.env)
     return c.json(toModeratedExperiment(row), 200)
   })

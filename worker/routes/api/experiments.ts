@@ -11,7 +11,6 @@ import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { nudgeSearchSync } from '../../search/service'
-import { nudgeSearchSync } from '../../search/service'
 import { submitExperiment } from '../../services/catalogue'
 import { CatalogueFilterQuery, decodeCursor, encodeCursor, PageQuery } from './params'
 import { problems } from './responses'
@@ -101,7 +100,6 @@ const read = createRoute({
 export const experimentsApi = createRouter()
   .openapi(submit, async (c) => {
     const submission = await submitExperiment(c.var.db, c.req.valid('json'))
-    nudgeSearchSync(c.executionCtx, c.env)
     nudgeSearchSync(c.executionCtx, c.env)
     return c.json({ ...submission, status: 'pending' as const }, 201, {
       'cache-control': 'no-store',

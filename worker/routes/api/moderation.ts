@@ -11,7 +11,6 @@ import { jsonBody } from '../../http/body'
 import { requireModerator } from '../../http/moderator-auth'
 import { createRouter } from '../../http/router'
 import { nudgeSearchSync } from '../../search/service'
-import { nudgeSearchSync } from '../../search/service'
 import { moderateExperiment } from '../../services/catalogue'
 import { decodeCursor, encodeCursor, PageQuery } from './params'
 import { bearerAuth, problems } from './responses'
@@ -131,7 +130,6 @@ export const moderationApi = createRouter()
       c.var.moderator
     )
     nudgeSearchSync(c.executionCtx, c.env)
-    nudgeSearchSync(c.executionCtx, c.env)
     return c.json(toModeratedExperiment(row), 200)
   })
   .openapi(reject, async (c) => {
@@ -143,7 +141,6 @@ export const moderationApi = createRouter()
       c.var.moderator,
       reason
     )
-    nudgeSearchSync(c.executionCtx, c.env)
     nudgeSearchSync(c.executionCtx, c.env)
     return c.json(toModeratedExperiment(row), 200)
   })

@@ -21,6 +21,8 @@ import { searchApi } from './routes/api/search'
 import { reportsApi } from './routes/api/reports'
 import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
+import { comparePage } from './routes/pages/compare'
+import { territoryPage } from './routes/pages/territory'
 import { notFoundPage, pages, wantsHtml } from './routes/pages'
 
 export const api = new OpenAPIHono<AppEnv>()
@@ -69,6 +71,8 @@ export const app = new OpenAPIHono<AppEnv>()
   .use(abuseRateLimits)
   .route('/api', api)
   .route('/', pages)
+  .route('/', comparePage)
+  .route('/', territoryPage)
 
 app.notFound((c) =>
   wantsHtml(c)

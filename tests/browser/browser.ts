@@ -1,0 +1,121 @@
+/**
+ * Chromium helpers for the browser tests: launch the system Chromium, open pages with
+ * or without JavaScript, run axe-core, record requests to other hosts and CSP
+ * violations, and keep a screenshot of the page when a test fails.
+ */
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { TestContext } from 'vitest'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]
+export const ARTIFACTS = path.resolve('test-artifacts')
+export const SCREENSHOTS = path.resolve('docs', 'screenshots')
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8'
+)
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+}
+
+export interface Tab {
+  context: BrowserContext
+  page: Page
+  /** URLs requested from any host other than the Worker's. */
+  foreign: string[]
+  /** Content-Security-Policy violations reported by the page. */
+  cspViolations: string[]
+}
+
+/**
+ * A fresh context and page. When the test fails, a full-page screenshot goes to
+ * test-artifacts/ (named after the test) before the context closes.
+ */
+export async function openTab(
+  browser: Browser,
+  ctx: TestContext,
+  baseUrl: string,
+  { javaScript = true }: { javaScript?: boolean } = {}
+): Promise<Tab> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    javaScriptEnabled: javaScript,
+    locale: 'fr-FR',
+    viewport: { width: 1280, height: 900 },
+  })
+  const page = await context.newPage()
+  // Fail at the step that is stuck, well before the test's own timeout.
+  page.setDefaultTimeout(15_000)
+  const origin = new URL(baseUrl).origin
+  const foreign: string[] = []
+  const cspViolations: string[] = []
+  page.on('request', (req) => {
+    const url = req.url()
+    if (!url.startsWith(origin) && !url.startsWith('data:')) foreign.push(url)
+  })
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text())
+  })
+  ctx.onTestFailed(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()
+    await page
+      .screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+      .catch(() => {})
+  })
+  ctx.onTestFinished(async () => {
+    await context.close()
+  })
+  return { context, page, foreign, cspViolations }
+}
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+/**
+ * Runs axe-core on the current page (which needs JavaScript enabled) with the WCAG 2.1 A/AA rules. The source is
+ * evaluated through the DevTools protocol, which the page's CSP does not apply to, so
+ * the test does not have to weaken the CSP it also checks.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE)
+  const violations = await page.evaluate(async (tags) => {
+    // Runs in the page; typed loosely because the test tsconfig has no DOM library.
+    const page = globalThis as unknown as {
+      document: unknown
+      axe: { run(context: unknown, options: object): Promise<{ violations: AxeViolation[] }> }
+    }
+    const result = await page.axe.run(page.document, { runOnly: { type: 'tag', values: tags } })
+    return result.violations
+  }, AXE_TAGS)
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`
+  )
+}
+
+/** A screenshot of the visible part of the page for the README. */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}

@@ -1,0 +1,72 @@
+/**
+ * Starts the Worker for the browser tests: a fresh local D1 state directory (migrations
+ * and territory reference), `wrangler dev` on a free port with the embedded search
+ * engine, and the demo catalogue published through the public API. The URL reaches the
+ * tests through `inject('baseUrl')`.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import {
+  freePort,
+  loadDemoCatalogue,
+  prepareLocalDatabase,
+  startWorker,
+} from '../../scripts/lib/local-dev'
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    baseUrl: string
+    demoCount: number
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const persistTo = mkdtempSync(path.join(tmpdir(), 'observatoire-browser-'))
+  await prepareLocalDatabase({ persistTo })
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const token = randomBytes(24).toString('base64url')
+  const worker = await startWorker({
+    port,
+    persistTo,
+    // Rate limits off: the demo catalogue and the form tests post faster than a person.
+    vars: {
+      MODERATOR_TOKENS: `browser:${token}`,
+      MEILI_HOST: '',
+      PUBLIC_BASE_URL: url,
+      RATE_LIMITS: 'off',
+    },
+  })
+  try {
+    const count = await loadDemoCatalogue(url, token)
+    await waitForIndex(url, count)
+    project.provide('baseUrl', url)
+    project.provide('demoCount', count)
+  } catch (err) {
+    await worker.stop()
+    throw err
+  }
+  return async () => {
+    await worker.stop()
+    rmSync(persistTo, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The search index is fed through the outbox after each approval; wait until the
+ * search page sees the whole catalogue so tests never race the sync.
+ */
+async function waitForIndex(url: string, expected: number): Promise<void> {
+  const deadline = Date.now() + 60_000
+  let seen = 0
+  while (Date.now() < deadline) {
+    const html = await (await fetch(`${url}/`)).text()
+    seen = Number(/<h2 id="resultats">(\d+) expériences/.exec(html)?.[1] ?? 0)
+    if (seen >= expected) return
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`search index shows ${seen} of ${expected} demo experiments after 60 s`)
+}

@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { THEME_TREE, STAGES } from '../../worker/domain/vocabularies'
+import { runSearch } from '../../worker/search/service'
 import { drainOutbox } from '../../worker/search/sync'
 import { publish, request, validInput } from './fixtures'
 
@@ -73,6 +74,20 @@ beforeAll(async () => {
     privateContact: { email: PRIVATE_EMAIL },
   })
   await drainOutbox(env)
+  // Meilisearch (when the test run has one) indexes asynchronously: wait until both
+  // records are searchable so the search-page assertions do not race the index.
+  for (let i = 0; i < 50; i++) {
+    const found = await runSearch(env, {
+      q: '',
+      filters: {},
+      sort: 'recent',
+      page: 1,
+      hitsPerPage: 50,
+    })
+    const ids = new Set(found.hits.map((h) => h.id))
+    if (ids.has(published.id) && ids.has(hostile.id)) break
+    await new Promise((r) => setTimeout(r, 200))
+  }
 })
 
 describe('experiment page', () => {

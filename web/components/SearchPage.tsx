@@ -78,6 +78,7 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
 
         <div class="search-layout">
           <div class="filters">
+            {result && <RegionMap query={query} result={result} names={names} />}
             <h2>{h.filtersTitle}</h2>
             {FACETS.map((facet) => (
               <FacetGroup facet={facet} query={query} result={result} label={label} />
@@ -148,8 +149,6 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
           </div>
         </div>
       </form>
-
-      {result && <RegionMap query={query} result={result} names={names} />}
     </>
   )
 }
@@ -327,7 +326,9 @@ function RegionMap({
   for (const [code, name] of names) if (code.startsWith('reg:')) regionNames[code.slice(4)] = name
   return (
     <section class="map-section" aria-labelledby="carte-titre">
-      <h2 id="carte-titre">{t.home.mapTitle}</h2>
+      <h2 id="carte-titre" class="map-heading">
+        {t.home.mapTitle}
+      </h2>
       <p class="help">{t.home.mapHelp}</p>
       <FranceMap
         id="carte-regions"

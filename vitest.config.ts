@@ -24,11 +24,14 @@ export default defineConfig(async () => {
             // Rate limits off for the suites (many requests from one client); the
             // rate-limit tests turn them on per request with their own RATE_LIMITS.
             RATE_LIMITS: 'off',
-            // The real Meilisearch started by tests/global-setup.ts, with a key scoped to
-            // `test-*` indexes; files that assert on Meilisearch use their own index uid.
-            MEILI_HOST: inject('meiliHost'),
-            MEILI_KEY: inject('meiliKey'),
-            MEILI_INDEX: 'test-shared',
+            // The Worker's own Meilisearch stays off by default: one index shared by files
+            // running in parallel made results depend on other files' data. The real
+            // server started by tests/global-setup.ts (key scoped to `test-*` indexes) is
+            // given to the search tests, which each use their own index uid.
+            MEILI_HOST: '',
+            MEILI_KEY: '',
+            TEST_MEILI_HOST: inject('meiliHost'),
+            TEST_MEILI_KEY: inject('meiliKey'),
             TEST_MEILI_SKIP_REASON: inject('meiliSkipReason'),
             TEST_FAULT_HOST: inject('faultHost'),
             TEST_FAULT_KEY: inject('faultKey'),

@@ -4,6 +4,9 @@ declare global {
       TEST_MIGRATIONS: D1Migration[]
       TEST_TERRITORY_SQL: string[]
       TEST_SEARCH_MIGRATIONS: D1Migration[]
+      /** The real Meilisearch of the test run and a key scoped to `test-*` indexes. */
+      TEST_MEILI_HOST: string
+      TEST_MEILI_KEY: string
       /** Empty when a real Meilisearch is available to the tests (tests/global-setup.ts). */
       TEST_MEILI_SKIP_REASON: string
       /** Disposable Meilisearch for fault tests, its key and its control server (may be empty). */

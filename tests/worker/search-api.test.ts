@@ -21,7 +21,8 @@ if (meiliSkip) console.warn(`Meilisearch half of the search API tests skipped: $
 /** Meilisearch on this file's own index when available, else the embedded engine alone. */
 const apiEnv: Env = {
   ...env,
-  MEILI_HOST: meiliSkip ? '' : env.MEILI_HOST,
+  MEILI_HOST: meiliSkip ? '' : env.TEST_MEILI_HOST,
+  MEILI_KEY: env.TEST_MEILI_KEY,
   MEILI_INDEX: `test-api-${crypto.randomUUID().slice(0, 8)}`,
 }
 const expectedEngine = meiliSkip ? 'embedded' : 'meilisearch'

@@ -115,8 +115,8 @@ const engines: [string, () => SearchEngine][] = [
     'meilisearch',
     () =>
       new MeilisearchEngine({
-        host: env.MEILI_HOST,
-        apiKey: env.MEILI_KEY,
+        host: env.TEST_MEILI_HOST,
+        apiKey: env.TEST_MEILI_KEY,
         indexUid: `test-contract-${crypto.randomUUID().slice(0, 8)}`,
       }),
   ],

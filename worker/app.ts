@@ -23,6 +23,7 @@ import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
 import { comparePage } from './routes/pages/compare'
 import { territoryPage } from './routes/pages/territory'
+import { moderationDesk } from './routes/pages/moderation'
 import { notFoundPage, pages, wantsHtml } from './routes/pages'
 
 export const api = new OpenAPIHono<AppEnv>()
@@ -73,6 +74,7 @@ export const app = new OpenAPIHono<AppEnv>()
   .route('/', pages)
   .route('/', comparePage)
   .route('/', territoryPage)
+  .route('/', moderationDesk)
 
 app.notFound((c) =>
   wantsHtml(c)

@@ -22,12 +22,13 @@ import {
   validInput,
   type SubmissionBody,
 } from './fixtures'
+import { moderationInput } from './moderation-fixtures'
 
 const api = (id: string, action: string, body: unknown = {}) =>
   postJson(`/api/moderation/experiments/${id}/${action}`, body, asModerator())
 
 async function submit(title = 'Fiche à modérer'): Promise<SubmissionBody> {
-  const res = await postJson('/api/experiments', validInput({ title }))
+  const res = await postJson('/api/experiments', validInput(moderationInput(title)))
   expect(res.status).toBe(201)
   return (await res.json()) as SubmissionBody
 }
@@ -43,7 +44,7 @@ async function inState(state: Status | 'deleted'): Promise<string> {
     case 'pending':
       return (await submit()).id
     case 'published':
-      return (await publish({ title: 'Fiche publiée' })).id
+      return (await publish(moderationInput('Fiche publiée'))).id
     case 'changes_requested': {
       const { id } = await submit()
       await expectOk(await api(id, 'request-changes', { reason: 'Précisez le budget.' }))
@@ -55,12 +56,12 @@ async function inState(state: Status | 'deleted'): Promise<string> {
       return id
     }
     case 'unpublished': {
-      const { id } = await publish()
+      const { id } = await publish(moderationInput('Fiche de contrôle publiée'))
       await expectOk(await api(id, 'unpublish', { reason: 'Périmée.' }))
       return id
     }
     case 'merged': {
-      const target = await publish({ title: 'Fiche de référence' })
+      const target = await publish(moderationInput('Fiche de référence'))
       const { id } = await submit()
       await expectOk(await api(id, 'merge', { into: target.id }))
       return id
@@ -74,7 +75,7 @@ async function inState(state: Status | 'deleted'): Promise<string> {
 }
 
 async function bodyFor(action: ModerationAction): Promise<Record<string, string>> {
-  if (action === 'merge') return { into: (await publish({ title: 'Cible de fusion' })).id }
+  if (action === 'merge') return { into: (await publish(moderationInput('Cible de fusion'))).id }
   if (action === 'approve' || action === 'restore') return {}
   return { reason: 'Raison suffisamment longue.' }
 }
@@ -264,18 +265,24 @@ describe('audit log', () => {
   })
 })
 
+/**
+ * Delivers the outbox now, including rows a post-write nudge may still hold under its
+ * lease (delivery is idempotent), so assertions never race the background drain.
+ */
+const drain = () => drainOutbox(env, { now: new Date(Date.now() + 5 * 60_000) })
+
 describe('soft delete and restore', () => {
   const engine = () => new EmbeddedEngine(env.SEARCH_DB)
   const indexed = async (id: string) => (await engine().indexedRevisions()).has(id)
 
   it('hides a published record from the API, the lists and the index; restore brings it back', async () => {
-    const { id, slug } = await publish({ title: 'Fiche supprimée puis restaurée' })
-    await drainOutbox(env)
+    const { id, slug } = await publish(moderationInput('Fiche supprimée puis restaurée'))
+    await drain()
     expect(await indexed(id)).toBe(true)
 
     const deleted = await expectOk(await api(id, 'delete', { reason: 'Signalée comme fausse.' }))
     expect(deleted).toMatchObject({ status: 'unpublished', deletedBy: 'moderator:alice' })
-    await drainOutbox(env)
+    await drain()
     expect((await request(`/api/experiments/${id}`)).status).toBe(404)
     expect((await request(`/experiences/${slug}`)).status).toBe(404)
     const list = (await (await request('/api/experiments?limit=100')).json()) as {
@@ -291,7 +298,7 @@ describe('soft delete and restore', () => {
 
     const restored = await expectOk(await api(id, 'restore', { reason: 'Vérifiée.' }))
     expect(restored).toMatchObject({ status: 'published', deletedAt: null, deletedBy: null })
-    await drainOutbox(env)
+    await drain()
     expect((await request(`/api/experiments/${id}`)).status).toBe(200)
     expect(await indexed(id)).toBe(true)
   })
@@ -314,8 +321,8 @@ describe('soft delete and restore', () => {
 
 describe('merge', () => {
   it('redirects the old id and slug to the record that stays (API 308, page 301)', async () => {
-    const target = await publish({ title: 'Fiche qui reste' })
-    const duplicate = await publish({ title: 'Doublon publié' })
+    const target = await publish(moderationInput('Fiche qui reste'))
+    const duplicate = await publish(moderationInput('Doublon publié'))
     await expectOk(await api(duplicate.id, 'merge', { into: target.id, reason: 'Même projet.' }))
 
     for (const old of [duplicate.id, duplicate.slug]) {
@@ -326,7 +333,7 @@ describe('merge', () => {
       expect(page.status).toBe(301)
       expect(page.headers.get('location')).toBe(`/experiences/${target.slug}`)
     }
-    await drainOutbox(env)
+    await drain()
     expect((await new EmbeddedEngine(env.SEARCH_DB).indexedRevisions()).has(duplicate.id)).toBe(
       false
     )
@@ -335,7 +342,7 @@ describe('merge', () => {
   it('follows chains of merges, and answers 404 when the chain ends on a non-public record', async () => {
     const a = await submit()
     const b = await submit()
-    const c = await publish({ title: 'Fin de chaîne' })
+    const c = await publish(moderationInput('Fin de chaîne'))
     await expectOk(await api(a.id, 'merge', { into: b.id }))
     await expectOk(await api(b.id, 'merge', { into: c.id }))
     const res = await request(`/api/experiments/${a.id}`, { redirect: 'manual' })

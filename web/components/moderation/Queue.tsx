@@ -1,0 +1,175 @@
+/**
+ * `/moderation`: what waits for a moderator. Submissions first (oldest first: first come,
+ * first reviewed), then those sent back for changes, proposed edits of published records,
+ * open reports, and the bin of deleted records.
+ */
+import type { Status } from '../../../worker/domain/experiment'
+import { DeskNotice } from './DeskLayout'
+import { formatDateTime, STATUS_LABELS } from './labels'
+
+export interface QueueItem {
+  id: string
+  title: string
+  lead: string
+  status: Status
+  /** When it entered this state (submission, last change). */
+  at: string
+  /** Set for re-submissions: a published version exists to diff against. */
+  resubmission?: boolean
+}
+
+export interface QueueProposal {
+  id: string
+  experimentId: string
+  title: string
+  at: string
+}
+
+export interface QueueReport {
+  id: string
+  experimentId: string
+  title: string
+  reason: string
+  message: string
+  at: string
+}
+
+export interface QueueProps {
+  submissions: QueueItem[]
+  changesRequested: QueueItem[]
+  proposals: QueueProposal[] | null
+  reports: QueueReport[] | null
+  deleted: QueueItem[]
+  notice?: string
+}
+
+const REPORT_REASONS: Record<string, string> = {
+  outdated: 'Obsolète',
+  wrong: 'Erronée',
+  duplicate: 'Doublon',
+  inappropriate: 'Inappropriée',
+}
+
+function ItemTable({
+  caption,
+  items,
+  dateLabel,
+}: {
+  caption: string
+  items: QueueItem[]
+  dateLabel: string
+}) {
+  if (items.length === 0) return <p class="empty">Rien en attente.</p>
+  return (
+    <div class="table-scroll">
+      <table class="desk-table">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Fiche</th>
+            <th scope="col">Porteur</th>
+            <th scope="col">Statut</th>
+            <th scope="col">{dateLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr>
+              <th scope="row">
+                <a href={`/moderation/experiences/${item.id}`}>{item.title}</a>
+                {item.resubmission && <span class="desk-tag"> re-soumission</span>}
+              </th>
+              <td>{item.lead}</td>
+              <td>{STATUS_LABELS[item.status]}</td>
+              <td>{formatDateTime(item.at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export function Queue(props: QueueProps) {
+  return (
+    <>
+      <h1>File de modération</h1>
+      {props.notice && <DeskNotice kind="done" text={props.notice} />}
+
+      <section aria-labelledby="q-submissions">
+        <h2 id="q-submissions">
+          Propositions à examiner <span class="count">({props.submissions.length})</span>
+        </h2>
+        <ItemTable
+          caption="Propositions à examiner"
+          items={props.submissions}
+          dateLabel="Reçue le"
+        />
+      </section>
+
+      <section aria-labelledby="q-changes">
+        <h2 id="q-changes">
+          Modifications demandées <span class="count">({props.changesRequested.length})</span>
+        </h2>
+        <ItemTable
+          caption="Fiches renvoyées au porteur pour modifications"
+          items={props.changesRequested}
+          dateLabel="Dernière action"
+        />
+      </section>
+
+      {props.proposals && (
+        <section aria-labelledby="q-proposals">
+          <h2 id="q-proposals">
+            Modifications proposées de fiches publiées{' '}
+            <span class="count">({props.proposals.length})</span>
+          </h2>
+          {props.proposals.length === 0 ? (
+            <p class="empty">Rien en attente.</p>
+          ) : (
+            <ul class="desk-list">
+              {props.proposals.map((p) => (
+                <li>
+                  <a href={`/moderation/experiences/${p.experimentId}#proposition`}>{p.title}</a> —
+                  proposée le {formatDateTime(p.at)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {props.reports && (
+        <section aria-labelledby="q-reports">
+          <h2 id="q-reports">
+            Signalements ouverts <span class="count">({props.reports.length})</span>
+          </h2>
+          {props.reports.length === 0 ? (
+            <p class="empty">Aucun signalement ouvert.</p>
+          ) : (
+            <ul class="desk-list">
+              {props.reports.map((r) => (
+                <li>
+                  <a href={`/moderation/experiences/${r.experimentId}#signalements`}>{r.title}</a> —{' '}
+                  {REPORT_REASONS[r.reason] ?? r.reason}, le {formatDateTime(r.at)}
+                  {r.message && <q class="desk-quote">{r.message}</q>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="q-bin">
+        <h2 id="q-bin">
+          Corbeille <span class="count">({props.deleted.length})</span>
+        </h2>
+        <ItemTable
+          caption="Fiches supprimées (restaurables)"
+          items={props.deleted}
+          dateLabel="Supprimée le"
+        />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,455 @@
+/**
+ * `/moderation/experiences/{id}`: one record as moderators see it — status, private
+ * contact, what changed against the published version (field by field), pending edit
+ * proposal and reports, the decision forms allowed from the current state, and the
+ * record's history. Every form posts the session's CSRF token and the revision shown, so
+ * a decision taken on a stale page is refused instead of applied to something unseen.
+ */
+import type { Status } from '../../../worker/domain/experiment'
+import type { ModerationAction } from '../../../worker/services/moderation'
+import { DeskNotice } from './DeskLayout'
+import type { FieldChange } from './diff'
+import {
+  ACTION_LABELS,
+  ACTION_SLUGS,
+  auditLabel,
+  formatDateTime,
+  statusLabel,
+  STATUS_LABELS,
+} from './labels'
+
+export interface RecordSummary {
+  id: string
+  slug: string
+  title: string
+  summary: string
+  lead: string
+  status: Status
+  statusBeforeDelete: Status | null
+  deletedAt: string | null
+  deletedBy: string | null
+  mergedInto: string | null
+  moderationNote: string | null
+  revision: number
+  createdAt: string
+  updatedAt: string
+  publishedAt: string | null
+  privateContact: Record<string, unknown>
+}
+
+export interface FormError {
+  /** The form the error belongs to (an action, `proposal-reject`…), or none: page-level. */
+  form?: string
+  field?: 'reason' | 'into'
+  message: string
+}
+
+export interface RecordViewProps {
+  record: RecordSummary
+  csrfToken: string
+  actions: ModerationAction[]
+  /** Against the last published revision (re-submissions), or null for a first submission. */
+  diff: { baseRevision: number; changes: FieldChange[] } | null
+  proposal: { id: string; at: string; changes: FieldChange[] } | null
+  reports: { id: string; reason: string; message: string; at: string }[]
+  revisions: {
+    revision: number
+    action: string
+    status: string
+    actor: string
+    reason: string | null
+    at: string
+  }[]
+  audit: { at: string; actor: string; action: string; reason: string | null }[]
+  notice?: string
+  error?: FormError
+  values?: { reason?: string; into?: string }
+}
+
+const CONTACT_LABELS: Record<string, string> = {
+  name: 'Nom',
+  email: 'Courriel',
+  phone: 'Téléphone',
+  role: 'Fonction',
+}
+
+function Hidden({ csrfToken, revision }: { csrfToken: string; revision?: number }) {
+  return (
+    <>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      {revision !== undefined && <input type="hidden" name="revision" value={String(revision)} />}
+    </>
+  )
+}
+
+function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p class="field-error" id={id}>
+      {error}
+    </p>
+  ) : null
+}
+
+function DiffTable({ changes, caption }: { changes: FieldChange[]; caption: string }) {
+  if (changes.length === 0) return <p class="empty">Aucune différence de contenu.</p>
+  return (
+    <div class="table-scroll">
+      <table class="desk-table desk-diff">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Champ</th>
+            <th scope="col">Version publiée</th>
+            <th scope="col">Nouvelle version</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr>
+              <th scope="row">
+                <code>{c.path}</code>
+              </th>
+              <td>{c.before === null ? <em>(vide)</em> : <del>{c.before}</del>}</td>
+              <td>{c.after === null ? <em>(vide)</em> : <ins>{c.after}</ins>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+const REASON_HELP: Partial<Record<ModerationAction, string>> = {
+  reject: 'Obligatoire ; conservée dans l’historique et le journal.',
+  'request-changes': 'Message destiné au porteur : dites précisément quoi compléter.',
+  unpublish: 'Obligatoire ; la fiche quitte le site et la recherche.',
+  delete: 'Obligatoire ; la fiche reste restaurable depuis la corbeille.',
+  restore: 'Facultatif.',
+  merge: 'Facultatif.',
+}
+
+function ActionForm(props: {
+  action: ModerationAction
+  record: RecordSummary
+  csrfToken: string
+  error?: FormError | undefined
+  values?: { reason?: string; into?: string } | undefined
+}) {
+  const { action, record } = props
+  const slug = ACTION_SLUGS[action]
+  const mine = props.error?.form === action ? props.error : undefined
+  const reasonError = mine?.field === 'reason' ? mine.message : undefined
+  const intoError = mine?.field === 'into' ? mine.message : undefined
+  const reasonId = `raison-${slug}`
+  const intoId = `cible-${slug}`
+  const needsReason = action !== 'approve'
+  return (
+    <form
+      method="post"
+      action={`/moderation/experiences/${record.id}/${slug}`}
+      class={`desk-action desk-action-${slug}`}
+      aria-labelledby={`titre-${slug}`}
+    >
+      <h3 id={`titre-${slug}`}>{ACTION_LABELS[action]}</h3>
+      <Hidden csrfToken={props.csrfToken} revision={record.revision} />
+      {action === 'merge' && (
+        <div class={`field${intoError ? ' has-error' : ''}`}>
+          <label for={intoId}>Identifiant de la fiche qui reste</label>
+          <p class="help" id={`${intoId}-aide`}>
+            26 caractères, visible dans l’adresse de sa page de modération.
+          </p>
+          <FieldMessage id={`${intoId}-erreur`} error={intoError} />
+          <input
+            id={intoId}
+            name="cible"
+            type="text"
+            required
+            maxlength={26}
+            value={mine ? (props.values?.into ?? '') : ''}
+            aria-describedby={[intoError ? `${intoId}-erreur` : '', `${intoId}-aide`]
+              .join(' ')
+              .trim()}
+            aria-invalid={intoError ? 'true' : undefined}
+          />
+        </div>
+      )}
+      {needsReason && (
+        <div class={`field${reasonError ? ' has-error' : ''}`}>
+          <label for={reasonId}>
+            {action === 'request-changes' ? 'Message au porteur' : 'Raison'}
+          </label>
+          <p class="help" id={`${reasonId}-aide`}>
+            {REASON_HELP[action]}
+          </p>
+          <FieldMessage id={`${reasonId}-erreur`} error={reasonError} />
+          <textarea
+            id={reasonId}
+            name="raison"
+            rows={3}
+            maxlength={2000}
+            required={action !== 'restore' && action !== 'merge'}
+            aria-describedby={[reasonError ? `${reasonId}-erreur` : '', `${reasonId}-aide`]
+              .join(' ')
+              .trim()}
+            aria-invalid={reasonError ? 'true' : undefined}
+          >
+            {mine ? (props.values?.reason ?? '') : ''}
+          </textarea>
+        </div>
+      )}
+      <p class="actions">
+        <button
+          type="submit"
+          class={`button${action === 'approve' || action === 'restore' ? ' primary' : ''}`}
+        >
+          {ACTION_LABELS[action]}
+        </button>
+      </p>
+    </form>
+  )
+}
+
+export function RecordView(props: RecordViewProps) {
+  const { record } = props
+  const pageError = props.error && !props.error.field ? props.error : undefined
+  const contact = Object.entries(props.record.privateContact).filter(
+    ([, v]) => typeof v === 'string' && v !== ''
+  )
+  return (
+    <>
+      <p class="desk-breadcrumb">
+        <a href="/moderation">← File de modération</a>
+      </p>
+      <h1>{record.title}</h1>
+      {props.notice && <DeskNotice kind="done" text={props.notice} />}
+      {pageError && <DeskNotice kind="error" text={pageError.message} />}
+
+      <dl class="facts desk-facts">
+        <div>
+          <dt>Statut</dt>
+          <dd>{statusLabel(record.status, record.deletedAt ? record.statusBeforeDelete : null)}</dd>
+        </div>
+        <div>
+          <dt>Porteur</dt>
+          <dd>{record.lead}</dd>
+        </div>
+        <div>
+          <dt>Reçue le</dt>
+          <dd>{formatDateTime(record.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Dernière modification</dt>
+          <dd>
+            {formatDateTime(record.updatedAt)} (révision {record.revision})
+          </dd>
+        </div>
+        {record.publishedAt && (
+          <div>
+            <dt>Première publication</dt>
+            <dd>{formatDateTime(record.publishedAt)}</dd>
+          </div>
+        )}
+        {record.deletedAt && (
+          <div>
+            <dt>Supprimée</dt>
+            <dd>
+              {formatDateTime(record.deletedAt)} par {record.deletedBy}
+            </dd>
+          </div>
+        )}
+        {record.mergedInto && (
+          <div>
+            <dt>Fusionnée dans</dt>
+            <dd>
+              <a href={`/moderation/experiences/${record.mergedInto}`}>{record.mergedInto}</a>
+            </dd>
+          </div>
+        )}
+        {record.moderationNote && (
+          <div>
+            <dt>Dernière note de modération</dt>
+            <dd>{record.moderationNote}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Identifiant</dt>
+          <dd>
+            <code>{record.id}</code>
+          </dd>
+        </div>
+      </dl>
+      {record.status === 'published' && (
+        <p>
+          <a href={`/experiences/${record.slug}`}>Voir la page publique</a>
+        </p>
+      )}
+
+      <section aria-labelledby="resume" class="box">
+        <h2 id="resume">Résumé</h2>
+        <p>{record.summary}</p>
+      </section>
+
+      <section aria-labelledby="contact" class="box important">
+        <h2 id="contact">Contact privé (jamais publié)</h2>
+        {contact.length === 0 ? (
+          <p>Aucun.</p>
+        ) : (
+          <dl class="facts compact">
+            {contact.map(([key, value]) => (
+              <div>
+                <dt>{CONTACT_LABELS[key] ?? key}</dt>
+                <dd>{String(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+
+      <section aria-labelledby="differences">
+        <h2 id="differences">Différences avec la version publiée</h2>
+        {props.diff ? (
+          <DiffTable
+            changes={props.diff.changes}
+            caption={`Contenu actuel comparé à la révision publiée n° ${props.diff.baseRevision}`}
+          />
+        ) : (
+          <p class="empty">Première proposition : aucune version publiée à comparer.</p>
+        )}
+      </section>
+
+      {props.proposal && (
+        <section aria-labelledby="proposition-titre" id="proposition" class="box">
+          <h2 id="proposition-titre">
+            Modification proposée le {formatDateTime(props.proposal.at)}
+          </h2>
+          <DiffTable
+            changes={props.proposal.changes}
+            caption="Proposition comparée à la version publiée"
+          />
+          <form method="post" action={`/moderation/propositions/${props.proposal.id}/approuver`}>
+            <Hidden csrfToken={props.csrfToken} />
+            <input type="hidden" name="fiche" value={record.id} />
+            <p class="actions">
+              <button type="submit" class="button primary">
+                Publier la modification
+              </button>
+            </p>
+          </form>
+          <form method="post" action={`/moderation/propositions/${props.proposal.id}/refuser`}>
+            <Hidden csrfToken={props.csrfToken} />
+            <input type="hidden" name="fiche" value={record.id} />
+            <div class={`field${props.error?.form === 'proposal-reject' ? ' has-error' : ''}`}>
+              <label for="raison-proposition">Raison du refus de la modification</label>
+              <FieldMessage
+                id="raison-proposition-erreur"
+                error={props.error?.form === 'proposal-reject' ? props.error.message : undefined}
+              />
+              <textarea
+                id="raison-proposition"
+                name="raison"
+                rows={2}
+                maxlength={2000}
+                required
+                aria-describedby={
+                  props.error?.form === 'proposal-reject' ? 'raison-proposition-erreur' : undefined
+                }
+                aria-invalid={props.error?.form === 'proposal-reject' ? 'true' : undefined}
+              ></textarea>
+            </div>
+            <p class="actions">
+              <button type="submit" class="button">
+                Refuser la modification
+              </button>
+            </p>
+          </form>
+        </section>
+      )}
+
+      {props.reports.length > 0 && (
+        <section aria-labelledby="signalements-titre" id="signalements">
+          <h2 id="signalements-titre">Signalements ouverts</h2>
+          <ul class="desk-list">
+            {props.reports.map((r, i) => (
+              <li>
+                <p>
+                  {formatDateTime(r.at)} — <strong>{r.reason}</strong>
+                  {r.message && <q class="desk-quote">{r.message}</q>}
+                </p>
+                <form method="post" action={`/moderation/signalements/${r.id}/clore`}>
+                  <Hidden csrfToken={props.csrfToken} />
+                  <input type="hidden" name="fiche" value={record.id} />
+                  <label for={`resolution-${i}`}>Suite donnée (facultatif)</label>
+                  <input id={`resolution-${i}`} name="raison" type="text" maxlength={500} />{' '}
+                  <button type="submit" class="button small">
+                    Clore le signalement
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="decisions">
+        <h2 id="decisions">Décisions</h2>
+        {props.actions.length === 0 ? (
+          <p class="empty">Aucune décision possible depuis ce statut.</p>
+        ) : (
+          props.actions.map((action) => (
+            <ActionForm
+              action={action}
+              record={record}
+              csrfToken={props.csrfToken}
+              error={props.error}
+              values={props.values}
+            />
+          ))
+        )}
+      </section>
+
+      <section aria-labelledby="historique">
+        <h2 id="historique">Historique</h2>
+        <div class="table-scroll">
+          <table class="desk-table">
+            <caption class="visually-hidden">Révisions de la fiche</caption>
+            <thead>
+              <tr>
+                <th scope="col">Révision</th>
+                <th scope="col">Date</th>
+                <th scope="col">Action</th>
+                <th scope="col">Statut après</th>
+                <th scope="col">Par</th>
+                <th scope="col">Raison</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.revisions.map((r) => (
+                <tr>
+                  <td>{r.revision}</td>
+                  <td>{formatDateTime(r.at)}</td>
+                  <td>{auditLabel(r.action)}</td>
+                  <td>{STATUS_LABELS[r.status as Status] ?? r.status}</td>
+                  <td>{r.actor}</td>
+                  <td>{r.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {props.audit.length > 0 && (
+          <>
+            <h3>Journal de cette fiche</h3>
+            <ul class="desk-list">
+              {props.audit.map((a) => (
+                <li>
+                  {formatDateTime(a.at)} — {auditLabel(a.action)} par {a.actor}
+                  {a.reason && <> : {a.reason}</>}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,64 @@
+/** `/moderation`: the queue (pending submissions, changes requested, proposals, reports, bin). */
+import { Hono } from 'hono'
+import type { ExperimentContent } from '../../../domain/experiment'
+import type { ExperimentRow } from '../../../db/experiments'
+import { listAwaitingModeration, listDeleted } from '../../../db/moderation'
+import { listPendingProposals } from '../../../db/proposals'
+import { listOpenReports } from '../../../db/reports'
+import { requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
+import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
+import { Queue, type QueueItem } from '../../../../web/components/moderation/Queue'
+import { renderDesk } from './render'
+
+const QUEUE_LIMIT = 200
+
+function toItem(row: ExperimentRow, at: string): QueueItem {
+  const content = JSON.parse(row.data) as ExperimentContent
+  return {
+    id: row.id,
+    title: row.title,
+    lead: content.lead.name,
+    status: row.status,
+    at,
+    // Published once already: the desk shows what changed since.
+    resubmission: row.published_at !== null,
+  }
+}
+
+export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSession, async (c) => {
+  const db = c.var.db
+  const [awaiting, deleted, proposals, reports] = await Promise.all([
+    listAwaitingModeration(db, QUEUE_LIMIT),
+    listDeleted(db, 50),
+    listPendingProposals(db, QUEUE_LIMIT),
+    listOpenReports(db, QUEUE_LIMIT),
+  ])
+  return renderDesk(
+    c,
+    <DeskLayout title="File de modération" path="/moderation" user={c.var.session}>
+      <Queue
+        submissions={awaiting
+          .filter((r) => r.status === 'pending')
+          .map((r) => toItem(r, r.created_at))}
+        changesRequested={awaiting
+          .filter((r) => r.status === 'changes_requested')
+          .map((r) => toItem(r, r.updated_at))}
+        proposals={proposals.map((p) => ({
+          id: p.id,
+          experimentId: p.experiment_id,
+          title: p.experiment_title,
+          at: p.created_at,
+        }))}
+        reports={reports.map((r) => ({
+          id: r.id,
+          experimentId: r.experiment_id,
+          title: r.experiment_title,
+          reason: r.reason,
+          message: r.message,
+          at: r.created_at,
+        }))}
+        deleted={deleted.map((r) => toItem(r, r.deleted_at ?? r.updated_at))}
+      />
+    </DeskLayout>
+  )
+})

@@ -1,0 +1,253 @@
+/**
+ * `/moderation/experiences/{id}`: one record and its decision forms. Each decision is a
+ * POST to `/moderation/experiences/{id}/{action}` that goes through the same use case as
+ * the API (services/moderation.ts), then redirects back (POST/redirect/GET) with a
+ * confirmation; a refused decision re-renders the page with the error next to its field.
+ * Proposed edits and reports (part B's services) are decided from the same page.
+ */
+import { Hono, type Context } from 'hono'
+import { ExperimentId, type ExperimentContent } from '../../../domain/experiment'
+import { listAudit } from '../../../db/audit'
+import { getExperiment, listRevisions } from '../../../db/experiments'
+import { lastPublishedRevision } from '../../../db/moderation'
+import { getPendingProposalFor } from '../../../db/proposals'
+import { listOpenReports } from '../../../db/reports'
+import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
+import { ProblemError } from '../../../http/problem'
+import { nudgeSearchSync } from '../../../search/service'
+import { approveProposal, rejectProposal } from '../../../services/editing'
+import {
+  allowedActions,
+  moderate,
+  MODERATION_ACTIONS,
+  type ModerationAction,
+  type ModeratorActor,
+} from '../../../services/moderation'
+import { closeReportAs } from '../../../services/reports'
+import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
+import { fieldDiff } from '../../../../web/components/moderation/diff'
+import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation/labels'
+import {
+  RecordView,
+  type FormError,
+  type RecordViewProps,
+} from '../../../../web/components/moderation/RecordView'
+import { NotFound } from '../../../../web/components/NotFound'
+import { deskBodyLimit, formField, renderDesk, requireDeskCsrf } from './render'
+
+const ACTION_BY_SLUG = new Map(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], a] as const))
+
+const NOTICES: Record<string, string> = {
+  ...Object.fromEntries(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], ACTION_DONE[a]])),
+  'proposition-publiee': 'La modification proposée est publiée.',
+  'proposition-refusee': 'La modification proposée est refusée.',
+  'signalement-clos': 'Le signalement est clos.',
+}
+
+const isExperimentId = (id: string | undefined): id is string =>
+  id !== undefined && ExperimentId.safeParse(id).success
+
+interface ShowOptions {
+  notice?: string | undefined
+  error?: FormError | undefined
+  values?: { reason?: string; into?: string } | undefined
+  status?: 200 | 400 | 404 | 409
+}
+
+function notFound(c: Context<DeskEnv>) {
+  return renderDesk(
+    c,
+    <DeskLayout title="Fiche introuvable" path="/moderation" user={c.var.session}>
+      <NotFound title="Fiche introuvable" text="Aucune expérience ne porte cet identifiant." />
+    </DeskLayout>,
+    404
+  )
+}
+
+async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {}) {
+  const db = c.var.db
+  const row = await getExperiment(db, id)
+  if (!row) return notFound(c)
+  const [revisions, audit, published, proposal, reports] = await Promise.all([
+    listRevisions(db, id),
+    listAudit(db, { target: `experiment:${id}`, limit: 100 }),
+    lastPublishedRevision(db, id),
+    getPendingProposalFor(db, id),
+    listOpenReports(db, 200),
+  ])
+  const content = JSON.parse(row.data) as ExperimentContent
+  const publishedData: unknown = published ? JSON.parse(published.data) : null
+  const props: RecordViewProps = {
+    record: {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      summary: content.summary,
+      lead: content.lead.name,
+      status: row.status,
+      statusBeforeDelete: row.status_before_delete,
+      deletedAt: row.deleted_at,
+      deletedBy: row.deleted_by,
+      mergedInto: row.merged_into,
+      moderationNote: row.moderation_note,
+      revision: row.revision,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      publishedAt: row.published_at,
+      privateContact: JSON.parse(row.private_contact) as Record<string, unknown>,
+    },
+    csrfToken: c.var.session.csrfToken,
+    actions: allowedActions(row),
+    // Re-submissions: the current content against what readers last saw.
+    diff: published
+      ? { baseRevision: published.revision, changes: fieldDiff(publishedData, content) }
+      : null,
+    proposal: proposal
+      ? {
+          id: proposal.id,
+          at: proposal.created_at,
+          changes: fieldDiff(content, JSON.parse(proposal.data)),
+        }
+      : null,
+    reports: reports
+      .filter((r) => r.experiment_id === id)
+      .map((r) => ({ id: r.id, reason: r.reason, message: r.message, at: r.created_at })),
+    revisions: revisions.map((r) => ({
+      revision: r.revision,
+      action: r.action,
+      status: r.status,
+      actor: r.actor,
+      reason: r.reason,
+      at: r.created_at,
+    })),
+    audit: audit.map((a) => ({ at: a.at, actor: a.actor, action: a.action, reason: a.reason })),
+    notice: opts.notice,
+    error: opts.error,
+    values: opts.values,
+  }
+  return renderDesk(
+    c,
+    <DeskLayout title={row.title} path="/moderation" user={c.var.session}>
+      <RecordView {...props} />
+    </DeskLayout>,
+    opts.status ?? 200
+  )
+}
+
+async function actorOf(c: Context<DeskEnv>): Promise<ModeratorActor> {
+  return { name: c.var.session.moderator, via: 'desk', ipHash: await clientIpHash(c) }
+}
+
+/** A refused decision, back on the record page with the error where it belongs. */
+function refused(
+  c: Context<DeskEnv>,
+  id: string,
+  form: string,
+  err: unknown,
+  values: ShowOptions['values']
+) {
+  if (!(err instanceof ProblemError)) throw err
+  if (err.status === 404) return notFound(c)
+  const first = err.errors?.[0]
+  const field =
+    first?.pointer === '/reason' ? 'reason' : first?.pointer === '/into' ? 'into' : undefined
+  return showRecord(c, id, {
+    error: { form, ...(field ? { field } : {}), message: first?.message ?? err.message },
+    values,
+    status: err.status === 409 ? 409 : 400,
+  })
+}
+
+const done = (c: Context<DeskEnv>, id: string | null, what: string) =>
+  c.redirect(id ? `/moderation/experiences/${id}?fait=${what}` : '/moderation', 303)
+
+export const recordPages = new Hono<DeskEnv>()
+  .get('/moderation/experiences/:id', requireDeskSession, async (c) => {
+    const id = c.req.param('id')
+    if (!isExperimentId(id)) return notFound(c)
+    const what = c.req.query('fait')
+    return showRecord(c, id, { notice: what ? NOTICES[what] : undefined })
+  })
+  .post(
+    '/moderation/experiences/:id/:action',
+    deskBodyLimit,
+    requireDeskSession,
+    requireDeskCsrf,
+    async (c) => {
+      const id = c.req.param('id')
+      const action: ModerationAction | undefined = ACTION_BY_SLUG.get(c.req.param('action'))
+      if (!isExperimentId(id) || !action) return notFound(c)
+      const reason = (await formField(c, 'raison')).slice(0, 4000)
+      const into = (await formField(c, 'cible')).trim().slice(0, 100)
+      const revision = Number(await formField(c, 'revision'))
+      try {
+        await moderate(
+          c.var.db,
+          id,
+          {
+            action,
+            reason,
+            into,
+            // The page's revision: a decision on a record that moved since is refused.
+            expectedRevision: Number.isSafeInteger(revision) ? revision : -1,
+          },
+          await actorOf(c)
+        )
+      } catch (err) {
+        return refused(c, id, action, err, { reason, into })
+      }
+      nudgeSearchSync(c.executionCtx, c.env)
+      return done(c, id, ACTION_SLUGS[action])
+    }
+  )
+  .post(
+    '/moderation/propositions/:pid/:decision{approuver|refuser}',
+    deskBodyLimit,
+    requireDeskSession,
+    requireDeskCsrf,
+    async (c) => {
+      const pid = c.req.param('pid').slice(0, 100)
+      const fiche = await formField(c, 'fiche')
+      const id = isExperimentId(fiche) ? fiche : null
+      const reason = (await formField(c, 'raison')).slice(0, 4000)
+      try {
+        if (c.req.param('decision') === 'approuver') {
+          await approveProposal(c.var.db, pid, await actorOf(c))
+        } else {
+          await rejectProposal(c.var.db, pid, await actorOf(c), reason)
+        }
+      } catch (err) {
+        if (!id) throw err
+        return refused(c, id, 'proposal-reject', err, { reason })
+      }
+      nudgeSearchSync(c.executionCtx, c.env)
+      return done(
+        c,
+        id,
+        c.req.param('decision') === 'approuver' ? 'proposition-publiee' : 'proposition-refusee'
+      )
+    }
+  )
+  .post(
+    '/moderation/signalements/:rid/clore',
+    deskBodyLimit,
+    requireDeskSession,
+    requireDeskCsrf,
+    async (c) => {
+      const fiche = await formField(c, 'fiche')
+      const id = isExperimentId(fiche) ? fiche : null
+      const resolution = (await formField(c, 'raison')).trim().slice(0, 500)
+      try {
+        await closeReportAs(
+          c.var.db,
+          c.req.param('rid').slice(0, 100),
+          await actorOf(c),
+          resolution || null
+        )
+      } catch (err) {
+        if (!id) throw err
+        return refused(c, id, 'report', err, {})
+      }
+      return done(c, id, 'signalement-clos')
+    }
+  )

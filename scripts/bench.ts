@@ -1,0 +1,478 @@
+/**
+ * `npm run bench`: generate a synthetic catalogue, load it through the bulk import and the
+ * search outbox, then measure search (ours on Meilisearch, ours on the embedded engine,
+ * raw Meilisearch), statistics, pages, index lag, mixed traffic and a Meilisearch outage.
+ * Prints a Markdown table, writes it to BENCHMARKS.md and the raw figures to
+ * bench-results/<timestamp>.json. Loopback only; every phase is bounded in time.
+ *
+ *   npm run bench -- [--size 10000] [--duration 60] [--seed N] [--skip-load --state DIR]
+ *                    [--search-seconds 10] [--markdown BENCHMARKS.md|none] [--results DIR]
+ *                    [--keep-state]
+ */
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { ROOT } from './lib/local-dev'
+import { createWorkerKey, MEILISEARCH_VERSION, startMeilisearch } from './lib/meilisearch'
+import type { ExperimentInput } from '../worker/domain/experiment'
+import { onCleanup, runCleanups } from './bench/cleanup'
+import { DEFAULT_SEED, generateCatalogue } from './bench/generate'
+import {
+  drainToIndexes,
+  importAvailable,
+  importCatalogue,
+  meiliDocumentCount,
+  postOneByOne,
+} from './bench/load'
+import { cannon, type LatencyStats } from './bench/measure'
+import { available, compareIndexWithD1, indexLag, measureEndpoints } from './bench/probes'
+import { SEARCH_QUERIES, searchPath } from './bench/queries'
+import { recordEngineRequests } from './bench/raw-meili'
+import {
+  deltas,
+  previousResults,
+  renderMarkdown,
+  type BenchResults,
+  type PerConcurrency,
+} from './bench/report'
+import { preparedDatabase } from './bench/template'
+import { mixedTraffic } from './bench/traffic'
+import { snapshotWorker, startBenchWorker, triggerCron, type BenchWorker } from './bench/worker'
+
+const INDEX = 'experiments'
+
+interface Options {
+  size: number
+  duration: number
+  seed: number
+  skipLoad: boolean
+  state: string | undefined
+  searchSeconds: number
+  markdown: string
+  results: string
+  keepState: boolean
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: '10000' },
+      duration: { type: 'string', default: '60' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      'skip-load': { type: 'boolean', default: false },
+      state: { type: 'string' },
+      'search-seconds': { type: 'string' },
+      markdown: { type: 'string', default: path.join(ROOT, 'BENCHMARKS.md') },
+      results: { type: 'string', default: path.join(ROOT, 'bench-results') },
+      'keep-state': { type: 'boolean', default: false },
+    },
+  })
+  const size = Number(values.size)
+  const duration = Number(values.duration)
+  if (!Number.isInteger(size) || size < 1) throw new Error('--size attend un entier positif')
+  if (!(duration >= 3)) throw new Error('--duration attend au moins 3 secondes')
+  if (values['skip-load'] && !values.state) throw new Error('--skip-load demande --state DIR')
+  return {
+    size,
+    duration,
+    seed: Number(values.seed),
+    skipLoad: values['skip-load'],
+    state: values.state,
+    // Short runs (the smoke test) get short search runs too.
+    searchSeconds: Number(values['search-seconds'] ?? (duration < 20 ? 1 : 10)),
+    markdown: values.markdown,
+    results: values.results,
+    keepState: values['keep-state'] || values['skip-load'],
+  }
+}
+
+const log = (line: string) =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
+const round = (n: number) => Math.round(n * 10) / 10
+
+function machine(o: Options) {
+  const cpus = os.cpus()
+  let commit = 'unknown'
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim()
+  } catch {
+    // not a git checkout
+  }
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    ramGb: round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    meilisearch: MEILISEARCH_VERSION,
+    size: o.size,
+    seed: o.seed,
+    durationSeconds: o.duration,
+  }
+}
+
+/** Wraps the generator to time the generation itself inside the streamed import. */
+function timed<T>(source: Iterable<T>, clock: { ms: number; n: number }): Iterable<T> {
+  return {
+    [Symbol.iterator]() {
+      const it = source[Symbol.iterator]()
+      return {
+        next() {
+          const t0 = performance.now()
+          const r = it.next()
+          clock.ms += performance.now() - t0
+          if (!r.done) clock.n++
+          return r
+        },
+      }
+    },
+  }
+}
+
+function ratio(ours: PerConcurrency, raw: PerConcurrency): BenchResults['search']['ratio'] {
+  if (!ours || !raw) return null
+  const r = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10) / 10 : 0)
+  return {
+    c1p50: r(ours.c1.p50, raw.c1.p50),
+    c1p95: r(ours.c1.p95, raw.c1.p95),
+    c10p50: r(ours.c10.p50, raw.c10.p50),
+    c10p95: r(ours.c10.p95, raw.c10.p95),
+  }
+}
+
+async function searchRun(url: string, seconds: number, headers?: Record<string, string>) {
+  const requests = SEARCH_QUERIES.map((q) => ({ method: 'GET', path: searchPath(q) }))
+  const run = (connections: number) =>
+    cannon({ url, requests, connections, seconds, ...(headers ? { headers } : {}) })
+  return { c1: await run(1), c10: await run(10) }
+}
+
+/** The running Worker, so a failure can show what wrangler printed. */
+const running: { worker: BenchWorker | null } = { worker: null }
+
+async function main() {
+  const o = options()
+  const phases: Record<string, number> = {}
+  let phaseStart = performance.now()
+  const phase = (name: string) => {
+    phases[name] = round((performance.now() - phaseStart) / 1000)
+    phaseStart = performance.now()
+  }
+  const results: BenchResults = {
+    machine: machine(o),
+    generate: { records: 0, seconds: 0, recordsPerSecond: 0 },
+    load: { import: null, sync: null, oneByOne: null },
+    search: { meilisearch: null, embedded: null, rawMeilisearch: null, ratio: null },
+    endpoints: {},
+    indexLag: null,
+    mixed: null,
+    fault: null,
+    phases,
+  }
+  log(`${o.size} expériences, graine ${o.seed}, trafic ${o.duration} s`)
+
+  // ── State: a temporary D1 persist dir and Meilisearch data dir per run ─────────────
+  const stateDir = o.state ?? (await mkdtemp(path.join(os.tmpdir(), 'observatoire-bench-')))
+  if (!o.keepState)
+    onCleanup('dossier temporaire', () => rm(stateDir, { recursive: true, force: true }))
+  const persistTo = path.join(stateDir, 'd1')
+  const meiliDir = path.join(stateDir, 'meili')
+  const stateFile = path.join(stateDir, 'bench-state.json')
+  const saved = existsSync(stateFile)
+    ? (JSON.parse(await readFile(stateFile, 'utf8')) as { masterKey: string; size: number })
+    : null
+  if (o.skipLoad && !saved) throw new Error(`${stateDir} ne contient pas d’état de bench préparé`)
+  if (!o.skipLoad) {
+    await preparedDatabase(persistTo, log)
+    phase('prepare')
+  }
+
+  const masterKey = saved?.masterKey ?? randomBytes(24).toString('base64url')
+  let meili = await startMeilisearch({ dataDir: meiliDir, masterKey })
+  const meiliPort = Number(new URL(meili.url).port)
+  const stopMeili = onCleanup('meilisearch', () => meili.stop())
+  const workerKey = await createWorkerKey(meili.url, masterKey, INDEX)
+  await writeFile(stateFile, JSON.stringify({ masterKey, size: o.size }))
+  const meiliRef = { url: meili.url, masterKey, index: INDEX }
+
+  const config = await snapshotWorker(path.join(stateDir, 'worker-snapshot'))
+  const token = randomBytes(24).toString('base64url')
+  const baseVars = {
+    MODERATOR_TOKENS: `bench:${token}`,
+    MEILI_INDEX: INDEX,
+    // High limits rather than `off`: the limiter's own D1 counter stays in the measured path.
+    RATE_LIMITS: 'submit=999999/60,edit=999999/60,report=999999/60',
+  }
+  let worker: BenchWorker = await startBenchWorker({
+    persistTo,
+    label: 'meilisearch',
+    config,
+    vars: { ...baseVars, MEILI_HOST: meili.url, MEILI_KEY: workerKey },
+  })
+  running.worker = worker
+  phase('start')
+  log(`Worker ${worker.url}, Meilisearch ${meili.url}`)
+
+  // Records for submissions, one-by-one and lag probes: other seeds, never the catalogue's.
+  const extra = generateCatalogue({ size: 1_000_000, seed: o.seed + 1 })[Symbol.iterator]()
+  const nextExtra = (): ExperimentInput => extra.next().value as ExperimentInput
+
+  // ── Load ───────────────────────────────────────────────────────────────────────────
+  if (!o.skipLoad) {
+    if (await importAvailable(worker.url)) {
+      const clock = { ms: 0, n: 0 }
+      let lastLog = 0
+      results.load.import = await importCatalogue({
+        url: worker.url,
+        token,
+        seed: o.seed,
+        records: timed(generateCatalogue({ size: o.size, seed: o.seed }), clock),
+        onProgress: (done) => {
+          if (done - lastLog >= 5000 || done === o.size) {
+            lastLog = done
+            log(`import ${done}/${o.size}`)
+          }
+        },
+      })
+      results.generate = {
+        records: clock.n,
+        seconds: round(clock.ms / 1000),
+        recordsPerSecond: round(clock.n / (clock.ms / 1000)),
+      }
+      phase('import')
+      if (await triggerCron(worker.url)) {
+        results.load.sync = await drainToIndexes({
+          url: worker.url,
+          persistTo,
+          meili: meiliRef,
+          expected: results.load.import.records,
+          timeoutSeconds: 1200,
+          onProgress: (n) => log(`index ${n}/${o.size}`),
+        })
+      } else log('pas de gestionnaire cron : synchronisation n/a')
+      phase('sync')
+    } else log('import en masse absent : chargement n/a')
+    results.load.oneByOne = await postOneByOne({
+      url: worker.url,
+      token,
+      records: Array.from({ length: o.size >= 1000 ? 200 : 20 }, nextExtra),
+    })
+    phase('one-by-one')
+  } else log(`chargement sauté : ${await meiliDocumentCount(meiliRef)} documents dans l’index`)
+
+  // ── Search ─────────────────────────────────────────────────────────────────────────
+  const searchable = await available(worker.url, '/api/search?q=test')
+  if (searchable) {
+    log('recherche : Meilisearch via le Worker')
+    results.search.meilisearch = await searchRun(worker.url, o.searchSeconds)
+    const recorded = await recordEngineRequests(SEARCH_QUERIES, INDEX)
+    if (recorded) {
+      log('recherche : Meilisearch brut')
+      const requests = recorded.map((r) => ({
+        ...r,
+        headers: { 'content-type': 'application/json' },
+      }))
+      const auth = { authorization: `Bearer ${workerKey}` }
+      results.search.rawMeilisearch = {
+        c1: await cannon({
+          url: meili.url,
+          requests,
+          connections: 1,
+          seconds: o.searchSeconds,
+          headers: auth,
+        }),
+        c10: await cannon({
+          url: meili.url,
+          requests,
+          connections: 10,
+          seconds: o.searchSeconds,
+          headers: auth,
+        }),
+      }
+      results.search.ratio = ratio(results.search.meilisearch, results.search.rawMeilisearch)
+    }
+  }
+  phase('search')
+
+  // ── Statistics, pages, index lag ───────────────────────────────────────────────────
+  const slugs = searchable
+    ? ((
+        (await (await fetch(`${worker.url}/api/search?q=numerique&hitsPerPage=20`)).json()) as {
+          hits?: { slug: string }[]
+        }
+      ).hits?.map((h) => h.slug) ?? [])
+    : []
+  const pageSlugs = slugs.length ? slugs : ['absent']
+  results.endpoints = await measureEndpoints(
+    worker.url,
+    [
+      {
+        name: '/api/stats/regions',
+        probe: '/api/stats/regions',
+        paths: [
+          '/api/stats/regions',
+          '/api/stats/regions?theme=mediation',
+          '/api/stats/regions?stage=pilot&evidence=3',
+        ],
+      },
+      {
+        name: '/api/stats/departments',
+        probe: '/api/stats/departments',
+        paths: ['/api/stats/departments', '/api/stats/departments?region=53'],
+      },
+      {
+        name: '/api/stats/compare',
+        probe: '/api/stats/compare?territories=reg:44,reg:53',
+        paths: [
+          '/api/stats/compare?territories=reg:44,reg:53,dep:54',
+          '/api/stats/compare?territories=reg:11,reg:84',
+        ],
+      },
+      {
+        name: 'experiment page /experiences/{slug}',
+        probe: `/experiences/${pageSlugs[0]}`,
+        paths: pageSlugs.map((s) => `/experiences/${s}`),
+      },
+      {
+        name: 'home page /',
+        probe: '/',
+        paths: ['/', '/?q=tiers+lieux', '/?q=mediation&region=53'],
+      },
+    ],
+    o.searchSeconds
+  )
+  if (slugs.length === 0) results.endpoints['experiment page /experiences/{slug}'] = null
+  phase('endpoints')
+  if (searchable) {
+    results.indexLag = await indexLag({
+      url: worker.url,
+      token,
+      approvals: o.duration < 20 ? 5 : 20,
+      record: () => nextExtra(),
+    })
+  }
+  phase('index-lag')
+
+  // ── Mixed traffic, then the same with Meilisearch down in the middle ──────────────
+  const traffic = { url: worker.url, clients: 10, slugs, submissions: nextExtra }
+  log(`trafic mixte ${o.duration} s`)
+  results.mixed = await mixedTraffic({ ...traffic, seconds: o.duration, seed: o.seed })
+  phase('mixed')
+
+  const downSeconds = Math.min(20, Math.round(o.duration / 3))
+  let approvalsWhileDown = 0
+  log(`panne : Meilisearch arrêté ${downSeconds} s au milieu de ${o.duration} s`)
+  const fault = await mixedTraffic({
+    ...traffic,
+    seconds: o.duration,
+    seed: o.seed + 2,
+    during: async (elapsed) => {
+      const startAt = (o.duration - downSeconds) / 2
+      await new Promise((r) => setTimeout(r, Math.max(0, (startAt - elapsed()) * 1000)))
+      await meili.stop()
+      const downAt = performance.now()
+      // Changes made during the outage are what the outbox must not lose.
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${worker.url}/api/experiments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(nextExtra()),
+        })
+        const body = (await res.json()) as { id?: string }
+        if (res.status !== 201 || !body.id) continue
+        const ok = await fetch(`${worker.url}/api/moderation/experiments/${body.id}/approve`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        })
+        await ok.text()
+        if (ok.ok) approvalsWhileDown++
+      }
+      const left = downSeconds * 1000 - (performance.now() - downAt)
+      await new Promise((r) => setTimeout(r, Math.max(0, left)))
+      meili = await startMeilisearch({ dataDir: meiliDir, port: meiliPort, masterKey })
+      log('Meilisearch redémarré')
+    },
+  })
+  phase('fault')
+  // Back up: the outbox (with its backoff) must bring the index back to D1's state.
+  const convergeStart = performance.now()
+  let consistency = await compareIndexWithD1({ persistTo, meili: meiliRef })
+  while (!consistency.equal && performance.now() - convergeStart < 180_000) {
+    await triggerCron(worker.url)
+    await new Promise((r) => setTimeout(r, 2000))
+    consistency = await compareIndexWithD1({ persistTo, meili: meiliRef })
+  }
+  results.fault = {
+    ...fault,
+    meiliDownSeconds: downSeconds,
+    approvalsWhileDown,
+    convergeSeconds: round((performance.now() - convergeStart) / 1000),
+    consistency,
+  }
+  phase('converge')
+
+  // ── The embedded engine alone: a second Worker without Meilisearch ────────────────
+  await worker.stop()
+  if (searchable) {
+    worker = await startBenchWorker({
+      persistTo,
+      label: 'embedded',
+      config,
+      vars: { ...baseVars, MEILI_HOST: '', MEILI_KEY: '' },
+    })
+    log('recherche : moteur intégré')
+    results.search.embedded = await searchRun(worker.url, o.searchSeconds)
+    await worker.stop()
+  }
+  phase('embedded')
+  stopMeili()
+  await meili.stop()
+
+  // ── Output ─────────────────────────────────────────────────────────────────────────
+  await mkdir(o.results, { recursive: true })
+  const before = await previousResults(o.results, o.size)
+  const markdown = renderMarkdown(results, deltas(results, before))
+  const file = path.join(o.results, `${results.machine.date.replace(/[:]/g, '-')}.json`)
+  await writeFile(file, JSON.stringify(results, null, 2) + '\n')
+  process.stdout.write(markdown + '\n')
+  if (o.markdown !== 'none') await writeBenchmarksFile(o.markdown, o.size, markdown)
+  log(`résultats : ${file}${o.markdown !== 'none' ? ` et ${o.markdown}` : ''}`)
+  if (o.keepState) log(`état conservé : ${stateDir} (réutilisable avec --skip-load --state)`)
+}
+
+/**
+ * BENCHMARKS.md keeps one section per dataset size, replaced by the latest run of that
+ * size, under hand-written prose that the harness never touches.
+ */
+async function writeBenchmarksFile(file: string, size: number, markdown: string) {
+  const begin = `<!-- bench:size=${size} -->`
+  const end = `<!-- /bench:size=${size} -->`
+  const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n')
+  const block = `${begin}\n${markdown}\n${end}`
+  const i = current.indexOf(begin)
+  const j = current.indexOf(end)
+  const next =
+    i >= 0 && j > i
+      ? current.slice(0, i) + block + current.slice(j + end.length)
+      : `${current.trimEnd()}\n\n${block}\n`
+  await writeFile(file, next)
+}
+
+try {
+  await main()
+} catch (error) {
+  console.error(error)
+  const tail = running.worker?.output().slice(-4000)
+  if (tail) console.error(`--- sortie de wrangler (fin) ---\n${tail}`)
+  process.exitCode = 1
+} finally {
+  await runCleanups()
+}

@@ -1,0 +1,142 @@
+/**
+ * The Worker under test. `startWorker` from scripts/lib/local-dev.ts cannot do two things
+ * the bench needs:
+ * - `--test-scheduled`, which exposes `GET /__scheduled` so the bench fires the outbox
+ *   cron on demand instead of waiting up to a minute for it;
+ * - a frozen build: `wrangler dev` watches the source tree and restarts the Worker on every
+ *   save ("Your worker restarted mid-request"), and this tree is shared with engineers
+ *   editing it. The bench serves a snapshot of the sources taken at its start, so one run
+ *   measures one version of the code.
+ */
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs'
+import path from 'node:path'
+import { freePort, ROOT } from '../lib/local-dev'
+import { onCleanup } from './cleanup'
+
+const WRANGLER = path.join(ROOT, 'node_modules', '.bin', 'wrangler')
+
+const WRANGLER_ENV = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' }
+
+/**
+ * Copies the Worker's sources as they are now (worker/, web/, migrations, config) into
+ * `outDir`, with node_modules linked, and returns the copied wrangler.toml. wrangler dev
+ * then bundles and watches the copy — which nobody edits — and keeps `--test-scheduled`
+ * (its `/__scheduled` route is injected when wrangler bundles, so a prebuilt bundle
+ * served with no_bundle would lose it).
+ */
+export async function snapshotWorker(outDir: string): Promise<string> {
+  mkdirSync(outDir, { recursive: true })
+  for (const entry of [
+    'worker',
+    'web',
+    'migrations',
+    'wrangler.toml',
+    'package.json',
+    'tsconfig.json',
+    'worker-configuration.d.ts',
+  ]) {
+    const from = path.join(ROOT, entry)
+    if (existsSync(from)) cpSync(from, path.join(outDir, entry), { recursive: true })
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(outDir, 'node_modules'), 'dir')
+  return path.join(outDir, 'wrangler.toml')
+}
+
+export interface BenchWorker {
+  url: string
+  stop(): Promise<void>
+  /** Last lines wrangler printed, for error messages. */
+  output(): string
+}
+
+export async function startBenchWorker(opts: {
+  persistTo: string
+  vars: Record<string, string>
+  label: string
+  /** From `bundleWorker`. */
+  config: string
+}): Promise<BenchWorker> {
+  const port = await freePort()
+  const args = [
+    'dev',
+    '--config',
+    opts.config,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--persist-to',
+    opts.persistTo,
+  ]
+  args.push('--show-interactive-dev-session=false', '--inspector-port', String(await freePort()))
+  args.push('--test-scheduled', '--log-level', process.env.BENCH_DEBUG ? 'debug' : 'warn')
+  for (const [key, value] of Object.entries(opts.vars)) args.push('--var', `${key}:${value}`)
+  const child = spawn(WRANGLER, args, {
+    cwd: path.dirname(opts.config),
+    env: WRANGLER_ENV,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: wrangler spawns workerd, and both must go.
+    detached: true,
+  })
+  let output = ''
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      const kill = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 5_000)
+      child.once('exit', () => {
+        clearTimeout(kill)
+        resolve()
+      })
+      signalGroup(child.pid, 'SIGTERM')
+    })
+  const forget = onCleanup(`worker ${opts.label}`, stop)
+
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      forget()
+      throw new Error(`wrangler dev (${opts.label}) exited (${child.exitCode}):\n${output}`)
+    }
+    try {
+      const res = await fetch(`${url}/api/openapi.json`)
+      if (res.ok) {
+        return {
+          url,
+          output: () => output,
+          stop: async () => {
+            forget()
+            await stop()
+          },
+        }
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  forget()
+  await stop()
+  throw new Error(`wrangler dev (${opts.label}) did not answer within 120 s:\n${output}`)
+}
+
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals) {
+  if (!pid) return
+  try {
+    process.kill(-pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
+/** Fires the Worker's cron handler once (the outbox safety net). False if there is none. */
+export async function triggerCron(url: string): Promise<boolean> {
+  const res = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
+  await res.text()
+  return res.ok
+}

@@ -15,17 +15,22 @@ import {
   prepareLocalDatabase,
   startWorker,
 } from '../../scripts/lib/local-dev'
+import { addModerator } from '../../scripts/lib/moderators'
 
 declare module 'vitest' {
   interface ProvidedContext {
     baseUrl: string
     demoCount: number
+    /** A desk account for tests/browser/moderation.test.ts. */
+    moderator: { name: string; password: string }
   }
 }
 
 export default async function setup(project: TestProject) {
   const persistTo = mkdtempSync(path.join(tmpdir(), 'observatoire-browser-'))
   await prepareLocalDatabase({ persistTo })
+  const moderator = { name: 'navigateur', password: randomBytes(18).toString('base64url') }
+  await addModerator(moderator.name, { remote: false, persistTo }, moderator.password)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const token = randomBytes(24).toString('base64url')
@@ -45,6 +50,7 @@ export default async function setup(project: TestProject) {
     await waitForIndex(url, count)
     project.provide('baseUrl', url)
     project.provide('demoCount', count)
+    project.provide('moderator', moderator)
   } catch (err) {
     await worker.stop()
     throw err

@@ -1,0 +1,120 @@
+/**
+ * The moderation desk in Chromium, without JavaScript (the desk needs none): sign in,
+ * find a fresh submission in the queue, open it, publish it, and see it on the public
+ * site. axe-core (which needs JavaScript in the page) checks the sign-in, queue and record
+ * pages in a JavaScript-enabled tab; no request leaves the origin, no CSP violation.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axeViolations, launch, openTab } from './browser'
+
+const baseUrl = inject('baseUrl')
+const moderator = inject('moderator')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function submitThroughApi(title: string): Promise<{ id: string; slug: string }> {
+  const res = await fetch(`${baseUrl}/api/experiments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title,
+      summary: 'Un guichet numérique partagé entre trois mairies rurales, ouvert le samedi matin.',
+      lead: { name: 'Commune de Plélan-le-Grand', kind: 'commune' },
+      territories: ['com:35223'],
+      themes: ['mediation'],
+      stage: 'pilot',
+      startDate: '2024-02',
+      privateContact: { email: 'secretariat@example.fr', name: 'Mme Référente' },
+    }),
+  })
+  expect(res.status).toBe(201)
+  return (await res.json()) as { id: string; slug: string }
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/moderation/connexion')
+  await page.getByLabel('Identifiant').fill(moderator.name)
+  await page.getByLabel('Mot de passe').fill(moderator.password)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.waitForURL(/\/moderation$/)
+}
+
+describe('moderation desk', () => {
+  it('signs in, publishes a submission from the queue, and the public site shows it', async (ctx) => {
+    const title = `Guichet numérique partagé ${Date.now()}`
+    const submission = await submitThroughApi(title)
+    const { page, foreign, cspViolations, context } = await openTab(browser, ctx, baseUrl, {
+      javaScript: false,
+    })
+
+    // Not signed in: the desk sends us to the sign-in page.
+    await page.goto('/moderation')
+    expect(new URL(page.url()).pathname).toBe('/moderation/connexion')
+
+    await signIn(page)
+    const cookie = (await context.cookies()).find((c) => c.name === '__Host-obs_session')
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' })
+    expect((await page.locator('h1').innerText()).trim()).toBe('File de modération')
+
+    await page.getByRole('link', { name: title }).click()
+    await page.waitForURL(`**/moderation/experiences/${submission.id}`)
+    expect(await page.locator('h1').innerText()).toBe(title)
+    expect(await page.getByText('secretariat@example.fr').count()).toBe(1)
+
+    await page
+      .locator('form.desk-action-approuver')
+      .getByRole('button', { name: 'Publier' })
+      .click()
+    await page.waitForURL(`**/moderation/experiences/${submission.id}?fait=approuver`)
+    expect((await page.getByRole('status').innerText()).trim()).toBe('La fiche est publiée.')
+
+    await page.getByRole('link', { name: 'Voir la page publique' }).click()
+    await page.waitForURL(`**/experiences/${submission.slug}`)
+    expect(await page.locator('h1').innerText()).toBe(title)
+    // The private contact never reaches the public page.
+    expect(await page.content()).not.toContain('secretariat@example.fr')
+
+    // Signing out ends the session: the desk is closed again.
+    await page.goto('/moderation')
+    await page.getByRole('button', { name: 'Se déconnecter' }).click()
+    await page.waitForURL(/\/moderation\/connexion\?fin=1$/)
+    await page.goto('/moderation')
+    expect(new URL(page.url()).pathname).toBe('/moderation/connexion')
+
+    expect(foreign).toEqual([])
+    expect(cspViolations).toEqual([])
+  })
+
+  it('has no axe violations on the sign-in, queue and record pages', async (ctx) => {
+    const submission = await submitThroughApi(`Fiche pour l’audit d’accessibilité ${Date.now()}`)
+    const { page, cspViolations } = await openTab(browser, ctx, baseUrl)
+    await page.goto('/moderation/connexion')
+    expect(await axeViolations(page)).toEqual([])
+
+    await signIn(page)
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.goto(`/moderation/experiences/${submission.id}`)
+    expect(await axeViolations(page)).toEqual([])
+
+    // The record page with an error next to a field (reason missing) stays accessible too.
+    await page.locator('#raison-refuser').evaluate((el) => {
+      ;(el as unknown as { removeAttribute(name: string): void }).removeAttribute('required')
+    })
+    await page.locator('form.desk-action-refuser').getByRole('button', { name: 'Refuser' }).click()
+    await page.waitForLoadState()
+    expect(await page.locator('#raison-refuser-erreur').innerText()).toContain('Indiquez la raison')
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.goto('/moderation/journal')
+    expect(await axeViolations(page)).toEqual([])
+    expect(cspViolations).toEqual([])
+  })
+})

@@ -19,7 +19,7 @@ import { freePort, prepareLocalDatabase, ROOT, startWorker } from './lib/local-d
 const run = promisify(execFile)
 const COUNT = Number(process.argv[2] ?? 100_000)
 const PERSIST = path.join(ROOT, '.wrangler', 'stats-bench')
-const RUNS = 20
+const RUNS = Number(process.env.RUNS ?? 20)
 
 const THEMES = [
   'mediation',
@@ -119,6 +119,8 @@ async function main() {
       '/api/stats/departments',
       '/api/stats/compare?territories=reg:53,reg:44,dep:54',
       '/api/stats/regions.csv',
+      '/comparer?t=reg%3A53&t=dep%3A35&t=reg%3A04',
+      '/territoires/reg:53',
     ]) {
       const times: number[] = []
       let national = 0

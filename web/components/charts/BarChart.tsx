@@ -33,6 +33,8 @@ export interface BarChartProps {
   groupHeader: string
   /** Scale maximum; defaults to the largest value. */
   max?: number
+  /** One scale per group, for groups in different units (bars compare within a group). */
+  scalePerGroup?: boolean
 }
 
 const WIDTH = 720
@@ -50,7 +52,11 @@ const truncate = (text: string, max: number) =>
 
 export function BarChart(props: BarChartProps) {
   const values = props.groups.flatMap((g) => g.values).filter((v): v is number => v !== null)
-  const max = props.max ?? Math.max(0, ...values)
+  const globalMax = props.max ?? Math.max(0, ...values)
+  const maxOf = (group: BarGroup) =>
+    props.scalePerGroup
+      ? Math.max(0, ...group.values.filter((v): v is number => v !== null))
+      : globalMax
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH
   const groupHeight =
     GROUP_TITLE + props.series.length * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + GROUP_GAP
@@ -78,6 +84,7 @@ export function BarChart(props: BarChartProps) {
       >
         {props.groups.map((group, gi) => {
           const top = gi * groupHeight
+          const max = maxOf(group)
           return (
             <g>
               <text x="0" y={top + 15} font-weight="bold" fill="#1e1e1e">

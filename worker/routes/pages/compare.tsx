@@ -405,7 +405,7 @@ function Results(props: {
       <BarChart
         id="graphique-densite"
         title="Expériences rapportées à la population et aux collectivités"
-        description="Plus la barre est longue, plus le territoire compte d’expériences publiées au regard de sa taille. En gris : la France entière."
+        description="Plus la barre est longue, plus le territoire compte d’expériences publiées au regard de sa taille. Chaque mesure a sa propre échelle. En gris : la France entière."
         series={series}
         groups={[
           { label: 'Pour 100 000 habitants', values: all.map((t) => t.per100kInhabitants) },
@@ -413,6 +413,7 @@ function Results(props: {
         ]}
         format={formatRate}
         groupHeader="Mesure"
+        scalePerGroup
       />
       <BarChart
         id="graphique-themes"

@@ -70,6 +70,10 @@ DROP TABLE experiments_0005;
 
 CREATE INDEX experiments_published ON experiments (status, published_at DESC, id DESC);
 CREATE INDEX experiments_status_created ON experiments (status, created_at, id);
+-- From 0004 (statistics covering index); dropped with the old table.
+CREATE INDEX experiments_stats ON experiments (
+  status, id, lead_kind, stage, evidence_level, start_year, budget_eur, people_reached
+);
 CREATE INDEX experiments_merged_into ON experiments (merged_into) WHERE merged_into IS NOT NULL;
 
 INSERT OR IGNORE INTO experiment_themes SELECT * FROM experiment_themes_0005;

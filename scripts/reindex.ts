@@ -48,7 +48,15 @@ for (;;) {
   const url = new URL('/api/moderation/reindex', values.url)
   url.searchParams.set('limit', values.batch)
   if (cursor) url.searchParams.set('cursor', cursor)
-  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  }).catch((error: unknown) => {
+    console.error(
+      `\nLe Worker ne répond pas à ${values.url} (${String(error)}) : lancez npm start.`
+    )
+    process.exit(1)
+  })
   if (!res.ok) {
     console.error(`\nÉchec ${res.status} : ${await res.text()}`)
     console.error(cursor ? `Reprendre avec le curseur ${cursor}.` : '')

@@ -46,11 +46,9 @@ const SearchHitSchema = z
     evidenceLevel: z.number().int(),
     leadName: z.string(),
     year: z.number().int(),
-    highlight: z
-      .object({ title: z.string(), summary: z.string() })
-      .openapi({
-        description: 'HTML sûr : texte échappé, correspondances entre <mark> et </mark>',
-      }),
+    highlight: z.object({ title: z.string(), summary: z.string() }).openapi({
+      description: 'HTML sûr : texte échappé, correspondances entre <mark> et </mark>',
+    }),
   })
   .openapi('SearchHit')
 

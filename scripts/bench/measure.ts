@@ -76,7 +76,8 @@ export async function cannon(opts: {
       })
     })
   // Warm-up: the first requests compile routes and fill caches in workerd and Meilisearch.
-  await run(1, null)
+  // Skipped for the smoke mode's very short runs, where it would double the wall time.
+  if (opts.seconds >= 5) await run(1, null)
   const samples: number[] = []
   const { errors, duration } = await run(opts.seconds, samples)
   return summarise(samples, duration || opts.seconds, errors)

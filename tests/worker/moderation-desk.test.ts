@@ -442,4 +442,70 @@ describe('desk pages', () => {
       expect(html).not.toContain('<svg onload')
     }
   })
+
+  it('decides a proposed edit and closes a report from the record page', async () => {
+    const cookie = await session('hugo')
+    const published = await publish(moderationInput('Fiche modifiée par son porteur'))
+    // The submitter edits the published record: it becomes a proposal.
+    const edited = await request(`/api/experiments/${published.id}/edit`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${published.editToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(
+        validInput({
+          ...moderationInput('Fiche modifiée par son porteur'),
+          summary: 'Résumé corrigé par le porteur après un an de fonctionnement.',
+        })
+      ),
+    })
+    expect(edited.status).toBe(200)
+    const reported = await postJson(`/api/experiments/${published.id}/reports`, {
+      reason: 'outdated',
+      message: 'Le service a changé de nom.',
+    })
+    expect(reported.status).toBe(201)
+
+    const queue = await (await get('/moderation', cookie)).text()
+    expect(queue).toContain(`/moderation/experiences/${published.id}#proposition`)
+    expect(queue).toContain(`/moderation/experiences/${published.id}#signalements`)
+
+    const record = await (await get(`/moderation/experiences/${published.id}`, cookie)).text()
+    expect(record).toContain(
+      '<ins>Résumé corrigé par le porteur après un an de fonctionnement.</ins>'
+    )
+    const proposal = /action="\/moderation\/propositions\/([^/"]+)\/approuver"/.exec(record)?.[1]
+    const report = /action="\/moderation\/signalements\/([^/"]+)\/clore"/.exec(record)?.[1]
+    expect(proposal).toBeDefined()
+    expect(report).toBeDefined()
+    const token = await csrfToken(cookie, `/moderation/experiences/${published.id}`)
+
+    const approved = await post(`/moderation/propositions/${proposal}/approuver`, cookie, {
+      _csrf: token,
+      fiche: published.id,
+    })
+    expect(approved.status).toBe(303)
+    expect(approved.headers.get('location')).toBe(
+      `/moderation/experiences/${published.id}?fait=proposition-publiee`
+    )
+    const live = (await (await request(`/api/experiments/${published.id}`)).json()) as {
+      summary: string
+    }
+    expect(live.summary).toBe('Résumé corrigé par le porteur après un an de fonctionnement.')
+
+    const closed = await post(`/moderation/signalements/${report}/clore`, cookie, {
+      _csrf: token,
+      fiche: published.id,
+      raison: 'Fiche mise à jour.',
+    })
+    expect(closed.status).toBe(303)
+    const after = await (await get(`/moderation/experiences/${published.id}`, cookie)).text()
+    expect(after).not.toContain(`/moderation/signalements/${report}/clore`)
+    // Without the CSRF token, neither form does anything.
+    expect(
+      (await post(`/moderation/propositions/${proposal}/refuser`, cookie, { raison: 'Non.' }))
+        .status
+    ).toBe(403)
+  })
 })

@@ -16,8 +16,15 @@ import {
   ROOT,
   startWorker,
 } from './lib/local-dev'
+import {
+  createWorkerKey,
+  MEILISEARCH_VERSION,
+  meilisearchAvailable,
+  startMeilisearch,
+} from './lib/meilisearch'
 
 const PORT = Number(process.env.PORT ?? 8787)
+const MEILI_PORT = Number(process.env.MEILI_PORT ?? 7700)
 const STATE = path.join(ROOT, '.wrangler', 'state')
 const DEV_VARS = path.join(ROOT, '.dev.vars')
 
@@ -38,40 +45,105 @@ async function ensureDevVars(): Promise<Record<string, string>> {
   return readVarsFile(DEV_VARS)
 }
 
+/** A local Meilisearch when the optional binary is installed; null means embedded engine. */
+async function startSearch(): Promise<{
+  vars: Record<string, string>
+  stop(): Promise<void>
+} | null> {
+  if (process.env.MEILI_HOST) {
+    say(`moteur de recherche : Meilisearch sur ${process.env.MEILI_HOST} (MEILI_HOST)`)
+    return {
+      vars: { MEILI_HOST: process.env.MEILI_HOST, MEILI_KEY: process.env.MEILI_KEY ?? '' },
+      stop: async () => {},
+    }
+  }
+  if (!meilisearchAvailable()) {
+    say(
+      'moteur de recherche : moteur embarqué (D1 FTS5) — Meilisearch local indisponible sur cette plateforme'
+    )
+    return null
+  }
+  const dataDir = path.join(ROOT, '.meili')
+  const masterFile = path.join(dataDir, 'master-key')
+  // Keep the master key across restarts: the keys stored in the data dir depend on it.
+  const masterKey = existsSync(masterFile)
+    ? (await readFile(masterFile, 'utf8')).trim()
+    : randomBytes(24).toString('base64url')
+  const meili = await startMeilisearch({ dataDir, port: MEILI_PORT, masterKey })
+  await writeFile(masterFile, masterKey, { mode: 0o600 })
+  const key = await createWorkerKey(meili.url, meili.masterKey, 'experiments')
+  say(
+    `moteur de recherche : Meilisearch ${MEILISEARCH_VERSION} local sur ${meili.url} (clé limitée à l’index « experiments »)`
+  )
+  return {
+    vars: { MEILI_HOST: meili.url, MEILI_KEY: key, MEILI_INDEX: 'experiments' },
+    stop: () => meili.stop(),
+  }
+}
+
+/** Rebuilds both indexes from D1, so a fresh or wiped Meilisearch holds the catalogue. */
+async function reindex(baseUrl: string, token: string): Promise<number> {
+  let cursor: string | null = null
+  let indexed = 0
+  do {
+    const qs: string = cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
+    const res = await fetch(`${baseUrl}/api/moderation/reindex${qs}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    if (!res.ok) throw new Error(`réindexation refusée (${res.status}) : ${await res.text()}`)
+    const body = (await res.json()) as { nextCursor: string | null; processed?: number }
+    indexed += body.processed ?? 0
+    cursor = body.nextCursor
+  } while (cursor)
+  return indexed
+}
+
 async function main() {
   const vars = await ensureDevVars()
+  const token = firstModeratorToken(vars.MODERATOR_TOKENS ?? '')
   await prepareLocalDatabase({ persistTo: STATE, log: say })
-
-  const overrides: Record<string, string> = {}
-  say('moteur de recherche : moteur embarqué (D1 FTS5)')
-
+  const search = await startSearch()
   const worker = await startWorker({
     port: PORT,
     persistTo: STATE,
-    vars: overrides,
+    vars: search?.vars ?? { MEILI_HOST: '' },
     inheritOutput: true,
   })
-  const [{ n } = { n: 0 }] = await queryLocal<{ n: number }>(
-    STATE,
-    'SELECT count(*) AS n FROM experiments'
-  )
-  if (n === 0) {
-    const token = firstModeratorToken(vars.MODERATOR_TOKENS ?? '')
-    const count = await loadDemoCatalogue(worker.url, token)
-    say(`catalogue de démonstration chargé : ${count} expériences publiées`)
-  } else {
-    say(`catalogue existant : ${n} expériences`)
+  const stopAll = async () => {
+    await worker.stop()
+    await search?.stop()
+  }
+  try {
+    const [{ n } = { n: 0 }] = await queryLocal<{ n: number }>(
+      STATE,
+      'SELECT count(*) AS n FROM experiments'
+    )
+    if (n === 0) {
+      const count = await loadDemoCatalogue(worker.url, token)
+      say(`catalogue de démonstration chargé : ${count} expériences publiées`)
+    } else {
+      say(`catalogue existant : ${n} expériences`)
+    }
+    await reindex(worker.url, token)
+    say('index de recherche reconstruits depuis D1')
+  } catch (err) {
+    await stopAll()
+    throw err
   }
   say(`prêt : http://localhost:${PORT}  (API : http://localhost:${PORT}/api/docs)`)
-  say(`jeton de modération : voir MODERATOR_TOKENS dans .dev.vars`)
+  say('jeton de modération de l’API : voir MODERATOR_TOKENS dans .dev.vars')
 
   const shutdown = async () => {
-    await worker.stop()
+    await stopAll()
     process.exit(0)
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
-  worker.process.on('exit', (code) => process.exit(code ?? 0))
+  worker.process.on('exit', async (code) => {
+    await search?.stop()
+    process.exit(code ?? 0)
+  })
 }
 
 main().catch((err: unknown) => {

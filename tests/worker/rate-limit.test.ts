@@ -52,6 +52,8 @@ describe('RATE_LIMITS', () => {
     expect(bucketFor('GET', '/modifier/abc')).toBeNull()
     expect(bucketFor('POST', '/api/experiments/X/reports')).toBe('report')
     expect(bucketFor('POST', '/experiences/x/signaler')).toBe('report')
+    expect(bucketFor('POST', '/moderation/connexion')).toBe('signin')
+    expect(bucketFor('POST', '/moderation/deconnexion')).toBeNull()
   })
 })
 
@@ -59,7 +61,7 @@ describe('every public write is rate-limited', () => {
   // Writes that need no limit: moderator-only routes (authenticated, keyed on the
   // moderator) and the language switch (sets a cookie, stores nothing).
   const EXEMPT = [/^\/api\/moderation\//, /^\/moderation(\/|$)/, /^\/langue\//, /^\/api\/import/]
-  const SIGN_IN = /(connexion|login|sign-?in)/
+  const SIGN_IN = /\/(connexion|login|sign-?in)\/?$/
 
   it('finds a bucket for each non-GET route of the route table', () => {
     const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS', 'ALL'].includes(method)
@@ -132,6 +134,17 @@ describe('D1 fallback', () => {
 })
 
 describe('Rate Limiting binding', () => {
+  it('is declared in wrangler.toml and simulated locally by miniflare', async () => {
+    const bindings = env as unknown as Record<string, { limit?: unknown }>
+    for (const name of ['RL_SUBMIT', 'RL_EDIT', 'RL_REPORT', 'RL_SIGNIN']) {
+      expect(typeof bindings[name]?.limit).toBe('function')
+    }
+    const RL_REPORT = bindings.RL_REPORT as {
+      limit(o: { key: string }): Promise<{ success: boolean }>
+    }
+    expect((await RL_REPORT.limit({ key: 'probe' })).success).toBe(true)
+  })
+
   it('is used when configured, keyed by a hash of the client IP', async () => {
     const keys: string[] = []
     const RL_SUBMIT = {
@@ -147,6 +160,12 @@ describe('Rate Limiting binding', () => {
     expect(refused.headers.get('retry-after')).toBe('60')
     expect(keys[0]).toMatch(/^[0-9a-f]{64}$/)
     expect(keys[0]).toBe(keys[1])
+  })
+
+  it('is bypassed for a bucket that RATE_LIMITS names explicitly (D1 with that rule)', async () => {
+    const RL_SUBMIT = { limit: async () => ({ success: false }) }
+    const overrides = { RATE_LIMITS: 'submit=10/60', RL_SUBMIT }
+    expect((await call('/api/experiments', submission('192.0.2.60'), overrides)).status).toBe(201)
   })
 })
 

@@ -10,9 +10,11 @@
  * in D1 (exact, one upsert per limited request). The client is keyed by a hash of its IP
  * (`CF-Connecting-IP`), the only handle an anonymous form has.
  *
- * Configuration (`RATE_LIMITS` var): unset → the defaults below; `off` → no limits (the
- * worker test suites); or overrides such as `submit=100/60,report=off`. With a binding,
- * the limit and period are the binding's own (wrangler.toml); only `off` applies to it.
+ * Configuration (`RATE_LIMITS` var): unset → bindings where configured, the defaults below
+ * in D1 otherwise; `off` → no limits (the worker test suites, the browser harness); or
+ * per-bucket entries such as `submit=100/60,report=off`. A bucket named there uses the D1
+ * counter with that rule even when it has a binding (a binding's limit is fixed in
+ * wrangler.toml), so local runs can loosen one bucket without touching the others.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
@@ -82,11 +84,20 @@ export function bucketFor(method: string, path: string): RateLimitBucket | null 
 export function parseRateLimits(
   spec: string | undefined
 ): Record<RateLimitBucket, RateLimitRule | null> {
+  return parseRateLimitSpec(spec).rules
+}
+
+/** The rules, and which buckets the spec named explicitly (those skip the binding). */
+function parseRateLimitSpec(spec: string | undefined): {
+  rules: Record<RateLimitBucket, RateLimitRule | null>
+  explicit: Set<RateLimitBucket>
+} {
   const rules: Record<RateLimitBucket, RateLimitRule | null> = { ...DEFAULT_RATE_LIMITS }
+  const explicit = new Set<RateLimitBucket>()
   const text = (spec ?? '').trim()
   if (text === 'off') {
     for (const bucket of RATE_LIMIT_BUCKETS) rules[bucket] = null
-    return rules
+    return { rules, explicit }
   }
   for (const entry of text.split(',')) {
     const m = /^\s*([a-z]+)\s*=\s*(off|(\d{1,6})\s*\/\s*(\d{1,6}))\s*$/.exec(entry)
@@ -96,8 +107,9 @@ export function parseRateLimits(
     const limit = Number(m[3])
     const period = Number(m[4])
     rules[bucket] = m[2] === 'off' ? null : limit > 0 && period > 0 ? { limit, period } : null
+    explicit.add(bucket)
   }
-  return rules
+  return { rules, explicit }
 }
 
 interface RateLimitBinding {
@@ -124,9 +136,14 @@ export async function clientKey(c: Context<AppEnv>): Promise<string> {
 }
 
 /** Seconds to wait when refused, or 0 when allowed. */
-async function check(c: Context<AppEnv>, bucket: RateLimitBucket, rule: RateLimitRule) {
+async function check(
+  c: Context<AppEnv>,
+  bucket: RateLimitBucket,
+  rule: RateLimitRule,
+  explicit: boolean
+) {
   const client = await clientKey(c)
-  const binding = bindingOf(c.env, bucket)
+  const binding = explicit ? null : bindingOf(c.env, bucket)
   if (binding) {
     const { success } = await binding.limit({ key: client })
     return success ? 0 : rule.period
@@ -154,12 +171,14 @@ function limitedPage(retryAfter: number): Response {
 
 export const abuseRateLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
   const bucket = bucketFor(c.req.method, c.req.path)
-  const rule = bucket ? parseRateLimits(c.env.RATE_LIMITS)[bucket] : null
-  if (!bucket || !rule) return next()
+  if (!bucket) return next()
+  const { rules, explicit } = parseRateLimitSpec(c.env.RATE_LIMITS)
+  const rule = rules[bucket]
+  if (!rule) return next()
 
   let retryAfter = 0
   try {
-    retryAfter = await check(c, bucket, rule)
+    retryAfter = await check(c, bucket, rule, explicit.has(bucket))
   } catch (err) {
     // The limiter is a guard, not the service: if its storage fails, let the request
     // through (moderation remains the final control) and leave a trace.

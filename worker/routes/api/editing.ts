@@ -24,6 +24,7 @@ import {
   submitEdit,
 } from '../../services/editing'
 import { publicHistory } from '../../services/history'
+import { nudgeSearchSync } from '../../search/service'
 import { bearerAuth, problems } from './responses'
 
 const editAuth = [{ editToken: [] }]
@@ -311,12 +312,15 @@ export const editingApi = createRouter()
   })
   .openapi(edit, async (c) => {
     const row = await recordForBearer(c.var.db, c.req.valid('param').id, editToken(c))
-    return c.json(await submitEdit(c.var.db, row, c.req.valid('json')), 200, PRIVATE)
+    const result = await submitEdit(c.var.db, row, c.req.valid('json'))
+    if (result.outcome === 'applied') nudgeSearchSync(c.executionCtx, c.env)
+    return c.json(result, 200, PRIVATE)
   })
   .openapi(verify, async (c) => {
     const now = new Date()
     const row = await recordForBearer(c.var.db, c.req.valid('param').id, editToken(c), now)
     const revision = await confirmStillAccurate(c.var.db, row, now)
+    nudgeSearchSync(c.executionCtx, c.env)
     return c.json({ revision, lastVerifiedAt: now.toISOString() }, 200, PRIVATE)
   })
   .openapi(revisions, async (c) => {
@@ -348,7 +352,9 @@ export const editingApi = createRouter()
     return c.json({ items }, 200, { 'cache-control': 'no-store' })
   })
   .openapi(approve, async (c) => {
-    return c.json(await approveProposal(c.var.db, c.req.valid('param').id, c.var.moderator), 200)
+    const applied = await approveProposal(c.var.db, c.req.valid('param').id, c.var.moderator)
+    nudgeSearchSync(c.executionCtx, c.env)
+    return c.json(applied, 200)
   })
   .openapi(reject, async (c) => {
     await rejectProposal(

@@ -10,14 +10,13 @@
  *   offers "still accurate" and closing the session.
  */
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import { ExperimentInput } from '../../domain/experiment'
 import { TerritoryCode } from '../../domain/territory'
 import { findTerritories } from '../../db/territories'
-import { MAX_JSON_BODY_BYTES } from '../../http/body'
+import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
 import {
   confirmStillAccurate,
@@ -31,6 +30,7 @@ import {
 } from '../../services/editing'
 import { Layout } from '../../../web/components/Layout'
 import { SubmissionForm } from '../../../web/components/SubmissionForm'
+import { nudgeSearchSync } from '../../search/service'
 import { formatDate } from '../../../web/format'
 import type { Messages } from '../../../web/i18n'
 import { fieldOfPath, formErrors, formToValues, type FormValues } from './form-input'
@@ -49,14 +49,6 @@ const PRIVATE_HEADERS = {
 
 const DONE = ['applied', 'proposed', 'unchanged', 'verified', 'finished'] as const
 type Done = (typeof DONE)[number]
-
-const formLimit = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ProblemError(413, 'Le formulaire dépasse la taille autorisée.')
-    },
-  })
 
 async function formPairs(c: Context<AppEnv>): Promise<[string, string][]> {
   const form = await c.req.formData()
@@ -112,7 +104,7 @@ export const editPages = new Hono<AppEnv>()
       { headers: PRIVATE_HEADERS }
     )
   })
-  .post('/modifier/ouvrir', csrf(), formLimit(4 * 1024), async (c) => {
+  .post('/modifier/ouvrir', csrf(), ...formBody(4 * 1024), async (c) => {
     const m = TRUST_MESSAGES[messagesFor(c).lang].edit
     const token = (await formPairs(c)).find(([name]) => name === 'token')?.[1] ?? ''
     try {
@@ -146,7 +138,7 @@ export const editPages = new Hono<AppEnv>()
     const done = DONE.find((d) => d === c.req.query('fait'))
     return showEditForm(c, record, record.input as FormValues, new Map(), 200, done)
   })
-  .post('/modifier', csrf(), formLimit(MAX_JSON_BODY_BYTES), async (c) => {
+  .post('/modifier', csrf(), ...formBody(), async (c) => {
     const m = TRUST_MESSAGES[messagesFor(c).lang].edit
     const row = await recordForSession(c.var.db, sessionCookie(c))
     if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
@@ -158,6 +150,7 @@ export const editPages = new Hono<AppEnv>()
     }
     try {
       const result = await submitEdit(c.var.db, row, parsed.data)
+      if (result.outcome === 'applied') nudgeSearchSync(c.executionCtx, c.env)
       return c.redirect(`/modifier?fait=${result.outcome}`, 303)
     } catch (err) {
       if (err instanceof ProblemError && err.errors?.length) {
@@ -173,12 +166,13 @@ export const editPages = new Hono<AppEnv>()
       throw err
     }
   })
-  .post('/modifier/verifier', csrf(), formLimit(4 * 1024), async (c) => {
+  .post('/modifier/verifier', csrf(), ...formBody(4 * 1024), async (c) => {
     const m = TRUST_MESSAGES[messagesFor(c).lang].edit
     const row = await recordForSession(c.var.db, sessionCookie(c))
     if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
     try {
       await confirmStillAccurate(c.var.db, row)
+      nudgeSearchSync(c.executionCtx, c.env)
     } catch (err) {
       if (err instanceof ProblemError && err.status === 409)
         return messagePage(c, m.closedTitle, err.message, 409)
@@ -186,7 +180,7 @@ export const editPages = new Hono<AppEnv>()
     }
     return c.redirect('/modifier?fait=verified', 303)
   })
-  .post('/modifier/fin', csrf(), formLimit(4 * 1024), async (c) => {
+  .post('/modifier/fin', csrf(), ...formBody(4 * 1024), async (c) => {
     await endEditSession(c.var.db, sessionCookie(c))
     deleteCookie(c, COOKIE, { prefix: 'host', path: '/', secure: true })
     return c.redirect('/modifier?fait=finished', 303)

@@ -5,12 +5,11 @@
  * honeypot answered like a success, and Turnstile when configured.
  */
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import { getPublishedExperiment, type ExperimentRow } from '../../db/experiments'
 import { REPORT_REASONS } from '../../db/reports'
-import { ProblemError } from '../../http/problem'
+import { formBody } from '../../http/form'
 import {
   TURNSTILE_FIELD,
   TURNSTILE_SCRIPT,
@@ -176,48 +175,37 @@ export const reportPage = new Hono<AppEnv>()
     if (c.req.query('merci') !== undefined) return thanks(c, row)
     return showForm(c, row, { reason: '', message: '' }, new Map())
   })
-  .post(
-    '/experiences/:idOrSlug/signaler',
-    csrf(),
-    bodyLimit({
-      maxSize: 16 * 1024,
-      onError: () => {
-        throw new ProblemError(413, 'Le formulaire dépasse la taille autorisée.')
-      },
-    }),
-    async (c) => {
-      const row = await published(c)
-      if (!row) return notFound(c)
-      const r = TRUST_MESSAGES[messagesFor(c).lang].report
-      const form = await c.req.formData()
-      const field = (name: string) => {
-        const v = form.get(name)
-        return typeof v === 'string' ? v : ''
-      }
-      const done = c.redirect(`/experiences/${encodeURIComponent(row.slug)}/signaler?merci`, 303)
-      // A filled honeypot is a bot: the same answer as a success, nothing stored.
-      if (field(HONEYPOT).trim() !== '') return done
-
-      const values = { reason: field('reason'), message: field('message') }
-      const parsed = ReportInput.safeParse(values)
-      const errors = new Map<string, string>()
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const name = String(issue.path[0] ?? 'reason')
-          if (!errors.has(name))
-            errors.set(name, name === 'message' ? r.errorMessage : r.errorReason)
-        }
-      }
-      const turnstile = turnstileConfig(c.env)
-      if (errors.size === 0 && turnstile) {
-        const ok = await verifyTurnstile(turnstile, field(TURNSTILE_FIELD), {
-          ip: c.req.header('cf-connecting-ip'),
-          action: 'report',
-        })
-        if (!ok) errors.set('reason', r.errorRobot)
-      }
-      if (!parsed.success || errors.size > 0) return showForm(c, row, values, errors, 400)
-      await fileReport(c.var.db, row.id, parsed.data.reason, parsed.data.message)
-      return done
+  .post('/experiences/:idOrSlug/signaler', csrf(), ...formBody(16 * 1024), async (c) => {
+    const row = await published(c)
+    if (!row) return notFound(c)
+    const r = TRUST_MESSAGES[messagesFor(c).lang].report
+    const form = await c.req.formData()
+    const field = (name: string) => {
+      const v = form.get(name)
+      return typeof v === 'string' ? v : ''
     }
-  )
+    const done = c.redirect(`/experiences/${encodeURIComponent(row.slug)}/signaler?merci`, 303)
+    // A filled honeypot is a bot: the same answer as a success, nothing stored.
+    if (field(HONEYPOT).trim() !== '') return done
+
+    const values = { reason: field('reason'), message: field('message') }
+    const parsed = ReportInput.safeParse(values)
+    const errors = new Map<string, string>()
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0] ?? 'reason')
+        if (!errors.has(name)) errors.set(name, name === 'message' ? r.errorMessage : r.errorReason)
+      }
+    }
+    const turnstile = turnstileConfig(c.env)
+    if (errors.size === 0 && turnstile) {
+      const ok = await verifyTurnstile(turnstile, field(TURNSTILE_FIELD), {
+        ip: c.req.header('cf-connecting-ip'),
+        action: 'report',
+      })
+      if (!ok) errors.set('reason', r.errorRobot)
+    }
+    if (!parsed.success || errors.size > 0) return showForm(c, row, values, errors, 400)
+    await fileReport(c.var.db, row.id, parsed.data.reason, parsed.data.message)
+    return done
+  })

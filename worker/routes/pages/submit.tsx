@@ -6,13 +6,13 @@
  * published experiments, if any, before the final confirmation.
  */
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import { ExperimentInput } from '../../domain/experiment'
 import { TerritoryCode } from '../../domain/territory'
 import { findTerritories } from '../../db/territories'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
+import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
 import { secretToken } from '../../lib/crypto'
 import { submitExperiment } from '../../services/catalogue'
@@ -39,12 +39,8 @@ export const submitPage = new Hono<AppEnv>()
   .post(
     '/proposer',
     csrf(),
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: () => {
-        throw new ProblemError(413, 'Le formulaire dépasse la taille autorisée.')
-      },
-    }),
+    // Size cap, form content types only, and a malformed body is a 400 (not a 500).
+    ...formBody(MAX_JSON_BODY_BYTES),
     async (c) => {
       const t = messagesFor(c)
       const form = await c.req.formData()

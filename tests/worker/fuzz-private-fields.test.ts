@@ -1,0 +1,138 @@
+/**
+ * No private field ever leaves: a record whose private contact holds canary values goes
+ * through every state that produces public artefacts (published, edited through a
+ * proposal, verified, reported), the outbox is drained into the embedded index, then every
+ * public GET route of the route table (pages, API, exports, feeds, search, history) is
+ * requested with the record's id and slug, and the index and derived tables are read:
+ * the canaries appear nowhere. Only the moderation API and the submitter's own edit
+ * session may show them.
+ */
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { toSearchDocument } from '../../worker/search/documents'
+import { drainOutbox } from '../../worker/search/sync'
+import { getExperiment } from '../../worker/db/experiments'
+import { MODERATOR, validInput } from './fixtures'
+import { appRoutes, fillPath, FUZZ_ENV, send } from './fuzz-support'
+
+const CANARY_EMAIL = 'canari.prive.7f3a@example.fr'
+const CANARY_NAME = 'Canarixprivé Zéphyrin'
+const CANARY_PHONE = '+33 6 98 76 54 32'
+const CANARIES = [CANARY_EMAIL, CANARY_NAME, CANARY_PHONE, 'canari.prive.7f3a']
+
+const moderator = { authorization: `Bearer ${MODERATOR}` }
+
+function expectNoCanary(label: string, text: string) {
+  for (const canary of CANARIES)
+    expect(text.includes(canary), `${label} leaks ${canary}`).toBe(false)
+}
+
+describe('private fields', () => {
+  it('never appear in any public page, API answer, export, feed or the search index', async () => {
+    const res = await send('/api/experiments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        validInput({
+          title: 'Fiche témoin pour les champs privés',
+          privateContact: { email: CANARY_EMAIL, name: CANARY_NAME, phone: CANARY_PHONE },
+          publicContact: { role: 'Service numérique', email: 'contact-public@example.fr' },
+        })
+      ),
+    })
+    expect(res.status).toBe(201)
+    const sub = (await res.json()) as { id: string; slug: string; editToken: string }
+    expectNoCanary('submission response', JSON.stringify(sub))
+    await send(`/api/moderation/experiments/${sub.id}/approve`, {
+      method: 'POST',
+      headers: moderator,
+    })
+
+    // An edit (proposal, approved), a confirmation and a report: every public artefact.
+    const edit = await send(`/api/experiments/${sub.id}/edit`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sub.editToken}` },
+      body: JSON.stringify(
+        validInput({
+          title: 'Fiche témoin pour les champs privés, modifiée',
+          privateContact: { email: CANARY_EMAIL, name: CANARY_NAME, phone: CANARY_PHONE },
+        })
+      ),
+    })
+    const { proposalId } = (await edit.json()) as { proposalId: string }
+    await send(`/api/moderation/proposals/${proposalId}/approve`, {
+      method: 'POST',
+      headers: moderator,
+    })
+    await send(`/api/experiments/${sub.id}/verify`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sub.editToken}` },
+    })
+    await send(`/api/experiments/${sub.id}/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'wrong', message: 'Vérification.' }),
+    })
+    await drainOutbox(FUZZ_ENV, { targets: ['embedded'] })
+
+    // Every public GET route, with the record's id and its slug.
+    const publicGets = appRoutes().filter(
+      (r) =>
+        r.method === 'GET' &&
+        !r.path.startsWith('/api/moderation') &&
+        !r.path.startsWith('/moderation')
+    )
+    expect(publicGets.length).toBeGreaterThan(20)
+    const valueFor = (param: string, key: 'id' | 'slug') =>
+      param === 'lang'
+        ? 'fr'
+        : param === 'code'
+          ? 'dep:53'
+          : param === 'token'
+            ? sub.editToken
+            : sub[key]
+    let checked = 0
+    for (const route of publicGets) {
+      for (const key of ['id', 'slug'] as const) {
+        for (const query of ['', '?q=canari', '?q=Fiche%20t%C3%A9moin&limit=100', '?format=csv']) {
+          const path =
+            fillPath(
+              route,
+              route.params.map((p) => valueFor(p, key))
+            ) + query
+          const page = await send(path, { headers: { accept: 'text/html' } })
+          expect(page.status, path).toBeLessThan(500)
+          expectNoCanary(path, await page.text())
+          checked++
+        }
+        if (route.params.length === 0) break
+      }
+    }
+    expect(checked).toBeGreaterThan(100)
+
+    // The search index (embedded tables and the document Meilisearch would receive).
+    const row = await getExperiment(env.DB, sub.id)
+    expectNoCanary('search document', JSON.stringify(toSearchDocument(row!)))
+    const tables = await env.SEARCH_DB.prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE '%_data' AND name NOT LIKE '%_idx' AND name NOT LIKE '%_docsize' AND name NOT LIKE '%_config' AND name NOT LIKE '%_content'`
+    ).all<{ name: string }>()
+    for (const { name } of tables.results) {
+      const rows = await env.SEARCH_DB.prepare(`SELECT * FROM "${name}"`).all()
+      expectNoCanary(`SEARCH_DB.${name}`, JSON.stringify(rows.results))
+    }
+
+    // Public-content tables never hold them either (revisions, proposals, reports).
+    for (const table of ['experiment_revisions', 'proposals', 'reports', 'search_outbox']) {
+      const rows = await env.DB.prepare(`SELECT * FROM ${table}`).all()
+      expectNoCanary(table, JSON.stringify(rows.results))
+    }
+
+    // Where they legitimately appear: the moderation API and the submitter's own edit API.
+    const desk = await send(`/api/moderation/experiments/${sub.id}`, { headers: moderator })
+    expect(await desk.text()).toContain(CANARY_EMAIL)
+    const own = await send(`/api/experiments/${sub.id}/edit`, {
+      headers: { authorization: `Bearer ${sub.editToken}` },
+    })
+    expect(await own.text()).toContain(CANARY_EMAIL)
+  }, 300_000)
+})

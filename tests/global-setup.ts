@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ProvidedContext } from 'vitest'
 import type { TestProject } from 'vitest/node'
+import { freePort } from '../scripts/lib/local-dev'
 import {
   createWorkerKey,
-  freePort,
   meilisearchAvailable,
   startMeilisearch,
   type RunningMeilisearch,

@@ -204,30 +204,31 @@ export function firstModeratorToken(tokens: string): string {
 }
 
 /**
- * Submits and publishes every demo experiment through the public API, so the demo goes
- * through the same validation, derivation and outbox as real submissions.
+ * Publishes the demo catalogue through the moderators' bulk import, so it goes through
+ * the same validation, derivation and outbox as real submissions without tripping the
+ * public submission rate limit. Each entry gets a stable `sourceId`, so loading it twice
+ * updates instead of duplicating.
  */
 export async function loadDemoCatalogue(baseUrl: string, moderatorToken: string): Promise<number> {
   const entries = JSON.parse(
     await readFile(path.join(ROOT, 'scripts', 'data', 'demo-catalogue.json'), 'utf8')
-  ) as unknown[]
-  let published = 0
-  for (const entry of entries) {
-    const res = await fetch(`${baseUrl}/api/experiments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(entry),
-    })
-    if (res.status !== 201)
-      throw new Error(`demo entry refused (${res.status}): ${await res.text()}`)
-    const { id } = (await res.json()) as { id: string }
-    const approved = await fetch(`${baseUrl}/api/moderation/experiments/${id}/approve`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${moderatorToken}` },
-    })
-    if (approved.status !== 200)
-      throw new Error(`demo approval failed (${approved.status}): ${await approved.text()}`)
-    published++
+  ) as Record<string, unknown>[]
+  const rows = entries.map((entry, i) => ({
+    ...entry,
+    sourceId: `demo-${String(i + 1).padStart(3, '0')}`,
+  }))
+  const res = await fetch(`${baseUrl}/api/moderation/import?publish=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${moderatorToken}` },
+    body: JSON.stringify(rows),
+  })
+  const report = (await res.json()) as { counts?: Record<string, number>; rows?: unknown[] }
+  const counts = report.counts ?? {}
+  const loaded = (counts.created ?? 0) + (counts.updated ?? 0) + (counts.unchanged ?? 0)
+  if (!res.ok || loaded !== rows.length) {
+    throw new Error(
+      `demo catalogue refused (${res.status}): ${JSON.stringify(report).slice(0, 2000)}`
+    )
   }
-  return published
+  return loaded
 }

@@ -17,22 +17,22 @@ import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
 import { importApi } from './routes/api/import'
 import { moderationApi } from './routes/api/moderation'
-import { searchApi } from './routes/api/search'
 import { reportsApi } from './routes/api/reports'
+import { searchApi } from './routes/api/search'
 import { statsApi } from './routes/api/stats'
 import { territoriesApi } from './routes/api/territories'
 import { comparePage } from './routes/pages/compare'
 import { territoryPage } from './routes/pages/territory'
 import { moderationDesk } from './routes/pages/moderation'
-import { notFoundPage, pages, wantsHtml } from './routes/pages'
+import { errorPage, notFoundPage, pages, wantsHtml } from './routes/pages'
 
 export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
-  .route('/', searchApi)
   .route('/', editingApi)
   .route('/', reportsApi)
+  .route('/', searchApi)
   .route('/', exportsApi)
   .route('/', importApi)
   .route('/', feedsApi)
@@ -84,19 +84,26 @@ app.notFound((c) =>
       )
 )
 
-app.onError((err) => {
-  if (err instanceof ProblemError) return problemResponse(err.toProblem(), err.headers)
-  if (err instanceof HTTPException) {
-    // Raised by Hono itself, e.g. "Malformed JSON in request body".
-    const status = err.status as ContentfulStatusCode
-    const detail = status === 400 ? 'Le corps de la requête n’est pas un JSON valide.' : err.message
-    return problemResponse(new ProblemError(status, detail).toProblem())
+/** French wording for errors raised by Hono's own middleware (JSON parsing, CSRF, body limit). */
+const HONO_ERROR_DETAILS: Partial<Record<number, string>> = {
+  400: 'Le corps de la requête n’est pas un JSON valide.',
+  403: 'Requête refusée : elle ne semble pas venir de ce site. Rechargez la page, puis réessayez.',
+  413: 'Les données envoyées sont trop volumineuses.',
+}
+
+app.onError((err, c) => {
+  const problem =
+    err instanceof ProblemError
+      ? err
+      : err instanceof HTTPException
+        ? new ProblemError(err.status as ContentfulStatusCode, HONO_ERROR_DETAILS[err.status])
+        : undefined
+  if (!problem) console.error('unhandled error', err)
+  const shown =
+    problem ?? new ProblemError(500, 'Une erreur inattendue est survenue ; elle a été journalisée.')
+  if (wantsHtml(c)) {
+    const { title, detail } = shown.toProblem()
+    return errorPage(c, shown.status, title, detail ?? title)
   }
-  console.error('unhandled error', err)
-  return problemResponse(
-    new ProblemError(
-      500,
-      'Une erreur inattendue est survenue ; elle a été journalisée.'
-    ).toProblem()
-  )
+  return problemResponse(shown.toProblem(), shown.headers)
 })

@@ -21,4 +21,4 @@ export const pages = new Hono<AppEnv>()
   .route('/', reportPage)
   .route('/', languageSwitch)
 
-export { notFoundPage, wantsHtml } from './not-found'
+export { errorPage, notFoundPage, wantsHtml } from './not-found'

@@ -8,7 +8,12 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { insertModeratorSql, MODERATOR_NAME, moderatorExistsSql } from '../../worker/db/moderators'
+import {
+  disableModeratorSql,
+  insertModeratorSql,
+  MODERATOR_NAME,
+  moderatorExistsSql,
+} from '../../worker/db/moderators'
 import { generatePassword, hashPassword } from '../../worker/lib/password'
 import { queryLocal, ROOT } from './local-dev'
 
@@ -60,6 +65,12 @@ export async function addModerator(
   const hash = await hashPassword(password)
   await execute(target, insertModeratorSql(name, hash, new Date().toISOString()))
   return password
+}
+
+/** Disables an account (it can no longer sign in) and ends its open sessions. */
+export async function disableModerator(name: string, target: Target): Promise<void> {
+  if (!(await exists(target, name))) throw new Error(`Aucun compte « ${name} ».`)
+  await execute(target, disableModeratorSql(name, new Date().toISOString()))
 }
 
 async function readDevVar(name: string): Promise<string | null> {

@@ -50,6 +50,16 @@ export function insertModeratorSql(name: string, passwordHash: string, at: strin
   return `INSERT INTO moderators (name, password_hash, created_at) VALUES ('${name}', '${passwordHash}', '${at}')`
 }
 
+/**
+ * Disables an account and ends its sessions at once (scripts, like `insertModeratorSql`).
+ * The row stays: audit entries keep naming it.
+ */
+export function disableModeratorSql(name: string, at: string): string {
+  if (!MODERATOR_NAME.test(name)) throw new Error(`invalid moderator name: ${name}`)
+  if (!/^[0-9TZ:.-]+$/.test(at)) throw new Error('invalid timestamp')
+  return `UPDATE moderators SET disabled_at = '${at}' WHERE name = '${name}' AND disabled_at IS NULL; DELETE FROM moderator_sessions WHERE moderator = '${name}'`
+}
+
 export function moderatorExistsSql(name: string): string {
   if (!MODERATOR_NAME.test(name)) throw new Error(`invalid moderator name: ${name}`)
   return `SELECT name FROM moderators WHERE name = '${name}'`

@@ -15,7 +15,7 @@ import {
 } from '../../../http/moderator-session'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
 import { LoginForm } from '../../../../web/components/moderation/LoginForm'
-import { deskBodyLimit, formField, renderDesk, requireDeskCsrf } from './render'
+import { deskForm, formField, renderDesk, requireDeskCsrf } from './render'
 
 const login = (
   c: Parameters<typeof renderDesk>[0],
@@ -38,7 +38,7 @@ export const loginPages = new Hono<AppEnv>()
     const notice = c.req.query('fin') === '1' ? 'Vous êtes déconnecté·e.' : undefined
     return login(c, { notice })
   })
-  .post('/moderation/connexion', deskBodyLimit, async (c) => {
+  .post('/moderation/connexion', deskForm, async (c) => {
     if (!isSameOrigin(c)) {
       return login(c, { error: 'Formulaire refusé : il ne provient pas de ce site.' }, 403)
     }
@@ -63,7 +63,7 @@ export const loginPages = new Hono<AppEnv>()
 
 export const logoutPage = new Hono<DeskEnv>().post(
   '/moderation/deconnexion',
-  deskBodyLimit,
+  deskForm,
   requireDeskSession,
   requireDeskCsrf,
   async (c) => {

@@ -33,7 +33,7 @@ import {
   type RecordViewProps,
 } from '../../../../web/components/moderation/RecordView'
 import { NotFound } from '../../../../web/components/NotFound'
-import { deskBodyLimit, formField, renderDesk, requireDeskCsrf } from './render'
+import { deskForm, formField, renderDesk, requireDeskCsrf } from './render'
 
 const ACTION_BY_SLUG = new Map(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], a] as const))
 
@@ -170,7 +170,7 @@ export const recordPages = new Hono<DeskEnv>()
   })
   .post(
     '/moderation/experiences/:id/:action',
-    deskBodyLimit,
+    deskForm,
     requireDeskSession,
     requireDeskCsrf,
     async (c) => {
@@ -202,7 +202,7 @@ export const recordPages = new Hono<DeskEnv>()
   )
   .post(
     '/moderation/propositions/:pid/:decision{approuver|refuser}',
-    deskBodyLimit,
+    deskForm,
     requireDeskSession,
     requireDeskCsrf,
     async (c) => {
@@ -230,7 +230,7 @@ export const recordPages = new Hono<DeskEnv>()
   )
   .post(
     '/moderation/signalements/:rid/clore',
-    deskBodyLimit,
+    deskForm,
     requireDeskSession,
     requireDeskCsrf,
     async (c) => {

@@ -3,14 +3,14 @@
  * never indexed, no Referer leaving the desk; and the CSRF gate every desk POST passes.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { every } from 'hono/combine'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { appendAudit } from '../../../db/audit'
 import type { AppEnv } from '../../../env'
 import { CSRF_FIELD, isSameOrigin, tokensMatch } from '../../../http/csrf'
+import { formBody } from '../../../http/form'
 import { clientIpHash, type DeskEnv } from '../../../http/moderator-session'
-import { ProblemError } from '../../../http/problem'
 import { MESSAGES } from '../../../../web/i18n'
 import { renderPage } from '../render'
 
@@ -32,18 +32,15 @@ export function renderDesk(
   })
 }
 
-/** Desk forms are small: a reason, an id, a token. */
-export const deskBodyLimit = bodyLimit({
-  maxSize: 16 * 1024,
-  onError: () => {
-    throw new ProblemError(413, 'Le formulaire dépasse la taille autorisée.')
-  },
-})
+/**
+ * Desk forms are small (a reason, an id, a token): size cap, form content types only,
+ * and a malformed body is a 400, never an exception in a handler.
+ */
+export const deskForm: MiddlewareHandler = every(...formBody(16 * 1024))
 
-/** A string field of the (cached) parsed form, or ''. */
+/** A string field of the form `deskForm` already parsed (Hono caches it), or ''. */
 export async function formField(c: Context, name: string): Promise<string> {
-  const body = await c.req.parseBody()
-  const value = body[name]
+  const value = (await c.req.formData()).get(name)
   return typeof value === 'string' ? value : ''
 }
 

@@ -22,6 +22,7 @@ import {
   meilisearchAvailable,
   startMeilisearch,
 } from './lib/meilisearch'
+import { ensureDemoModerator } from './lib/moderators'
 
 const PORT = Number(process.env.PORT ?? 8787)
 const MEILI_PORT = Number(process.env.MEILI_PORT ?? 7700)
@@ -103,6 +104,9 @@ async function main() {
   const vars = await ensureDevVars()
   const token = firstModeratorToken(vars.MODERATOR_TOKENS ?? '')
   await prepareLocalDatabase({ persistTo: STATE, log: say })
+  const demoModerator = await ensureDemoModerator(STATE)
+  if (demoModerator)
+    say(`compte de modération créé : ${demoModerator.name} (mot de passe dans .dev.vars)`)
   const search = await startSearch()
   const worker = await startWorker({
     port: PORT,
@@ -132,7 +136,10 @@ async function main() {
     throw err
   }
   say(`prêt : http://localhost:${PORT}  (API : http://localhost:${PORT}/api/docs)`)
-  say('jeton de modération de l’API : voir MODERATOR_TOKENS dans .dev.vars')
+  say(
+    `bureau de modération : http://localhost:${PORT}/moderation (compte « demo », mot de passe DEMO_MODERATOR_PASSWORD dans .dev.vars)`
+  )
+  say('jeton de l’API de modération : MODERATOR_TOKENS dans .dev.vars')
 
   const shutdown = async () => {
     await stopAll()

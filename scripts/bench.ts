@@ -407,7 +407,8 @@ async function main() {
   let consistency = await compareIndexWithD1({ persistTo, meili: meiliRef })
   while (!consistency.equal && performance.now() - convergeStart < 180_000) {
     await triggerCron(worker.url)
-    await new Promise((r) => setTimeout(r, 2000))
+    // A quiet pause before reading D1 from outside (see drainToIndexes).
+    await new Promise((r) => setTimeout(r, 3000))
     consistency = await compareIndexWithD1({ persistTo, meili: meiliRef })
   }
   results.fault = {

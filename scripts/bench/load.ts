@@ -170,6 +170,8 @@ export async function outboxState(persistTo: string): Promise<OutboxState> {
 
 export interface SyncFigures extends LoadFigures {
   cronRuns: number
+  /** Cron calls that failed or timed out (the outbox retries their rows later). */
+  failedRuns: number
   /** Meilisearch documents at the end. */
   indexed: number
 }
@@ -189,20 +191,27 @@ export async function drainToIndexes(opts: {
 }): Promise<SyncFigures> {
   const started = performance.now()
   let cronRuns = 0
+  let failedRuns = 0
+  let lastCheck = Date.now()
   let indexed = 0
   const deadline = Date.now() + opts.timeoutSeconds * 1000
   while (Date.now() < deadline) {
     // Two drains at once: rows are leased, so they never deliver the same row twice.
     const t0 = performance.now()
     const ok = await Promise.all([triggerCron(opts.url), triggerCron(opts.url)])
-    if (!ok.every(Boolean)) throw new Error('le Worker n’a pas de gestionnaire cron (/__scheduled)')
     cronRuns += 2
+    if (!ok.some(Boolean)) failedRuns++
     if (process.env.BENCH_DEBUG) console.error(`cron pair ${Math.round(performance.now() - t0)} ms`)
     const now = await meiliDocumentCount(opts.meili)
     const moved = now !== indexed
     indexed = now
     opts.onProgress?.(indexed)
-    if (!moved || indexed >= opts.expected) {
+    // Reading D1 from another process can lock the Worker out of its own database (local
+    // SQLite), so the outbox is read only once Meilisearch holds everything, after a pause
+    // that lets the drains still running in waitUntil finish.
+    if (indexed >= opts.expected || (!moved && Date.now() - lastCheck > 30_000)) {
+      await new Promise((r) => setTimeout(r, 2_000))
+      lastCheck = Date.now()
       const state = await outboxState(opts.persistTo)
       if (state.meilisearch === 0 && state.embedded === 0) break
     }
@@ -213,6 +222,7 @@ export async function drainToIndexes(opts: {
     seconds: round(seconds),
     recordsPerSecond: round(indexed / seconds),
     cronRuns,
+    failedRuns,
     indexed,
   }
 }

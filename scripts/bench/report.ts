@@ -101,7 +101,7 @@ export function renderMarkdown(r: BenchResults, deltas: string[]): string {
   const sync = r.load.sync
   out.push(
     sync
-      ? `| Outbox drain → Meilisearch + embedded | ${sync.records} | ${sync.seconds} | ${sync.recordsPerSecond} | ${sync.cronRuns} cron runs |`
+      ? `| Outbox drain → Meilisearch + embedded | ${sync.records} | ${sync.seconds} | ${sync.recordsPerSecond} | ${sync.cronRuns} cron runs, ${sync.failedRuns} failed |`
       : `| Outbox drain → indexes | ${NA} | | | |`
   )
   const one = r.load.oneByOne

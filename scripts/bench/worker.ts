@@ -136,7 +136,14 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals) {
 
 /** Fires the Worker's cron handler once (the outbox safety net). False if there is none. */
 export async function triggerCron(url: string): Promise<boolean> {
-  const res = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
-  await res.text()
-  return res.ok
+  // Bounded: a drain stuck on a locked local D1 file must not hang the whole bench.
+  try {
+    const res = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('* * * * *')}`, {
+      signal: AbortSignal.timeout(60_000),
+    })
+    await res.text()
+    return res.ok
+  } catch {
+    return false
+  }
 }

@@ -22,8 +22,8 @@ import {
   briefReport,
 } from './fuzz-support'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150)
-const BATCH = 40
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
+const BATCH = 45
 
 interface Known {
   ids: string[]

@@ -10,6 +10,7 @@ import { d1Session } from './db/session'
 import { ProblemError, problemResponse } from './http/problem'
 import { abuseRateLimits } from './http/rate-limit'
 import { securityHeaders } from './http/security-headers'
+import { syncSearchAfterWrites } from './search/service'
 import { editingApi } from './routes/api/editing'
 import { docsApi } from './routes/api/docs'
 import { experimentsApi } from './routes/api/experiments'
@@ -70,6 +71,7 @@ export const app = new OpenAPIHono<AppEnv>()
   .use(securityHeaders)
   .use(d1Session)
   .use(abuseRateLimits)
+  .use(syncSearchAfterWrites)
   .route('/api', api)
   .route('/', pages)
   .route('/', comparePage)

@@ -38,7 +38,8 @@ async function counts(): Promise<Counts> {
             (SELECT count(*) FROM experiment_revisions) AS revisions,
             (SELECT count(*) FROM experiment_themes) AS themes,
             (SELECT count(*) FROM experiment_territories) AS territories,
-            (SELECT count(*) FROM search_outbox) AS outbox,
+            -- Rows ever enqueued: the post-write sync may already have drained some.
+            (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'search_outbox') AS outbox,
             (SELECT count(*) FROM experiment_sources) AS sources`
   ).first<Counts>()
   return row!

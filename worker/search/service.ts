@@ -2,6 +2,8 @@
  * What the rest of the Worker calls to search: engine selection with automatic fallback,
  * similar experiments, and the post-write nudge of the outbox drain.
  */
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../env'
 import { topTheme } from '../domain/vocabularies'
 import { embeddedEngine, meilisearchEngine } from './engines'
 import { isMeilisearchTimeout, SEARCH_TIMEOUT_MS } from './meilisearch'
@@ -131,10 +133,26 @@ function territoryArea(codes: readonly string[]): SearchQuery['filters'] | null 
 }
 
 /**
- * Drains the outbox right after a write, without delaying the response; the cron
- * trigger delivers whatever this misses.
+ * After every successful write request (API, pages, import), drain the outbox without
+ * delaying the response. One place for every route, so a new writing route cannot
+ * forget it; the cron trigger delivers whatever this misses. With an empty outbox
+ * this costs one query.
  */
-export function nudgeSearchSync(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env): void {
+export const syncSearchAfterWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  if (READ_METHODS.has(c.req.method) || c.res.status >= 400) return
+  let ctx: Pick<ExecutionContext, 'waitUntil'>
+  try {
+    ctx = c.executionCtx
+  } catch {
+    return // app.request() in unit tests has no execution context
+  }
+  nudgeSearchSync(ctx, c.env)
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+function nudgeSearchSync(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env): void {
   ctx.waitUntil(
     drainOutbox(env, { maxBatches: 2 }).then(
       () => undefined,

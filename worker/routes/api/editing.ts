@@ -24,7 +24,6 @@ import {
   submitEdit,
 } from '../../services/editing'
 import { publicHistory } from '../../services/history'
-import { nudgeSearchSync } from '../../search/service'
 import { bearerAuth, problems } from './responses'
 
 const editAuth = [{ editToken: [] }]
@@ -313,14 +312,12 @@ export const editingApi = createRouter()
   .openapi(edit, async (c) => {
     const row = await recordForBearer(c.var.db, c.req.valid('param').id, editToken(c))
     const result = await submitEdit(c.var.db, row, c.req.valid('json'))
-    if (result.outcome === 'applied') nudgeSearchSync(c.executionCtx, c.env)
     return c.json(result, 200, PRIVATE)
   })
   .openapi(verify, async (c) => {
     const now = new Date()
     const row = await recordForBearer(c.var.db, c.req.valid('param').id, editToken(c), now)
     const revision = await confirmStillAccurate(c.var.db, row, now)
-    nudgeSearchSync(c.executionCtx, c.env)
     return c.json({ revision, lastVerifiedAt: now.toISOString() }, 200, PRIVATE)
   })
   .openapi(revisions, async (c) => {
@@ -353,7 +350,6 @@ export const editingApi = createRouter()
   })
   .openapi(approve, async (c) => {
     const applied = await approveProposal(c.var.db, c.req.valid('param').id, c.var.moderator)
-    nudgeSearchSync(c.executionCtx, c.env)
     return c.json(applied, 200)
   })
   .openapi(reject, async (c) => {

@@ -10,7 +10,6 @@ import { findMergeTarget } from '../../db/moderation'
 import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
-import { nudgeSearchSync } from '../../search/service'
 import { submitExperiment } from '../../services/catalogue'
 import { CatalogueFilterQuery, decodeCursor, encodeCursor, PageQuery } from './params'
 import { problems } from './responses'
@@ -51,12 +50,9 @@ const submit = createRoute({
 const ExperimentPage = z
   .object({
     items: z.array(Experiment),
-    nextCursor: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'À passer en `cursor` pour la page suivante ; null en fin de liste',
-      }),
+    nextCursor: z.string().nullable().openapi({
+      description: 'À passer en `cursor` pour la page suivante ; null en fin de liste',
+    }),
   })
   .openapi('ExperimentPage')
 
@@ -100,7 +96,6 @@ const read = createRoute({
 export const experimentsApi = createRouter()
   .openapi(submit, async (c) => {
     const submission = await submitExperiment(c.var.db, c.req.valid('json'))
-    nudgeSearchSync(c.executionCtx, c.env)
     return c.json({ ...submission, status: 'pending' as const }, 201, {
       'cache-control': 'no-store',
     })

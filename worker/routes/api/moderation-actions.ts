@@ -20,7 +20,6 @@ import { requireModerator } from '../../http/moderator-auth'
 import { clientIpHash } from '../../http/moderator-session'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
-import { nudgeSearchSync } from '../../search/service'
 import {
   moderate,
   REASON_MAX,
@@ -224,7 +223,6 @@ async function decide(
     ipHash: await clientIpHash(c),
   })
   // The index follows without waiting for the cron (unpublish, delete, merge remove it).
-  nudgeSearchSync(c.executionCtx, c.env)
   return toModerationRecord(row)
 }
 

@@ -10,7 +10,6 @@ import { listPendingExperiments, toModeratedExperiment } from '../../db/experime
 import { jsonBody } from '../../http/body'
 import { requireModerator } from '../../http/moderator-auth'
 import { createRouter } from '../../http/router'
-import { nudgeSearchSync } from '../../search/service'
 import { moderateExperiment } from '../../services/catalogue'
 import { decodeCursor, encodeCursor, PageQuery } from './params'
 import { bearerAuth, problems } from './responses'
@@ -129,7 +128,6 @@ export const moderationApi = createRouter()
       'approve',
       c.var.moderator
     )
-    nudgeSearchSync(c.executionCtx, c.env)
     return c.json(toModeratedExperiment(row), 200)
   })
   .openapi(reject, async (c) => {
@@ -141,7 +139,6 @@ export const moderationApi = createRouter()
       c.var.moderator,
       reason
     )
-    nudgeSearchSync(c.executionCtx, c.env)
     return c.json(toModeratedExperiment(row), 200)
   })
   .route('/', moderationExtraApi)

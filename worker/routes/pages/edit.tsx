@@ -30,7 +30,6 @@ import {
 } from '../../services/editing'
 import { Layout } from '../../../web/components/Layout'
 import { SubmissionForm } from '../../../web/components/SubmissionForm'
-import { nudgeSearchSync } from '../../search/service'
 import { formatDate } from '../../../web/format'
 import type { Messages } from '../../../web/i18n'
 import { fieldOfPath, formErrors, formToValues, type FormValues } from './form-input'
@@ -150,7 +149,6 @@ export const editPages = new Hono<AppEnv>()
     }
     try {
       const result = await submitEdit(c.var.db, row, parsed.data)
-      if (result.outcome === 'applied') nudgeSearchSync(c.executionCtx, c.env)
       return c.redirect(`/modifier?fait=${result.outcome}`, 303)
     } catch (err) {
       if (err instanceof ProblemError && err.errors?.length) {
@@ -172,7 +170,6 @@ export const editPages = new Hono<AppEnv>()
     if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
     try {
       await confirmStillAccurate(c.var.db, row)
-      nudgeSearchSync(c.executionCtx, c.env)
     } catch (err) {
       if (err instanceof ProblemError && err.status === 409)
         return messagePage(c, m.closedTitle, err.message, 409)

@@ -14,7 +14,6 @@ import { getPendingProposalFor } from '../../../db/proposals'
 import { listOpenReports } from '../../../db/reports'
 import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { ProblemError } from '../../../http/problem'
-import { nudgeSearchSync } from '../../../search/service'
 import { approveProposal, rejectProposal } from '../../../services/editing'
 import {
   allowedActions,
@@ -196,7 +195,6 @@ export const recordPages = new Hono<DeskEnv>()
       } catch (err) {
         return refused(c, id, action, err, { reason, into })
       }
-      nudgeSearchSync(c.executionCtx, c.env)
       return done(c, id, ACTION_SLUGS[action])
     }
   )
@@ -220,7 +218,6 @@ export const recordPages = new Hono<DeskEnv>()
         if (!id) throw err
         return refused(c, id, 'proposal-reject', err, { reason })
       }
-      nudgeSearchSync(c.executionCtx, c.env)
       return done(
         c,
         id,

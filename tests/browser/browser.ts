@@ -114,8 +114,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   )
 }
 
-/** A screenshot of the visible part of the page for the README. */
+/**
+ * A screenshot of the visible part of the page for the README, refreshed only on
+ * request (`UPDATE_SCREENSHOTS=1 npm run test:browser`) so a test run leaves the
+ * working tree clean.
+ */
 export async function docScreenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.UPDATE_SCREENSHOTS) return
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
 }

@@ -13,15 +13,10 @@ import {
   request,
   validInput,
   type SubmissionBody,
+  submit,
 } from './fixtures'
 
 const ORIGIN = 'https://observatoire.test'
-
-async function submit(overrides: Parameters<typeof validInput>[0] = {}): Promise<SubmissionBody> {
-  const res = await postJson('/api/experiments', validInput(overrides))
-  expect(res.status).toBe(201)
-  return (await res.json()) as SubmissionBody
-}
 
 function postForm(path: string, pairs: [string, string][], headers: Record<string, string> = {}) {
   return request(path, {

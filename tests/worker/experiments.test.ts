@@ -4,6 +4,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { insertExperiment } from '../../worker/db/experiments'
 import {
   asModerator,
   postJson,
@@ -11,6 +12,7 @@ import {
   request,
   validInput,
   type SubmissionBody,
+  submit,
 } from './fixtures'
 
 interface Problem {
@@ -28,12 +30,6 @@ async function expectProblem(res: Response, status: number): Promise<Problem> {
   expect(body.status).toBe(status)
   expect(body.title).toBeTruthy()
   return body
-}
-
-async function submit(overrides = {}): Promise<SubmissionBody> {
-  const res = await postJson('/api/experiments', validInput(overrides))
-  expect(res.status).toBe(201)
-  return (await res.json()) as SubmissionBody
 }
 
 describe('submission → moderation → public read', () => {
@@ -170,6 +166,24 @@ describe('submission → moderation → public read', () => {
   })
 })
 
+/** The statements of a submission, built directly (bypassing the API) to test the batch. */
+function directInsert(id: string, slug: string): D1PreparedStatement[] {
+  return insertExperiment(
+    env.DB,
+    {
+      id,
+      slug,
+      content: { ...validInput(), language: 'fr', licence: 'etalab-2.0', evidenceLevel: 0 },
+      derived: { territories: [], regions: [], departments: [], populationCovered: 0 },
+      privateContact: { email: 'x@example.fr' },
+      completeness: 0,
+      editTokenHash: 'h',
+      editTokenExpiresAt: '2030-01-01',
+    },
+    { action: 'submit', actor: 'test', at: '2026-01-01T00:00:00.000Z' }
+  )
+}
+
 describe('revisions and outbox', () => {
   it('writes one revision and one outbox row per index on each transition', async () => {
     const sub = await submit()
@@ -192,22 +206,8 @@ describe('revisions and outbox', () => {
   })
 
   it('enqueues the outbox rows in the same batch as the change', async () => {
-    const { insertExperiment } = await import('../../worker/db/experiments')
     const id = '01ARZ3NDEKTSV4RRFFQ69G5FAA'
-    const statements = insertExperiment(
-      env.DB,
-      {
-        id,
-        slug: 'atomicite',
-        content: { ...validInput(), language: 'fr', licence: 'etalab-2.0', evidenceLevel: 0 },
-        derived: { territories: [], regions: [], departments: [], populationCovered: 0 },
-        privateContact: { email: 'x@example.fr' },
-        completeness: 0,
-        editTokenHash: 'h',
-        editTokenExpiresAt: '2030-01-01',
-      },
-      { action: 'submit', actor: 'test', at: '2026-01-01T00:00:00.000Z' }
-    )
+    const statements = directInsert(id, 'atomicite')
     await env.DB.batch(statements)
     const rows = await env.DB.prepare(
       'SELECT target, revision FROM search_outbox WHERE experiment_id = ?1 ORDER BY target'
@@ -221,22 +221,8 @@ describe('revisions and outbox', () => {
   })
 
   it('rolls back the change and its outbox rows when any statement of the batch fails', async () => {
-    const { insertExperiment } = await import('../../worker/db/experiments')
     const id = '01ARZ3NDEKTSV4RRFFQ69G5FAB'
-    const statements = insertExperiment(
-      env.DB,
-      {
-        id,
-        slug: 'rollback',
-        content: { ...validInput(), language: 'fr', licence: 'etalab-2.0', evidenceLevel: 0 },
-        derived: { territories: [], regions: [], departments: [], populationCovered: 0 },
-        privateContact: { email: 'x@example.fr' },
-        completeness: 0,
-        editTokenHash: 'h',
-        editTokenExpiresAt: '2030-01-01',
-      },
-      { action: 'submit', actor: 'test', at: '2026-01-01T00:00:00.000Z' }
-    )
+    const statements = directInsert(id, 'rollback')
     // A last statement that violates a CHECK constraint aborts the whole batch.
     const failing = env.DB.prepare("UPDATE experiments SET status = 'bogus' WHERE id = ?1").bind(id)
     await expect(env.DB.batch([...statements, failing])).rejects.toThrow()

@@ -21,17 +21,14 @@ import {
   request,
   validInput,
   type SubmissionBody,
+  submit,
 } from './fixtures'
 import { moderationInput } from './moderation-fixtures'
 
 const api = (id: string, action: string, body: unknown = {}) =>
   postJson(`/api/moderation/experiments/${id}/${action}`, body, asModerator())
 
-async function submit(title = 'Fiche à modérer'): Promise<SubmissionBody> {
-  const res = await postJson('/api/experiments', validInput(moderationInput(title)))
-  expect(res.status).toBe(201)
-  return (await res.json()) as SubmissionBody
-}
+const submitTitled = (title = 'Fiche à modérer') => submit(moderationInput(title))
 
 async function expectOk(res: Response): Promise<Record<string, unknown>> {
   if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`)
@@ -42,16 +39,16 @@ async function expectOk(res: Response): Promise<Record<string, unknown>> {
 async function inState(state: Status | 'deleted'): Promise<string> {
   switch (state) {
     case 'pending':
-      return (await submit()).id
+      return (await submitTitled()).id
     case 'published':
       return (await publish(moderationInput('Fiche publiée'))).id
     case 'changes_requested': {
-      const { id } = await submit()
+      const { id } = await submitTitled()
       await expectOk(await api(id, 'request-changes', { reason: 'Précisez le budget.' }))
       return id
     }
     case 'rejected': {
-      const { id } = await submit()
+      const { id } = await submitTitled()
       await expectOk(await api(id, 'reject', { reason: 'Hors sujet.' }))
       return id
     }
@@ -62,12 +59,12 @@ async function inState(state: Status | 'deleted'): Promise<string> {
     }
     case 'merged': {
       const target = await publish(moderationInput('Fiche de référence'))
-      const { id } = await submit()
+      const { id } = await submitTitled()
       await expectOk(await api(id, 'merge', { into: target.id }))
       return id
     }
     case 'deleted': {
-      const { id } = await submit()
+      const { id } = await submitTitled()
       await expectOk(await api(id, 'delete', { reason: 'Spam manifeste.' }))
       return id
     }
@@ -161,7 +158,7 @@ describe('reasons and validation', () => {
   )
 
   it('refuses to merge into itself, into an unknown id, or into a merged record', async () => {
-    const { id } = await submit()
+    const { id } = await submitTitled()
     expect((await api(id, 'merge', { into: id })).status).toBe(400)
     expect((await api(id, 'merge', { into: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).status).toBe(400)
     const merged = await inState('merged')
@@ -171,7 +168,7 @@ describe('reasons and validation', () => {
 
 describe('audit log', () => {
   it('records who, when, what, why and the target, readable through the API', async () => {
-    const { id } = await submit()
+    const { id } = await submitTitled()
     await expectOk(await api(id, 'reject', { reason: 'Doublon probable.' }))
     const res = await request('/api/moderation/audit?limit=5', { headers: asModerator() })
     const page = (await expectOk(res)) as { items: Record<string, unknown>[] }
@@ -186,7 +183,7 @@ describe('audit log', () => {
   })
 
   it('pages through the log with a cursor, newest first, without gaps', async () => {
-    for (let i = 0; i < 3; i++) await submit().then((s) => api(s.id, 'approve'))
+    for (let i = 0; i < 3; i++) await submitTitled().then((s) => api(s.id, 'approve'))
     const seen: number[] = []
     let cursor: string | null = null
     do {
@@ -202,7 +199,7 @@ describe('audit log', () => {
   })
 
   it('rolls back the change, revision and audit row together when the batch fails', async () => {
-    const { id } = await submit()
+    const { id } = await submitTitled()
     const before = await counts(id)
     const at = new Date().toISOString()
     const statements = moderationStatements(
@@ -226,7 +223,7 @@ describe('audit log', () => {
   })
 
   it('writes nothing for a decision on a record changed meanwhile', async () => {
-    const { id } = await submit()
+    const { id } = await submitTitled()
     const at = new Date().toISOString()
     // Revision 1 was read, but someone else moved the record to revision 2 first: the
     // guarded update matches nothing and the snapshot collides with revision 2, so the
@@ -340,8 +337,8 @@ describe('merge', () => {
   })
 
   it('follows chains of merges, and answers 404 when the chain ends on a non-public record', async () => {
-    const a = await submit()
-    const b = await submit()
+    const a = await submitTitled()
+    const b = await submitTitled()
     const c = await publish(moderationInput('Fin de chaîne'))
     await expectOk(await api(a.id, 'merge', { into: b.id }))
     await expectOk(await api(b.id, 'merge', { into: c.id }))
@@ -354,7 +351,7 @@ describe('merge', () => {
 
 describe('full record', () => {
   it('shows moderators the private contact, every revision and the audit trail', async () => {
-    const { id } = await submit()
+    const { id } = await submitTitled()
     await expectOk(await api(id, 'request-changes', { reason: 'Ajoutez les résultats.' }))
     const res = await request(`/api/moderation/experiments/${id}`, { headers: asModerator() })
     expect(res.headers.get('cache-control')).toBe('no-store')

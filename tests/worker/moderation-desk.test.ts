@@ -15,6 +15,7 @@ import {
   request,
   validInput,
   type SubmissionBody,
+  submit,
 } from './fixtures'
 import { moderationInput } from './moderation-fixtures'
 
@@ -93,10 +94,7 @@ async function csrfToken(cookie: string, path = '/moderation'): Promise<string> 
   return token
 }
 
-async function submit(title = 'Fiche proposée au bureau'): Promise<SubmissionBody> {
-  const res = await postJson('/api/experiments', validInput(moderationInput(title)))
-  return (await res.json()) as SubmissionBody
-}
+const submitTitled = (title = 'Fiche proposée au bureau') => submit(moderationInput(title))
 
 const statusOf = async (id: string) =>
   (
@@ -303,7 +301,7 @@ describe('CSRF', () => {
     ],
   ] as const)('refuses a decision with %s, changing nothing', async (_label, fields, headers) => {
     const cookie = await session('gaelle')
-    const { id } = await submit()
+    const { id } = await submitTitled()
     const token = await csrfToken(cookie, `/moderation/experiences/${id}`)
     const res = await post(`/moderation/experiences/${id}/refuser`, cookie, fields(token), headers)
     expect(res.status).toBe(403)
@@ -316,7 +314,7 @@ describe('CSRF', () => {
 
   it('accepts the same decision with the token from the same origin (Sec-Fetch-Site alone is enough)', async () => {
     const cookie = await session('gaelle')
-    const { id } = await submit()
+    const { id } = await submitTitled()
     const token = await csrfToken(cookie, `/moderation/experiences/${id}`)
     const res = await post(
       `/moderation/experiences/${id}/refuser`,
@@ -332,7 +330,7 @@ describe('CSRF', () => {
 describe('desk pages', () => {
   it('lists pending submissions in the queue and shows the record with its private contact', async () => {
     const cookie = await session('hugo')
-    const { id } = await submit('Fiche en file d’attente')
+    const { id } = await submitTitled('Fiche en file d’attente')
     const queue = await get('/moderation', cookie)
     expect(queue.status).toBe(200)
     expect(queue.headers.get('cache-control')).toBe('no-store')
@@ -357,7 +355,7 @@ describe('desk pages', () => {
 
   it('publishes from the desk, then the public page shows it; the decision is in the journal', async () => {
     const cookie = await session('hugo')
-    const { id, slug } = await submit('Fiche publiée depuis le bureau')
+    const { id, slug } = await submitTitled('Fiche publiée depuis le bureau')
     const token = await csrfToken(cookie, `/moderation/experiences/${id}`)
     const res = await post(`/moderation/experiences/${id}/approuver`, cookie, {
       _csrf: token,
@@ -375,7 +373,7 @@ describe('desk pages', () => {
 
   it('re-renders the form with the error next to the field when a reason is missing', async () => {
     const cookie = await session('hugo')
-    const { id } = await submit()
+    const { id } = await submitTitled()
     const token = await csrfToken(cookie, `/moderation/experiences/${id}`)
     const res = await post(`/moderation/experiences/${id}/refuser`, cookie, {
       _csrf: token,
@@ -391,7 +389,7 @@ describe('desk pages', () => {
 
   it('refuses a decision taken on a stale page (the record moved since)', async () => {
     const cookie = await session('hugo')
-    const { id } = await submit()
+    const { id } = await submitTitled()
     const token = await csrfToken(cookie, `/moderation/experiences/${id}`)
     const moved = await postJson(
       `/api/moderation/experiments/${id}/request-changes`,
@@ -435,7 +433,7 @@ describe('desk pages', () => {
   it('escapes hostile text everywhere on the desk', async () => {
     const cookie = await session('hugo')
     const hostile = '<script>alert(1)</script>"><svg onload=alert(2)>'
-    const { id } = await submit(hostile)
+    const { id } = await submitTitled(hostile)
     for (const path of ['/moderation', `/moderation/experiences/${id}`]) {
       const html = await (await get(path, cookie)).text()
       expect(html).not.toContain('<script>alert(1)')

@@ -4,6 +4,7 @@
  * and a side-by-side comparison of 2 to 4 territories. Each answer is JSON or CSV
  * (`Accept: text/csv` or the `.csv` suffix); the CSV columns are described in STATS_CSV_DOC.
  */
+import { csvLine } from '../../lib/csv'
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../env'
@@ -88,11 +89,6 @@ const csvContent = {
 
 // ── CSV ──────────────────────────────────────────────────────────────────────
 
-const cell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
-}
-
 export function statsCsv(report: StatsReport): string {
   const years = report.national.startYears.map((y) => y.year)
   const header = [
@@ -135,7 +131,8 @@ export function statsCsv(report: StatsReport): string {
     ...t.evidenceLevels.map((b) => b.count),
     ...years.map((y) => t.startYears.find((s) => s.year === y)?.count ?? 0),
   ])
-  return '\uFEFF' + [header, ...lines].map((l) => l.map(cell).join(',') + '\r\n').join('')
+  const text = (v: string | number | null) => (v === null ? '' : String(v))
+  return '\uFEFF' + [header, ...lines].map((l) => csvLine(l.map(text))).join('')
 }
 
 // ── Routes ───────────────────────────────────────────────────────────────────

@@ -8,7 +8,8 @@ import { csvLine } from '../../lib/csv'
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../env'
-import { territoryStats, type StatsFilters, type StatsReport } from '../../db/stats'
+import { type StatsFilters, type StatsReport } from '../../db/stats'
+import { cachedTerritoryStats } from '../../services/stats'
 import { findTerritories } from '../../db/territories'
 import { EVIDENCE_LEVELS, STAGES, THEMES } from '../../domain/vocabularies'
 import { ProblemError } from '../../http/problem'
@@ -274,32 +275,48 @@ const filtersOf = <T extends StatsFilters>(q: T): StatsFilters => {
 
 export const statsApi = createRouter()
   .openapi(regions, async (c) => {
-    const report = await territoryStats(c.var.db, { kind: 'reg' }, filtersOf(c.req.valid('query')))
+    const report = await cachedTerritoryStats(
+      c.var.db,
+      { kind: 'reg' },
+      filtersOf(c.req.valid('query'))
+    )
     return respond(c, report, false, 'statistiques-regions')
   })
   .openapi(regionsCsv, async (c) => {
-    const report = await territoryStats(c.var.db, { kind: 'reg' }, filtersOf(c.req.valid('query')))
+    const report = await cachedTerritoryStats(
+      c.var.db,
+      { kind: 'reg' },
+      filtersOf(c.req.valid('query'))
+    )
     return respond(c, report, true, 'statistiques-regions')
   })
   .openapi(departments, async (c) => {
     const q = c.req.valid('query')
-    const report = await territoryStats(c.var.db, { kind: 'dep', regions: q.region }, filtersOf(q))
+    const report = await cachedTerritoryStats(
+      c.var.db,
+      { kind: 'dep', regions: q.region },
+      filtersOf(q)
+    )
     return respond(c, report, false, 'statistiques-departements')
   })
   .openapi(departmentsCsv, async (c) => {
     const q = c.req.valid('query')
-    const report = await territoryStats(c.var.db, { kind: 'dep', regions: q.region }, filtersOf(q))
+    const report = await cachedTerritoryStats(
+      c.var.db,
+      { kind: 'dep', regions: q.region },
+      filtersOf(q)
+    )
     return respond(c, report, true, 'statistiques-departements')
   })
   .openapi(compare, async (c) => {
     const q = c.req.valid('query')
     const codes = await parseTerritoryList(c.var.db, q.territories)
-    const report = await territoryStats(c.var.db, { codes }, filtersOf(q))
+    const report = await cachedTerritoryStats(c.var.db, { codes }, filtersOf(q))
     return respond(c, report, false, 'comparaison')
   })
   .openapi(compareCsv, async (c) => {
     const q = c.req.valid('query')
     const codes = await parseTerritoryList(c.var.db, q.territories)
-    const report = await territoryStats(c.var.db, { codes }, filtersOf(q))
+    const report = await cachedTerritoryStats(c.var.db, { codes }, filtersOf(q))
     return respond(c, report, true, 'comparaison')
   })

@@ -6,7 +6,8 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
-import { territoryStats, type StatsFilters, type TerritoryStats } from '../../db/stats'
+import { type StatsFilters, type TerritoryStats } from '../../db/stats'
+import { cachedTerritoryStats } from '../../services/stats'
 import { findTerritories, searchTerritories } from '../../db/territories'
 import { THEMES } from '../../domain/vocabularies'
 import { BarChart } from '../../../web/components/charts/BarChart'
@@ -122,9 +123,13 @@ export const comparePage = new Hono<AppEnv>().get('/comparer', async (c) => {
 
   const compared =
     errors.length === 0 && chosen.length >= 2
-      ? await territoryStats(c.var.db, { codes: chosen.map((t) => t.code) }, statsFilters(filters))
+      ? await cachedTerritoryStats(
+          c.var.db,
+          { codes: chosen.map((t) => t.code) },
+          statsFilters(filters)
+        )
       : null
-  const map = await territoryStats(c.var.db, { kind: level }, statsFilters(filters))
+  const map = await cachedTerritoryStats(c.var.db, { kind: level }, statsFilters(filters))
 
   const t = messagesFor(c)
   const title = compared

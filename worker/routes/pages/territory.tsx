@@ -7,7 +7,8 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { listPublishedExperiments, toExperiment } from '../../db/experiments'
-import { territoryStats, type TerritoryStats } from '../../db/stats'
+import { type TerritoryStats } from '../../db/stats'
+import { cachedTerritoryStats } from '../../services/stats'
 import { getTerritory } from '../../db/territories'
 import { EVIDENCE_LEVELS, labelOf, STAGES } from '../../domain/vocabularies'
 import { BarChart } from '../../../web/components/charts/BarChart'
@@ -39,10 +40,10 @@ export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async 
   const insee = code.slice(4)
   const isRegion = territory.kind === 'reg'
 
-  const report = await territoryStats(c.var.db, { codes: [code] }, {})
+  const report = await cachedTerritoryStats(c.var.db, { codes: [code] }, {})
   const stats = report.territories[0]!
   const departments = isRegion
-    ? (await territoryStats(c.var.db, { kind: 'dep', regions: [insee] }, {})).territories
+    ? (await cachedTerritoryStats(c.var.db, { kind: 'dep', regions: [insee] }, {})).territories
     : []
   const parent =
     !isRegion && territory.region ? await getTerritory(c.var.db, `reg:${territory.region}`) : null

@@ -55,6 +55,8 @@ interface Options {
   markdown: string
   results: string
   keepState: boolean
+  /** Re-render an earlier JSON result (no measurement). */
+  render: string | undefined
 }
 
 function options(): Options {
@@ -69,6 +71,7 @@ function options(): Options {
       markdown: { type: 'string', default: path.join(ROOT, 'BENCHMARKS.md') },
       results: { type: 'string', default: path.join(ROOT, 'bench-results') },
       'keep-state': { type: 'boolean', default: false },
+      render: { type: 'string' },
     },
   })
   const size = Number(values.size)
@@ -87,6 +90,7 @@ function options(): Options {
     markdown: values.markdown,
     results: values.results,
     keepState: values['keep-state'] || values['skip-load'],
+    render: values.render,
   }
 }
 
@@ -160,6 +164,13 @@ const running: { worker: BenchWorker | null } = { worker: null }
 
 async function main() {
   const o = options()
+  if (o.render) {
+    const r = JSON.parse(await readFile(o.render, 'utf8')) as BenchResults
+    const markdown = renderMarkdown(r, [])
+    process.stdout.write(markdown + '\n')
+    if (o.markdown !== 'none') await writeBenchmarksFile(o.markdown, r.machine.size, markdown)
+    return
+  }
   const phases: Record<string, number> = {}
   let phaseStart = performance.now()
   const phase = (name: string) => {

@@ -57,6 +57,7 @@ export interface BenchResults {
   phases: Record<string, number>
 }
 
+const round1 = (n: number) => Math.round(n * 10) / 10
 const ms = (n: number) => `${n.toFixed(1)}`
 const rowOf = (label: string, s: LatencyStats) =>
   `| ${label} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.rps} | ${s.requests} | ${s.errors} |`
@@ -101,9 +102,17 @@ export function renderMarkdown(r: BenchResults, deltas: string[]): string {
   const sync = r.load.sync
   out.push(
     sync
-      ? `| Outbox drain → Meilisearch + embedded | ${sync.records} | ${sync.seconds} | ${sync.recordsPerSecond} | ${sync.cronRuns} cron runs, ${sync.failedRuns} failed |`
+      ? `| Outbox drain after the import (backlog left) → Meilisearch + embedded | ${sync.records} | ${sync.seconds} | ${sync.recordsPerSecond} | ${sync.cronRuns} cron runs, ${sync.failedRuns} failed |`
       : `| Outbox drain → indexes | ${NA} | | | |`
   )
+  if (imp && sync) {
+    // Writes nudge the drain, so the indexes fill during the import: what counts for a
+    // moderator is when the whole catalogue is searchable.
+    const total = imp.seconds + sync.seconds
+    out.push(
+      `| **End to end: import start → both indexes in sync** | ${imp.records} | ${round1(total)} | ${round1(imp.records / total)} | the drain row above is only the backlog left when the import ended |`
+    )
+  }
   const one = r.load.oneByOne
   out.push(
     one

@@ -144,6 +144,29 @@ describe('bulk import: dry run and idempotency', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('records each import in the audit log, and no dry run', async () => {
+    const audited = async () =>
+      (
+        await env.DB.prepare(
+          "SELECT actor, detail FROM audit_log WHERE action = 'import' ORDER BY seq DESC"
+        ).all<{ actor: string; detail: string }>()
+      ).results
+    const before = (await audited()).length
+    await importJson(
+      [{ ...validInput({ title: 'Fiche auditée' }), sourceId: 'audit-1' }],
+      '?dryRun=true'
+    )
+    expect((await audited()).length).toBe(before)
+    await importJson(
+      [{ ...validInput({ title: 'Fiche auditée' }), sourceId: 'audit-1' }],
+      '?publish=true'
+    )
+    const [last] = await audited()
+    expect((await audited()).length).toBe(before + 1)
+    expect(last?.actor).toBe('moderator:alice')
+    expect(JSON.parse(last!.detail)).toMatchObject({ publish: true, counts: { created: 1 } })
+  })
+
   it('re-importing the same sourceId updates instead of duplicating', async () => {
     const rows = [
       { ...richInput(), sourceId: 'reseau-bzh:42' },

@@ -12,6 +12,7 @@
  * - bounded: at most IMPORT_MAX_ROWS rows per request, so one call stays within a
  *   Worker's query and CPU limits; the CLI splits bigger files.
  */
+import { appendAudit } from '../db/audit'
 import { completeness } from '../domain/completeness'
 import type { Derived, ExperimentContent, Status } from '../domain/experiment'
 import {
@@ -322,6 +323,16 @@ export async function importExperiments(
     failed: 0,
   }
   for (const r of rows) counts[r.status]++
+  if (!options.dryRun && counts.created + counts.updated > 0) {
+    // The import is a moderator action like the others: one audit row says who loaded what.
+    await appendAudit(db, {
+      at,
+      actor: `moderator:${options.moderator}`,
+      action: 'import',
+      target: null,
+      detail: { format: options.format, publish: options.publish, counts },
+    }).run()
+  }
   return { dryRun: options.dryRun, publish: options.publish, total: rows.length, counts, rows }
 }
 

@@ -42,16 +42,36 @@ export async function getTerritory(db: Db, code: string): Promise<Territory | nu
  * its members), hence the départements and régions touched and the population covered,
  * counting each commune once even when a commune and its EPCI are both declared.
  */
-export async function coverage(
+export async function coverage(db: Db, codes: readonly string[]): Promise<Coverage> {
+  const [result] = await coverageOfEach(db, [codes])
+  return result!
+}
+
+export type Coverage = Omit<Derived, 'territories'>
+
+/**
+ * The coverage of several territory sets in one round trip (a read-only batch), for bulk
+ * imports: at ~8 ms per query locally, one query per row dominated an import request.
+ */
+export async function coverageOfEach(
   db: Db,
-  codes: readonly string[]
-): Promise<Omit<Derived, 'territories'>> {
-  const row = await db
-    .prepare(
-      `WITH declared(code) AS (SELECT value FROM json_each(?1)),
-      covered AS (
+  codeSets: readonly (readonly string[])[]
+): Promise<Coverage[]> {
+  if (codeSets.length === 0) return []
+  const results = await db.batch<{ population: number; departments: string; regions: string }>(
+    codeSets.map((codes) => db.prepare(COVERAGE_SQL).bind(JSON.stringify(codes)))
+  )
+  return results.map(({ results: [row] }) => ({
+    populationCovered: row?.population ?? 0,
+    departments: JSON.parse(row?.departments ?? '[]'),
+    regions: JSON.parse(row?.regions ?? '[]'),
+  }))
+}
+
+const COVERAGE_SQL = `WITH declared(code) AS (SELECT value FROM json_each(?1)),
+      covered AS MATERIALIZED (
         SELECT code, department, region, population FROM territories
-          WHERE kind = 'com' AND code IN (SELECT code FROM declared)
+          WHERE code IN (SELECT code FROM declared WHERE code GLOB 'com:*')
         UNION SELECT t.code, t.department, t.region, t.population
           FROM epci_members m JOIN territories t ON t.code = m.commune
           WHERE m.epci IN (SELECT code FROM declared)
@@ -68,15 +88,6 @@ export async function coverage(
         (SELECT json_group_array(json_object('code', code, 'name', name)) FROM (
           SELECT code, name FROM territories WHERE code IN (SELECT DISTINCT 'reg:' || region FROM covered) ORDER BY code
         )) AS regions`
-    )
-    .bind(JSON.stringify(codes))
-    .first<{ population: number; departments: string; regions: string }>()
-  return {
-    populationCovered: row?.population ?? 0,
-    departments: JSON.parse(row?.departments ?? '[]'),
-    regions: JSON.parse(row?.regions ?? '[]'),
-  }
-}
 
 const KIND_ORDER = `CASE kind WHEN 'reg' THEN 0 WHEN 'dep' THEN 1 WHEN 'epci' THEN 2 ELSE 3 END`
 

@@ -32,7 +32,7 @@ import {
 } from '../db/experiments'
 import { findByIds, findBySourceIds, linkSource } from '../db/open-data'
 import type { Db } from '../db/session'
-import { coverage, findTerritories } from '../db/territories'
+import { coverageOfEach, findTerritories, type Coverage } from '../db/territories'
 import { ProblemError, fieldErrors } from '../http/problem'
 import { CsvSyntaxError, parseCsv } from '../lib/csv'
 import { secretToken, sha256Hex, ulid } from '../lib/crypto'
@@ -259,6 +259,13 @@ export async function importExperiments(
     ),
   ])
 
+  // Coverage of every row in one round trip rather than one query per row.
+  const covered = await coverageOfEach(
+    db,
+    valid.map((v) => v.input.territories)
+  )
+  const coverageOf = new Map(valid.map((v, i) => [v.row, covered[i]!]))
+
   const plans: Plan[] = []
   for (const v of valid) {
     const errors: { pointer: string; message: string }[] = [
@@ -288,7 +295,7 @@ export async function importExperiments(
       )
       continue
     }
-    plans.push(await plan(db, v, options, at, territories, bySource, byId))
+    plans.push(await plan(db, v, options, at, territories, coverageOf.get(v.row)!, bySource, byId))
   }
 
   // 3. Write (unless dry run), chunk by chunk.
@@ -355,6 +362,7 @@ async function plan(
   options: ImportOptions,
   at: string,
   territories: Awaited<ReturnType<typeof findTerritories>>,
+  covered: Coverage,
   bySource: Awaited<ReturnType<typeof findBySourceIds>>,
   byId: Awaited<ReturnType<typeof findByIds>>
 ): Promise<Plan> {
@@ -371,7 +379,7 @@ async function plan(
     if (sameContent && !mustPublish) {
       return { row: v.row, key: v.key, kind: 'unchanged', id, statements: link(id) }
     }
-    const derived = sameContent ? null : await derive(db, content, territories)
+    const derived = sameContent ? null : derive(content, territories, covered)
     return {
       row: v.row,
       key: v.key,
@@ -414,7 +422,7 @@ async function plan(
   }
 
   const id = v.input.id ?? ulid(Date.parse(at))
-  const derived = await derive(db, content, territories)
+  const derived = derive(content, territories, covered)
   const editTokenHash = await sha256Hex(secretToken()) // never handed out: imports have no edit link
   const change: ContentChange = { action: 'import', actor, at }
   return {
@@ -444,17 +452,17 @@ async function plan(
   }
 }
 
-async function derive(
-  db: Db,
+function derive(
   content: ExperimentContent,
-  territories: Awaited<ReturnType<typeof findTerritories>>
-): Promise<Derived> {
+  territories: Awaited<ReturnType<typeof findTerritories>>,
+  covered: Coverage
+): Derived {
   return {
     territories: content.territories.map((code) => ({
       code,
       name: territories.get(code)?.name ?? code,
     })),
-    ...(await coverage(db, content.territories)),
+    ...covered,
   }
 }
 

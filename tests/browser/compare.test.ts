@@ -3,23 +3,15 @@
  * it, the charts and their tables, the map leading to a territory page; axe-core on the
  * pages, no request to other hosts, no CSP violation.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, docScreenshot, launch, openTab } from './browser'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, docScreenshot, openTab, useBrowser } from './browser'
 
 const baseUrl = inject('baseUrl')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 describe('/comparer', () => {
   it('compares territories typed by name or code, without JavaScript', async (ctx) => {
-    const { page } = await openTab(browser, ctx, baseUrl, { javaScript: false })
+    const { page } = await openTab(browser(), ctx, baseUrl, { javaScript: false })
     await page.goto('/comparer')
     await page.fill('#t1', 'Bretagne')
     await page.fill('#t2', 'dep:35')
@@ -41,7 +33,7 @@ describe('/comparer', () => {
   })
 
   it('suggests territories while typing, and is accessible with results and map', async (ctx) => {
-    const { page, foreign, cspViolations } = await openTab(browser, ctx, baseUrl)
+    const { page, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/comparer?t=reg%3A53&t=reg%3A11&carte=reg&mesure=habitants')
     await page.locator('#t3').pressSequentially('Norm')
     await expect
@@ -60,7 +52,7 @@ describe('/comparer', () => {
   })
 
   it('shows errors next to the fields and moves focus to them', async (ctx) => {
-    const { page } = await openTab(browser, ctx, baseUrl)
+    const { page } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/comparer?t=Atlantide&t=reg%3A53')
     expect(await page.locator('.error-summary').innerText()).toContain('Atlantide')
     expect(
@@ -75,7 +67,7 @@ describe('/comparer', () => {
   })
 
   it('leads from the map to an accessible territory page', async (ctx) => {
-    const { page, foreign, cspViolations } = await openTab(browser, ctx, baseUrl)
+    const { page, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/comparer')
     await page.locator('#carte a.map-area[data-code="53"]').click()
     await page.waitForURL(/\/territoires\/reg:53$/)

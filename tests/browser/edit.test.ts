@@ -4,19 +4,11 @@
  * `__Host-` session cookie and lands on the clean `/modifier` URL with the form prefilled
  * (private contact included), and saving a pending record applies the change.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launch, openTab } from './browser'
+import { describe, expect, inject, it } from 'vitest'
+import { openTab, useBrowser } from './browser'
 
 const baseUrl = inject('baseUrl')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 async function submit(): Promise<{ id: string; editToken: string }> {
   const res = await fetch(`${baseUrl}/api/experiments`, {
@@ -40,7 +32,7 @@ async function submit(): Promise<{ id: string; editToken: string }> {
 describe('private edit link', () => {
   it('opens the prefilled form at a clean URL and saves an edit', async (ctx) => {
     const { editToken } = await submit()
-    const tab = await openTab(browser, ctx, baseUrl, { javaScript: false })
+    const tab = await openTab(browser(), ctx, baseUrl, { javaScript: false })
     const { page } = tab
 
     const landing = await page.goto(`/modifier/${editToken}`)

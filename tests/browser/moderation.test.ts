@@ -5,19 +5,12 @@
  * pages in a JavaScript-enabled tab; no request leaves the origin, no CSP violation.
  */
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, launch, openTab } from './browser'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, openTab, useBrowser } from './browser'
 
 const baseUrl = inject('baseUrl')
 const moderator = inject('moderator')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 async function submitThroughApi(title: string): Promise<{ id: string; slug: string }> {
   const res = await fetch(`${baseUrl}/api/experiments`, {
@@ -50,7 +43,7 @@ describe('moderation desk', () => {
   it('signs in, publishes a submission from the queue, and the public site shows it', async (ctx) => {
     const title = `Guichet numérique partagé ${Date.now()}`
     const submission = await submitThroughApi(title)
-    const { page, foreign, cspViolations, context } = await openTab(browser, ctx, baseUrl, {
+    const { page, foreign, cspViolations, context } = await openTab(browser(), ctx, baseUrl, {
       javaScript: false,
     })
 
@@ -94,7 +87,7 @@ describe('moderation desk', () => {
 
   it('has no axe violations on the sign-in, queue and record pages', async (ctx) => {
     const submission = await submitThroughApi(`Fiche pour l’audit d’accessibilité ${Date.now()}`)
-    const { page, cspViolations } = await openTab(browser, ctx, baseUrl)
+    const { page, cspViolations } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/moderation/connexion')
     expect(await axeViolations(page)).toEqual([])
 

@@ -2,23 +2,15 @@
  * Search and reading in Chromium: the home page, a text search with a facet filter, the
  * région map as a filter, the back button, and an experiment page; axe-core on each.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, docScreenshot, launch, openTab } from './browser'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, docScreenshot, openTab, useBrowser } from './browser'
 
 const baseUrl = inject('baseUrl')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 describe('home and search', () => {
   it('shows the catalogue, facets and map, accessibly and without other hosts', async (ctx) => {
-    const { page, foreign, cspViolations } = await openTab(browser, ctx, baseUrl)
+    const { page, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/')
     expect((await page.locator('h1').innerText()).trim()).toBe('Rechercher une expérience')
     expect(await page.locator('#resultats').textContent()).toMatch(
@@ -33,7 +25,7 @@ describe('home and search', () => {
   })
 
   it('filters by text and theme, reflects the query in the URL, and goes back', async (ctx) => {
-    const { page } = await openTab(browser, ctx, baseUrl)
+    const { page } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/')
     await page.fill('#q', 'numérique')
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click()
@@ -66,7 +58,7 @@ describe('home and search', () => {
   })
 
   it('filters by région from the map and suggests removing filters when empty', async (ctx) => {
-    const { page } = await openTab(browser, ctx, baseUrl)
+    const { page } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/')
     await page.locator('#carte-regions a.map-area[data-code="53"]').click()
     await page.waitForURL(/region=53/)
@@ -90,7 +82,7 @@ describe('home and search', () => {
 
 describe('experiment page', () => {
   it('opens from the results with its record, similar experiments and cite block', async (ctx) => {
-    const { page, foreign, cspViolations } = await openTab(browser, ctx, baseUrl)
+    const { page, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/?sort=completeness')
     const first = page.locator('.result-list .card-title a').first()
     const title = (await first.textContent())?.trim() ?? ''
@@ -111,7 +103,7 @@ describe('experiment page', () => {
   })
 
   it('answers unknown addresses with a French 404 page', async (ctx) => {
-    const { page } = await openTab(browser, ctx, baseUrl)
+    const { page } = await openTab(browser(), ctx, baseUrl)
     const res = await page.goto('/experiences/nexiste-pas')
     expect(res?.status()).toBe(404)
     expect((await page.locator('h1').innerText()).trim()).toBe('Expérience introuvable')

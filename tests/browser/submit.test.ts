@@ -4,19 +4,11 @@
  * submission through the "may already exist" step to the confirmation; axe on each.
  */
 import type { Page } from 'playwright-core'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, docScreenshot, launch, openTab } from './browser'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, docScreenshot, openTab, useBrowser } from './browser'
 
 const baseUrl = inject('baseUrl')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 /** Fills every required field except the territory. */
 async function fillRequired(page: Page, title: string) {
@@ -56,7 +48,7 @@ describe('submission without JavaScript', () => {
   // axe needs JavaScript in the page, so the accessibility of these same server-rendered
   // states is checked in the JavaScript-enabled tests below.
   it('shows errors next to fields, keeps what was typed, then accepts the fixed form', async (ctx) => {
-    const { page, foreign } = await openTab(browser, ctx, baseUrl, { javaScript: false })
+    const { page, foreign } = await openTab(browser(), ctx, baseUrl, { javaScript: false })
     await page.goto('/proposer')
     // No JavaScript: the territory search never appears, the code field does.
     expect(await page.locator('#f-territory-search').count()).toBe(0)
@@ -95,7 +87,7 @@ describe('submission without JavaScript', () => {
 
 describe('submission with JavaScript', () => {
   it('passes axe empty and with errors, and focuses the error summary', async (ctx) => {
-    const { page, cspViolations } = await openTab(browser, ctx, baseUrl)
+    const { page, cspViolations } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/proposer')
     expect(await axeViolations(page)).toEqual([])
     await docScreenshot(page, 'formulaire')
@@ -117,7 +109,7 @@ describe('submission with JavaScript', () => {
   })
 
   it('finds a territory with the autocomplete and submits', async (ctx) => {
-    const { page, foreign, cspViolations } = await openTab(browser, ctx, baseUrl)
+    const { page, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl)
     await page.goto('/proposer')
     const search = page.locator('#f-territory-search')
     await search.waitFor({ state: 'visible' })

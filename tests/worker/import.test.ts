@@ -144,6 +144,49 @@ describe('bulk import: dry run and idempotency', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('leaves records deleted by the moderation alone, and audits what it publishes', async () => {
+    const first = await importJson([
+      { ...validInput({ title: 'Fiche supprimée puis réimportée' }), sourceId: 'suppr-1' },
+    ])
+    const id = first.rows[0]!.id!
+    const deleted = await request(`/api/moderation/experiments/${id}/delete`, {
+      method: 'POST',
+      headers: { ...asModerator(), 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'Doublon signalé par un lecteur.' }),
+    })
+    expect(deleted.status).toBe(200)
+    const again = await importJson(
+      [{ ...validInput({ title: 'Fiche supprimée puis réimportée' }), sourceId: 'suppr-1' }],
+      '?publish=true'
+    )
+    expect(again.counts.invalid).toBe(1)
+    expect(again.rows[0]!.errors![0]!.pointer).toBe('/sourceId')
+    const row = await env.DB.prepare('SELECT status, deleted_at FROM experiments WHERE id = ?1')
+      .bind(id)
+      .first<{ status: string; deleted_at: string | null }>()
+    expect(row?.deleted_at).not.toBeNull()
+
+    const pending = await importJson([
+      { ...validInput({ title: 'Fiche publiée par import' }), sourceId: 'pub-1' },
+    ])
+    const pendingId = pending.rows[0]!.id!
+    await importJson(
+      [{ ...validInput({ title: 'Fiche publiée par import' }), sourceId: 'pub-1' }],
+      '?publish=true'
+    )
+    const audit = await env.DB.prepare(
+      "SELECT actor, detail FROM audit_log WHERE action = 'approve' AND target = ?1"
+    )
+      .bind(`experiment:${pendingId}`)
+      .first<{ actor: string; detail: string }>()
+    expect(audit?.actor).toBe('moderator:alice')
+    expect(JSON.parse(audit!.detail)).toMatchObject({
+      from: 'pending',
+      to: 'published',
+      via: 'import',
+    })
+  })
+
   it('records each import in the audit log, and no dry run', async () => {
     const audited = async () =>
       (

@@ -4,6 +4,7 @@
  * moderation decisions; the search API must keep answering, and once the drain has run
  * the index must hold exactly what D1 publishes — same ids, same revisions.
  */
+import { moderate } from '../../worker/services/moderation'
 import {
   createExecutionContext,
   createScheduledController,
@@ -13,11 +14,7 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import worker from '../../worker/index'
 import { app } from '../../worker/app'
-import {
-  getExperiment,
-  publishedRevisions,
-  transitionExperiment,
-} from '../../worker/db/experiments'
+import { getExperiment, publishedRevisions } from '../../worker/db/experiments'
 import { enqueueSearchSync } from '../../worker/db/outbox'
 import { embeddedEngine, meilisearchEngine } from '../../worker/search/engines'
 import { runSearch } from '../../worker/search/service'
@@ -80,16 +77,13 @@ async function outboxRows(): Promise<OutboxRecord[]> {
   return results
 }
 
-/** A published experiment made unpublished at the database level (a withdrawal). */
+/** A published experiment withdrawn by a moderator (unpublished). */
 async function withdraw(id: string): Promise<void> {
-  const row = await getExperiment(env.DB, id)
-  await env.DB.batch(
-    transitionExperiment(env.DB, id, row!.revision, 'rejected', {
-      action: 'reject',
-      actor: 'moderator:search-tests',
-      reason: 'Retrait de la publication',
-      at: new Date().toISOString(),
-    })
+  await moderate(
+    env.DB,
+    id,
+    { action: 'unpublish', reason: 'Retrait de la publication' },
+    { name: 'search-tests', via: 'api' }
   )
 }
 

@@ -270,33 +270,6 @@ export function insertExperiment(db: Db, e: NewExperiment, change: Change): D1Pr
   ]
 }
 
-/**
- * Statements that move an experiment from `from` to `to`, guarded by the revision the
- * caller read (optimistic concurrency): if someone changed it meanwhile, the update
- * matches no row and the revision/outbox inserts, which select from the updated row,
- * insert nothing. The caller checks the first result's `changes`.
- */
-export function transitionExperiment(
-  db: Db,
-  id: string,
-  readRevision: number,
-  to: Status,
-  change: Change
-): D1PreparedStatement[] {
-  return [
-    db
-      .prepare(
-        `UPDATE experiments SET status = ?3, revision = revision + 1, updated_at = ?4,
-           published_at = CASE WHEN ?3 = 'published' THEN coalesce(published_at, ?4) ELSE published_at END,
-           last_verified_at = CASE WHEN ?3 = 'published' THEN coalesce(last_verified_at, ?4) ELSE last_verified_at END,
-           moderation_note = ?5
-         WHERE id = ?1 AND revision = ?2`
-      )
-      .bind(id, readRevision, to, change.at, change.reason ?? null),
-    ...recordRevision(db, id, readRevision + 1, change),
-  ]
-}
-
 /** The revision snapshot and the outbox rows of the change that produced `revision`. */
 export function recordRevision(
   db: Db,

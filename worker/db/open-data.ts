@@ -10,6 +10,8 @@ export interface SourceLink {
   revision: number
   status: string
   data: string
+  /** Set when a moderator deleted the record: imports leave it alone. */
+  deletedAt: string | null
 }
 
 /** The experiments already imported under these source ids, with what an update needs. */
@@ -20,7 +22,8 @@ export async function findBySourceIds(
   if (sourceIds.length === 0) return new Map()
   const { results } = await db
     .prepare(
-      `SELECT s.source_id AS sourceId, e.id AS experimentId, e.revision, e.status, e.data
+      `SELECT s.source_id AS sourceId, e.id AS experimentId, e.revision, e.status, e.data,
+         e.deleted_at AS deletedAt
        FROM experiment_sources s JOIN experiments e ON e.id = s.experiment_id
        WHERE s.source_id IN (SELECT value FROM json_each(?1))`
     )
@@ -37,7 +40,7 @@ export async function findByIds(
   if (ids.length === 0) return new Map()
   const { results } = await db
     .prepare(
-      `SELECT id AS experimentId, revision, status, data FROM experiments
+      `SELECT id AS experimentId, revision, status, data, deleted_at AS deletedAt FROM experiments
        WHERE id IN (SELECT value FROM json_each(?1))`
     )
     .bind(JSON.stringify(ids))

@@ -12,9 +12,10 @@
  * - bounded: at most IMPORT_MAX_ROWS rows per request, so one call stays within a
  *   Worker's query and CPU limits; the CLI splits bigger files.
  */
+import { moderationStatements, type ModerationState } from '../db/moderation'
 import { appendAudit } from '../db/audit'
 import { completeness } from '../domain/completeness'
-import type { Derived, ExperimentContent, Status } from '../domain/experiment'
+import type { Derived, ExperimentContent } from '../domain/experiment'
 import {
   EXPORT_ONLY_COLUMNS,
   EXPORT_ONLY_KEYS,
@@ -27,7 +28,6 @@ import {
   existingExperimentIds,
   insertExperimentWithStatus,
   reviseExperimentStatements,
-  transitionExperiment,
   type ContentChange,
 } from '../db/experiments'
 import { findByIds, findBySourceIds, linkSource } from '../db/open-data'
@@ -285,6 +285,14 @@ export async function importExperiments(
           : [{ pointer: `/inspiredBy/${i}`, message: `Expérience inconnue : ${id}.` }]
       ),
     ]
+    const existing = existingRecord(v, bySource, byId)
+    if (existing && (existing.deletedAt !== null || existing.status === 'merged')) {
+      errors.push({
+        pointer: v.key ? '/sourceId' : '/id',
+        message:
+          'Cette fiche a été supprimée ou fusionnée par la modération : restaurez-la avant de la réimporter.',
+      })
+    }
     if (errors.length > 0) {
       invalid(
         v.row,
@@ -356,6 +364,27 @@ function canonical(value: unknown): string {
   return JSON.stringify(value)
 }
 
+/** The record a row updates: by source id first, else by the exported id it carries. */
+function existingRecord(
+  v: ValidRow,
+  bySource: Awaited<ReturnType<typeof findBySourceIds>>,
+  byId: Awaited<ReturnType<typeof findByIds>>
+) {
+  return (
+    (v.key ? bySource.get(v.key) : undefined) ?? (v.input.id ? byId.get(v.input.id) : undefined)
+  )
+}
+
+/** A live, published record: what publishing by import leads to. */
+const PUBLISHED: ModerationState = {
+  status: 'published',
+  note: null,
+  deletedAt: null,
+  deletedBy: null,
+  statusBeforeDelete: null,
+  mergedInto: null,
+}
+
 async function plan(
   db: Db,
   v: ValidRow,
@@ -367,8 +396,7 @@ async function plan(
   byId: Awaited<ReturnType<typeof findByIds>>
 ): Promise<Plan> {
   const { privateContact, sourceId: _sourceId, id: _id, publishedAt, ...content } = v.input
-  const existing =
-    (v.key ? bySource.get(v.key) : undefined) ?? (v.input.id ? byId.get(v.input.id) : undefined)
+  const existing = existingRecord(v, bySource, byId)
   const actor = `moderator:${options.moderator}`
   const link = (id: string) => (db2: Db) => (v.key ? [linkSource(db2, v.key, id, at)] : [])
 
@@ -407,12 +435,20 @@ async function plan(
           revision++
         }
         if (mustPublish) {
+          const change = { action: 'approve' as const, actor, reason: 'Publication par import', at }
           out.push(
-            ...transitionExperiment(db2, id, revision, 'published' satisfies Status, {
-              action: 'approve',
-              actor,
-              reason: 'Publication par import',
+            ...moderationStatements(db2, id, revision, PUBLISHED, change, {
               at,
+              actor,
+              action: 'approve',
+              target: `experiment:${id}`,
+              reason: change.reason,
+              detail: {
+                from: existing.status,
+                to: 'published',
+                revision: revision + 1,
+                via: 'import',
+              },
             })
           )
         }

@@ -5,25 +5,10 @@
  * types and constraints.
  */
 
-export interface Schema {
-  type?: string | string[]
-  properties?: Record<string, Schema>
-  required?: string[]
-  additionalProperties?: boolean | Schema
-  items?: Schema
-  prefixItems?: Schema[]
-  anyOf?: Schema[]
-  enum?: unknown[]
-  const?: unknown
-  pattern?: string
-  format?: string
-  minLength?: number
-  maxLength?: number
-  minimum?: number
-  maximum?: number
-  minItems?: number
-  maxItems?: number
-}
+import type { JsonSchema } from '../../worker/domain/open-data'
+
+/** The JSON Schema subset our published schemas use: the domain's own type. */
+export type Schema = JsonSchema
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null'

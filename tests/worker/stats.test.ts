@@ -6,34 +6,10 @@
  */
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { Breakdown, StatsReport } from '../../worker/db/stats'
 import { asModerator, postJson, publish, request, validInput } from './fixtures'
 
-interface Breakdown {
-  code: string
-  count: number
-  share: number | null
-}
-interface Stats {
-  code: string
-  name: string
-  population: number
-  communes: number
-  epci: number
-  collectivites: number
-  experiments: number
-  per100kInhabitants: number | null
-  per100Collectivites: number | null
-  themes: Breakdown[]
-  stages: Breakdown[]
-  evidenceLevels: Breakdown[]
-  budget: { known: number; medianEur: number | null }
-  peopleReached: { known: number; total: number | null }
-  startYears: { year: number; count: number }[]
-}
-interface Report {
-  national: Stats
-  territories: Stats[]
-}
+type Report = StatsReport
 
 async function getJson(path: string): Promise<Report> {
   const res = await request(path)

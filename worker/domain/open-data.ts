@@ -31,9 +31,12 @@ export interface JsonSchema {
   type?: string | string[]
   properties?: Record<string, JsonSchema>
   required?: string[]
+  additionalProperties?: boolean | JsonSchema
   items?: JsonSchema
+  prefixItems?: JsonSchema[]
   anyOf?: JsonSchema[]
   enum?: unknown[]
+  const?: unknown
   pattern?: string
   format?: string
   minLength?: number

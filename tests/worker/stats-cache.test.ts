@@ -1,11 +1,12 @@
 /**
- * Statistics are cached under the catalogue version: every committed change (publish,
- * unpublish…) must show up in the next report, never a stale one.
+ * Statistics are cached under `statsVersion`: every change to the published catalogue
+ * (publish, edit, unpublish…) must show up in the next report, never a stale one, while
+ * submissions waiting for moderation leave the cache alone.
  */
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { catalogueVersion } from '../../worker/db/outbox'
-import { asModerator, postJson, publish, request } from './fixtures'
+import { statsVersion } from '../../worker/db/stats'
+import { asModerator, postJson, publish, request, submit } from './fixtures'
 
 async function corseCount(): Promise<number> {
   const res = await request('/api/stats/regions')
@@ -15,10 +16,28 @@ async function corseCount(): Promise<number> {
 }
 
 describe('statistics cache', () => {
-  it('moves the catalogue version with every committed change', async () => {
-    const before = await catalogueVersion(env.DB)
-    await publish({ territories: ['dep:2B'] })
-    expect(await catalogueVersion(env.DB)).not.toBe(before)
+  it('moves the version when the published catalogue changes, not on submissions', async () => {
+    const before = await statsVersion(env.DB)
+    const pending = await submit({ territories: ['dep:2B'] })
+    expect(pending.status).toBe('pending')
+    expect(await statsVersion(env.DB)).toBe(before)
+
+    const approved = await postJson(
+      `/api/moderation/experiments/${pending.id}/approve`,
+      {},
+      asModerator()
+    )
+    expect(approved.status).toBe(200)
+    const published = await statsVersion(env.DB)
+    expect(published).not.toBe(before)
+
+    const rejected = await submit({ territories: ['dep:2B'] })
+    await postJson(
+      `/api/moderation/experiments/${rejected.id}/reject`,
+      { reason: 'Hors du champ de l’observatoire.' },
+      asModerator()
+    )
+    expect(await statsVersion(env.DB)).toBe(published)
   })
 
   it('never serves a report older than the catalogue', async () => {

@@ -112,19 +112,3 @@ export async function outboxBacklog(db: Db): Promise<OutboxBacklog[]> {
     .all<OutboxBacklog>()
   return results
 }
-
-/**
- * A version of the catalogue that changes with every committed change: each change
- * enqueues outbox rows in its own batch, so the outbox's AUTOINCREMENT sequence moves
- * with it (and never goes back, even once rows are drained). Reloading the territory
- * reference changes it too. Derived results (statistics) can be cached under it.
- */
-export async function catalogueVersion(db: Db): Promise<string> {
-  const row = await db
-    .prepare(
-      `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_outbox'), 0)
-         || ':' || coalesce((SELECT value FROM territory_reference WHERE key = 'loaded_at'), '') AS version`
-    )
-    .first<{ version: string }>()
-  return row?.version ?? '0:'
-}

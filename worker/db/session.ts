@@ -12,6 +12,16 @@ export type Db = Pick<D1Database, 'prepare' | 'batch'>
 
 export const BOOKMARK_HEADER = 'x-d1-bookmark'
 
+/**
+ * True when a guarded single-row write (`UPDATE … WHERE id = ?1 AND revision = ?2`) found
+ * its row; false means someone changed the row first. D1's `meta.changes` also counts the
+ * rows that triggers write (migration 0007 bumps `catalogue_version` whenever a published
+ * experiment changes), so "exactly 1" would read a success as a conflict.
+ */
+export function wroteRow(result: D1Result | undefined): boolean {
+  return (result?.meta.changes ?? 0) > 0
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const d1Session: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -22,6 +22,21 @@
 import { EVIDENCE_LEVELS, STAGES, THEMES } from '../domain/vocabularies'
 import type { Db } from './session'
 
+/**
+ * A version of everything a report depends on: the published catalogue (moved by the
+ * triggers of migration 0007 whenever a change touches a published experiment) and the
+ * territory reference (its load time). Reports can be cached under it and never be stale.
+ */
+export async function statsVersion(db: Db): Promise<string> {
+  const row = await db
+    .prepare(
+      `SELECT coalesce((SELECT version FROM catalogue_version WHERE id = 1), 0)
+         || ':' || coalesce((SELECT value FROM territory_reference WHERE key = 'loaded_at'), '') AS version`
+    )
+    .first<{ version: string }>()
+  return row?.version ?? '0:'
+}
+
 export interface StatsFilters {
   theme?: readonly string[] | undefined
   level?: readonly string[] | undefined

@@ -42,7 +42,7 @@ import {
   proposeStatements,
   type ProposalRow,
 } from '../db/proposals'
-import type { Db } from '../db/session'
+import { wroteRow, type Db } from '../db/session'
 import { coverage, findTerritories } from '../db/territories'
 import { ProblemError, type FieldError } from '../http/problem'
 import { secretToken, sha256Bytes, sha256Hex, ulid } from '../lib/crypto'
@@ -121,7 +121,7 @@ export async function openEditSession(
       tokenExpiry(now)
     )
   )
-  if (opened?.meta.changes !== 1) throw invalidLink()
+  if (!wroteRow(opened)) throw invalidLink()
   return { sessionId, experimentId: row.id, expiresAt }
 }
 
@@ -283,7 +283,7 @@ export async function submitEdit(
       ...reviseExperimentStatements(db, row.id, row.revision, content, derived, score, change),
       ...contact,
     ])
-    if (results[0]?.meta.changes !== 1) throw conflict()
+    if (!wroteRow(results[0])) throw conflict()
     return { outcome: 'applied', revision: row.revision + 1 }
   }
 
@@ -336,7 +336,7 @@ export async function confirmStillAccurate(
     row,
     verifyStatements(db, row.id, row.revision, actor, now.toISOString())
   )
-  if (results[0]?.meta.changes !== 1) throw conflict()
+  if (!wroteRow(results[0])) throw conflict()
   return row.revision + 1
 }
 
@@ -400,8 +400,8 @@ export async function approveProposal(
     }),
   ]
   const results = await batchOrConflict(db, row, statements)
-  if (results[0]?.meta.changes !== 1) throw conflict()
-  if (results.at(-2)?.meta.changes !== 1) {
+  if (!wroteRow(results[0])) throw conflict()
+  if (!wroteRow(results.at(-2))) {
     // Decided by someone else between our read and our write: the content was the same
     // proposal, so the record is right; report the race rather than hide it.
     throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
@@ -435,7 +435,7 @@ export async function rejectProposal(
       ipHash: moderatorIp(moderator),
     }),
   ])
-  if (update?.meta.changes !== 1) {
+  if (!wroteRow(update)) {
     throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
   }
 }

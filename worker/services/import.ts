@@ -31,7 +31,7 @@ import {
   type ContentChange,
 } from '../db/experiments'
 import { findByIds, findBySourceIds, linkSource } from '../db/open-data'
-import type { Db } from '../db/session'
+import { wroteRow, type Db } from '../db/session'
 import { coverageOfEach, findTerritories, type Coverage } from '../db/territories'
 import { ProblemError, fieldErrors } from '../http/problem'
 import { CsvSyntaxError, parseCsv } from '../lib/csv'
@@ -541,7 +541,7 @@ async function runBatch(db: Db, plans: readonly Plan[]): Promise<Set<number>> {
   const results = await db.batch(statements)
   let index = 0
   plans.forEach((p, k) => {
-    if (p.kind === 'update' && results[index]?.meta.changes !== 1) conflicts.add(p.row)
+    if (p.kind === 'update' && !wroteRow(results[index])) conflicts.add(p.row)
     index += perPlan[k]!.length
   })
   return conflicts

@@ -11,7 +11,7 @@ import { STATUSES, type Status } from '../domain/experiment'
 import type { AuditEntry } from '../db/audit'
 import { getExperiment, type Change, type ExperimentRow } from '../db/experiments'
 import { moderationStatements, type ModerationState } from '../db/moderation'
-import type { Db } from '../db/session'
+import { wroteRow, type Db } from '../db/session'
 import { ProblemError } from '../http/problem'
 
 export const MODERATION_ACTIONS = [
@@ -121,7 +121,7 @@ export async function moderate(
   let applied: boolean
   try {
     const [update] = await db.batch(moderationStatements(db, id, row.revision, next, change, audit))
-    applied = update?.meta.changes === 1
+    applied = wroteRow(update)
   } catch (err) {
     // A concurrent change that took the same revision number collides on the revision
     // primary key and rolls the batch back: the same conflict, seen later.

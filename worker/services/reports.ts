@@ -10,7 +10,7 @@ import {
   insertReport,
   type ReportReason,
 } from '../db/reports'
-import type { Db } from '../db/session'
+import { wroteRow, type Db } from '../db/session'
 import { ProblemError } from '../http/problem'
 import { ulid } from '../lib/crypto'
 import type { ModeratorRef } from './editing'
@@ -35,7 +35,7 @@ export async function fileReport(
       at: now.toISOString(),
     }),
   ])
-  if (result?.meta.changes !== 1)
+  if (!wroteRow(result))
     throw new ProblemError(404, 'Aucune expérience publiée ne correspond.')
   return id
 }
@@ -61,5 +61,5 @@ export async function closeReportAs(
       ipHash: typeof moderator === 'string' ? null : (moderator.ipHash ?? null),
     }),
   ])
-  if (update?.meta.changes !== 1) throw new ProblemError(409, 'Ce signalement est déjà clos.')
+  if (!wroteRow(update)) throw new ProblemError(409, 'Ce signalement est déjà clos.')
 }

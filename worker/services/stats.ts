@@ -1,13 +1,18 @@
 /**
  * Statistics with an exact cache. At 100,000 experiments one report costs about a
  * second of D1 time (grouping every territory row), and D1 runs one query at a time, so
- * reports are kept in the Workers Cache under the catalogue version: any committed
- * change moves the version, so a cached report is never stale, and an unchanged
- * catalogue is computed once per data centre.
+ * reports are kept in the Workers Cache under `statsVersion`: any change to the published
+ * catalogue moves it, so a cached report is never stale, an unchanged catalogue is
+ * computed once per data centre, and submissions waiting for moderation cost nothing.
  */
-import { catalogueVersion } from '../db/outbox'
 import type { Db } from '../db/session'
-import { territoryStats, type StatsFilters, type StatsReport, type StatsScope } from '../db/stats'
+import {
+  statsVersion,
+  territoryStats,
+  type StatsFilters,
+  type StatsReport,
+  type StatsScope,
+} from '../db/stats'
 import { sha256Hex } from '../lib/crypto'
 
 const CACHE_TTL_SECONDS = 24 * 3600
@@ -17,7 +22,7 @@ export async function cachedTerritoryStats(
   scope: StatsScope,
   filters: StatsFilters
 ): Promise<StatsReport> {
-  const version = await catalogueVersion(db)
+  const version = await statsVersion(db)
   const digest = await sha256Hex(JSON.stringify({ scope, filters }))
   // A synthetic URL: the Cache API keys on URLs, and this one is never fetched.
   const key = new Request(`https://stats.observatoire.internal/v1/${version}/${digest}`)

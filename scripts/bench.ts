@@ -373,13 +373,14 @@ async function main() {
   phase('index-lag')
 
   // ── Mixed traffic, then the same with Meilisearch down in the middle ──────────────
-  const traffic = { url: worker.url, clients: 10, slugs, submissions: nextExtra }
+  const traffic = { url: worker.url, clients: 10, slugs, submissions: nextExtra, log }
   log(`trafic mixte ${o.duration} s`)
   results.mixed = await mixedTraffic({ ...traffic, seconds: o.duration, seed: o.seed })
   phase('mixed')
 
   const downSeconds = Math.min(20, Math.round(o.duration / 3))
   let approvalsWhileDown = 0
+  const outageErrors: string[] = []
   log(`panne : Meilisearch arrêté ${downSeconds} s au milieu de ${o.duration} s`)
   const fault = await mixedTraffic({
     ...traffic,
@@ -397,14 +398,20 @@ async function main() {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(nextExtra()),
         })
-        const body = (await res.json()) as { id?: string }
-        if (res.status !== 201 || !body.id) continue
+        const text = await res.text()
+        if (res.status !== 201) {
+          // Reported with the run's errors rather than aborting the whole bench.
+          outageErrors.push(`${res.status} POST /api/experiments (panne) ${text.slice(0, 200)}`)
+          continue
+        }
+        const body = JSON.parse(text) as { id: string }
         const ok = await fetch(`${worker.url}/api/moderation/experiments/${body.id}/approve`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}` },
         })
-        await ok.text()
+        const answer = await ok.text()
         if (ok.ok) approvalsWhileDown++
+        else outageErrors.push(`${ok.status} approve (panne) ${answer.slice(0, 200)}`)
       }
       const left = downSeconds * 1000 - (performance.now() - downAt)
       await new Promise((r) => setTimeout(r, Math.max(0, left)))
@@ -424,6 +431,8 @@ async function main() {
   }
   results.fault = {
     ...fault,
+    sampleErrors: [...outageErrors, ...fault.sampleErrors].slice(0, 5),
+    writesFailedWhileDown: outageErrors.length,
     meiliDownSeconds: downSeconds,
     approvalsWhileDown,
     convergeSeconds: round((performance.now() - convergeStart) / 1000),

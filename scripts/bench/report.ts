@@ -49,6 +49,8 @@ export interface BenchResults {
     | (TrafficFigures & {
         meiliDownSeconds: number
         approvalsWhileDown: number
+        /** Submissions or approvals refused while Meilisearch was down (must be 0). */
+        writesFailedWhileDown: number
         convergeSeconds: number
         consistency: ConsistencyFigures
       })
@@ -174,7 +176,7 @@ export function renderMarkdown(r: BenchResults, deltas: string[]): string {
   if (r.fault) {
     const c = r.fault.consistency
     out.push(
-      `After the restart and drain (${r.fault.convergeSeconds} s, ${r.fault.approvalsWhileDown} approvals made while Meilisearch was down): index ${c.equal ? '**equals**' : '**differs from**'} D1 — ${c.published} published, ${c.indexed} indexed, ${c.missing} missing, ${c.stale} stale, ${c.extra} extra.`,
+      `After the restart and drain (${r.fault.convergeSeconds} s, ${r.fault.approvalsWhileDown} approvals made while Meilisearch was down, ${r.fault.writesFailedWhileDown ?? 0} refused): index ${c.equal ? '**equals**' : '**differs from**'} D1 — ${c.published} published, ${c.indexed} indexed, ${c.missing} missing, ${c.stale} stale, ${c.extra} extra.`,
       ''
     )
     if (r.fault.sampleErrors.length)

@@ -41,6 +41,8 @@ export async function mixedTraffic(opts: {
   seed: number
   /** Called once, halfway point bookkeeping for the fault run. */
   during?: (elapsedSeconds: () => number) => Promise<void>
+  /** Progress lines every 15 s, so a stalled run shows where it stalls. */
+  log?: (line: string) => void
 }): Promise<TrafficFigures> {
   const rng = createRng(opts.seed)
   const browse = [
@@ -103,10 +105,20 @@ export async function mixedTraffic(opts: {
       }
     }
   }
-  await Promise.all([
-    ...Array.from({ length: opts.clients }, client),
-    ...(opts.during ? [opts.during(elapsed)] : []),
-  ])
+  const progress = setInterval(() => {
+    const done = (k: TrafficKind) => `${k} ${samples[k].length} (${errors[k]} err.)`
+    opts.log?.(
+      `  ${Math.round(elapsed())} s : ${done('search')}, ${done('page')}, ${done('submit')}`
+    )
+  }, 15_000)
+  try {
+    await Promise.all([
+      ...Array.from({ length: opts.clients }, client),
+      ...(opts.during ? [opts.during(elapsed)] : []),
+    ])
+  } finally {
+    clearInterval(progress)
+  }
   const seconds = elapsed()
   const kinds: TrafficKind[] = ['search', 'page', 'submit']
   const all = kinds.flatMap((k) => samples[k])

@@ -67,5 +67,6 @@ describe.skipIf(!meilisearchAvailable())('npm run bench (smoke mode)', () => {
     expect(r.fault?.errorRate).toBe(0)
     expect(r.fault?.engines.embedded ?? 0).toBeGreaterThan(0)
     expect(r.fault?.consistency.equal).toBe(true)
+    expect(r.fault?.writesFailedWhileDown).toBe(0)
   }, 300_000)
 })

@@ -56,26 +56,24 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const match = toMatchExpression(query.q, query.matching ?? 'all')
-    const filters = FACETS.map((f) => {
-      const values = query.filters[f]
-      return values?.length ? JSON.stringify(values.map(String)) : null
-    })
-    const exclude = query.excludeIds?.length ? JSON.stringify(query.excludeIds) : null
+    const criteria: Criteria = {
+      match,
+      filters: FACETS.flatMap((facet) => {
+        const values = query.filters[facet]
+        return values?.length ? [{ facet, values: values.map(String) }] : []
+      }),
+      excludeIds: query.excludeIds ?? [],
+    }
     const page = Math.max(1, query.page)
     const offset = (page - 1) * query.hitsPerPage
     // Never page deeper than Meilisearch's maxTotalHits, so both engines agree.
     const limit = Math.max(0, Math.min(query.hitsPerPage, MAX_TOTAL_HITS - offset))
 
-    // ?1 match, ?2–?8 facet filters (FACETS order), ?9 excluded ids.
-    const params = [match, ...filters, exclude]
+    const statement = ({ sql, params }: Sql) => this.db.prepare(sql).bind(...params)
     const [hits, total, facets] = await this.db.batch([
-      this.db
-        .prepare(hitsSql(match !== null, query.sort))
-        .bind(...params, MARK_START, MARK_END, limit, offset),
-      this.db
-        .prepare(`SELECT count(*) AS n FROM search_documents d WHERE ${where()}`)
-        .bind(...params),
-      this.db.prepare(facetsSql()).bind(...params),
+      statement(hitsSql(criteria, query.sort, limit, offset)),
+      statement(countSql(criteria)),
+      statement(facetsSql(criteria)),
     ])
 
     const facetCounts = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets']
@@ -159,31 +157,102 @@ export class EmbeddedEngine implements SearchEngine {
 
 // ── Query building ───────────────────────────────────────────────────────────
 
-/**
- * The WHERE clause of a search over `search_documents d`. With `facetColumn`, each facet's
- * filter is waived for rows of that facet (`f.facet = 'theme' OR <theme filter>`): one
- * grouped query then yields disjunctive counts for every facet at once.
- */
-function where(options: { facetColumn?: string; textMatchedByJoin?: boolean } = {}): string {
-  const clauses = options.textMatchedByJoin
-    ? []
-    : ['(?1 IS NULL OR d.docid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1))']
-  FACETS.forEach((facet, i) => {
-    const p = `?${i + 2}`
-    const filter = `(${p} IS NULL OR d.docid IN (SELECT docid FROM search_facets WHERE facet = '${facet}' AND value IN (SELECT value FROM json_each(${p}))))`
-    clauses.push(
-      options.facetColumn ? `(${options.facetColumn} = '${facet}' OR ${filter})` : filter
-    )
-  })
-  clauses.push('(?9 IS NULL OR d.id NOT IN (SELECT value FROM json_each(?9)))')
-  return clauses.join(' AND ')
+/** What a search selects: text, facet filters (OR within, AND across), excluded ids. */
+interface Criteria {
+  match: string | null
+  filters: { facet: FacetName; values: string[] }[]
+  excludeIds: readonly string[]
 }
 
-function facetsSql(): string {
-  return `SELECT f.facet, f.value, count(*) AS n
-    FROM search_facets f JOIN search_documents d ON d.docid = f.docid
-    WHERE ${where({ facetColumn: 'f.facet' })}
-    GROUP BY f.facet, f.value`
+interface Sql {
+  sql: string
+  params: unknown[]
+}
+
+/**
+ * Numbered placeholders for one statement. Clauses are written only for the criteria a
+ * query has, so SQLite plans each shape on its own (a filter-only query is driven by the
+ * facet index, an empty one by no index at all) instead of evaluating `?n IS NULL OR …`
+ * on every row.
+ */
+class Params {
+  readonly values: unknown[] = []
+  add(value: unknown): string {
+    this.values.push(value)
+    return `?${this.values.length}`
+  }
+}
+
+/**
+ * The conditions on `search_documents d`, without the facet filter `waive` (disjunctive
+ * counts of that facet). `textMatchedByJoin`: the caller already joins search_fts.
+ */
+function conditions(
+  c: Criteria,
+  p: Params,
+  options: { waive?: FacetName; textMatchedByJoin?: boolean } = {}
+): string[] {
+  const clauses: string[] = []
+  if (c.match !== null && !options.textMatchedByJoin) {
+    clauses.push(
+      `d.docid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${p.add(c.match)})`
+    )
+  }
+  for (const { facet, values } of c.filters) {
+    if (facet === options.waive) continue
+    clauses.push(
+      `d.docid IN (SELECT docid FROM search_facets WHERE facet = '${facet}'
+         AND value IN (SELECT value FROM json_each(${p.add(JSON.stringify(values))})))`
+    )
+  }
+  if (c.excludeIds.length) {
+    clauses.push(
+      `d.id NOT IN (SELECT value FROM json_each(${p.add(JSON.stringify(c.excludeIds))}))`
+    )
+  }
+  return clauses
+}
+
+const whereClause = (clauses: readonly string[]) =>
+  clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+
+function countSql(c: Criteria): Sql {
+  const p = new Params()
+  const sql = `SELECT count(*) AS n FROM search_documents d ${whereClause(conditions(c, p))}`
+  return { sql, params: p.values }
+}
+
+/**
+ * Disjunctive facet counts, as Meilisearch gives them: a facet with a filter is counted
+ * over the documents matching every OTHER criterion, the other facets over the documents
+ * matching all of them. So one grouped pass over the matching documents, plus one per
+ * filtered facet. A pass over the whole index reads the facet table in its own order;
+ * any other pass first selects the matching documents, then joins their facet rows. At
+ * 100k experiments this took an empty query from ~1.3 s (one pass with a per-row test of
+ * every filter) to ~0.1 s.
+ */
+function facetsSql(c: Criteria): Sql {
+  const p = new Params()
+  const filtered = c.filters.map((f) => f.facet)
+  const pass = (waive: FacetName | null): string => {
+    const only = waive ? `f.facet = '${waive}'` : null
+    const others = filtered.length ? `f.facet NOT IN (${filtered.map((f) => `'${f}'`)})` : null
+    const facetTest = waive ? only : others
+    const clauses = conditions(c, p, waive ? { waive } : {})
+    if (clauses.length === 0) {
+      return `SELECT f.facet, f.value, count(*) AS n FROM search_facets f
+        ${facetTest ? `WHERE ${facetTest}` : ''} GROUP BY f.facet, f.value`
+    }
+    return `SELECT f.facet, f.value, count(*) AS n
+      FROM (SELECT d.docid FROM search_documents d ${whereClause(clauses)}) m
+      JOIN search_facets f ON f.docid = m.docid ${facetTest ? `AND ${facetTest}` : ''}
+      GROUP BY f.facet, f.value`
+  }
+  const passes = [
+    ...(filtered.length < FACETS.length ? [pass(null)] : []),
+    ...filtered.map((facet) => pass(facet)),
+  ]
+  return { sql: passes.join('\nUNION ALL\n'), params: p.values }
 }
 
 const ORDER: Record<SearchQuery['sort'], string> = {
@@ -193,21 +262,29 @@ const ORDER: Record<SearchQuery['sort'], string> = {
   completeness: 'd.completeness DESC, d.published_at DESC',
 }
 
-/** ?10/?11 highlight marks, ?12 limit, ?13 offset. */
-function hitsSql(withText: boolean, sort: SearchQuery['sort']): string {
+function hitsSql(c: Criteria, sort: SearchQuery['sort'], limit: number, offset: number): Sql {
+  const p = new Params()
   const columns = 'd.id, d.revision, d.title, d.summary, d.hit'
-  if (!withText) {
-    return `SELECT ${columns}, d.title AS hl_title, d.summary AS hl_summary, ?10 AS m1, ?11 AS m2
-      FROM search_documents d WHERE ${where()}
-      ORDER BY ${ORDER[sort]}, d.id DESC LIMIT ?12 OFFSET ?13`
+  if (c.match === null) {
+    const sql = `SELECT ${columns}, d.title AS hl_title, d.summary AS hl_summary
+      FROM search_documents d ${whereClause(conditions(c, p))}
+      ORDER BY ${ORDER[sort]}, d.id DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`
+    return { sql, params: p.values }
   }
   // Relevance: bm25 first, then the same tie-breakers as Meilisearch's custom rules.
   const order = sort === 'relevance' ? `${BM25}, ${ORDER.relevance}` : `${ORDER[sort]}, ${BM25}`
-  return `SELECT ${columns}, highlight(search_fts, 0, ?10, ?11) AS hl_title,
-      highlight(search_fts, 1, ?10, ?11) AS hl_summary
+  const start = p.add(MARK_START)
+  const end = p.add(MARK_END)
+  const clauses = [
+    `search_fts MATCH ${p.add(c.match)}`,
+    ...conditions(c, p, { textMatchedByJoin: true }),
+  ]
+  const sql = `SELECT ${columns}, highlight(search_fts, 0, ${start}, ${end}) AS hl_title,
+      highlight(search_fts, 1, ${start}, ${end}) AS hl_summary
     FROM search_fts JOIN search_documents d ON d.docid = search_fts.rowid
-    WHERE search_fts MATCH ?1 AND ${where({ textMatchedByJoin: true })}
-    ORDER BY ${order}, d.id DESC LIMIT ?12 OFFSET ?13`
+    ${whereClause(clauses)}
+    ORDER BY ${order}, d.id DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`
+  return { sql, params: p.values }
 }
 
 /**

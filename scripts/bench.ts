@@ -226,6 +226,7 @@ async function main() {
     persistTo,
     label: 'meilisearch',
     config,
+    logFile: path.join(stateDir, 'wrangler.log'),
     vars: { ...baseVars, MEILI_HOST: meili.url, MEILI_KEY: workerKey },
   })
   running.worker = worker
@@ -447,6 +448,7 @@ async function main() {
       persistTo,
       label: 'embedded',
       config,
+      logFile: path.join(stateDir, 'wrangler.log'),
       vars: { ...baseVars, MEILI_HOST: '', MEILI_KEY: '' },
     })
     log('recherche : moteur intégré')

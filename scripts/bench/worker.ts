@@ -9,7 +9,7 @@
  *   measures one version of the code.
  */
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { freePort, ROOT } from '../lib/local-dev'
 import { onCleanup } from './cleanup'
@@ -74,6 +74,8 @@ export async function startBenchWorker(opts: {
   label: string
   /** From `bundleWorker`. */
   config: string
+  /** Everything wrangler prints is also appended here (only the tail is kept in memory). */
+  logFile?: string
 }): Promise<BenchWorker> {
   const port = await freePort()
   const args = [
@@ -98,7 +100,12 @@ export async function startBenchWorker(opts: {
     detached: true,
   })
   let output = ''
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
+  const log = opts.logFile ? createWriteStream(opts.logFile, { flags: 'a' }) : null
+  const keep = (chunk: Buffer) => {
+    log?.write(chunk)
+    output = (output + chunk.toString()).slice(-20_000)
+  }
+  child.once('exit', () => log?.end())
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
 

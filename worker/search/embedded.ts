@@ -73,7 +73,7 @@ export class EmbeddedEngine implements SearchEngine {
     const [hits, total, facets] = await this.db.batch([
       statement(hitsSql(criteria, query.sort, limit, offset)),
       statement(countSql(criteria)),
-      statement(facetsSql(criteria)),
+      ...(query.facets === false ? [] : [statement(facetsSql(criteria))]),
     ])
 
     const facetCounts = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets']

@@ -127,11 +127,14 @@ export class MeilisearchEngine implements SearchEngine {
       locales: ['fra'],
       matchingStrategy: query.matching === 'any' ? 'frequency' : 'all',
     }
-    const selected = FACETS.filter((f) => query.filters[f]?.length)
+    const counted = query.facets !== false
+    const selected = counted ? FACETS.filter((f) => query.filters[f]?.length) : []
     const main: MultiSearchQuery = {
       ...base,
       filter: buildFilter(query),
-      facets: FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_ATTRIBUTES[f]),
+      facets: counted
+        ? FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_ATTRIBUTES[f])
+        : [],
       page: Math.max(1, query.page),
       hitsPerPage: query.hitsPerPage,
       attributesToRetrieve: [...DISPLAYED_ATTRIBUTES],

@@ -68,6 +68,7 @@ export async function similarExperiments(
     page: 1,
     hitsPerPage: Math.min(limit * 4, 100),
     excludeIds: probe.id ? [probe.id] : [],
+    facets: false,
   }
   const [byText, byTheme, byArea] = await Promise.all([
     probe.text.trim()

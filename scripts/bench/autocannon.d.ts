@@ -8,6 +8,10 @@ declare module 'autocannon' {
     headers?: Record<string, string>
     body?: string
   }
+  /** A request built anew each time it is sent. */
+  export interface AutocannonDynamicRequest {
+    setupRequest: (request: Partial<AutocannonRequest>) => AutocannonRequest
+  }
   export interface AutocannonOptions {
     url: string
     connections?: number
@@ -15,7 +19,7 @@ declare module 'autocannon' {
     amount?: number
     timeout?: number
     headers?: Record<string, string>
-    requests?: AutocannonRequest[]
+    requests?: (AutocannonRequest | AutocannonDynamicRequest)[]
   }
   export interface AutocannonResult {
     requests: { total: number; average: number }

@@ -229,15 +229,17 @@ function countSql(c: Criteria): Sql {
  * filtered facet. A pass over the whole index reads the facet table in its own order;
  * any other pass first selects the matching documents, then joins their facet rows. At
  * 100k experiments this took an empty query from ~1.3 s (one pass with a per-row test of
- * every filter) to ~0.1 s.
+ * every filter) to ~0.1 s. At most 8 passes of at most 9 parameters: under D1's 100.
  */
 function facetsSql(c: Criteria): Sql {
   const p = new Params()
   const filtered = c.filters.map((f) => f.facet)
   const pass = (waive: FacetName | null): string => {
-    const only = waive ? `f.facet = '${waive}'` : null
-    const others = filtered.length ? `f.facet NOT IN (${filtered.map((f) => `'${f}'`)})` : null
-    const facetTest = waive ? only : others
+    const facetTest = waive
+      ? `f.facet = '${waive}'`
+      : filtered.length
+        ? `f.facet NOT IN (${filtered.map((f) => `'${f}'`)})`
+        : null
     const clauses = conditions(c, p, waive ? { waive } : {})
     if (clauses.length === 0) {
       return `SELECT f.facet, f.value, count(*) AS n FROM search_facets f

@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { NARRATIVE_SECTIONS } from '../../worker/domain/experiment'
 import { drainOutbox } from '../../worker/search/sync'
 import { MODERATOR } from './fixtures'
 import { FUZZ_ENV, send, unescapedPayload, XSS_PAYLOADS, briefReport } from './fuzz-support'
@@ -35,19 +36,7 @@ function payloadRecord(p: string, marker: string) {
     startDate: '2021-09',
     partners: [{ name: cut(`Partenaire ${p}`, 200), role: cut(p, 200) }],
     keywords: [cut(`mot ${p}`, 50)],
-    narrative: Object.fromEntries(
-      [
-        'context',
-        'description',
-        'novelty',
-        'governance',
-        'users',
-        'results',
-        'difficulties',
-        'successConditions',
-        'advice',
-      ].map((k) => [k, cut(`${p}\n\n${p}`, 3000)])
-    ),
+    narrative: Object.fromEntries(NARRATIVE_SECTIONS.map((k) => [k, cut(`${p}\n\n${p}`, 3000)])),
     means: { fundingSources: [{ type: 'state', programme: cut(p, 200) }] },
     results: {
       indicators: [{ label: cut(`Indicateur ${p}`, 200), unit: cut(p, 50), method: cut(p, 500) }],

@@ -116,6 +116,9 @@ export const Narrative = z
   })
   .openapi('Narrative')
 
+/** The narrative sections, in the schema's order: forms, field lists and tests read them here. */
+export const NARRATIVE_SECTIONS = Object.keys(Narrative.shape) as (keyof typeof Narrative.shape)[]
+
 export const FundingSource = z.object({
   type: z.enum(codesOf(FUNDING_TYPES)),
   programme: optionalText(200),

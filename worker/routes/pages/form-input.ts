@@ -9,6 +9,7 @@
  * that is not a number stays a string, so the page can show it back as typed.
  */
 import type { z } from 'zod'
+import { NARRATIVE_SECTIONS } from '../../domain/experiment'
 
 /** The loose, pre-validation record: what was typed, reshaped. */
 export type FormValues = Record<string, unknown>
@@ -54,17 +55,7 @@ const SCALARS = new Set([
   'endDate',
   'website',
   'evidenceLevel',
-  ...[
-    'context',
-    'description',
-    'novelty',
-    'governance',
-    'users',
-    'results',
-    'difficulties',
-    'successConditions',
-    'advice',
-  ].map((k) => `narrative.${k}`),
+  ...NARRATIVE_SECTIONS.map((k) => `narrative.${k}`),
   'means.budgetEur',
   'means.staffFte',
   'means.fundingSources.*.type',

@@ -23,6 +23,27 @@ export interface LayoutProps {
   children: Child
 }
 
+/** A navigation list whose link to the page being shown carries `aria-current="page"`. */
+export function NavLinks({
+  items,
+  path,
+}: {
+  items: readonly { href: string; label: string }[]
+  path: string | undefined
+}) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li>
+          <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
+            {item.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 export function Layout({
   title,
   description,
@@ -65,15 +86,7 @@ export function Layout({
               <a href="/">{t.siteName}</a>
             </p>
             <nav aria-label={t.nav.label}>
-              <ul>
-                {nav.map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <NavLinks items={nav} path={path} />
             </nav>
           </div>
         </header>

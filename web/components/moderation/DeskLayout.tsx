@@ -4,7 +4,7 @@
  * signing out changes state, so it is never a link).
  */
 import type { Child } from 'hono/jsx'
-import { Layout } from '../Layout'
+import { Layout, NavLinks } from '../Layout'
 
 export interface DeskUser {
   moderator: string
@@ -34,15 +34,7 @@ export function DeskLayout({ title, path, user, children }: DeskLayoutProps) {
     >
       {user && (
         <nav class="desk-nav" aria-label="Bureau de modération">
-          <ul>
-            {NAV.map((item) => (
-              <li>
-                <a href={item.href} aria-current={item.href === path ? 'page' : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <NavLinks items={NAV} path={path} />
           <form method="post" action="/moderation/deconnexion" class="desk-signout">
             <input type="hidden" name="_csrf" value={user.csrfToken} />
             <span>

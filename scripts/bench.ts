@@ -28,7 +28,7 @@ import {
   meiliDocumentCount,
   postOneByOne,
 } from './bench/load'
-import { cannon, type LatencyStats } from './bench/measure'
+import { cannon, round, type LatencyStats } from './bench/measure'
 import { available, compareIndexWithD1, indexLag, measureEndpoints } from './bench/probes'
 import { SEARCH_QUERIES, searchPath } from './bench/queries'
 import { recordEngineRequests } from './bench/raw-meili'
@@ -96,7 +96,6 @@ function options(): Options {
 
 const log = (line: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
-const round = (n: number) => Math.round(n * 10) / 10
 
 function machine(o: Options) {
   const cpus = os.cpus()

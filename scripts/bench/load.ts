@@ -7,6 +7,7 @@
  */
 import { queryLocal } from '../lib/local-dev'
 import type { ExperimentInput } from '../../worker/domain/experiment'
+import { round } from './measure'
 import { triggerCron } from './worker'
 
 export interface LoadFigures {
@@ -25,6 +26,12 @@ export interface ImportFigures extends LoadFigures {
   retries: number
   /** Slowest chunk, ms. */
   slowestChunkMs: number
+}
+
+/** Records loaded since `started` (a `performance.now()` reading), as the report shows them. */
+function loadFigures(records: number, started: number): LoadFigures {
+  const seconds = (performance.now() - started) / 1000
+  return { records, seconds: round(seconds), recordsPerSecond: round(records / seconds) }
 }
 
 export async function importRowsPerRequest(): Promise<number> {
@@ -119,11 +126,8 @@ export async function importCatalogue(opts: {
   }
   await Promise.all(Array.from({ length: concurrency }, workerLoop))
   if (firstError) throw new Error(firstError)
-  const seconds = (performance.now() - started) / 1000
   return {
-    records: done,
-    seconds: round(seconds),
-    recordsPerSecond: round(done / seconds),
+    ...loadFigures(done, started),
     requests,
     chunkRows,
     concurrency,
@@ -219,11 +223,8 @@ export async function drainToIndexes(opts: {
       if (state.meilisearch === 0 && state.embedded === 0) break
     }
   }
-  const seconds = (performance.now() - started) / 1000
   return {
-    records: indexed,
-    seconds: round(seconds),
-    recordsPerSecond: round(indexed / seconds),
+    ...loadFigures(indexed, started),
     cronRuns,
     failedRuns,
     indexed,
@@ -273,8 +274,5 @@ export async function postOneByOne(opts: {
     if (!approved.ok) throw new Error(`approbation refusée (${approved.status})`)
     n++
   }
-  const seconds = (performance.now() - started) / 1000
-  return { records: n, seconds: round(seconds), recordsPerSecond: round(n / seconds), rateLimited }
+  return { ...loadFigures(n, started), rateLimited }
 }
-
-const round = (n: number) => Math.round(n * 10) / 10

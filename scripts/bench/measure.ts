@@ -7,6 +7,9 @@
  */
 import autocannon, { type AutocannonRequest } from 'autocannon'
 
+/** One decimal: the precision of every figure in the report. */
+export const round = (n: number) => Math.round(n * 10) / 10
+
 export interface LatencyStats {
   requests: number
   /** Requests per second over the run. */
@@ -26,7 +29,6 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function summarise(samples: number[], seconds: number, errors: number): LatencyStats {
   const sorted = [...samples].sort((a, b) => a - b)
-  const round = (n: number) => Math.round(n * 10) / 10
   return {
     requests: samples.length,
     rps: round(samples.length / Math.max(seconds, 0.001)),

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ImportFigures, LoadFigures, SyncFigures } from './load'
-import type { LatencyStats } from './measure'
+import { round, type LatencyStats } from './measure'
 import type { ConsistencyFigures, LagFigures } from './probes'
 import type { TrafficFigures } from './traffic'
 
@@ -59,7 +59,6 @@ export interface BenchResults {
   phases: Record<string, number>
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10
 const ms = (n: number) => `${n.toFixed(1)}`
 const rowOf = (label: string, s: LatencyStats) =>
   `| ${label} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.rps} | ${s.requests} | ${s.errors} |`
@@ -112,7 +111,7 @@ export function renderMarkdown(r: BenchResults, deltas: string[]): string {
     // moderator is when the whole catalogue is searchable.
     const total = imp.seconds + sync.seconds
     out.push(
-      `| **End to end: import start → both indexes in sync** | ${imp.records} | ${round1(total)} | ${round1(imp.records / total)} | the drain row above is only the backlog left when the import ended |`
+      `| **End to end: import start → both indexes in sync** | ${imp.records} | ${round(total)} | ${round(imp.records / total)} | the drain row above is only the backlog left when the import ended |`
     )
   }
   const one = r.load.oneByOne

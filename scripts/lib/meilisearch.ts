@@ -72,9 +72,11 @@ export async function startMeilisearch(opts: {
   const child = spawn(
     binary,
     [
-      ...['--db-path', dirs[0]!, '--dump-dir', dirs[1]!, '--snapshot-dir', dirs[2]!],
-      ...['--http-addr', `127.0.0.1:${port}`, '--master-key', masterKey],
-      ...['--no-analytics', '--env', 'development', '--log-level', 'WARN'],
+      // `--flag=value` throughout: a base64url key may start with '-', and a separate
+      // argument would then be read as an unknown option.
+      ...[`--db-path=${dirs[0]}`, `--dump-dir=${dirs[1]}`, `--snapshot-dir=${dirs[2]}`],
+      ...[`--http-addr=127.0.0.1:${port}`, `--master-key=${masterKey}`],
+      ...['--no-analytics', '--env=development', '--log-level=WARN'],
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   )

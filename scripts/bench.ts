@@ -29,7 +29,13 @@ import {
   postOneByOne,
 } from './bench/load'
 import { cannon, round, type LatencyStats } from './bench/measure'
-import { available, compareIndexWithD1, indexLag, measureEndpoints } from './bench/probes'
+import {
+  available,
+  compareIndexWithD1,
+  countExperiments,
+  indexLag,
+  measureEndpoints,
+} from './bench/probes'
 import { SEARCH_QUERIES, searchPath } from './bench/queries'
 import { recordEngineRequests } from './bench/raw-meili'
 import {
@@ -41,7 +47,13 @@ import {
 } from './bench/report'
 import { preparedDatabase } from './bench/template'
 import { mixedTraffic } from './bench/traffic'
-import { snapshotWorker, startBenchWorker, triggerCron, type BenchWorker } from './bench/worker'
+import {
+  sendThroughDevProxy,
+  snapshotWorker,
+  startBenchWorker,
+  triggerCron,
+  type BenchWorker,
+} from './bench/worker'
 
 const INDEX = 'experiments'
 
@@ -375,12 +387,17 @@ async function main() {
   // ── Mixed traffic, then the same with Meilisearch down in the middle ──────────────
   const traffic = { url: worker.url, clients: 10, slugs, submissions: nextExtra, log }
   log(`trafic mixte ${o.duration} s`)
+  const beforeMixed = await countExperiments(persistTo)
   results.mixed = await mixedTraffic({ ...traffic, seconds: o.duration, seed: o.seed })
+  results.mixed.submissionsStored = (await countExperiments(persistTo)) - beforeMixed
   phase('mixed')
 
   const downSeconds = Math.min(20, Math.round(o.duration / 3))
   let approvalsWhileDown = 0
+  let submittedWhileDown = 0
+  let outageDrops = 0
   const outageErrors: string[] = []
+  const beforeFault = await countExperiments(persistTo)
   log(`panne : Meilisearch arrêté ${downSeconds} s au milieu de ${o.duration} s`)
   const fault = await mixedTraffic({
     ...traffic,
@@ -392,26 +409,31 @@ async function main() {
       await meili.stop()
       const downAt = performance.now()
       // Changes made during the outage are what the outbox must not lose.
+      // A write the dev proxy dropped never reached the Worker (checked below with the
+      // stored count), so it is sent again, as the proxy's message asks.
       for (let i = 0; i < 5; i++) {
-        const res = await fetch(`${worker.url}/api/experiments`, {
+        const sent = await sendThroughDevProxy(`${worker.url}/api/experiments`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(nextExtra()),
         })
-        const text = await res.text()
-        if (res.status !== 201) {
+        outageDrops += sent.drops
+        if (sent.status !== 201) {
           // Reported with the run's errors rather than aborting the whole bench.
-          outageErrors.push(`${res.status} POST /api/experiments (panne) ${text.slice(0, 200)}`)
+          outageErrors.push(
+            `${sent.status} POST /api/experiments (panne) ${sent.text.slice(0, 200)}`
+          )
           continue
         }
-        const body = JSON.parse(text) as { id: string }
-        const ok = await fetch(`${worker.url}/api/moderation/experiments/${body.id}/approve`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}` },
-        })
-        const answer = await ok.text()
-        if (ok.ok) approvalsWhileDown++
-        else outageErrors.push(`${ok.status} approve (panne) ${answer.slice(0, 200)}`)
+        submittedWhileDown++
+        const { id } = JSON.parse(sent.text) as { id: string }
+        const approval = await sendThroughDevProxy(
+          `${worker.url}/api/moderation/experiments/${id}/approve`,
+          { method: 'POST', headers: { authorization: `Bearer ${token}` } }
+        )
+        outageDrops += approval.drops
+        if (approval.ok) approvalsWhileDown++
+        else outageErrors.push(`${approval.status} approve (panne) ${approval.text.slice(0, 200)}`)
       }
       const left = downSeconds * 1000 - (performance.now() - downAt)
       await new Promise((r) => setTimeout(r, Math.max(0, left)))
@@ -419,6 +441,7 @@ async function main() {
       log('Meilisearch redémarré')
     },
   })
+  const storedDuringFault = (await countExperiments(persistTo)) - beforeFault
   phase('fault')
   // Back up: the outbox (with its backoff) must bring the index back to D1's state.
   const convergeStart = performance.now()
@@ -433,6 +456,9 @@ async function main() {
     ...fault,
     sampleErrors: [...outageErrors, ...fault.sampleErrors].slice(0, 5),
     writesFailedWhileDown: outageErrors.length,
+    devProxyDrops: fault.devProxyDrops + outageDrops,
+    submissionsAccepted: fault.submissionsAccepted + submittedWhileDown,
+    submissionsStored: storedDuringFault,
     meiliDownSeconds: downSeconds,
     approvalsWhileDown,
     convergeSeconds: round((performance.now() - convergeStart) / 1000),

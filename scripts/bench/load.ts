@@ -8,7 +8,7 @@
 import { queryLocal } from '../lib/local-dev'
 import type { ExperimentInput } from '../../worker/domain/experiment'
 import { round } from './measure'
-import { triggerCron } from './worker'
+import { sendThroughDevProxy, triggerCron } from './worker'
 
 export interface LoadFigures {
   records: number
@@ -22,7 +22,7 @@ export interface ImportFigures extends LoadFigures {
   concurrency: number
   /** Rows the endpoint reported as invalid or failed (must be 0: the generator validates). */
   rejected: number
-  /** Chunks sent again after a 503 from wrangler's proxy. */
+  /** Chunks sent again after wrangler's proxy dropped them (see `isDevProxyDrop`). */
   retries: number
   /** Slowest chunk, ms. */
   slowestChunkMs: number
@@ -91,23 +91,17 @@ export async function importCatalogue(opts: {
   const workerLoop = async () => {
     for (let body = nextChunk(); body !== null && !firstError; body = nextChunk()) {
       const t0 = performance.now()
-      let res: Response
-      let text: string
-      // wrangler answers 503 "restarted mid-request" when workerd recycles; the import is
-      // idempotent on sourceId, so sending the chunk again is safe. Retries are counted.
-      for (let attempt = 0; ; attempt++) {
-        res = await fetch(`${opts.url}/api/moderation/import?publish=true`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${opts.token}`,
-            'content-type': 'application/x-ndjson',
-          },
-          body,
-        })
-        text = await res.text()
-        if (res.status !== 503 || attempt >= 3) break
-        retries++
-      }
+      // The import is idempotent on sourceId, so a chunk the dev proxy dropped is sent again.
+      const res = await sendThroughDevProxy(`${opts.url}/api/moderation/import?publish=true`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${opts.token}`,
+          'content-type': 'application/x-ndjson',
+        },
+        body,
+      })
+      const text = res.text
+      retries += res.drops
       slowest = Math.max(slowest, performance.now() - t0)
       requests++
       if (!res.ok) {

@@ -125,6 +125,18 @@ export interface ConsistencyFigures {
 }
 
 /** Published (id, revision) in D1 against the documents in the Meilisearch index. */
+/**
+ * Experiment rows in D1, whatever their status. Read before and after a traffic run, it
+ * tells how many submissions were stored, to compare with how many were acknowledged.
+ */
+export async function countExperiments(persistTo: string): Promise<number> {
+  const [row] = await queryWhileRunning<{ n: number }>(
+    persistTo,
+    'SELECT count(*) AS n FROM experiments'
+  )
+  return row?.n ?? 0
+}
+
 export async function compareIndexWithD1(opts: {
   persistTo: string
   meili: { url: string; masterKey: string; index: string }

@@ -156,22 +156,39 @@ export function renderMarkdown(r: BenchResults, deltas: string[]): string {
     ''
   )
   out.push(
-    '| Run | clients | seconds | requests | req/s | p50 ms | p95 ms | p99 ms | errors | error rate | 429 | engines |'
+    '| Run | clients | seconds | requests | req/s | p50 ms | p95 ms | p99 ms | errors | error rate | 429 | dev-proxy drops | submissions acknowledged / stored | engines |'
   )
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
   const traffic = (label: string, t: TrafficFigures | null) =>
     t
-      ? `| ${label} | ${t.clients} | ${t.seconds} | ${t.overall.requests} | ${t.overall.rps} | ${ms(t.overall.p50)} | ${ms(t.overall.p95)} | ${ms(t.overall.p99)} | ${t.overall.errors} | ${t.errorRate} % | ${t.rateLimited} | ${Object.entries(
+      ? `| ${label} | ${t.clients} | ${t.seconds} | ${t.overall.requests} | ${t.overall.rps} | ${ms(t.overall.p50)} | ${ms(t.overall.p95)} | ${ms(t.overall.p99)} | ${t.overall.errors} | ${t.errorRate} % | ${t.rateLimited} | ${t.devProxyDrops ?? NA} | ${t.submissionsAccepted ?? NA} / ${t.submissionsStored ?? NA} | ${Object.entries(
           t.engines
         )
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')} |`
-      : `| ${label} | ${NA} | | | | | | | | | | |`
+      : `| ${label} | ${NA} | | | | | | | | | | | | |`
   out.push(traffic('Mixed', r.mixed))
   out.push(
     traffic(r.fault ? `Fault: Meilisearch stopped ${r.fault.meiliDownSeconds} s` : 'Fault', r.fault)
   )
   out.push('')
+  const runs = [r.mixed, r.fault].filter((t) => t !== null)
+  const unacknowledged = runs.some((t) => t.submissionsStored !== t.submissionsAccepted)
+  if (unacknowledged) {
+    out.push(
+      '**Submissions stored in D1 differ from those acknowledged**: a client was told a write failed (or succeeded) when the opposite happened.',
+      ''
+    )
+  }
+  if (runs.some((t) => (t.devProxyDrops ?? 0) > 0)) {
+    out.push(
+      '"Dev-proxy drops" are 503s answered by `wrangler dev`\'s own proxy, not by the Worker: its connection to workerd broke while local D1 queries held workerd\'s thread (see the findings). They are not counted as errors' +
+        (unacknowledged
+          ? '.'
+          : '; D1 holds exactly the acknowledged submissions, so none of them reached the Worker.'),
+      ''
+    )
+  }
   if (r.fault) {
     const c = r.fault.consistency
     out.push(

@@ -60,6 +60,8 @@ describe.skipIf(!meilisearchAvailable())('npm run bench (smoke mode)', () => {
     for (const [name, value] of Object.entries(r.endpoints)) expect(value, name).not.toBeNull()
     expect(r.indexLag?.timedOut).toBe(0)
     expect(r.mixed?.errorRate).toBe(0)
+    // Every acknowledged submission is in D1, and nothing the client saw fail was stored.
+    expect(r.mixed?.submissionsStored).toBe(r.mixed?.submissionsAccepted)
 
     // The fault run: the embedded engine answered while Meilisearch was down, nothing failed,
     // and after the restart the outbox brought the index back to exactly D1's published set.
@@ -68,5 +70,6 @@ describe.skipIf(!meilisearchAvailable())('npm run bench (smoke mode)', () => {
     expect(r.fault?.engines.embedded ?? 0).toBeGreaterThan(0)
     expect(r.fault?.consistency.equal).toBe(true)
     expect(r.fault?.writesFailedWhileDown).toBe(0)
+    expect(r.fault?.submissionsStored).toBe(r.fault?.submissionsAccepted)
   }, 300_000)
 })

@@ -124,7 +124,6 @@ export interface ConsistencyFigures {
   equal: boolean
 }
 
-/** Published (id, revision) in D1 against the documents in the Meilisearch index. */
 /**
  * Experiment rows in D1, whatever their status. Read before and after a traffic run, it
  * tells how many submissions were stored, to compare with how many were acknowledged.
@@ -137,6 +136,7 @@ export async function countExperiments(persistTo: string): Promise<number> {
   return row?.n ?? 0
 }
 
+/** Published (id, revision) in D1 against the documents in the Meilisearch index. */
 export async function compareIndexWithD1(opts: {
   persistTo: string
   meili: { url: string; masterKey: string; index: string }

@@ -232,6 +232,21 @@ describe.each(engines)('search contract: %s engine', (engineName, makeEngine) =>
     expect(result.facets.evidence).toEqual({ '1': 1, '3': 1, '0': 1 })
   })
 
+  it.skipIf(skip)('counts the facets of a text query, disjunctively', async () => {
+    const text = await search('budget participatif')
+    expect(text.total).toBe(5)
+    // Each experiment has one stage and one evidence level: the counts cover every match.
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
+    expect(sum(text.facets.stage)).toBe(5)
+    expect(sum(text.facets.evidence)).toBe(5)
+
+    const filtered = await search('budget participatif', { filters: { evidence: ['3', '4'] } })
+    expect(filtered.total).toBe(2)
+    // The evidence counts ignore the evidence selection: those of the text alone.
+    expect(filtered.facets.evidence).toEqual(text.facets.evidence)
+    expect(sum(filtered.facets.stage)).toBe(2)
+  })
+
   it.skipIf(skip)('leaves facet counts out when asked (similarity searches)', async () => {
     const query = { filters: { theme: ['participation'], stage: ['rollout'] } }
     const counted = await search('', query)

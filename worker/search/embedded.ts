@@ -268,16 +268,17 @@ function facetsSql(c: Criteria): Sql {
       : filtered.length
         ? `facet NOT IN (${filtered.map((f) => `'${f}'`)})`
         : null
-    const codeTest = facets
-      ? `f.code IN (SELECT code FROM search_facet_values WHERE ${facets})`
-      : null
+    const codes = facets ? `(SELECT code FROM search_facet_values WHERE ${facets})` : null
+    // Over the whole index the codes drive (primary key order). Over matching documents,
+    // `+f.code` keeps the code a test on each document's ~8 rows: offered the primary key,
+    // SQLite walked every row of ~150 codes instead (seconds at 100k).
     const counts =
       c.match === null && unfiltered(c, waive)
         ? `SELECT f.code, count(*) AS n FROM search_document_facets f
-            ${codeTest ? `WHERE ${codeTest}` : ''} GROUP BY f.code`
+            ${codes ? `WHERE f.code IN ${codes}` : ''} GROUP BY f.code`
         : `SELECT f.code, count(*) AS n
             FROM (${matchingDocids(c, p, waive)}) m
-            JOIN search_document_facets f ON f.docid = m.docid ${codeTest ? `AND ${codeTest}` : ''}
+            JOIN search_document_facets f ON f.docid = m.docid ${codes ? `AND +f.code IN ${codes}` : ''}
             GROUP BY f.code`
     return `SELECT v.facet, v.value, counted.n FROM (${counts}) counted
       JOIN search_facet_values v ON v.code = counted.code`

@@ -1,13 +1,11 @@
 /**
  * What the rest of the Worker calls to search: engine selection with automatic fallback,
- * similar experiments, and the post-write nudge of the outbox drain.
+ * similar experiments. (The post-write nudge of the outbox drain is HTTP middleware:
+ * worker/http/search-sync.ts.)
  */
-import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from '../env'
 import { topTheme } from '../domain/vocabularies'
 import { embeddedEngine, meilisearchEngine } from './engines'
 import { isMeilisearchTimeout, SEARCH_TIMEOUT_MS } from './meilisearch'
-import { drainOutbox } from './sync'
 import type { SearchHit, SearchQuery, SearchResult } from './types'
 
 /**
@@ -131,33 +129,4 @@ function territoryArea(codes: readonly string[]): SearchQuery['filters'] | null 
   if (departments.size) return { department: [...departments] }
   if (regions.size) return { region: [...regions] }
   return null
-}
-
-/**
- * After every successful write request (API, pages, import), drain the outbox without
- * delaying the response. One place for every route, so a new writing route cannot
- * forget it; the cron trigger delivers whatever this misses. With an empty outbox
- * this costs one query.
- */
-export const syncSearchAfterWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next()
-  if (READ_METHODS.has(c.req.method) || c.res.status >= 400) return
-  let ctx: Pick<ExecutionContext, 'waitUntil'>
-  try {
-    ctx = c.executionCtx
-  } catch {
-    return // app.request() in unit tests has no execution context
-  }
-  nudgeSearchSync(ctx, c.env)
-}
-
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-function nudgeSearchSync(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env): void {
-  ctx.waitUntil(
-    drainOutbox(env, { maxBatches: 2 }).then(
-      () => undefined,
-      (error: unknown) => console.warn('search sync nudge failed', error)
-    )
-  )
 }

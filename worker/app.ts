@@ -37,8 +37,13 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', exportsApi)
   .route('/', importApi)
   .route('/', feedsApi)
-  .route('/', docsApi)
+  .route('/', docsApi(openApiDocument))
   .route('/', statsApi)
+
+/** The OpenAPI document as served, for the HTML reference at /api/docs. */
+async function openApiDocument(): Promise<unknown> {
+  return (await api.request('/openapi.json')).json()
+}
 
 api.openAPIRegistry.registerComponent('securitySchemes', 'moderatorToken', {
   type: 'http',

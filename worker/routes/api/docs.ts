@@ -226,14 +226,17 @@ const openApiRoute = createRoute({
   },
 })
 
-export const docsApi = createRouter()
-docsApi.openAPIRegistry.registerPath(docsRoute)
-docsApi.openAPIRegistry.registerPath(openApiRoute)
-
-docsApi.get(docsRoute.path, async (c) => {
-  // Imported lazily: app.ts mounts this router, and the document is built from app.ts's `api`.
-  const { api } = await import('../../app')
-  const res = await api.request('/openapi.json')
-  const doc = (await res.json()) as OpenApiDocument
-  return c.html(await page(doc, publicBase(c)), 200, { 'cache-control': 'public, max-age=300' })
-})
+/**
+ * The reference router. It renders the document that `loadDocument` returns (the app's
+ * own /api/openapi.json) rather than importing the app, which mounts this router.
+ */
+export function docsApi(loadDocument: () => Promise<unknown>) {
+  const router = createRouter()
+  router.openAPIRegistry.registerPath(docsRoute)
+  router.openAPIRegistry.registerPath(openApiRoute)
+  router.get(docsRoute.path, async (c) => {
+    const doc = (await loadDocument()) as OpenApiDocument
+    return c.html(await page(doc, publicBase(c)), 200, { 'cache-control': 'public, max-age=300' })
+  })
+  return router
+}

@@ -16,7 +16,6 @@ import { docsApi } from './routes/api/docs'
 import { experimentsApi } from './routes/api/experiments'
 import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
-import { importApi } from './routes/api/import'
 import { moderationApi } from './routes/api/moderation'
 import { reportsApi } from './routes/api/reports'
 import { searchApi } from './routes/api/search'
@@ -35,7 +34,6 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', reportsApi)
   .route('/', searchApi)
   .route('/', exportsApi)
-  .route('/', importApi)
   .route('/', feedsApi)
   .route('/', docsApi(openApiDocument))
   .route('/', statsApi)

@@ -36,7 +36,7 @@ function loadFigures(records: number, started: number): LoadFigures {
 
 export async function importRowsPerRequest(): Promise<number> {
   try {
-    return (await import('../../worker/services/import')).IMPORT_MAX_ROWS
+    return (await import('../../worker/open-data/import-rows')).IMPORT_MAX_ROWS
   } catch {
     return 100
   }

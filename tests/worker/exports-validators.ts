@@ -5,7 +5,7 @@
  * types and constraints.
  */
 
-import type { JsonSchema } from '../../worker/domain/open-data'
+import type { JsonSchema } from '../../worker/open-data/schema'
 
 /** The JSON Schema subset our published schemas use: the domain's own type. */
 export type Schema = JsonSchema

@@ -13,7 +13,7 @@ import {
   ALLOWED_FROM,
   MODERATION_ACTIONS,
   type ModerationAction,
-} from '../../worker/services/moderation'
+} from '../../worker/domain/moderation'
 import {
   asModerator,
   postJson,

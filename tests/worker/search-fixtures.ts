@@ -5,10 +5,13 @@
  */
 import { env } from 'cloudflare:workers'
 import { ExperimentInput } from '../../worker/domain/experiment'
-import { moderateExperiment, submitExperiment } from '../../worker/services/catalogue'
+import { submitExperiment } from '../../worker/services/catalogue'
+import { moderate } from '../../worker/services/moderation/decisions'
 import { validInput } from './fixtures'
 
 type Overrides = Parameters<typeof validInput>[0]
+
+const TESTS = { name: 'search-tests', via: 'api' } as const
 
 export async function submitDirect(overrides: Overrides = {}): Promise<string> {
   const input = ExperimentInput.parse(validInput(overrides))
@@ -16,11 +19,11 @@ export async function submitDirect(overrides: Overrides = {}): Promise<string> {
 }
 
 export async function approveDirect(id: string): Promise<void> {
-  await moderateExperiment(env.DB, id, 'approve', 'search-tests')
+  await moderate(env.DB, id, { action: 'approve' }, TESTS)
 }
 
 export async function rejectDirect(id: string): Promise<void> {
-  await moderateExperiment(env.DB, id, 'reject', 'search-tests', 'Hors du périmètre du catalogue.')
+  await moderate(env.DB, id, { action: 'reject', reason: 'Hors du périmètre du catalogue.' }, TESTS)
 }
 
 /** Submits and approves; returns the id. */

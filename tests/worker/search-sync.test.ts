@@ -4,7 +4,7 @@
  * moderation decisions; the search API must keep answering, and once the drain has run
  * the index must hold exactly what D1 publishes — same ids, same revisions.
  */
-import { moderate } from '../../worker/services/moderation'
+import { moderate } from '../../worker/services/moderation/decisions'
 import {
   createExecutionContext,
   createScheduledController,

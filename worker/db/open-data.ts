@@ -73,22 +73,17 @@ export function linkSource(
     .bind(sourceId, experimentId, at)
 }
 
-export interface Centroid {
-  lon: number
-  lat: number
-}
-
 export async function findCentroids(
   db: Db,
   codes: readonly string[]
-): Promise<Map<string, Centroid>> {
+): Promise<Map<string, { lon: number; lat: number }>> {
   if (codes.length === 0) return new Map()
   const { results } = await db
     .prepare(
       'SELECT code, lon, lat FROM territory_centroids WHERE code IN (SELECT value FROM json_each(?1))'
     )
     .bind(JSON.stringify(codes))
-    .all<Centroid & { code: string }>()
+    .all<{ code: string; lon: number; lat: number }>()
   return new Map(results.map((r) => [r.code, { lon: r.lon, lat: r.lat }]))
 }
 

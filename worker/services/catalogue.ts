@@ -1,5 +1,5 @@
 /**
- * Catalogue use cases: submitting an experiment and moderating it. Each use case
+ * Catalogue use cases: submitting an experiment (moderating it: services/moderation/). Each use case
  * validates what only the database can tell (territory codes, links), derives what
  * statistics need, then commits the change, its revision and its outbox rows in one
  * batch.
@@ -8,19 +8,19 @@ import { completeness } from '../domain/completeness'
 import type { ExperimentInput, Status } from '../domain/experiment'
 import type { Territory } from '../domain/territory'
 import { slugify } from '../domain/text'
-import {
-  existingExperimentIds,
-  insertExperiment,
-  type ExperimentRow,
-} from '../db/experiments'
+import { existingExperimentIds, insertExperiment } from '../db/experiments'
 import type { Db } from '../db/session'
 import { coverage, findTerritories } from '../db/territories'
 import { ProblemError, type FieldError } from '../http/problem'
 import { secretToken, sha256Hex, ulid } from '../lib/crypto'
-import { moderate } from './moderation'
 
 /** How long a private edit link stays valid; using it renews it (issue: private edit links). */
 export const EDIT_TOKEN_LIFETIME_DAYS = 365
+
+/** When an edit token issued (or renewed) at `now` stops working. */
+export function editTokenExpiry(now: Date): string {
+  return new Date(now.getTime() + EDIT_TOKEN_LIFETIME_DAYS * 86_400_000).toISOString()
+}
 
 export interface Submission {
   id: string
@@ -62,9 +62,7 @@ export async function submitExperiment(
         privateContact,
         completeness: completeness(content),
         editTokenHash: await sha256Hex(editToken),
-        editTokenExpiresAt: new Date(
-          now.getTime() + EDIT_TOKEN_LIFETIME_DAYS * 86_400_000
-        ).toISOString(),
+        editTokenExpiresAt: editTokenExpiry(now),
       },
       { action: 'submit', actor: 'submitter', at }
     )
@@ -101,18 +99,4 @@ async function assertReferencesExist(
   ]
   if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
   return known
-}
-
-// ── Moderation ───────────────────────────────────────────────────────────────
-
-/** Approve or reject; kept for existing callers, the rules live in services/moderation.ts. */
-export async function moderateExperiment(
-  db: Db,
-  id: string,
-  decision: 'approve' | 'reject',
-  moderator: string,
-  reason?: string,
-  now = new Date()
-): Promise<ExperimentRow> {
-  return moderate(db, id, { action: decision, reason }, { name: moderator, via: 'api' }, now)
 }

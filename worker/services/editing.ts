@@ -1,6 +1,7 @@
 /**
  * Submitter editing through the private edit link (capability URL, perf-security.md §4.5),
- * proposed revisions and their moderation, and the "still accurate" confirmation.
+ * proposed revisions and their moderation, and the "still accurate" confirmation. Moderators' decisions on
+ * proposals live in services/moderation/proposals.ts.
  *
  * - The edit token (32 CSPRNG bytes, only its SHA-256 stored, expiring, replaced when a
  *   moderator re-issues it) is exchanged for a short-lived session bound to the record
@@ -16,13 +17,11 @@ import { completeness } from '../domain/completeness'
 import type { Derived, ExperimentContent, ExperimentInput, Status } from '../domain/experiment'
 
 type PrivateContact = ExperimentInput['privateContact']
-import { appendAudit } from '../db/audit'
 import {
   closeEditSession,
   findByEditTokenHash,
   findEditSession,
   openEditSessionStatements,
-  replaceEditTokenStatements,
   updatePrivateContact,
   verifyStatements,
 } from '../db/edit-access'
@@ -33,20 +32,12 @@ import {
   type ContentChange,
   type ExperimentRow,
 } from '../db/experiments'
-import {
-  auditProposalDecision,
-  getPendingProposalFor,
-  getProposal,
-  markApproved,
-  markRejected,
-  proposeStatements,
-  type ProposalRow,
-} from '../db/proposals'
+import { getPendingProposalFor, proposeStatements } from '../db/proposals'
 import { wroteRow, type Db } from '../db/session'
 import { coverage, findTerritories } from '../db/territories'
 import { ProblemError, type FieldError } from '../http/problem'
 import { secretToken, sha256Bytes, sha256Hex, ulid } from '../lib/crypto'
-import { EDIT_TOKEN_LIFETIME_DAYS } from './catalogue'
+import { editTokenExpiry } from './catalogue'
 
 /** An edit session is short: long enough to fill the form, short enough if a device is shared. */
 export const EDIT_SESSION_MINUTES = 60
@@ -58,19 +49,12 @@ const PROPOSAL_EDIT: readonly Status[] = ['published']
 /** Base64url, 43 characters for 32 bytes; a little slack for older or longer tokens. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32,128}$/
 
-/** Anyone or anything that acts as a moderator here: the desk passes its actor object. */
-export type ModeratorRef =
-  string | { name: string; via?: string; ipHash?: string | null | undefined }
-
-const moderatorName = (m: ModeratorRef) => (typeof m === 'string' ? m : m.name)
-const moderatorIp = (m: ModeratorRef) => (typeof m === 'string' ? null : (m.ipHash ?? null))
-
 const invalidLink = () =>
   new ProblemError(
     404,
     'Ce lien de modification n’est pas valide ou a expiré. Demandez-en un nouveau à l’équipe de modération.'
   )
-const conflict = () =>
+export const conflict = () =>
   new ProblemError(409, 'La fiche a été modifiée entre-temps ; rechargez-la puis recommencez.')
 
 function isEditable(row: ExperimentRow): boolean {
@@ -83,10 +67,6 @@ function isEditable(row: ExperimentRow): boolean {
 async function sameHash(a: string, b: string): Promise<boolean> {
   // Compare digests of the hex strings, so the comparison takes the same time whatever they hold.
   return crypto.subtle.timingSafeEqual(await sha256Bytes(a), await sha256Bytes(b))
-}
-
-function tokenExpiry(now: Date): string {
-  return new Date(now.getTime() + EDIT_TOKEN_LIFETIME_DAYS * 86_400_000).toISOString()
 }
 
 // ── Access ───────────────────────────────────────────────────────────────────
@@ -118,7 +98,7 @@ export async function openEditSession(
     openEditSessionStatements(
       db,
       { idHash: await sha256Hex(sessionId), experimentId: row.id, tokenHash: hash, at, expiresAt },
-      tokenExpiry(now)
+      editTokenExpiry(now)
     )
   )
   if (!wroteRow(opened)) throw invalidLink()
@@ -304,7 +284,7 @@ export async function submitEdit(
 }
 
 /** Runs a batch guarded by `row.revision`; a revision-number collision is a conflict too. */
-async function batchOrConflict(
+export async function batchOrConflict(
   db: Db,
   row: ExperimentRow,
   statements: D1PreparedStatement[]
@@ -338,133 +318,4 @@ export async function confirmStillAccurate(
   )
   if (!wroteRow(results[0])) throw conflict()
   return row.revision + 1
-}
-
-// ── Moderation of proposals and links (API and desk) ─────────────────────────
-
-async function pendingProposal(db: Db, id: string): Promise<ProposalRow> {
-  const proposal = await getProposal(db, id)
-  if (!proposal) throw new ProblemError(404, 'Aucune proposition ne porte cet identifiant.')
-  if (proposal.status !== 'pending') {
-    throw new ProblemError(409, `Cette proposition est déjà traitée (« ${proposal.status} »).`)
-  }
-  return proposal
-}
-
-/**
- * Applies a waiting proposal to its (still published) experiment: new revision + outbox
- * rows through the shared update primitive, the proposal marked approved and an audit row,
- * in one batch guarded by the revision read.
- */
-export async function approveProposal(
-  db: Db,
-  id: string,
-  moderator: ModeratorRef,
-  now = new Date()
-): Promise<{ experimentId: string; revision: number }> {
-  const proposal = await pendingProposal(db, id)
-  const row = await getExperiment(db, proposal.experiment_id)
-  if (!row) throw new ProblemError(404, 'L’expérience de cette proposition n’existe plus.')
-  if (row.status !== 'published' || row.deleted_at !== null) {
-    throw new ProblemError(
-      409,
-      'L’expérience n’est plus publiée : rejetez la proposition ou republiez d’abord la fiche.'
-    )
-  }
-  const at = now.toISOString()
-  const actor = `moderator:${moderatorName(moderator)}`
-  const revision = row.revision + 1
-  const change: ContentChange = {
-    action: 'edit',
-    actor,
-    reason: `Proposition ${id} du porteur`,
-    at,
-  }
-  const statements = [
-    ...reviseExperimentStatements(
-      db,
-      row.id,
-      row.revision,
-      JSON.parse(proposal.data) as ExperimentContent,
-      JSON.parse(proposal.derived) as Derived,
-      proposal.completeness,
-      change
-    ),
-    markApproved(db, id, row.id, revision, actor, at),
-    auditProposalDecision(db, id, 'approved', {
-      at,
-      actor,
-      reason: null,
-      detail: { revision, baseRevision: proposal.base_revision },
-      ipHash: moderatorIp(moderator),
-    }),
-  ]
-  const results = await batchOrConflict(db, row, statements)
-  if (!wroteRow(results[0])) throw conflict()
-  if (!wroteRow(results.at(-2))) {
-    // Decided by someone else between our read and our write: the content was the same
-    // proposal, so the record is right; report the race rather than hide it.
-    throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
-  }
-  return { experimentId: row.id, revision }
-}
-
-export async function rejectProposal(
-  db: Db,
-  id: string,
-  moderator: ModeratorRef,
-  reason: string,
-  now = new Date()
-): Promise<void> {
-  const trimmed = reason.trim()
-  if (trimmed.length < 5 || trimmed.length > 2000) {
-    throw new ProblemError(400, 'Certaines données sont invalides.', [
-      { pointer: '/reason', message: 'Indiquez la raison du refus (5 à 2000 caractères).' },
-    ])
-  }
-  await pendingProposal(db, id)
-  const at = now.toISOString()
-  const actor = `moderator:${moderatorName(moderator)}`
-  const [update] = await db.batch([
-    markRejected(db, id, actor, trimmed, at),
-    auditProposalDecision(db, id, 'rejected', {
-      at,
-      actor,
-      reason: trimmed,
-      detail: {},
-      ipHash: moderatorIp(moderator),
-    }),
-  ])
-  if (!wroteRow(update)) {
-    throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
-  }
-}
-
-/**
- * A new edit link for a record (the submitter lost theirs, or it leaked): the old token
- * and every session opened with it stop working at once. The token is returned once.
- */
-export async function reissueEditLink(
-  db: Db,
-  id: string,
-  moderator: ModeratorRef,
-  now = new Date()
-): Promise<{ editToken: string; expiresAt: string }> {
-  const row = await getExperiment(db, id)
-  if (!row) throw new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
-  const editToken = secretToken()
-  const expiresAt = tokenExpiry(now)
-  const at = now.toISOString()
-  await db.batch([
-    ...replaceEditTokenStatements(db, id, await sha256Hex(editToken), expiresAt),
-    appendAudit(db, {
-      at,
-      actor: `moderator:${moderatorName(moderator)}`,
-      action: 'reissue-edit-link',
-      target: `experiment:${id}`,
-      detail: { expiresAt },
-      ipHash: moderatorIp(moderator),
-    }),
-  ])
-  return { editToken, expiresAt }
 }

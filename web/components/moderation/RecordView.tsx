@@ -6,7 +6,7 @@
  * a decision taken on a stale page is refused instead of applied to something unseen.
  */
 import type { Status } from '../../../worker/domain/experiment'
-import type { ModerationAction } from '../../../worker/services/moderation'
+import type { ModerationAction } from '../../../worker/domain/moderation'
 import { DeskNotice } from './DeskLayout'
 import type { FieldChange } from './diff'
 import {

@@ -1,6 +1,6 @@
 /** French wording of the desk: statuses, actions and audit entries. */
 import type { Status } from '../../../worker/domain/experiment'
-import type { ModerationAction } from '../../../worker/services/moderation'
+import type { ModerationAction } from '../../../worker/domain/moderation'
 
 export const STATUS_LABELS: Record<Status, string> = {
   pending: 'En attente',

@@ -5,14 +5,12 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import type { Experiment } from '../../domain/experiment'
-import { ALL_THEMES, labelOf } from '../../domain/vocabularies'
 import { listPublishedExperiments, toExperiment } from '../../db/experiments'
 import type { AppEnv } from '../../env'
 import { createRouter } from '../../http/router'
-import { xmlAttr, xmlText } from '../../lib/xml'
+import { atomFeed } from '../../open-data/atom'
+import { publicRecord } from '../../open-data/files'
 import { catalogueFilters, publicBase } from './catalogue-query'
-import { publicRecord } from './exports'
 import { CatalogueFilterQuery } from './params'
 import { problems } from './responses'
 
@@ -48,29 +46,6 @@ function canonicalQuery(c: Context<AppEnv>): string {
   return text ? `?${text}` : ''
 }
 
-function entry(e: Experiment, base: string): string {
-  const page = `${base}/experiences/${encodeURIComponent(e.slug)}`
-  const categories = e.themes
-    .map(
-      (theme) =>
-        `<category term="${xmlAttr(theme)}" label="${xmlAttr(labelOf(ALL_THEMES, theme))}"/>`
-    )
-    .join('')
-  return `<entry>
-<id>${xmlText(`${base}/api/experiments/${e.id}`)}</id>
-<title type="text">${xmlText(e.title)}</title>
-<link rel="alternate" type="text/html" href="${xmlAttr(page)}"/>
-<link rel="related" type="application/json" href="${xmlAttr(`${base}/api/experiments/${e.id}`)}"/>
-<published>${xmlText(e.publishedAt ?? e.createdAt)}</published>
-<updated>${xmlText(e.updatedAt)}</updated>
-<author><name>${xmlText(e.lead.name)}</name></author>
-<summary type="text">${xmlText(e.summary)}</summary>
-${categories}
-<rights>${xmlText(e.licence)}</rights>
-</entry>
-`
-}
-
 export const feedsApi = createRouter()
 feedsApi.openAPIRegistry.registerPath(route)
 
@@ -81,28 +56,13 @@ feedsApi.get(FEED_PATH, async (c) => {
   const records = rows.map(toExperiment).map(publicRecord)
   const query = canonicalQuery(c)
   const self = `${base}/api${FEED_PATH}${query}`
-  // The feed changes when an entry is published or edited: the newest of those dates.
-  const updated =
-    records
-      .map((e) => e.updatedAt)
-      .sort()
-      .at(-1) ?? new Date(0).toISOString()
-  const title = query
-    ? 'Expérimentations numériques locales — recherche suivie'
-    : 'Expérimentations numériques locales — dernières publications'
-  const xml = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
-<id>${xmlText(self)}</id>
-<title type="text">${xmlText(title)}</title>
-<subtitle type="text">${xmlText('Observatoire des expérimentations numériques locales')}</subtitle>
-<link rel="self" type="application/atom+xml" href="${xmlAttr(self)}"/>
-<link rel="alternate" type="text/html" href="${xmlAttr(`${base}/${query}`)}"/>
-<updated>${xmlText(updated)}</updated>
-<author><name>Observatoire des expérimentations numériques locales</name></author>
-<generator>Observatoire</generator>
-<rights>Licence Ouverte 2.0 (Etalab)</rights>
-${records.map((e) => entry(e, base)).join('')}</feed>
-`
+  const xml = atomFeed({
+    self,
+    alternate: `${base}/${query}`,
+    followed: query !== '',
+    base,
+    records,
+  })
   return c.body(xml, 200, {
     'content-type': 'application/atom+xml; charset=utf-8',
     'cache-control': 'public, max-age=300',

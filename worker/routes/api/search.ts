@@ -1,17 +1,15 @@
 /**
- * Search API: full-text search with filters and disjunctive facet counts, similar
- * experiments, and the moderators' index rebuild. Whichever engine answered is named in
+ * Search API: full-text search with filters and disjunctive facet counts, and similar
+ * experiments (the moderators' index rebuild: routes/api/moderation/reindex.ts). Whichever engine answered is named in
  * the response (`engine`), so a fallback to the embedded engine is visible.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { TerritoryRef } from '../../domain/experiment'
-import { requireModerator } from '../../http/moderator-auth'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { runSearch, similarExperiments } from '../../search/service'
 import { MAX_HITS_PER_PAGE, MAX_TOTAL_HITS } from '../../search/settings'
-import { reindexBatch } from '../../search/sync'
 import { FACETS, SORTS } from '../../search/types'
 import { CatalogueFilterQuery, repeated } from './params'
 import { bearerAuth, problems } from './responses'
@@ -112,56 +110,6 @@ const similar = createRoute({
   },
 })
 
-const unavailable = {
-  description: 'Un moteur de recherche ne répond pas ; relancez plus tard',
-  content: problems[400].content,
-}
-
-const reindex = createRoute({
-  method: 'post',
-  path: '/moderation/reindex',
-  tags: ['Modération'],
-  summary: 'Reconstruire les index de recherche, par lots',
-  description:
-    'Relit les expériences depuis D1, un lot par appel, et met à jour les deux index (Meilisearch et moteur intégré). Rappeler avec `cursor` = `nextCursor` jusqu’à `done: true` ; le premier appel réapplique les réglages de l’index, le dernier retire ce qui n’est plus publié. La recherche reste disponible pendant la reconstruction.',
-  security: bearerAuth,
-  middleware: [requireModerator],
-  request: {
-    query: z.object({
-      cursor: z
-        .string()
-        .max(40)
-        .optional()
-        .openapi({ description: 'nextCursor de l’appel précédent' }),
-      limit: z.coerce.number().int().min(1).max(1000).default(500),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'Progression',
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              processed: z.number().int(),
-              indexed: z.number().int(),
-              removed: z.number().int(),
-              total: z.number().int(),
-              engines: z.array(z.enum(['meilisearch', 'embedded'])),
-              done: z.boolean(),
-              nextCursor: z.string().nullable(),
-            })
-            .openapi('ReindexProgress'),
-        },
-      },
-    },
-    400: problems[400],
-    401: problems[401],
-    403: problems[403],
-    503: unavailable,
-  },
-})
-
 export const searchApi = createRouter()
   .openapi(search, async (c) => {
     const { q, sort, page, hitsPerPage, ...filters } = c.req.valid('query')
@@ -191,18 +139,4 @@ export const searchApi = createRouter()
       c.req.valid('query').limit
     )
     return c.json({ items }, 200)
-  })
-  .openapi(reindex, async (c) => {
-    const { cursor, limit } = c.req.valid('query')
-    try {
-      return c.json(await reindexBatch(c.env, cursor ?? null, limit), 200, {
-        'cache-control': 'no-store',
-      })
-    } catch (error) {
-      console.error('reindex failed', error)
-      throw new ProblemError(
-        503,
-        `La reconstruction des index a échoué (${error instanceof Error ? error.name : 'erreur'}) ; relancez-la plus tard depuis le même curseur.`
-      )
-    }
   })

@@ -17,7 +17,7 @@ import {
   turnstileCsp,
   verifyTurnstile,
 } from '../../http/turnstile'
-import { fileReport, REPORT_MESSAGE_MAX } from '../../services/reports'
+import { fileReport, REPORT_MESSAGE_MAX } from '../../services/moderation/reports'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
 import { ReportInput } from '../api/reports'

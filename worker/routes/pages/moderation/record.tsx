@@ -1,7 +1,7 @@
 /**
  * `/moderation/experiences/{id}`: one record and its decision forms. Each decision is a
  * POST to `/moderation/experiences/{id}/{action}` that goes through the same use case as
- * the API (services/moderation.ts), then redirects back (POST/redirect/GET) with a
+ * the API (services/moderation/), then redirects back (POST/redirect/GET) with a
  * confirmation; a refused decision re-renders the page with the error next to its field.
  * Proposed edits and reports (part B's services) are decided from the same page.
  */
@@ -14,15 +14,11 @@ import { getPendingProposalFor } from '../../../db/proposals'
 import { listOpenReports } from '../../../db/reports'
 import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { ProblemError } from '../../../http/problem'
-import { approveProposal, rejectProposal } from '../../../services/editing'
-import {
-  allowedActions,
-  moderate,
-  MODERATION_ACTIONS,
-  type ModerationAction,
-  type ModeratorActor,
-} from '../../../services/moderation'
-import { closeReportAs } from '../../../services/reports'
+import { MODERATION_ACTIONS, type ModerationAction } from '../../../domain/moderation'
+import type { ModeratorActor } from '../../../services/moderation/actor'
+import { allowedActions, moderate } from '../../../services/moderation/decisions'
+import { approveProposal, rejectProposal } from '../../../services/moderation/proposals'
+import { closeReportAs } from '../../../services/moderation/reports'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
 import { fieldDiff } from '../../../../web/components/moderation/diff'
 import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation/labels'

@@ -1,7 +1,7 @@
 /**
  * French documentation of every open-data column: title and description, as
  * schema.data.gouv.fr asks for each field. The columns themselves are generated from the
- * zod schema (open-data.ts); a test fails when a generated column has no entry here, so a
+ * zod schema (schema.ts); a test fails when a generated column has no entry here, so a
  * new field cannot be published undocumented.
  */
 

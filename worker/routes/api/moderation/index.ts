@@ -1,19 +1,25 @@
 /**
- * Moderation API, behind a moderator bearer token: the queue of pending submissions, the
- * decisions (approve, reject, request changes, unpublish, delete, restore, merge), one
- * full record and the audit log. Every decision writes a revision, outbox rows and an
- * audit row (services/moderation.ts, shared with the desk pages).
+ * Moderation API, behind a moderator bearer token. This file: the queue of pending
+ * submissions, approve and reject; it mounts the rest of the folder: the other decisions,
+ * one full record and the audit log (actions.ts), proposals and edit links (proposals.ts),
+ * reader reports (reports.ts), bulk import (import.ts) and the index rebuild (reindex.ts).
+ * Every decision writes a revision, outbox rows and an audit row
+ * (services/moderation/, shared with the desk pages).
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import { ExperimentId, ModeratedExperiment } from '../../domain/experiment'
-import { listPendingExperiments, toModeratedExperiment } from '../../db/experiments'
-import { jsonBody } from '../../http/body'
-import { requireModerator } from '../../http/moderator-auth'
-import { createRouter } from '../../http/router'
-import { moderateExperiment } from '../../services/catalogue'
-import { decodeCursor, encodeCursor, PageQuery } from './params'
-import { bearerAuth, problems } from './responses'
-import { moderationExtraApi } from './moderation-actions'
+import { ExperimentId, ModeratedExperiment } from '../../../domain/experiment'
+import { listPendingExperiments, toModeratedExperiment } from '../../../db/experiments'
+import { jsonBody } from '../../../http/body'
+import { requireModerator } from '../../../http/moderator-auth'
+import { createRouter } from '../../../http/router'
+import { moderate } from '../../../services/moderation/decisions'
+import { decodeCursor, encodeCursor, PageQuery } from '../params'
+import { bearerAuth, problems } from '../responses'
+import { moderationActionsApi } from './actions'
+import { importApi } from './import'
+import { proposalsApi } from './proposals'
+import { reindexApi } from './reindex'
+import { moderationReportsApi } from './reports'
 
 const guarded = { 401: problems[401], 403: problems[403] }
 
@@ -122,23 +128,26 @@ export const moderationApi = createRouter()
     )
   })
   .openapi(approve, async (c) => {
-    const row = await moderateExperiment(
+    const row = await moderate(
       c.var.db,
       c.req.valid('param').id,
-      'approve',
-      c.var.moderator
+      { action: 'approve' },
+      { name: c.var.moderator, via: 'api' }
     )
     return c.json(toModeratedExperiment(row), 200)
   })
   .openapi(reject, async (c) => {
     const { reason } = c.req.valid('json')
-    const row = await moderateExperiment(
+    const row = await moderate(
       c.var.db,
       c.req.valid('param').id,
-      'reject',
-      c.var.moderator,
-      reason
+      { action: 'reject', reason },
+      { name: c.var.moderator, via: 'api' }
     )
     return c.json(toModeratedExperiment(row), 200)
   })
-  .route('/', moderationExtraApi)
+  .route('/', moderationActionsApi)
+  .route('/', proposalsApi)
+  .route('/', moderationReportsApi)
+  .route('/', importApi)
+  .route('/', reindexApi)

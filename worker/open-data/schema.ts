@@ -13,8 +13,8 @@
  * Import reads the same columns back, using the flattened schema of the import row.
  */
 import { z } from '@hono/zod-openapi'
-import { Experiment, ExperimentId, ExperimentInput } from './experiment'
-import { FIELD_DOCS } from './open-data-fields'
+import { Experiment, ExperimentId, ExperimentInput } from '../domain/experiment'
+import { FIELD_DOCS } from './fields'
 
 export const SCHEMA_VERSION = '1.0.0'
 export const SCHEMA_PATH = '/api/schemas/v1'

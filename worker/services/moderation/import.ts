@@ -1,7 +1,7 @@
 /**
- * Bulk import for moderators: rows from a JSON array, NDJSON or CSV file are validated with
- * the submission schema (`ImportRow` = `ExperimentInput` + `sourceId`), checked against
- * the territory reference, then written in D1 batches.
+ * Bulk import for moderators: rows read and validated by open-data/import-rows.ts (the
+ * submission schema plus `sourceId`) are checked against the territory reference, then
+ * written in D1 batches.
  *
  * Guarantees:
  * - nothing partial: each row's statements (record, themes, territories, revision, outbox,
@@ -12,47 +12,34 @@
  * - bounded: at most IMPORT_MAX_ROWS rows per request, so one call stays within a
  *   Worker's query and CPU limits; the CLI splits bigger files.
  */
-import { moderationStatements, type ModerationState } from '../db/moderation'
-import { appendAudit } from '../db/audit'
-import { completeness } from '../domain/completeness'
-import type { Derived, ExperimentContent } from '../domain/experiment'
+import { moderationStatements, type ModerationState } from '../../db/moderation'
+import { appendAudit } from '../../db/audit'
+import { completeness } from '../../domain/completeness'
+import type { Derived, ExperimentContent } from '../../domain/experiment'
 import {
-  EXPORT_ONLY_COLUMNS,
-  EXPORT_ONLY_KEYS,
-  IMPORT_COLUMNS,
-  ImportRow,
-  rowFromCells,
-} from '../domain/open-data'
-import { slugify } from '../domain/text'
+  columnOf,
+  validateRow,
+  type ImportFormat,
+  type RawRow,
+  type RowError,
+  type ValidRow,
+} from '../../open-data/import-rows'
+import { slugify } from '../../domain/text'
 import {
   existingExperimentIds,
   insertExperimentWithStatus,
   reviseExperimentStatements,
   type ContentChange,
-} from '../db/experiments'
-import { findByIds, findBySourceIds, linkSource } from '../db/open-data'
-import { wroteRow, type Db } from '../db/session'
-import { coverageOfEach, findTerritories, type Coverage } from '../db/territories'
-import { ProblemError, fieldErrors } from '../http/problem'
-import { CsvSyntaxError, parseCsv } from '../lib/csv'
-import { secretToken, sha256Hex, ulid } from '../lib/crypto'
+} from '../../db/experiments'
+import { findByIds, findBySourceIds, linkSource } from '../../db/open-data'
+import { wroteRow, type Db } from '../../db/session'
+import { coverageOfEach, findTerritories, type Coverage } from '../../db/territories'
+import { secretToken, sha256Hex, ulid } from '../../lib/crypto'
 
-/** Rows accepted per request: ~3 reads per row plus the batches stay far below D1's limits. */
-export const IMPORT_MAX_ROWS = 100
 /** Body size accepted per request (the longest records are ~40 KB). */
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024
 /** Rows written per D1 batch. */
 const WRITE_CHUNK_ROWS = 20
-
-export type ImportFormat = 'json' | 'ndjson' | 'csv'
-
-export interface RowError {
-  /** JSON Pointer into the row (`/lead/name`). */
-  pointer?: string
-  /** CSV column holding that field, when the file is a CSV. */
-  column?: string
-  message: string
-}
 
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'invalid' | 'failed'
 
@@ -71,122 +58,6 @@ export interface ImportReport {
   total: number
   counts: Record<RowStatus, number>
   rows: RowReport[]
-}
-
-export interface RawRow {
-  row: number
-  value: unknown
-  errors: RowError[]
-}
-
-// ── Parsing ──────────────────────────────────────────────────────────────────
-
-export function parseImportBody(text: string, format: ImportFormat): RawRow[] {
-  const rows =
-    format === 'csv' ? csvRows(text) : format === 'ndjson' ? ndjsonRows(text) : jsonRows(text)
-  if (rows.length === 0) throw new ProblemError(400, 'Le fichier ne contient aucune ligne.')
-  if (rows.length > IMPORT_MAX_ROWS) {
-    throw new ProblemError(
-      413,
-      `${rows.length} lignes reçues : ${IMPORT_MAX_ROWS} au plus par requête. Découpez le fichier (la commande npm run import le fait).`
-    )
-  }
-  return rows
-}
-
-function jsonRows(text: string): RawRow[] {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch {
-    throw new ProblemError(400, 'Le corps n’est pas un JSON valide.')
-  }
-  if (!Array.isArray(data)) throw new ProblemError(400, 'Un tableau JSON de fiches est attendu.')
-  return data.map((value, i) => ({ row: i + 1, value, errors: [] }))
-}
-
-function ndjsonRows(text: string): RawRow[] {
-  return text
-    .split(/\r?\n/)
-    .map((line, i) => ({ line, n: i + 1 }))
-    .filter(({ line }) => line.trim() !== '')
-    .map(({ line }, i) => {
-      try {
-        return { row: i + 1, value: JSON.parse(line) as unknown, errors: [] }
-      } catch {
-        return { row: i + 1, value: null, errors: [{ message: 'Ligne JSON invalide.' }] }
-      }
-    })
-}
-
-function csvRows(text: string): RawRow[] {
-  let table: string[][]
-  try {
-    table = parseCsv(text)
-  } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new ProblemError(400, `CSV invalide, ligne ${err.line} : ${err.message}`)
-    throw err
-  }
-  const [header = [], ...data] = table
-  const names = header.map((h) => h.trim())
-  const known = new Set(IMPORT_COLUMNS.map((c) => c.name))
-  const unknown = names.filter((n) => !known.has(n) && !EXPORT_ONLY_COLUMNS.has(n))
-  if (unknown.length > 0) {
-    throw new ProblemError(
-      400,
-      'Colonnes inconnues dans l’en-tête du CSV (voir le Table Schema).',
-      unknown.map((name) => ({ parameter: name, message: `Colonne inconnue : ${name}.` }))
-    )
-  }
-  return data.map((cells, i) => {
-    const record: Record<string, string> = {}
-    names.forEach((name, j) => (record[name] = cells[j] ?? ''))
-    const { value, errors } = rowFromCells(record)
-    return {
-      row: i + 1,
-      value,
-      errors: errors.map((e) => ({ column: e.column, message: e.message })),
-    }
-  })
-}
-
-/** The CSV column of a JSON Pointer, so CSV users see the column they must fix. */
-function columnOf(pointer: string): string | undefined {
-  const path = pointer.split('/').slice(1)
-  return IMPORT_COLUMNS.filter((c) => c.path.every((p, i) => path[i] === p)).sort(
-    (a, b) => b.path.length - a.path.length
-  )[0]?.name
-}
-
-// ── Validation ───────────────────────────────────────────────────────────────
-
-interface ValidRow {
-  row: number
-  input: ImportRow
-  /** Idempotency key: the producer's source id, else the id of an exported record. */
-  key: string | undefined
-}
-
-function validate(raw: RawRow, format: ImportFormat, contactEmail: string | undefined) {
-  if (raw.errors.length > 0) return { errors: raw.errors }
-  if (raw.value === null || typeof raw.value !== 'object' || Array.isArray(raw.value))
-    return { errors: [{ message: 'Une fiche (objet JSON) est attendue.' }] }
-  const value: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(raw.value)) if (!EXPORT_ONLY_KEYS.has(k)) value[k] = v
-  if (value.privateContact === undefined && contactEmail)
-    value.privateContact = { email: contactEmail }
-  const parsed = ImportRow.safeParse(value)
-  if (!parsed.success) {
-    return {
-      errors: fieldErrors(parsed.error.issues, 'json').map((e) => ({
-        pointer: e.pointer,
-        ...(format === 'csv' && e.pointer ? { column: columnOf(e.pointer) } : {}),
-        message: e.message,
-      })),
-    }
-  }
-  return { input: parsed.data }
 }
 
 // ── Import ───────────────────────────────────────────────────────────────────
@@ -225,7 +96,7 @@ export async function importExperiments(
   const seenKeys = new Set<string>()
   const seenIds = new Set<string>()
   for (const raw of raws) {
-    const result = validate(raw, options.format, options.contactEmail)
+    const result = validateRow(raw, options.format, options.contactEmail)
     if (!result.input) {
       invalid(raw.row, result.errors)
       continue

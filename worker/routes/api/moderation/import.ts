@@ -5,18 +5,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
-import { ImportRow } from '../../domain/open-data'
-import { requireModerator } from '../../http/moderator-auth'
-import { fieldErrors, ProblemError } from '../../http/problem'
-import { createRouter } from '../../http/router'
-import {
-  IMPORT_MAX_BYTES,
-  IMPORT_MAX_ROWS,
-  importExperiments,
-  parseImportBody,
-  type ImportFormat,
-} from '../../services/import'
-import { bearerAuth, problems } from './responses'
+import { ImportRow } from '../../../open-data/schema'
+import { requireModerator } from '../../../http/moderator-auth'
+import { fieldErrors, ProblemError } from '../../../http/problem'
+import { createRouter } from '../../../http/router'
+import { IMPORT_MAX_ROWS, parseImportBody, type ImportFormat } from '../../../open-data/import-rows'
+import { IMPORT_MAX_BYTES, importExperiments } from '../../../services/moderation/import'
+import { bearerAuth, problems } from '../responses'
 
 const flag = z
   .enum(['true', 'false', '1', '0'])

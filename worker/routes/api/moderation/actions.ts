@@ -1,34 +1,29 @@
 /**
  * The moderation API beyond approve/reject: request changes, unpublish, soft delete,
  * restore, merge, one full record (private contact, revisions, audit trail) and the
- * audit log. Mounted by moderation.ts; every route sits behind `requireModerator`, so
+ * audit log. Mounted by index.ts; every route sits behind `requireModerator`, so
  * the generated 401/403 test covers each of them.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { ExperimentId, ModeratedExperiment, STATUSES } from '../../domain/experiment'
-import { listAudit, type AuditRow } from '../../db/audit'
+import { ExperimentId, ModeratedExperiment, STATUSES } from '../../../domain/experiment'
+import { listAudit, type AuditRow } from '../../../db/audit'
 import {
   getExperiment,
   listRevisions,
   toModeratedExperiment,
   type ExperimentRow,
-} from '../../db/experiments'
-import type { AppEnv } from '../../env'
-import { jsonBody } from '../../http/body'
-import { requireModerator } from '../../http/moderator-auth'
-import { clientIpHash } from '../../http/moderator-session'
-import { ProblemError } from '../../http/problem'
-import { createRouter } from '../../http/router'
-import {
-  moderate,
-  REASON_MAX,
-  REASON_MIN,
-  type ModerationAction,
-  type ModerationCommand,
-} from '../../services/moderation'
-import { decodeCursor, encodeCursor, PageQuery } from './params'
-import { bearerAuth, problems } from './responses'
+} from '../../../db/experiments'
+import type { AppEnv } from '../../../env'
+import { jsonBody } from '../../../http/body'
+import { requireModerator } from '../../../http/moderator-auth'
+import { clientIpHash } from '../../../http/moderator-session'
+import { ProblemError } from '../../../http/problem'
+import { createRouter } from '../../../http/router'
+import { REASON_MAX, REASON_MIN, type ModerationAction } from '../../../domain/moderation'
+import { moderate, type ModerationCommand } from '../../../services/moderation/decisions'
+import { decodeCursor, encodeCursor, PageQuery } from '../params'
+import { bearerAuth, problems } from '../responses'
 
 const guarded = { 401: problems[401], 403: problems[403] }
 const IdParam = z.object({ id: ExperimentId })
@@ -228,7 +223,7 @@ async function decide(
 
 const NO_STORE = { 'cache-control': 'no-store' }
 
-export const moderationExtraApi = createRouter()
+export const moderationActionsApi = createRouter()
   .openapi(actionRoute('request-changes'), async (c) =>
     c.json(await decide(c, c.req.valid('param').id, 'request-changes', c.req.valid('json')), 200)
   )

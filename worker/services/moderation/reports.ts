@@ -9,11 +9,11 @@ import {
   getReport,
   insertReport,
   type ReportReason,
-} from '../db/reports'
-import { wroteRow, type Db } from '../db/session'
-import { ProblemError } from '../http/problem'
-import { ulid } from '../lib/crypto'
-import type { ModeratorRef } from './editing'
+} from '../../db/reports'
+import { wroteRow, type Db } from '../../db/session'
+import { ProblemError } from '../../http/problem'
+import { ulid } from '../../lib/crypto'
+import { moderatorIp, moderatorName, type ModeratorRef } from './actor'
 
 export const REPORT_MESSAGE_MAX = 1000
 
@@ -35,8 +35,7 @@ export async function fileReport(
       at: now.toISOString(),
     }),
   ])
-  if (!wroteRow(result))
-    throw new ProblemError(404, 'Aucune expérience publiée ne correspond.')
+  if (!wroteRow(result)) throw new ProblemError(404, 'Aucune expérience publiée ne correspond.')
   return id
 }
 
@@ -51,14 +50,14 @@ export async function closeReportAs(
   if (!report) throw new ProblemError(404, 'Aucun signalement ne porte cet identifiant.')
   if (report.status !== 'open') throw new ProblemError(409, 'Ce signalement est déjà clos.')
   const at = now.toISOString()
-  const name = typeof moderator === 'string' ? moderator : moderator.name
+  const name = moderatorName(moderator)
   const [update] = await db.batch([
     closeReport(db, id, `moderator:${name}`, resolution, at),
     auditReportClosed(db, id, {
       at,
       actor: `moderator:${name}`,
       resolution,
-      ipHash: typeof moderator === 'string' ? null : (moderator.ipHash ?? null),
+      ipHash: moderatorIp(moderator),
     }),
   ])
   if (!wroteRow(update)) throw new ProblemError(409, 'Ce signalement est déjà clos.')

@@ -7,45 +7,20 @@
  * guarded by the revision it read (optimistic concurrency: a concurrent change makes
  * the whole decision a 409, never a silent overwrite).
  */
-import { STATUSES, type Status } from '../domain/experiment'
-import type { AuditEntry } from '../db/audit'
-import { getExperiment, type Change, type ExperimentRow } from '../db/experiments'
-import { moderationStatements, type ModerationState } from '../db/moderation'
-import { wroteRow, type Db } from '../db/session'
-import { ProblemError } from '../http/problem'
-
-export const MODERATION_ACTIONS = [
-  'approve',
-  'reject',
-  'request-changes',
-  'unpublish',
-  'delete',
-  'restore',
-  'merge',
-] as const
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
-
-/** Which statuses each action may start from (a deleted record only allows `restore`). */
-export const ALLOWED_FROM: Record<ModerationAction, readonly Status[]> = {
-  approve: ['pending', 'changes_requested', 'rejected', 'unpublished'],
-  reject: ['pending', 'changes_requested'],
-  'request-changes': ['pending'],
-  unpublish: ['published'],
-  delete: STATUSES,
-  restore: STATUSES,
-  merge: ['pending', 'changes_requested', 'published', 'rejected', 'unpublished'],
-}
-
-/** Decisions that must say why (ASVS 16.2: the audit log records the reason). */
-export const REASON_REQUIRED: ReadonlySet<ModerationAction> = new Set([
-  'reject',
-  'request-changes',
-  'unpublish',
-  'delete',
-])
-
-export const REASON_MIN = 5
-export const REASON_MAX = 2000
+import {
+  ALLOWED_FROM,
+  MODERATION_ACTIONS,
+  REASON_MAX,
+  REASON_MIN,
+  REASON_REQUIRED,
+  type ModerationAction,
+} from '../../domain/moderation'
+import type { AuditEntry } from '../../db/audit'
+import { getExperiment, type Change, type ExperimentRow } from '../../db/experiments'
+import { moderationStatements, type ModerationState } from '../../db/moderation'
+import { wroteRow, type Db } from '../../db/session'
+import { ProblemError } from '../../http/problem'
+import type { ModeratorActor } from './actor'
 
 export interface ModerationCommand {
   action: ModerationAction
@@ -54,12 +29,6 @@ export interface ModerationCommand {
   into?: string | undefined
   /** The revision the moderator decided on; if the record moved since, 409. */
   expectedRevision?: number | undefined
-}
-
-export interface ModeratorActor {
-  name: string
-  via: 'api' | 'desk'
-  ipHash?: string | null | undefined
 }
 
 /** The actions a moderator may take on this record now (for the desk's forms). */

@@ -1,0 +1,57 @@
+/**
+ * The published catalogue as files: what each streamed export writes before, between and
+ * after the records (CSV, JSON, NDJSON; GeoJSON in geojson.ts), and the whitelist that
+ * keeps anything but published keys out of every file and feed.
+ */
+import { Experiment } from '../domain/experiment'
+import { csvLine } from './csv'
+import { cellOf, EXPORT_COLUMNS } from './schema'
+
+const EXPERIMENT_KEYS = Object.keys(Experiment.shape)
+
+/**
+ * Whitelists the published keys: `toExperiment` spreads the stored JSON, so this is what
+ * guarantees that nothing else (a private field written by mistake) ever leaves.
+ */
+export function publicRecord(e: Experiment): Experiment {
+  const out: Record<string, unknown> = {}
+  for (const key of EXPERIMENT_KEYS) {
+    const value = (e as Record<string, unknown>)[key]
+    if (value !== undefined) out[key] = value
+  }
+  return out as Experiment
+}
+
+/** How one export file is written, page by page (the stream reads the pages). */
+export interface StreamShape {
+  head: string
+  tail: string
+  /** Text of one page of records; `first` is true for the very first record of the file. */
+  page: (records: Experiment[], first: boolean) => Promise<string> | string
+}
+
+/** The download name of an export: `20260131_experimentations-numeriques.csv`. */
+export function exportFileName(ext: string): string {
+  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
+  return `${day}_experimentations-numeriques.${ext}`
+}
+
+export const csvFile: StreamShape = {
+  head: csvLine(EXPORT_COLUMNS.map((col) => col.name)),
+  tail: '',
+  page: (records) =>
+    records.map((e) => csvLine(EXPORT_COLUMNS.map((col) => cellOf(e, col)))).join(''),
+}
+
+export const jsonFile: StreamShape = {
+  head: '[\n',
+  tail: '\n]\n',
+  page: (records, first) =>
+    records.map((e, i) => (first && i === 0 ? '' : ',\n') + JSON.stringify(e)).join(''),
+}
+
+export const ndjsonFile: StreamShape = {
+  head: '',
+  tail: '',
+  page: (records) => records.map((e) => JSON.stringify(e) + '\n').join(''),
+}

@@ -1,0 +1,185 @@
+/**
+ * Moderators' side of editing: the proposals waiting on published records (with their
+ * field-level changes), approving or rejecting one, and re-issuing a private edit link.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import { ExperimentContent, ExperimentId } from '../../../domain/experiment'
+import { diffContent } from '../../../domain/revision-diff'
+import { listPendingProposals } from '../../../db/proposals'
+import { jsonBody } from '../../../http/body'
+import { requireModerator } from '../../../http/moderator-auth'
+import { createRouter } from '../../../http/router'
+import {
+  approveProposal,
+  reissueEditLink,
+  rejectProposal,
+} from '../../../services/moderation/proposals'
+import { FieldChange, PRIVATE } from '../editing'
+import { bearerAuth, problems } from '../responses'
+
+const IdParam = z.object({ id: ExperimentId })
+const ProposalParam = z.object({
+  id: ExperimentId.openapi({ description: 'Identifiant de la proposition (ULID)' }),
+})
+
+const modGuarded = { 401: problems[401], 403: problems[403] }
+
+const reissue = createRoute({
+  method: 'post',
+  path: '/moderation/experiments/{id}/edit-link',
+  tags: ['Modération'],
+  summary: 'Émettre un nouveau lien privé de modification',
+  description:
+    'L’ancien lien et les sessions ouvertes avec lui cessent de fonctionner. Le nouveau jeton n’est montré qu’une fois.',
+  security: bearerAuth,
+  middleware: [requireModerator],
+  request: { params: IdParam },
+  responses: {
+    201: {
+      description: 'Nouveau lien',
+      content: {
+        'application/json': {
+          schema: z
+            .object({ editToken: z.string(), editUrl: z.string(), expiresAt: z.string() })
+            .openapi('EditLink'),
+        },
+      },
+    },
+    400: problems[400],
+    ...modGuarded,
+    404: problems[404],
+  },
+})
+
+const PendingProposalSchema = z
+  .object({
+    id: z.string(),
+    experimentId: ExperimentId,
+    experimentSlug: z.string(),
+    experimentTitle: z.string(),
+    baseRevision: z.number().int(),
+    currentRevision: z.number().int(),
+    createdAt: z.string(),
+    content: ExperimentContent,
+    changes: z.array(FieldChange),
+  })
+  .openapi('PendingProposal')
+
+const proposals = createRoute({
+  method: 'get',
+  path: '/moderation/proposals',
+  tags: ['Modération'],
+  summary: 'Modifications proposées en attente',
+  description:
+    'Les plus anciennes d’abord, avec les champs modifiés par rapport à la version publiée.',
+  security: bearerAuth,
+  middleware: [requireModerator],
+  responses: {
+    200: {
+      description: 'Les propositions en attente',
+      content: {
+        'application/json': { schema: z.object({ items: z.array(PendingProposalSchema) }) },
+      },
+    },
+    ...modGuarded,
+  },
+})
+
+const approve = createRoute({
+  method: 'post',
+  path: '/moderation/proposals/{id}/approve',
+  tags: ['Modération'],
+  summary: 'Accepter une modification proposée (elle devient la version publiée)',
+  security: bearerAuth,
+  middleware: [requireModerator],
+  request: { params: ProposalParam },
+  responses: {
+    200: {
+      description: 'Appliquée',
+      content: {
+        'application/json': {
+          schema: z.object({ experimentId: ExperimentId, revision: z.number().int() }),
+        },
+      },
+    },
+    400: problems[400],
+    ...modGuarded,
+    404: problems[404],
+    409: problems[409],
+  },
+})
+
+const reject = createRoute({
+  method: 'post',
+  path: '/moderation/proposals/{id}/reject',
+  tags: ['Modération'],
+  summary: 'Refuser une modification proposée, avec une raison',
+  security: bearerAuth,
+  middleware: [requireModerator, ...jsonBody(8 * 1024)],
+  request: {
+    params: ProposalParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              reason: z
+                .string()
+                .trim()
+                .min(5, 'Indiquez la raison du refus (5 caractères au moins).')
+                .max(2000),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    204: { description: 'Refusée' },
+    400: problems[400],
+    ...modGuarded,
+    404: problems[404],
+    409: problems[409],
+    413: problems[413],
+    415: problems[415],
+  },
+})
+
+export const proposalsApi = createRouter()
+  .openapi(reissue, async (c) => {
+    const link = await reissueEditLink(c.var.db, c.req.valid('param').id, c.var.moderator)
+    const base = (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/$/, '')
+    return c.json({ ...link, editUrl: `${base}/modifier/${link.editToken}` }, 201, PRIVATE)
+  })
+  .openapi(proposals, async (c) => {
+    const rows = await listPendingProposals(c.var.db)
+    const items = rows.map((p) => {
+      const content = JSON.parse(p.data) as ExperimentContent
+      return {
+        id: p.id,
+        experimentId: p.experiment_id,
+        experimentSlug: p.experiment_slug,
+        experimentTitle: p.experiment_title,
+        baseRevision: p.base_revision,
+        currentRevision: p.current_revision,
+        createdAt: p.created_at,
+        content,
+        changes: diffContent(JSON.parse(p.current_data), content),
+      }
+    })
+    return c.json({ items }, 200, { 'cache-control': 'no-store' })
+  })
+  .openapi(approve, async (c) => {
+    const applied = await approveProposal(c.var.db, c.req.valid('param').id, c.var.moderator)
+    return c.json(applied, 200)
+  })
+  .openapi(reject, async (c) => {
+    await rejectProposal(
+      c.var.db,
+      c.req.valid('param').id,
+      c.var.moderator,
+      c.req.valid('json').reason
+    )
+    return c.body(null, 204)
+  })

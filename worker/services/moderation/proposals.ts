@@ -1,0 +1,148 @@
+/**
+ * Moderators' decisions on what a submitter proposes for a published record (approve,
+ * reject), and the re-issue of a lost or leaked edit link. Used by the API and the desk.
+ */
+import type { Derived, ExperimentContent } from '../../domain/experiment'
+import { appendAudit } from '../../db/audit'
+import { replaceEditTokenStatements } from '../../db/edit-access'
+import { getExperiment, reviseExperimentStatements, type ContentChange } from '../../db/experiments'
+import {
+  auditProposalDecision,
+  getProposal,
+  markApproved,
+  markRejected,
+  type ProposalRow,
+} from '../../db/proposals'
+import { wroteRow, type Db } from '../../db/session'
+import { ProblemError } from '../../http/problem'
+import { secretToken, sha256Hex } from '../../lib/crypto'
+import { editTokenExpiry } from '../catalogue'
+import { batchOrConflict, conflict } from '../editing'
+import { moderatorIp, moderatorName, type ModeratorRef } from './actor'
+
+async function pendingProposal(db: Db, id: string): Promise<ProposalRow> {
+  const proposal = await getProposal(db, id)
+  if (!proposal) throw new ProblemError(404, 'Aucune proposition ne porte cet identifiant.')
+  if (proposal.status !== 'pending') {
+    throw new ProblemError(409, `Cette proposition est déjà traitée (« ${proposal.status} »).`)
+  }
+  return proposal
+}
+
+/**
+ * Applies a waiting proposal to its (still published) experiment: new revision + outbox
+ * rows through the shared update primitive, the proposal marked approved and an audit row,
+ * in one batch guarded by the revision read.
+ */
+export async function approveProposal(
+  db: Db,
+  id: string,
+  moderator: ModeratorRef,
+  now = new Date()
+): Promise<{ experimentId: string; revision: number }> {
+  const proposal = await pendingProposal(db, id)
+  const row = await getExperiment(db, proposal.experiment_id)
+  if (!row) throw new ProblemError(404, 'L’expérience de cette proposition n’existe plus.')
+  if (row.status !== 'published' || row.deleted_at !== null) {
+    throw new ProblemError(
+      409,
+      'L’expérience n’est plus publiée : rejetez la proposition ou republiez d’abord la fiche.'
+    )
+  }
+  const at = now.toISOString()
+  const actor = `moderator:${moderatorName(moderator)}`
+  const revision = row.revision + 1
+  const change: ContentChange = {
+    action: 'edit',
+    actor,
+    reason: `Proposition ${id} du porteur`,
+    at,
+  }
+  const statements = [
+    ...reviseExperimentStatements(
+      db,
+      row.id,
+      row.revision,
+      JSON.parse(proposal.data) as ExperimentContent,
+      JSON.parse(proposal.derived) as Derived,
+      proposal.completeness,
+      change
+    ),
+    markApproved(db, id, row.id, revision, actor, at),
+    auditProposalDecision(db, id, 'approved', {
+      at,
+      actor,
+      reason: null,
+      detail: { revision, baseRevision: proposal.base_revision },
+      ipHash: moderatorIp(moderator),
+    }),
+  ]
+  const results = await batchOrConflict(db, row, statements)
+  if (!wroteRow(results[0])) throw conflict()
+  if (!wroteRow(results.at(-2))) {
+    // Decided by someone else between our read and our write: the content was the same
+    // proposal, so the record is right; report the race rather than hide it.
+    throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
+  }
+  return { experimentId: row.id, revision }
+}
+
+export async function rejectProposal(
+  db: Db,
+  id: string,
+  moderator: ModeratorRef,
+  reason: string,
+  now = new Date()
+): Promise<void> {
+  const trimmed = reason.trim()
+  if (trimmed.length < 5 || trimmed.length > 2000) {
+    throw new ProblemError(400, 'Certaines données sont invalides.', [
+      { pointer: '/reason', message: 'Indiquez la raison du refus (5 à 2000 caractères).' },
+    ])
+  }
+  await pendingProposal(db, id)
+  const at = now.toISOString()
+  const actor = `moderator:${moderatorName(moderator)}`
+  const [update] = await db.batch([
+    markRejected(db, id, actor, trimmed, at),
+    auditProposalDecision(db, id, 'rejected', {
+      at,
+      actor,
+      reason: trimmed,
+      detail: {},
+      ipHash: moderatorIp(moderator),
+    }),
+  ])
+  if (!wroteRow(update)) {
+    throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
+  }
+}
+
+/**
+ * A new edit link for a record (the submitter lost theirs, or it leaked): the old token
+ * and every session opened with it stop working at once. The token is returned once.
+ */
+export async function reissueEditLink(
+  db: Db,
+  id: string,
+  moderator: ModeratorRef,
+  now = new Date()
+): Promise<{ editToken: string; expiresAt: string }> {
+  const row = await getExperiment(db, id)
+  if (!row) throw new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
+  const editToken = secretToken()
+  const expiresAt = editTokenExpiry(now)
+  const at = now.toISOString()
+  await db.batch([
+    ...replaceEditTokenStatements(db, id, await sha256Hex(editToken), expiresAt),
+    appendAudit(db, {
+      at,
+      actor: `moderator:${moderatorName(moderator)}`,
+      action: 'reissue-edit-link',
+      target: `experiment:${id}`,
+      detail: { expiresAt },
+      ipHash: moderatorIp(moderator),
+    }),
+  ])
+  return { editToken, expiresAt }
+}

@@ -71,9 +71,9 @@ export async function prepareLocalDatabase(opts: {
   const reference = buildTerritoryReference()
   const loaded = await queryLocal<{ value: string }>(
     opts.persistTo,
-    "SELECT value FROM territory_reference WHERE key = 'version'"
+    "SELECT value FROM territory_reference WHERE key = 'build'"
   )
-  if (loaded[0]?.value === reference.meta.version) {
+  if (loaded[0]?.value === reference.meta.build) {
     log(`référentiel des territoires déjà chargé (${reference.meta.vintage})`)
     return
   }

@@ -8,6 +8,7 @@
  * D1's 100 KB statement limit.
  */
 import { createRequire } from 'node:module'
+import { territoryNameKey } from '../../worker/domain/territory-names'
 import { foldText } from '../../worker/domain/text'
 
 const require = createRequire(import.meta.url)
@@ -40,6 +41,7 @@ export interface TerritoryRow {
   insee: string
   name: string
   search_name: string
+  name_key: string
   department: string | null
   region: string | null
   population: number | null
@@ -87,6 +89,7 @@ export function buildTerritoryReference(): TerritoryReference {
       insee: c.code,
       name: c.nom,
       search_name: foldText(c.nom),
+      name_key: territoryNameKey(c.nom),
       department: dep,
       region: c.region ?? null,
       population: c.population ?? null,
@@ -120,6 +123,7 @@ export function buildTerritoryReference(): TerritoryReference {
       insee: e.code,
       name: e.nom,
       search_name: foldText(e.nom),
+      name_key: territoryNameKey(e.nom),
       department: mainDep,
       region: memberCommunes.find((c) => c.departement === mainDep)?.region ?? null,
       population: sum(memberCommunes.map((c) => c.population ?? 0)),
@@ -138,6 +142,7 @@ export function buildTerritoryReference(): TerritoryReference {
       insee: d.code,
       name: d.nom,
       search_name: foldText(d.nom),
+      name_key: territoryNameKey(d.nom),
       department: d.code,
       region: d.region ?? null,
       population: sum(inDep.map((c) => c.population ?? 0)),
@@ -157,6 +162,7 @@ export function buildTerritoryReference(): TerritoryReference {
       insee: r.code,
       name: r.nom,
       search_name: foldText(r.nom),
+      name_key: territoryNameKey(r.nom),
       department: null,
       region: r.code,
       population: sum(inReg.map((c) => c.population ?? 0)),
@@ -173,6 +179,9 @@ export function buildTerritoryReference(): TerritoryReference {
     meta: {
       source: PACKAGE,
       version: pkg.version,
+      // What the loaded rows hold besides the data: bumped when a derived column is added,
+      // so `npm start` reloads a reference loaded by an older build.
+      build: `${pkg.version}+name_key`,
       // The package's major version follows INSEE's COG vintage (5.x = COG 2025).
       vintage: `COG ${2020 + Number(pkg.version.split('.')[0])}`,
       communes: String(communes.length),
@@ -187,6 +196,7 @@ const COLUMNS = [
   'insee',
   'name',
   'search_name',
+  'name_key',
   'department',
   'region',
   'population',

@@ -5,6 +5,7 @@
 import type { Derived } from '../domain/experiment'
 import { foldText } from '../domain/text'
 import type { Territory } from '../domain/territory'
+import type { TerritoryKind } from '../domain/vocabularies'
 import type { Db } from './session'
 
 interface TerritoryRow {
@@ -128,4 +129,100 @@ export async function referenceInfo(db: Db): Promise<Record<string, string>> {
     .prepare('SELECT key, value FROM territory_reference')
     .all<{ key: string; value: string }>()
   return Object.fromEntries(results.map((r) => [r.key, r.value]))
+}
+
+/** Candidates for one typed name (see `parseTerritoryName`). */
+export interface NameLookup {
+  /** As typed: a reference name, an INSEE code or SIREN, or a typed code. */
+  text: string
+  key: string
+  folded: string
+  kind?: TerritoryKind | undefined
+  words: readonly string[]
+  hint?: string | undefined
+}
+
+/** A territory a name may designate, with what tells homonyms apart. */
+export interface NameCandidate extends Territory {
+  departmentName: string | null
+  /** The reference name is exactly the text typed (accents and case aside). */
+  sameName: boolean
+}
+
+/** The territories a name may designate, and the départements or régions its hint names. */
+export interface NameCandidates {
+  /** `exact`: the name, its key or a code matched; `close`: only a prefix or words did. */
+  match: 'exact' | 'close'
+  candidates: NameCandidate[]
+  hints: Territory[]
+}
+
+const NAME_CANDIDATES_MAX = 20
+const CANDIDATE_COLUMNS = `${COLUMNS}, search_name = ?2 AS same_name,
+  (SELECT d.name FROM territories d WHERE d.code = 'dep:' || territories.department) AS department_name`
+const CANDIDATE_ORDER = `ORDER BY ${KIND_ORDER}, population DESC NULLS LAST LIMIT ${NAME_CANDIDATES_MAX}`
+
+// Exact key, full reference name or code first; a key prefix only when nothing is exact;
+// significant words over intercommunality names only when neither matched. Each branch is
+// an indexed lookup (name_key, search_name, code, insee, or the ~1,250 EPCI rows of
+// (kind, search_name)): never a scan of the communes.
+const NAME_SQL = `WITH exact AS (
+    SELECT ${CANDIDATE_COLUMNS} FROM territories
+      WHERE (name_key = ?1 OR search_name = ?2 OR code = ?5 OR insee = upper(?5))
+        AND (?3 IS NULL OR kind = ?3)
+      ${CANDIDATE_ORDER}
+  ), prefix AS (
+    SELECT ${CANDIDATE_COLUMNS} FROM territories
+      WHERE NOT EXISTS (SELECT 1 FROM exact) AND length(?1) >= 3
+        AND name_key > ?1 AND name_key < ?1 || '~' AND (?3 IS NULL OR kind = ?3)
+      ${CANDIDATE_ORDER}
+  ), words AS (
+    SELECT ${CANDIDATE_COLUMNS} FROM territories
+      WHERE NOT EXISTS (SELECT 1 FROM exact) AND NOT EXISTS (SELECT 1 FROM prefix)
+        AND json_array_length(?4) > 0 AND kind = 'epci' AND (?3 IS NULL OR ?3 = 'epci')
+        AND NOT EXISTS (SELECT 1 FROM json_each(?4) w WHERE instr(search_name, w.value) = 0)
+      ${CANDIDATE_ORDER}
+  )
+  SELECT *, 'exact' AS match FROM exact
+  UNION ALL SELECT *, 'close' FROM prefix
+  UNION ALL SELECT *, 'close' FROM words`
+
+const HINT_SQL = `SELECT ${COLUMNS} FROM territories
+  WHERE kind IN ('dep', 'reg') AND (search_name = ?1 OR insee = upper(?2))`
+
+type CandidateRow = TerritoryRow & {
+  same_name: number
+  department_name: string | null
+  match: 'exact' | 'close'
+}
+
+/**
+ * The candidates of several typed names in one round trip (a read-only batch): two
+ * statements per name, its candidates and the rows its hint names.
+ */
+export async function territoriesByName(
+  db: Db,
+  lookups: readonly NameLookup[]
+): Promise<NameCandidates[]> {
+  if (lookups.length === 0) return []
+  const results = await db.batch(
+    lookups.flatMap((l) => [
+      db
+        .prepare(NAME_SQL)
+        .bind(l.key, l.folded, l.kind ?? null, JSON.stringify(l.words), l.text.trim()),
+      db.prepare(HINT_SQL).bind(foldText(l.hint ?? ''), l.hint?.trim() ?? ''),
+    ])
+  )
+  return lookups.map((_, i) => {
+    const rows = results[2 * i]!.results as CandidateRow[]
+    return {
+      match: rows[0]?.match ?? 'close',
+      candidates: rows.map(({ same_name, department_name, match: _m, ...t }) => ({
+        ...t,
+        departmentName: department_name,
+        sameName: same_name === 1,
+      })),
+      hints: results[2 * i + 1]!.results as TerritoryRow[],
+    }
+  })
 }

@@ -149,35 +149,43 @@ export interface NameCandidate extends Territory {
   sameName: boolean
 }
 
-/** The territories a name may designate, and the départements or régions its hint names. */
+/** The territories a name may designate. */
 export interface NameCandidates {
   /** `exact`: the name, its key or a code matched; `close`: only a prefix or words did. */
   match: 'exact' | 'close'
   candidates: NameCandidate[]
-  hints: Territory[]
+  /** The candidates that lie in a département or région the hint names. */
+  inHint: ReadonlySet<string>
 }
 
 const NAME_CANDIDATES_MAX = 20
 const CANDIDATE_COLUMNS = `${COLUMNS}, search_name = ?2 AS same_name,
-  (SELECT d.name FROM territories d WHERE d.code = 'dep:' || territories.department) AS department_name`
+  (SELECT d.name FROM territories d WHERE d.code = 'dep:' || t.department) AS department_name,
+  EXISTS (SELECT 1 FROM hints h WHERE CASE h.kind WHEN 'reg' THEN h.region = t.region
+    ELSE h.department = t.department END) AS in_hint`
 const CANDIDATE_ORDER = `ORDER BY ${KIND_ORDER}, population DESC NULLS LAST LIMIT ${NAME_CANDIDATES_MAX}`
 
 // Exact key, full reference name or code first; a key prefix only when nothing is exact;
 // significant words over intercommunality names only when neither matched. Each branch is
 // an indexed lookup (name_key, search_name, code, insee, or the ~1,250 EPCI rows of
-// (kind, search_name)): never a scan of the communes.
-const NAME_SQL = `WITH exact AS (
-    SELECT ${CANDIDATE_COLUMNS} FROM territories
+// (kind, search_name)): never a scan of the communes. The hint (?6 folded, ?7 as typed)
+// names départements or régions; whether a candidate lies in one is returned, not
+// filtered, so a hint that excludes every candidate narrows nothing.
+const NAME_SQL = `WITH hints AS (
+    SELECT kind, department, region FROM territories
+      WHERE ?6 != '' AND kind IN ('dep', 'reg') AND (search_name = ?6 OR insee = upper(?7))
+  ), exact AS (
+    SELECT ${CANDIDATE_COLUMNS} FROM territories t
       WHERE (name_key = ?1 OR search_name = ?2 OR code = ?5 OR insee = upper(?5))
         AND (?3 IS NULL OR kind = ?3)
       ${CANDIDATE_ORDER}
   ), prefix AS (
-    SELECT ${CANDIDATE_COLUMNS} FROM territories
+    SELECT ${CANDIDATE_COLUMNS} FROM territories t
       WHERE NOT EXISTS (SELECT 1 FROM exact) AND length(?1) >= 3
         AND name_key > ?1 AND name_key < ?1 || '~' AND (?3 IS NULL OR kind = ?3)
       ${CANDIDATE_ORDER}
   ), words AS (
-    SELECT ${CANDIDATE_COLUMNS} FROM territories
+    SELECT ${CANDIDATE_COLUMNS} FROM territories t
       WHERE NOT EXISTS (SELECT 1 FROM exact) AND NOT EXISTS (SELECT 1 FROM prefix)
         AND json_array_length(?4) > 0 AND kind = 'epci' AND (?3 IS NULL OR ?3 = 'epci')
         AND NOT EXISTS (SELECT 1 FROM json_each(?4) w WHERE instr(search_name, w.value) = 0)
@@ -187,42 +195,41 @@ const NAME_SQL = `WITH exact AS (
   UNION ALL SELECT *, 'close' FROM prefix
   UNION ALL SELECT *, 'close' FROM words`
 
-const HINT_SQL = `SELECT ${COLUMNS} FROM territories
-  WHERE kind IN ('dep', 'reg') AND (search_name = ?1 OR insee = upper(?2))`
-
 type CandidateRow = TerritoryRow & {
   same_name: number
   department_name: string | null
+  in_hint: number
   match: 'exact' | 'close'
 }
 
-/**
- * The candidates of several typed names in one round trip (a read-only batch): two
- * statements per name, its candidates and the rows its hint names.
- */
+/** The candidates of several typed names in one round trip: one statement per name. */
 export async function territoriesByName(
   db: Db,
   lookups: readonly NameLookup[]
 ): Promise<NameCandidates[]> {
   if (lookups.length === 0) return []
-  const results = await db.batch(
-    lookups.flatMap((l) => [
+  const results = await db.batch<CandidateRow>(
+    lookups.map((l) =>
       db
         .prepare(NAME_SQL)
-        .bind(l.key, l.folded, l.kind ?? null, JSON.stringify(l.words), l.text.trim()),
-      db.prepare(HINT_SQL).bind(foldText(l.hint ?? ''), l.hint?.trim() ?? ''),
-    ])
+        .bind(
+          l.key,
+          l.folded,
+          l.kind ?? null,
+          JSON.stringify(l.words),
+          l.text.trim(),
+          foldText(l.hint ?? ''),
+          l.hint?.trim() ?? ''
+        )
+    )
   )
-  return lookups.map((_, i) => {
-    const rows = results[2 * i]!.results as CandidateRow[]
-    return {
-      match: rows[0]?.match ?? 'close',
-      candidates: rows.map(({ same_name, department_name, match: _m, ...t }) => ({
-        ...t,
-        departmentName: department_name,
-        sameName: same_name === 1,
-      })),
-      hints: results[2 * i + 1]!.results as TerritoryRow[],
-    }
-  })
+  return results.map(({ results: rows }) => ({
+    match: rows[0]?.match ?? 'close',
+    inHint: new Set(rows.filter((r) => r.in_hint === 1).map((r) => r.code)),
+    candidates: rows.map(({ same_name, department_name, in_hint: _i, match: _m, ...t }) => ({
+      ...t,
+      departmentName: department_name,
+      sameName: same_name === 1,
+    })),
+  }))
 }

@@ -10,7 +10,6 @@
  */
 import { territoriesByName, type NameCandidate } from '../db/territories'
 import type { Db } from '../db/session'
-import type { Territory } from '../domain/territory'
 import { parseTerritoryName } from '../domain/territory-names'
 
 export type NameResolution =
@@ -36,9 +35,11 @@ export async function resolveTerritoryNames(
   })
   const found = await territoriesByName(db, lookups)
   return lookups.map((lookup, i): NameResolution => {
-    const { match, candidates, hints } = found[i]!
+    const { match, candidates, inHint } = found[i]!
     const text = lookup.text
-    const narrowed = withinHint(candidates, hints)
+    // A hint that names nothing known, or excludes every candidate, narrows nothing.
+    const inside = candidates.filter((c) => inHint.has(c.code))
+    const narrowed = inside.length > 0 ? inside : candidates
     if (narrowed.length === 0) return { status: 'unknown', text }
     if (match === 'exact') {
       if (narrowed.length === 1) return { status: 'found', text, territory: narrowed[0]! }
@@ -48,16 +49,4 @@ export async function resolveTerritoryNames(
     }
     return { status: 'ambiguous', text, candidates: narrowed.slice(0, CHOICES_MAX) }
   })
-}
-
-/**
- * The candidates inside the hinted départements or régions. A hint that names nothing
- * known, or that excludes every candidate, narrows nothing: the choice stays with people.
- */
-function withinHint(candidates: NameCandidate[], hints: readonly Territory[]): NameCandidate[] {
-  if (hints.length === 0) return candidates
-  const inside = candidates.filter((c) =>
-    hints.some((h) => (h.kind === 'reg' ? c.region === h.region : c.department === h.department))
-  )
-  return inside.length > 0 ? inside : candidates
 }

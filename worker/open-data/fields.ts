@@ -102,6 +102,10 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
     'Contact privé (téléphone)',
     'Import seulement : jamais publié ni exporté.',
   ],
+  territory_names: [
+    'Territoires (noms)',
+    `Import seulement : territoires par leur nom, résolus en codes ; le département ou la région entre parenthèses départage les homonymes (« Saint-Denis (La Réunion) »). ${LIST}`,
+  ],
   source_id: [
     'Identifiant source',
     'Import seulement : identifiant stable chez le producteur ; réimporter la même valeur met la fiche à jour.',

@@ -24,6 +24,8 @@ export interface RowError {
   /** CSV column holding that field, when the file is a CSV. */
   column?: string
   message: string
+  /** The territories an ambiguous territory name may designate. */
+  candidates?: { code: string; name: string }[]
 }
 
 export interface RawRow {

@@ -70,7 +70,7 @@ export function experimentJsonSchema(baseUrl: string): JsonSchema {
  * What the bulk import accepts per row: exactly the submission schema, plus an optional
  * `sourceId` (idempotency key), the `id` and `publishedAt` of a record exported by an
  * Observatoire (so an export re-imported into an empty database keeps its identifiers
- * and its order).
+ * and its order), and `territoryNames`, resolved to territory codes before validation.
  */
 export const ImportRow = ExperimentInput.safeExtend({
   sourceId: z
@@ -82,6 +82,10 @@ export const ImportRow = ExperimentInput.safeExtend({
     .openapi({ description: 'Identifiant stable de la fiche chez le producteur' }),
   id: ExperimentId.optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
+  territoryNames: z.array(z.string().trim().min(2).max(200)).max(50).optional().openapi({
+    description:
+      'Territoires désignés par leur nom (« Redon Agglomération », « Saint-Denis (La Réunion) ») : résolus en codes à l’import ; un nom ambigu ou inconnu est signalé sur sa ligne, avec les candidats.',
+  }),
 })
 export type ImportRow = z.infer<typeof ImportRow>
 

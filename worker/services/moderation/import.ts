@@ -35,6 +35,7 @@ import { findByIds, findBySourceIds, linkSource } from '../../db/open-data'
 import { wroteRow, type Db } from '../../db/session'
 import { coverageOfEach, findTerritories, type Coverage } from '../../db/territories'
 import { secretToken, sha256Hex, ulid } from '../../lib/crypto'
+import { resolveRowNames } from './import-names'
 
 /** Body size accepted per request (the longest records are ~40 KB). */
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024
@@ -91,14 +92,21 @@ export async function importExperiments(
   const invalid = (row: number, errors: RowError[], sourceId?: string) =>
     reports.set(row, { row, status: 'invalid', ...(sourceId ? { sourceId } : {}), errors })
 
-  // 1. Schema validation, row by row.
+  // 1. Territory names to codes (all rows in one round trip), then schema validation.
+  const named = await resolveRowNames(db, raws)
   const valid: ValidRow[] = []
   const seenKeys = new Set<string>()
   const seenIds = new Set<string>()
-  for (const raw of raws) {
+  for (const { raw, errors: nameErrors } of named) {
     const result = validateRow(raw, options.format, options.contactEmail)
-    if (!result.input) {
-      invalid(raw.row, result.errors)
+    const errors = [...nameErrors, ...(result.errors ?? [])]
+    if (!result.input || errors.length > 0) {
+      invalid(
+        raw.row,
+        options.format === 'csv'
+          ? errors.map((e) => (e.pointer ? { ...e, column: columnOf(e.pointer) } : e))
+          : errors
+      )
       continue
     }
     const input = result.input
@@ -266,7 +274,14 @@ async function plan(
   bySource: Awaited<ReturnType<typeof findBySourceIds>>,
   byId: Awaited<ReturnType<typeof findByIds>>
 ): Promise<Plan> {
-  const { privateContact, sourceId: _sourceId, id: _id, publishedAt, ...content } = v.input
+  const {
+    privateContact,
+    sourceId: _sourceId,
+    id: _id,
+    publishedAt,
+    territoryNames: _names,
+    ...content
+  } = v.input
   const existing = existingRecord(v, bySource, byId)
   const actor = `moderator:${options.moderator}`
   const link = (id: string) => (db2: Db) => (v.key ? [linkSource(db2, v.key, id, at)] : [])

@@ -33,6 +33,10 @@ const RowErrorSchema = z.object({
   pointer: z.string().optional().openapi({ example: '/lead/name' }),
   column: z.string().optional().openapi({ example: 'lead_name' }),
   message: z.string(),
+  candidates: z
+    .array(z.object({ code: z.string(), name: z.string() }))
+    .optional()
+    .openapi({ description: 'Territoires qu’un nom ambigu peut désigner' }),
 })
 
 const ImportReportSchema = z

@@ -213,6 +213,7 @@ describe('editing a published experiment', () => {
     expect(proposal?.changes).toEqual([
       {
         field: 'title',
+        label: { fr: 'Titre', en: 'Title' },
         before: 'Conseillers numériques itinérants en Mayenne',
         after: 'Titre proposé par le porteur',
       },
@@ -399,6 +400,7 @@ describe('public revision history', () => {
     expect(history.items[0]!.changes).toEqual([
       {
         field: 'title',
+        label: { fr: 'Titre', en: 'Title' },
         before: 'Conseillers numériques itinérants en Mayenne',
         after: 'Nouveau titre <b>public</b>',
       },

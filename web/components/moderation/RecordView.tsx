@@ -8,7 +8,8 @@
 import type { Status } from '../../../worker/domain/experiment'
 import type { ModerationAction } from '../../../worker/domain/moderation'
 import { DeskNotice } from './DeskLayout'
-import type { FieldChange } from './diff'
+import type { FieldChange } from '../../../worker/domain/revision-diff'
+import { valueText } from '../../value-text'
 import {
   ACTION_LABELS,
   ACTION_SLUGS,
@@ -106,11 +107,9 @@ function DiffTable({ changes, caption }: { changes: FieldChange[]; caption: stri
         <tbody>
           {changes.map((c) => (
             <tr>
-              <th scope="row">
-                <code>{c.path}</code>
-              </th>
-              <td>{c.before === null ? <em>(vide)</em> : <del>{c.before}</del>}</td>
-              <td>{c.after === null ? <em>(vide)</em> : <ins>{c.after}</ins>}</td>
+              <th scope="row">{c.label.fr}</th>
+              <td>{valueText(c.before) ? <del>{valueText(c.before)}</del> : <em>(vide)</em>}</td>
+              <td>{valueText(c.after) ? <ins>{valueText(c.after)}</ins> : <em>(vide)</em>}</td>
             </tr>
           ))}
         </tbody>

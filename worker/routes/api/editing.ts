@@ -40,7 +40,17 @@ function editToken(c: Context<AppEnv>): string {
 }
 
 export const FieldChange = z
-  .object({ field: z.string(), before: z.unknown(), after: z.unknown() })
+  .object({
+    field: z.string().openapi({ description: 'Chemin du champ', example: 'means.budgetEur' }),
+    label: z
+      .object({ fr: z.string(), en: z.string() })
+      .openapi({
+        description: 'Nom du champ',
+        example: { fr: 'Budget total (€)', en: 'Total budget (€)' },
+      }),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
   .openapi('FieldChange')
 
 const EditableRecord = z

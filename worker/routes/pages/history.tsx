@@ -10,29 +10,9 @@ import { publicHistory } from '../../services/history'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
 import { formatDate } from '../../../web/format'
-import type { Messages } from '../../../web/i18n'
+import { valueText } from '../../../web/value-text'
 import { messagesFor, renderPage } from './render'
 import { TRUST_MESSAGES } from './trust-messages'
-
-type FieldKey = keyof Messages['form']['fields']
-
-/** A field's label from the form's dictionary, or its path when it has none. */
-function fieldLabel(t: Messages, field: string): string {
-  const entry: readonly string[] | undefined = t.form.fields[field as FieldKey]
-  return entry?.[0] ?? field
-}
-
-/** A stored value as plain text: lists joined, rows as `key: value` pairs. */
-export function valueText(value: unknown): string {
-  if (value === undefined || value === null || value === '') return ''
-  if (Array.isArray(value)) return value.map(valueText).join(' ; ')
-  if (typeof value === 'object') {
-    return Object.entries(value)
-      .map(([k, v]) => `${k} : ${valueText(v)}`)
-      .join(', ')
-  }
-  return String(value)
-}
 
 export const historyPage = new Hono<AppEnv>().get(
   '/experiences/:idOrSlug/historique',
@@ -85,7 +65,7 @@ export const historyPage = new Hono<AppEnv>().get(
                   <tbody>
                     {r.changes.map((change) => (
                       <tr>
-                        <th scope="row">{fieldLabel(t, change.field)}</th>
+                        <th scope="row">{change.label[t.lang]}</th>
                         <td>
                           <del>{valueText(change.before) || h.empty}</del>
                         </td>

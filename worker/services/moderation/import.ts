@@ -24,6 +24,7 @@ import {
   type RowError,
   type ValidRow,
 } from '../../open-data/import-rows'
+import { canonical } from '../../domain/revision-diff'
 import { slugify } from '../../domain/text'
 import {
   existingExperimentIds,
@@ -230,19 +231,6 @@ export async function importExperiments(
   return { dryRun: options.dryRun, publish: options.publish, total: rows.length, counts, rows }
 }
 
-/** Canonical JSON (sorted keys), to tell an identical re-import from a real change. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`
-  }
-  return JSON.stringify(value)
-}
-
 /** The record a row updates: by source id first, else by the exported id it carries. */
 function existingRecord(
   v: ValidRow,
@@ -288,7 +276,8 @@ async function plan(
 
   if (existing) {
     const id = existing.experimentId
-    const sameContent = canonical(JSON.parse(existing.data)) === canonical(content)
+    // Order kept (sets=false): a re-import that reorders themes still rewrites the record.
+    const sameContent = canonical(JSON.parse(existing.data), false) === canonical(content, false)
     const mustPublish = options.publish && existing.status !== 'published'
     if (sameContent && !mustPublish) {
       return { row: v.row, key: v.key, kind: 'unchanged', id, statements: link(id) }

@@ -15,12 +15,12 @@ import { listOpenReports } from '../../../db/reports'
 import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { ProblemError } from '../../../http/problem'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../../domain/moderation'
+import { diffContent } from '../../../domain/revision-diff'
 import type { ModeratorActor } from '../../../services/moderation/actor'
 import { allowedActions, moderate } from '../../../services/moderation/decisions'
 import { approveProposal, rejectProposal } from '../../../services/moderation/proposals'
 import { closeReportAs } from '../../../services/moderation/reports'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
-import { fieldDiff } from '../../../../web/components/moderation/diff'
 import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation/labels'
 import {
   RecordView,
@@ -95,13 +95,13 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
     actions: allowedActions(row),
     // Re-submissions: the current content against what readers last saw.
     diff: published
-      ? { baseRevision: published.revision, changes: fieldDiff(publishedData, content) }
+      ? { baseRevision: published.revision, changes: diffContent(publishedData, content) }
       : null,
     proposal: proposal
       ? {
           id: proposal.id,
           at: proposal.created_at,
-          changes: fieldDiff(content, JSON.parse(proposal.data)),
+          changes: diffContent(content, JSON.parse(proposal.data)),
         }
       : null,
     reports: reports

@@ -1,0 +1,64 @@
+/**
+ * What each public content field is called, in French and English, for the field-level
+ * changes between two versions (API, moderation desk, public history). Keyed by the
+ * paths `diffContent` emits: top-level fields, and one level inside grouped ones.
+ * A test fails when a field of the schema has no label here, so a new field cannot show
+ * up in a diff as a raw path.
+ */
+
+export interface FieldLabel {
+  fr: string
+  en: string
+}
+
+export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
+  title: { fr: 'Titre', en: 'Title' },
+  summary: { fr: 'Résumé', en: 'Summary' },
+  language: { fr: 'Langue de la fiche', en: 'Language of the record' },
+  licence: { fr: 'Licence de la fiche', en: 'Licence of the record' },
+  lead: { fr: 'Porteur', en: 'Lead' },
+  'lead.name': { fr: 'Nom du porteur', en: 'Lead name' },
+  'lead.kind': { fr: 'Type de porteur', en: 'Kind of lead' },
+  'lead.siren': { fr: 'SIREN du porteur', en: 'Lead SIREN' },
+  'lead.rna': { fr: 'Numéro RNA du porteur', en: 'Lead RNA number' },
+  partners: { fr: 'Partenaires', en: 'Partners' },
+  territories: { fr: 'Territoires concernés', en: 'Territories' },
+  themes: { fr: 'Thématiques', en: 'Themes' },
+  publics: { fr: 'Publics visés', en: 'Target publics' },
+  programmes: { fr: 'Programmes nationaux mobilisés', en: 'National programmes' },
+  keywords: { fr: 'Mots-clés', en: 'Keywords' },
+  stage: { fr: 'Étape actuelle', en: 'Current stage' },
+  outcome: { fr: 'Bilan à ce jour', en: 'Outcome so far' },
+  startDate: { fr: 'Date de début', en: 'Start date' },
+  endDate: { fr: 'Date de fin', en: 'End date' },
+  narrative: { fr: 'Récit', en: 'Narrative' },
+  'narrative.context': { fr: 'Contexte et problème de départ', en: 'Context and problem' },
+  'narrative.description': { fr: 'Ce qui a été fait', en: 'What was done' },
+  'narrative.novelty': { fr: 'Ce qui est nouveau', en: 'What is new' },
+  'narrative.governance': { fr: 'Gouvernance et partenaires', en: 'Governance and partners' },
+  'narrative.users': { fr: 'Les usagers', en: 'Users' },
+  'narrative.results': { fr: 'Résultats', en: 'Results' },
+  'narrative.difficulties': { fr: 'Difficultés rencontrées', en: 'Difficulties' },
+  'narrative.successConditions': { fr: 'Conditions de réussite', en: 'Success conditions' },
+  'narrative.advice': { fr: 'Conseils pour reproduire', en: 'Advice for replication' },
+  means: { fr: 'Moyens', en: 'Means' },
+  'means.budgetEur': { fr: 'Budget total (€)', en: 'Total budget (€)' },
+  'means.fundingSources': { fr: 'Sources de financement', en: 'Funding sources' },
+  'means.staffFte': { fr: 'Équipe (équivalents temps plein)', en: 'Staff (full-time equivalents)' },
+  results: { fr: 'Résultats mesurés', en: 'Measured results' },
+  'results.indicators': { fr: 'Indicateurs', en: 'Indicators' },
+  'results.peopleReached': { fr: 'Nombre de personnes touchées', en: 'People reached' },
+  'results.evaluationDocuments': { fr: 'Documents d’évaluation', en: 'Evaluation documents' },
+  evidenceLevel: { fr: 'Niveau de preuve des résultats', en: 'Evidence level' },
+  inspiredBy: { fr: 'Inspirée de', en: 'Inspired by' },
+  resources: { fr: 'Ressources réutilisables', en: 'Reusable resources' },
+  website: { fr: 'Site web de l’expérience', en: 'Website' },
+  publicContact: { fr: 'Contact public', en: 'Public contact' },
+  'publicContact.role': { fr: 'Fonction du contact public', en: 'Public contact role' },
+  'publicContact.email': { fr: 'Adresse e-mail publique', en: 'Public e-mail address' },
+}
+
+/** The label of a diff path; an unknown path (a field added without a label) shows as itself. */
+export function fieldLabel(field: string): FieldLabel {
+  return FIELD_LABELS[field] ?? { fr: field, en: field }
+}

@@ -77,6 +77,7 @@ const THEME_WEIGHT: Record<TopThemeCode, number> = {
   cybersecurity: 1.5,
   'smart-territory': 2,
   connectivity: 2,
+  economy: 1.5,
   governance: 2,
 }
 
@@ -240,6 +241,7 @@ function generateOne(rng: Rng, t: Territories, index: number): Input {
     partners: rng
       .sample(COMMON.partners, rng.int(0, 3))
       .map((name) => ({ name, role: rng.pick(COMMON.roles) })),
+    scope: 'territories',
     territories: territories.map((r) => r.code),
     themes: codes,
     publics: rng.sample(PUBLICS, rng.int(1, 3)).map((p) => p.code),

@@ -331,6 +331,31 @@ export const THEME_BANKS: Record<TopThemeCode, ThemeBank> = {
     ],
     keywords: ['FttH', 'fibre', 'THD', 'zones blanches', 'RIP', '4G'],
   },
+  economy: {
+    actions: [
+      'Place de marché en ligne des commerces locaux',
+      'Parcours de compétences numériques pour demandeurs d’emploi',
+      'Incubateur de start-up du territoire',
+      'Accompagnement des artisans à la vente en ligne',
+    ],
+    objects: [
+      'avec l’union des commerçants',
+      'en lien avec les acteurs de l’emploi',
+      'dans les centres-bourgs',
+      'pour les très petites entreprises',
+    ],
+    problems: [
+      'Les commerces de centre-bourg perdaient leur clientèle au profit de la vente en ligne.',
+      'Les offres d’emploi exigeaient des compétences numériques que peu de candidats avaient.',
+      'Les jeunes entreprises quittaient le territoire faute d’accompagnement.',
+    ],
+    indicators: [
+      { label: 'Commerces en ligne', unit: 'commerces', scale: 120 },
+      { label: 'Personnes formées', unit: 'personnes', scale: 300 },
+      { label: 'Entreprises accompagnées', unit: 'entreprises', scale: 40 },
+    ],
+    keywords: ['commerce local', 'emploi', 'start-up', 'click and collect', 'TPE'],
+  },
   governance: {
     actions: [
       'Schéma directeur du numérique',

@@ -173,8 +173,21 @@ function directInsert(id: string, slug: string): D1PreparedStatement[] {
     {
       id,
       slug,
-      content: { ...validInput(), language: 'fr', licence: 'etalab-2.0', evidenceLevel: 0 },
-      derived: { territories: [], regions: [], departments: [], populationCovered: 0 },
+      content: {
+        ...validInput(),
+        language: 'fr',
+        licence: 'etalab-2.0',
+        evidenceLevel: 0,
+        scope: 'territories',
+        territories: ['dep:53'],
+      },
+      derived: {
+        territories: [],
+        regions: [],
+        departments: [],
+        populationCovered: 0,
+        scopeLevel: 'local',
+      },
       privateContact: { email: 'x@example.fr' },
       completeness: 0,
       editTokenHash: 'h',

@@ -4,8 +4,8 @@ import type { ExperimentInput } from '../../worker/domain/experiment'
 
 export const MODERATOR = 'test-moderator-token-alice-0123456789'
 
-type Input = Omit<ExperimentInput, 'language' | 'licence' | 'evidenceLevel'> &
-  Partial<Pick<ExperimentInput, 'language' | 'licence' | 'evidenceLevel'>>
+type Defaulted = 'language' | 'licence' | 'evidenceLevel' | 'scope' | 'territories'
+type Input = Omit<ExperimentInput, Defaulted> & Partial<Pick<ExperimentInput, Defaulted>>
 
 /** A minimal valid submission; `overrides` replace top-level fields. */
 export function validInput(overrides: Partial<Input> = {}): Input {

@@ -34,7 +34,7 @@ export function ExperimentCard({
       <ul class="card-meta">
         <li>{hit.leadName}</li>
         {places && <li>{places}</li>}
-        <li>{t.home.since(hit.year)}</li>
+        <li>{hit.year === null ? t.home.unknownStart : t.home.since(hit.year)}</li>
         <li>{labelOf(STAGES, hit.stage, t.lang)}</li>
         <li>{t.home.evidenceShort(labelOf(EVIDENCE_LEVELS, String(hit.evidenceLevel), t.lang))}</li>
       </ul>

@@ -102,9 +102,13 @@ export function ExperimentView({ experiment: e, permalink, similar, today }: Exp
               <Fact label={x.stage}>{labelOf(STAGES, e.stage, lang)}</Fact>
               {e.outcome && <Fact label={x.outcome}>{labelOf(OUTCOMES, e.outcome, lang)}</Fact>}
               <Fact label={x.dates}>
-                {e.endDate
-                  ? x.fromTo(formatDate(e.startDate, lang), formatDate(e.endDate, lang))
-                  : x.from(formatDate(e.startDate, lang))}
+                {!e.startDate
+                  ? e.endDate
+                    ? x.untilOnly(formatDate(e.endDate, lang))
+                    : x.unknownStart
+                  : e.endDate
+                    ? x.fromTo(formatDate(e.startDate, lang), formatDate(e.endDate, lang))
+                    : x.from(formatDate(e.startDate, lang))}
               </Fact>
               {e.publics?.length ? (
                 <Fact label={x.publics}>

@@ -8,14 +8,17 @@ import type { Child } from 'hono/jsx'
 import {
   EVIDENCE_LEVELS,
   LEAD_KINDS,
+  SCOPE_LEVELS,
   STAGES,
   THEMES,
   type Term,
 } from '../../worker/domain/vocabularies'
+import { countryOf } from '../../worker/domain/countries'
 import { searchHref, withFilter, withoutValue } from '../../worker/routes/pages/search-query'
 import {
   FACETS,
   SORTS,
+  UNKNOWN_YEAR,
   type FacetName,
   type SearchQuery,
   type SearchResult,
@@ -37,6 +40,7 @@ const VOCAB: Partial<Record<FacetName, readonly Term[]>> = {
   level: LEAD_KINDS,
   stage: STAGES,
   evidence: EVIDENCE_LEVELS,
+  scope: SCOPE_LEVELS,
 }
 
 /** Long lists are folded away in <details> unless something in them is selected. */
@@ -165,8 +169,13 @@ function valueLabel(
   if (vocab) return vocab.find((term) => term.code === code)?.[t.lang] ?? code
   if (facet === 'region') return names.get(`reg:${code}`) ?? code
   if (facet === 'department') return `${names.get(`dep:${code}`) ?? code} (${code})`
+  if (facet === 'country') return countryOf(code)?.[t.lang] ?? code
+  if (facet === 'year' && code === UNKNOWN_YEAR) return t.home.unknownYear
   return code
 }
+
+/** Most recent years first, the unknown start date last. */
+const yearOrder = (code: string) => (code === UNKNOWN_YEAR ? -1 : Number(code))
 
 function FacetGroup({
   facet,
@@ -190,7 +199,7 @@ function FacetGroup({
         .concat([...selected].filter((code) => !(code in counts)))
   const sorted =
     facet === 'year'
-      ? [...new Set(codes)].sort((a, b) => b.localeCompare(a))
+      ? [...new Set(codes)].sort((a, b) => yearOrder(b) - yearOrder(a))
       : facet === 'region'
         ? [...new Set(codes)].sort((a, b) =>
             label('region', a).localeCompare(label('region', b), 'fr')

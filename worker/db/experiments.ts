@@ -12,7 +12,7 @@ import type {
   ModeratedExperiment,
   Status,
 } from '../domain/experiment'
-import { topTheme } from '../domain/vocabularies'
+import { topTheme, type ScopeLevel } from '../domain/vocabularies'
 import { enqueueSearchSync } from './outbox'
 import type { Db } from './session'
 
@@ -25,11 +25,15 @@ export interface ExperimentRow {
   lead_kind: string
   stage: string
   evidence_level: number
-  start_year: number
+  /** Null when the start date is unknown. */
+  start_year: number | null
   budget_eur: number | null
   people_reached: number | null
   population_covered: number
   completeness: number
+  // Migration 0008: the derived scope, repeated for filters and statistics.
+  scope_level: ScopeLevel
+  country: string | null
   data: string
   derived: string
   private_contact: string
@@ -121,6 +125,8 @@ export interface CatalogueFilters {
   level?: readonly string[] | undefined
   stage?: readonly string[] | undefined
   evidence?: readonly number[] | undefined
+  scope?: readonly ScopeLevel[] | undefined
+  country?: readonly string[] | undefined
 }
 
 /** Keyset position in the public list: newest publication first, id as tie-breaker. */
@@ -153,6 +159,8 @@ export async function listPublishedExperiments(
          AND (?5 IS NULL OR e.stage IN (SELECT value FROM json_each(?5)))
          AND (?6 IS NULL OR e.evidence_level IN (SELECT value FROM json_each(?6)))
          AND (?7 IS NULL OR (e.published_at, e.id) < (?7, ?8))
+         AND (?10 IS NULL OR e.scope_level IN (SELECT value FROM json_each(?10)))
+         AND (?11 IS NULL OR e.country IN (SELECT value FROM json_each(?11)))
        ORDER BY e.published_at DESC, e.id DESC
        LIMIT ?9`
     )
@@ -165,7 +173,9 @@ export async function listPublishedExperiments(
       json(filters.evidence),
       cursor?.publishedAt ?? null,
       cursor?.id ?? null,
-      limit
+      limit,
+      json(filters.scope),
+      json(filters.country)
     )
     .all<ExperimentRow>()
   return results
@@ -226,25 +236,15 @@ export function insertExperiment(db: Db, e: NewExperiment, change: Change): D1Pr
   return [
     db
       .prepare(
-        `INSERT INTO experiments (id, slug, status, revision, title, lead_kind, stage, evidence_level,
-           start_year, budget_eur, people_reached, population_covered, completeness, data, derived,
+        `INSERT INTO experiments (id, slug, status, revision, ${CONTENT_COLUMNS},
            private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at)
-         VALUES (?1, ?2, 'pending', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)`
+         VALUES (?1, ?2, 'pending', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+           ?16, ?17, ?18, ?19, ?19)`
       )
       .bind(
         e.id,
         e.slug,
-        c.title,
-        c.lead.kind,
-        c.stage,
-        c.evidenceLevel,
-        Number(c.startDate.slice(0, 4)),
-        c.means?.budgetEur ?? null,
-        c.results?.peopleReached ?? null,
-        e.derived.populationCovered,
-        e.completeness,
-        JSON.stringify(c),
-        JSON.stringify(e.derived),
+        ...contentColumns(c, e.derived, e.completeness),
         JSON.stringify(e.privateContact),
         e.editTokenHash,
         e.editTokenExpiresAt,
@@ -298,6 +298,10 @@ export interface ContentChange {
   at: string
 }
 
+/** The columns written from the content (in `contentColumns` order): 13 of them. */
+const CONTENT_COLUMNS = `title, lead_kind, stage, evidence_level, start_year, budget_eur,
+  people_reached, population_covered, completeness, scope_level, country, data, derived`
+
 /** The columns repeated from the content for filters, sorting and statistics. */
 function contentColumns(content: ExperimentContent, derived: Derived, completeness: number) {
   return [
@@ -305,11 +309,13 @@ function contentColumns(content: ExperimentContent, derived: Derived, completene
     content.lead.kind,
     content.stage,
     content.evidenceLevel,
-    Number(content.startDate.slice(0, 4)),
+    content.startDate ? Number(content.startDate.slice(0, 4)) : null,
     content.means?.budgetEur ?? null,
     content.results?.peopleReached ?? null,
     derived.populationCovered,
     completeness,
+    derived.scopeLevel,
+    derived.country?.code ?? null,
     JSON.stringify(content),
     JSON.stringify(derived),
   ] as const
@@ -400,7 +406,8 @@ export function reviseExperimentStatements(
       .prepare(
         `UPDATE experiments SET revision = revision + 1, title = ?3, lead_kind = ?4, stage = ?5,
            evidence_level = ?6, start_year = ?7, budget_eur = ?8, people_reached = ?9,
-           population_covered = ?10, completeness = ?11, data = ?12, derived = ?13, updated_at = ?14
+           population_covered = ?10, completeness = ?11, scope_level = ?12, country = ?13,
+           data = ?14, derived = ?15, updated_at = ?16
          WHERE id = ?1 AND revision = ?2`
       )
       .bind(id, readRevision, ...contentColumns(content, derived, completeness), change.at),
@@ -425,11 +432,11 @@ export function insertExperimentWithStatus(
   return [
     db
       .prepare(
-        `INSERT INTO experiments (id, slug, status, revision, title, lead_kind, stage, evidence_level,
-           start_year, budget_eur, people_reached, population_covered, completeness, data, derived,
+        `INSERT INTO experiments (id, slug, status, revision, ${CONTENT_COLUMNS},
            private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at,
            published_at, last_verified_at)
-         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?19)`
+         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+           ?17, ?18, ?19, ?20, ?20, ?21, ?21)`
       )
       .bind(
         e.id,

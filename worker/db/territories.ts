@@ -2,7 +2,7 @@
  * Territory reference queries: validation of submitted codes, derived coverage
  * (régions, départements, population) and autocomplete.
  */
-import type { Derived } from '../domain/experiment'
+import type { Coverage } from '../domain/scope'
 import { foldText } from '../domain/text'
 import type { Territory } from '../domain/territory'
 import type { TerritoryKind } from '../domain/vocabularies'
@@ -48,7 +48,7 @@ export async function coverage(db: Db, codes: readonly string[]): Promise<Covera
   return result!
 }
 
-export type Coverage = Omit<Derived, 'territories'>
+export type { Coverage }
 
 /**
  * The coverage of several territory sets in one round trip (a read-only batch), for bulk

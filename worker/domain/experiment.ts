@@ -19,8 +19,11 @@ import {
   OUTCOMES,
   PROGRAMMES,
   PUBLICS,
+  SCOPE_LEVELS,
+  SCOPES,
   STAGES,
 } from './vocabularies'
+import { COUNTRIES, FRENCH_COUNTRY_CODES } from './countries'
 import { TerritoryCode } from './territory'
 
 z.config(z.locales.fr())
@@ -160,6 +163,56 @@ export const Resource = z.object({
   licence: optionalText(50),
 })
 
+/**
+ * Where a record abroad takes place: an ISO 3166-1 country (France and its overseas
+ * territories are in the French reference, so they are declared as territory codes),
+ * optionally an ISO 3166-2 subdivision of it, and the place as people name it.
+ */
+export const Abroad = z
+  .object({
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((code) => COUNTRIES.some((c) => c.code === code), {
+        error: 'Pays inconnu : attendu un code ISO 3166-1 à deux lettres (BE, CH, CA…).',
+      })
+      .refine((code) => !FRENCH_COUNTRY_CODES.has(code), {
+        error:
+          'Territoire français : choisissez la portée « territoires » et indiquez son code (com:, epci:, dep:, reg:).',
+      })
+      .openapi({ example: 'BE', description: 'Pays (ISO 3166-1 alpha-2), hors France' }),
+    subdivision: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, {
+        error: 'Subdivision attendue au format ISO 3166-2 : BE-WAL, CH-VD, CA-QC…',
+      })
+      .optional()
+      .openapi({ example: 'BE-WAL', description: 'Subdivision du pays (ISO 3166-2)' }),
+    place: text(200)
+      .min(2, 'Indiquez le lieu (ville, région…).')
+      .openapi({ example: 'Namur', description: 'Lieu, tel qu’on le nomme' }),
+  })
+  .refine((a) => !a.subdivision || a.subdivision.startsWith(`${a.country}-`), {
+    path: ['subdivision'],
+    error: 'La subdivision doit appartenir au pays indiqué (BE-WAL pour BE).',
+  })
+  .openapi('Abroad')
+export type Abroad = z.infer<typeof Abroad>
+
+/** Where a fact of the record comes from: a public page or document. */
+export const Source = z
+  .object({
+    url: httpUrl,
+    title: optionalText(300),
+    publisher: optionalText(200).openapi({ description: 'Éditeur du site ou du document' }),
+    consultedAt: PartialDate.optional().openapi({ description: 'Date de consultation' }),
+  })
+  .openapi('Source')
+export type Source = z.infer<typeof Source>
+
 export const PublicContact = z
   .object({ role: optionalText(200), email: z.email().max(254).optional() })
   .openapi('PublicContact')
@@ -185,18 +238,27 @@ const contentShape = {
   licence: z.enum(codesOf(LICENCES)).default('etalab-2.0'),
   lead: Lead,
   partners: z.array(Partner).max(30).optional(),
+  scope: z.enum(codesOf(SCOPES)).default('territories').openapi({
+    description:
+      'Portée : territoires français (codes typés), France entière (programme national) ou hors de France',
+  }),
+  // Required (≥ 1) for the `territories` scope and empty otherwise: see `scopeConsistent`.
   territories: z
     .array(TerritoryCode)
-    .min(1, 'Indiquez au moins un territoire.')
     .max(50, '50 territoires au maximum.')
-    .refine(unique, 'Un même territoire est répété.'),
+    .refine(unique, 'Un même territoire est répété.')
+    .default([]),
+  abroad: Abroad.optional(),
   themes: codeList(codesOf(ALL_THEMES), 3).min(1, 'Choisissez au moins une thématique.'),
   publics: codeList(codesOf(PUBLICS), PUBLICS.length).optional(),
   programmes: codeList(codesOf(PROGRAMMES), PROGRAMMES.length).optional(),
   keywords: z.array(text(50).min(2)).max(15).optional(),
   stage: z.enum(codesOf(STAGES)),
   outcome: z.enum(codesOf(OUTCOMES)).optional(),
-  startDate: PartialDate,
+  startDate: PartialDate.optional().openapi({
+    description:
+      'Absente quand la source ne la donne pas : la fiche dit « date de démarrage inconnue »',
+  }),
   endDate: PartialDate.optional(),
   narrative: Narrative.optional(),
   means: Means.optional(),
@@ -216,13 +278,44 @@ const contentShape = {
   resources: z.array(Resource).max(20).optional(),
   website: httpUrl.optional(),
   publicContact: PublicContact.optional(),
+  sources: z.array(Source).max(20, '20 sources au maximum.').optional(),
 }
 
-function datesInOrder(
-  value: { startDate: string; endDate?: string | undefined },
-  ctx: z.RefinementCtx
-) {
-  if (value.endDate && value.endDate < value.startDate) {
+interface RuledFields {
+  scope: (typeof SCOPES)[number]['code']
+  territories: readonly string[]
+  abroad?: unknown
+  startDate?: string | undefined
+  endDate?: string | undefined
+}
+
+/** The rules between fields of a record, each reported on the field to fix. */
+function crossFieldRules(value: RuledFields, ctx: z.RefinementCtx) {
+  scopeConsistent(value, ctx)
+  datesInOrder(value, ctx)
+}
+
+/** Territory codes belong to the `territories` scope, a place abroad to `abroad`. */
+function scopeConsistent(value: RuledFields, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], message })
+  if (value.scope === 'territories' && value.territories.length === 0)
+    issue('territories', 'Indiquez au moins un territoire.')
+  if (value.scope !== 'territories' && value.territories.length > 0)
+    issue(
+      'territories',
+      value.scope === 'national'
+        ? 'Une fiche « France entière » ne liste pas de territoires.'
+        : 'Une fiche hors de France ne liste pas de territoires français.'
+    )
+  if (value.scope === 'abroad' && value.abroad === undefined)
+    issue('abroad', 'Indiquez le pays et le lieu de l’expérience.')
+  if (value.scope !== 'abroad' && value.abroad !== undefined)
+    issue('abroad', 'Le lieu à l’étranger ne vaut que pour la portée « hors de France ».')
+}
+
+function datesInOrder(value: RuledFields, ctx: z.RefinementCtx) {
+  if (value.endDate && value.startDate && value.endDate < value.startDate) {
     ctx.addIssue({
       code: 'custom',
       path: ['endDate'],
@@ -235,7 +328,7 @@ function datesInOrder(
 export const ExperimentInput = z
   .object({ ...contentShape, privateContact: PrivateContact })
   .strict()
-  .superRefine(datesInOrder)
+  .superRefine(crossFieldRules)
   .openapi('ExperimentInput')
 export type ExperimentInput = z.infer<typeof ExperimentInput>
 
@@ -253,6 +346,14 @@ export const Derived = z
     regions: z.array(TerritoryRef),
     departments: z.array(TerritoryRef),
     populationCovered: z.number().int(),
+    scopeLevel: z.enum(codesOf(SCOPE_LEVELS)).openapi({
+      description:
+        'Portée déduite : locale (communes, EPCI), départementale, régionale (le plus large territoire déclaré l’emporte), nationale ou hors de France',
+    }),
+    country: z
+      .object({ code: z.string(), fr: z.string(), en: z.string() })
+      .optional()
+      .openapi({ description: 'Pays d’une fiche hors de France, nommé en français et en anglais' }),
   })
   .openapi('Derived')
 export type Derived = z.infer<typeof Derived>

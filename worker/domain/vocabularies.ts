@@ -221,6 +221,28 @@ export const THEME_TREE = [
     ],
   },
   {
+    code: 'economy',
+    fr: 'Économie numérique et développement économique',
+    en: 'Digital economy and economic development',
+    children: [
+      {
+        code: 'economy.commerce',
+        fr: 'Commerce local en ligne',
+        en: 'Local shops online',
+      },
+      {
+        code: 'economy.emploi',
+        fr: 'Compétences numériques et emploi',
+        en: 'Digital skills and employment',
+      },
+      {
+        code: 'economy.entreprises',
+        fr: 'Accompagnement des entreprises et start-up',
+        en: 'Support for businesses and start-ups',
+      },
+    ],
+  },
+  {
     code: 'governance',
     fr: 'Gouvernance et mutualisation',
     en: 'Governance and pooling',
@@ -419,3 +441,25 @@ export const TERRITORY_KINDS = [
 ] as const satisfies readonly Term[]
 
 export type TerritoryKind = (typeof TERRITORY_KINDS)[number]['code']
+
+// ── Scope (portée) ───────────────────────────────────────────────────────────
+// Where a record applies, as declared: French territories (typed codes), France entière
+// (a national programme) or places abroad. `SCOPE_LEVELS` is what filters, facets and
+// statistics use: the declared scope, with French territories refined by the widest
+// declared level.
+
+export const SCOPES = [
+  { code: 'territories', fr: 'Territoires français', en: 'French territories' },
+  { code: 'national', fr: 'France entière', en: 'All of France' },
+  { code: 'abroad', fr: 'Hors de France', en: 'Outside France' },
+] as const satisfies readonly Term[]
+export type Scope = (typeof SCOPES)[number]['code']
+
+export const SCOPE_LEVELS = [
+  { code: 'local', fr: 'Locale (communes, intercommunalités)', en: 'Local' },
+  { code: 'departemental', fr: 'Départementale', en: 'Département-wide' },
+  { code: 'regional', fr: 'Régionale', en: 'Region-wide' },
+  { code: 'national', fr: 'Nationale (France entière)', en: 'National (all of France)' },
+  { code: 'abroad', fr: 'Hors de France', en: 'Outside France' },
+] as const satisfies readonly Term[]
+export type ScopeLevel = (typeof SCOPE_LEVELS)[number]['code']

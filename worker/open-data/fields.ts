@@ -22,10 +22,23 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   lead_siren: ['SIREN du porteur', 'Numéro SIREN (9 chiffres) du porteur, s’il en a un.'],
   lead_rna: ['RNA du porteur', 'Numéro RNA de l’association porteuse, le cas échéant.'],
   partners: ['Partenaires', `Partenaires et leur rôle : [{"name", "role"}]. ${JSON_CELL}`],
+  scope: [
+    'Portée',
+    'territories (territoires français listés), national (France entière) ou abroad (hors de France).',
+  ],
   territories: [
     'Territoires',
     `Codes typés des territoires concernés : com:35238, epci:200039865, dep:35, reg:53. ${LIST}`,
   ],
+  abroad_country: [
+    'Pays',
+    'Fiche hors de France : pays (code ISO 3166-1 alpha-2, ex. BE, CH, CA, LU).',
+  ],
+  abroad_subdivision: [
+    'Subdivision du pays',
+    'Fiche hors de France : subdivision (code ISO 3166-2, ex. BE-WAL, CH-VD, CA-QC), facultative.',
+  ],
+  abroad_place: ['Lieu à l’étranger', 'Fiche hors de France : lieu, tel qu’on le nomme.'],
   themes: ['Thématiques', `Une à trois thématiques (premier ou second niveau). ${LIST}`],
   publics: ['Publics visés', `Publics cibles. ${LIST}`],
   programmes: ['Dispositifs nationaux', `Programmes nationaux mobilisés. ${LIST}`],
@@ -34,7 +47,7 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   outcome: ['Issue', 'Réussite, résultats mitigés, échec ou trop tôt pour le dire.'],
   start_date: [
     'Date de début',
-    'Date ISO 8601 à l’année, au mois ou au jour (AAAA, AAAA-MM, AAAA-MM-JJ).',
+    'Date ISO 8601 à l’année, au mois ou au jour (AAAA, AAAA-MM, AAAA-MM-JJ) ; vide si la source ne la donne pas.',
   ],
   end_date: ['Date de fin', 'Date ISO 8601 (AAAA, AAAA-MM, AAAA-MM-JJ) ; vide si en cours.'],
   narrative_context: ['Contexte', 'Contexte et problème de départ.'],
@@ -74,6 +87,10 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
     `Cahiers des charges, code, kits : [{"title", "url", "licence"}]. ${JSON_CELL}`,
   ],
   website: ['Site web', 'Adresse du site de l’expérimentation.'],
+  sources: [
+    'Sources',
+    `Pages ou documents d’où viennent les faits : [{"url", "title", "publisher", "consultedAt"}]. ${JSON_CELL}`,
+  ],
   public_contact_role: ['Contact (fonction)', 'Fonction ou service à contacter.'],
   public_contact_email: ['Contact (e-mail)', 'Adresse e-mail générique publique.'],
   revision: ['Révision', 'Numéro de la dernière révision de la fiche.'],
@@ -95,6 +112,13 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
     'Population couverte',
     'Population municipale des communes couvertes, selon le référentiel territorial chargé.',
   ],
+  derived_scope_level: [
+    'Portée déduite',
+    'local, departemental, regional (le plus large territoire déclaré), national ou abroad.',
+  ],
+  derived_country_code: ['Code du pays', 'Fiche hors de France : code ISO 3166-1 alpha-2.'],
+  derived_country_fr: ['Pays (français)', 'Fiche hors de France : nom du pays en français.'],
+  derived_country_en: ['Pays (anglais)', 'Fiche hors de France : nom du pays en anglais.'],
   // Import-only columns.
   private_contact_name: ['Contact privé (nom)', 'Import seulement : jamais publié ni exporté.'],
   private_contact_email: ['Contact privé (e-mail)', 'Import seulement : jamais publié ni exporté.'],

@@ -4,9 +4,17 @@
  * "Bretagne" or "Mayenne" finds it. One mapping for both engines.
  */
 import type { Derived, ExperimentContent } from '../domain/experiment'
-import { ALL_THEMES, labelOf, PROGRAMMES, PUBLICS, THEMES, topTheme } from '../domain/vocabularies'
+import {
+  ALL_THEMES,
+  labelOf,
+  PROGRAMMES,
+  PUBLICS,
+  SCOPES,
+  THEMES,
+  topTheme,
+} from '../domain/vocabularies'
 import type { ExperimentRow } from '../db/experiments'
-import type { SearchDocument } from './types'
+import { UNKNOWN_YEAR, type SearchDocument } from './types'
 
 /** Private-use characters the engines use as highlight sentinels; never indexed. */
 export const MARK_START = '\uE000'
@@ -41,6 +49,10 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
     ...(content.partners ?? []).map((p) => p.name),
     ...(content.programmes ?? []).map((code) => labelOf(PROGRAMMES, code)),
     ...(content.publics ?? []).map((code) => labelOf(PUBLICS, code)),
+    // Sources: "Banque des Territoires" or "Labo Société Numérique" find what they reported.
+    ...(content.sources ?? [])
+      .flatMap((s) => [s.publisher, s.title])
+      .filter((v) => v !== undefined),
   ]
     .join('\n')
     .slice(0, MAX_BODY_CHARS)
@@ -62,9 +74,10 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
       ]),
     ],
     territoryLabels: [
-      ...new Set(
-        [...derived.territories, ...derived.departments, ...derived.regions].map((t) => t.name)
-      ),
+      ...new Set([
+        ...[...derived.territories, ...derived.departments, ...derived.regions].map((t) => t.name),
+        ...placeLabels(content, derived),
+      ]),
     ],
     territories: derived.territories,
     regions: derived.regions.map((t) => codeDigits(t.code)),
@@ -72,10 +85,25 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
     level: row.lead_kind,
     stage: row.stage,
     evidence: row.evidence_level,
-    year: row.start_year,
+    year: row.start_year ?? UNKNOWN_YEAR,
+    scopeLevel: row.scope_level,
+    country: row.country,
     completeness: row.completeness,
     publishedAt: row.published_at ?? row.updated_at,
   }
+}
+
+/**
+ * Where a record without French territory codes applies, as people type it: « France
+ * entière » for a national programme; the place and the country in French and English
+ * for a record abroad ("Namur", "Belgique", "Belgium").
+ */
+function placeLabels(content: Partial<ExperimentContent>, derived: Partial<Derived>): string[] {
+  if (content.scope === 'national') return [labelOf(SCOPES, 'national')]
+  if (content.scope !== 'abroad') return []
+  return [content.abroad?.place, derived.country?.fr, derived.country?.en].filter(
+    (v): v is string => typeof v === 'string'
+  )
 }
 
 const clean = (text: string) => text.replace(SENTINELS, '')

@@ -10,6 +10,7 @@ import { escapeHighlight, MARK_END, MARK_START } from './documents'
 import { foldedSynonymGroups, MAX_TOTAL_HITS, STOP_WORDS } from './settings'
 import {
   FACETS,
+  hitYear,
   type FacetName,
   type SearchDocument,
   type SearchEngine,
@@ -46,7 +47,7 @@ interface StoredHit {
   territories: SearchHit['territories']
   stage: string
   evidence: number
-  year: number
+  year: SearchDocument['year']
 }
 
 export class EmbeddedEngine implements SearchEngine {
@@ -398,6 +399,8 @@ function toStoredRow(doc: SearchDocument) {
     ['stage', doc.stage],
     ['evidence', String(doc.evidence)],
     ['year', String(doc.year)],
+    ['scope', doc.scopeLevel],
+    ...(doc.country ? [['country', doc.country] as [FacetName, string]] : []),
   ]
   return {
     id: doc.id,
@@ -426,7 +429,7 @@ function toHit(row: DocumentRow): SearchHit {
     stage: stored.stage,
     evidenceLevel: stored.evidence,
     leadName: stored.leadName,
-    year: stored.year,
+    year: hitYear(stored.year),
     highlight: { title: escapeHighlight(row.hl_title), summary: escapeHighlight(row.hl_summary) },
   }
 }

@@ -23,6 +23,7 @@ import {
 } from './settings'
 import {
   FACETS,
+  hitYear,
   type FacetName,
   type SearchDocument,
   type SearchEngine,
@@ -254,7 +255,7 @@ function toHit(doc: IndexedDocument): SearchHit {
     stage: doc.stage,
     evidenceLevel: doc.evidence,
     leadName: doc.leadName,
-    year: doc.year,
+    year: hitYear(doc.year),
     highlight: {
       title: escapeHighlight(doc._formatted?.title ?? doc.title),
       summary: escapeHighlight(doc._formatted?.summary ?? doc.summary),

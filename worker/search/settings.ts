@@ -131,6 +131,8 @@ export const FACET_ATTRIBUTES: Record<FacetName, string> = {
   stage: 'stage',
   evidence: 'evidence',
   year: 'year',
+  scope: 'scopeLevel',
+  country: 'country',
 }
 
 /** In decreasing importance: the `attribute` ranking rule follows this order. */
@@ -169,7 +171,16 @@ export function indexSettings(): Settings {
     filterableAttributes: [
       {
         // Codes: equality only, no facet search (few values, shown in full).
-        attributePatterns: ['id', 'topThemes', 'regions', 'departments', 'level', 'stage'],
+        attributePatterns: [
+          'id',
+          'topThemes',
+          'regions',
+          'departments',
+          'level',
+          'stage',
+          'scopeLevel',
+          'country',
+        ],
         features: { facetSearch: false, filter: { equality: true, comparison: false } },
       },
       {

@@ -16,8 +16,13 @@ export const FACETS = [
   'stage',
   'evidence',
   'year',
+  'scope',
+  'country',
 ] as const
 export type FacetName = (typeof FACETS)[number]
+
+/** The `year` facet value of a record whose start date is unknown (never a placeholder year). */
+export const UNKNOWN_YEAR = 'unknown'
 
 export const SORTS = ['relevance', 'recent', 'evidence', 'completeness'] as const
 export type SortOrder = (typeof SORTS)[number]
@@ -66,7 +71,11 @@ export interface SearchDocument {
   level: string
   stage: string
   evidence: number
-  year: number
+  /** Start year, or UNKNOWN_YEAR: its own facet bucket. */
+  year: number | typeof UNKNOWN_YEAR
+  /** Derived scope level (local … national, abroad) and, abroad, the ISO country code. */
+  scopeLevel: string
+  country: string | null
   completeness: number
   publishedAt: string
 }
@@ -81,9 +90,15 @@ export interface SearchHit {
   stage: string
   evidenceLevel: number
   leadName: string
-  year: number
+  /** Null when the start date is unknown. */
+  year: number | null
   /** HTML-safe: text escaped first, then matches wrapped in <mark>…</mark>. */
   highlight: { title: string; summary: string }
+}
+
+/** The year a hit shows: null for an unknown start date. */
+export function hitYear(year: SearchDocument['year']): number | null {
+  return year === UNKNOWN_YEAR ? null : year
 }
 
 export interface SearchResult {

@@ -6,6 +6,7 @@
  */
 import { completeness } from '../domain/completeness'
 import type { ExperimentInput, Status } from '../domain/experiment'
+import { deriveFields } from '../domain/scope'
 import type { Territory } from '../domain/territory'
 import { slugify } from '../domain/text'
 import { existingExperimentIds, insertExperiment } from '../db/experiments'
@@ -52,13 +53,7 @@ export async function submitExperiment(
         id,
         slug,
         content,
-        derived: {
-          territories: content.territories.map((code) => ({
-            code,
-            name: known.get(code)?.name ?? code,
-          })),
-          ...covered,
-        },
+        derived: deriveFields(content, (code) => known.get(code)?.name, covered),
         privateContact,
         completeness: completeness(content),
         editTokenHash: await sha256Hex(editToken),

@@ -15,6 +15,7 @@
  */
 import { completeness } from '../domain/completeness'
 import type { Derived, ExperimentContent, ExperimentInput, Status } from '../domain/experiment'
+import { deriveFields } from '../domain/scope'
 
 type PrivateContact = ExperimentInput['privateContact']
 import {
@@ -223,13 +224,7 @@ export async function deriveContent(
   ]
   if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
   return {
-    derived: {
-      territories: content.territories.map((code) => ({
-        code,
-        name: known.get(code)?.name ?? code,
-      })),
-      ...covered,
-    },
+    derived: deriveFields(content, (code) => known.get(code)?.name, covered),
     completeness: completeness(content),
   }
 }

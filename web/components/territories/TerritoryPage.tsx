@@ -94,7 +94,11 @@ export function TerritoryPage(props: TerritoryPageProps) {
                     <p class="card-summary">{e.summary}</p>
                     <ul class="card-meta">
                       <li>{e.lead.name}</li>
-                      <li>Depuis {e.startDate.slice(0, 4)}</li>
+                      <li>
+                        {e.startDate
+                          ? `Depuis ${e.startDate.slice(0, 4)}`
+                          : 'Date de démarrage inconnue'}
+                      </li>
                       <li>{labelOf(STAGES, e.stage)}</li>
                       <li>Preuve : {labelOf(EVIDENCE_LEVELS, String(e.evidenceLevel))}</li>
                     </ul>

@@ -4,7 +4,14 @@
  * parameters (`?theme=mediation&theme=open-data`), as HTML forms send them.
  */
 import { z } from '@hono/zod-openapi'
-import { codesOf, LEAD_KINDS, STAGES, TOP_THEME_CODES } from '../../domain/vocabularies'
+import { countryOf } from '../../domain/countries'
+import {
+  codesOf,
+  LEAD_KINDS,
+  SCOPE_LEVELS,
+  STAGES,
+  TOP_THEME_CODES,
+} from '../../domain/vocabularies'
 import { ProblemError } from '../../http/problem'
 
 /** One value or several: always an array after parsing. */
@@ -26,6 +33,12 @@ const departmentCode = z
   .regex(/^(dep:)?(\d{2,3}|2A|2B)$/, 'Code de département INSEE attendu (ex. 35, 2A, 974).')
   .transform((v) => v.replace(/^dep:/, ''))
 
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => countryOf(code) !== undefined, 'Code de pays ISO 3166-1 attendu (ex. BE).')
+
 export const CatalogueFilterQuery = z.object({
   theme: repeated(z.enum(TOP_THEME_CODES)).openapi({
     description: 'Thématique (premier niveau), répétable',
@@ -40,6 +53,13 @@ export const CatalogueFilterQuery = z.object({
   stage: repeated(z.enum(codesOf(STAGES))).openapi({ description: 'Étape, répétable' }),
   evidence: repeated(z.coerce.number().int().min(0).max(4)).openapi({
     description: 'Niveau de preuve 0–4, répétable',
+  }),
+  scope: repeated(z.enum(codesOf(SCOPE_LEVELS))).openapi({
+    description:
+      'Portée : local (communes, EPCI), departemental, regional, national (France entière), abroad (hors de France), répétable',
+  }),
+  country: repeated(countryCode).openapi({
+    description: 'Pays d’une fiche hors de France (ISO 3166-1 alpha-2, ex. BE), répétable',
   }),
 })
 

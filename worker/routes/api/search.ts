@@ -10,7 +10,7 @@ import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { runSearch, similarExperiments } from '../../search/service'
 import { MAX_HITS_PER_PAGE, MAX_TOTAL_HITS } from '../../search/settings'
-import { FACETS, SORTS } from '../../search/types'
+import { FACETS, SORTS, UNKNOWN_YEAR } from '../../search/types'
 import { CatalogueFilterQuery, repeated } from './params'
 import { bearerAuth, problems } from './responses'
 
@@ -21,8 +21,10 @@ const SearchQuerySchema = CatalogueFilterQuery.extend({
     .max(200, '200 caractères au maximum.')
     .default('')
     .openapi({ description: 'Texte libre (accents, majuscules et tirets indifférents)' }),
-  year: repeated(z.coerce.number().int().min(1980).max(2100)).openapi({
-    description: 'Année de démarrage, répétable',
+  year: repeated(
+    z.union([z.literal(UNKNOWN_YEAR), z.coerce.number().int().min(1980).max(2100)])
+  ).openapi({
+    description: `Année de démarrage, répétable ; « ${UNKNOWN_YEAR} » pour les fiches sans date de démarrage`,
   }),
   sort: z.enum(SORTS).default('relevance').openapi({
     description:
@@ -43,7 +45,7 @@ const SearchHitSchema = z
     stage: z.string(),
     evidenceLevel: z.number().int(),
     leadName: z.string(),
-    year: z.number().int(),
+    year: z.number().int().nullable().openapi({ description: 'Null : date de démarrage inconnue' }),
     highlight: z.object({ title: z.string(), summary: z.string() }).openapi({
       description: 'HTML sûr : texte échappé, correspondances entre <mark> et </mark>',
     }),

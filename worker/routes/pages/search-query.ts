@@ -8,10 +8,19 @@ import {
   codesOf,
   EVIDENCE_LEVELS,
   LEAD_KINDS,
+  SCOPE_LEVELS,
   STAGES,
   TOP_THEME_CODES,
 } from '../../domain/vocabularies'
-import { FACETS, SORTS, type FacetName, type SearchQuery, type SortOrder } from '../../search/types'
+import { countryOf } from '../../domain/countries'
+import {
+  FACETS,
+  SORTS,
+  UNKNOWN_YEAR,
+  type FacetName,
+  type SearchQuery,
+  type SortOrder,
+} from '../../search/types'
 
 export const HITS_PER_PAGE = 20
 /** Deep pages are for robots; people refine instead. */
@@ -24,7 +33,9 @@ const VALID: Record<FacetName, (v: string) => boolean> = {
   level: (v) => (codesOf(LEAD_KINDS) as readonly string[]).includes(v),
   stage: (v) => (codesOf(STAGES) as readonly string[]).includes(v),
   evidence: (v) => (codesOf(EVIDENCE_LEVELS) as readonly string[]).includes(v),
-  year: (v) => /^(19[89]\d|20\d\d|2100)$/.test(v),
+  year: (v) => v === UNKNOWN_YEAR || /^(19[89]\d|20\d\d|2100)$/.test(v),
+  scope: (v) => (codesOf(SCOPE_LEVELS) as readonly string[]).includes(v),
+  country: (v) => countryOf(v) !== undefined,
 }
 
 export function parseSearchParams(params: URLSearchParams): SearchQuery {

@@ -25,6 +25,7 @@ import {
   type ValidRow,
 } from '../../open-data/import-rows'
 import { canonical } from '../../domain/revision-diff'
+import { deriveFields } from '../../domain/scope'
 import { slugify } from '../../domain/text'
 import {
   existingExperimentIds,
@@ -368,13 +369,7 @@ function derive(
   territories: Awaited<ReturnType<typeof findTerritories>>,
   covered: Coverage
 ): Derived {
-  return {
-    territories: content.territories.map((code) => ({
-      code,
-      name: territories.get(code)?.name ?? code,
-    })),
-    ...covered,
-  }
+  return deriveFields(content, (code) => territories.get(code)?.name, covered)
 }
 
 const CONFLICT =

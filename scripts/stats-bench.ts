@@ -54,8 +54,9 @@ CREATE TABLE bench_deps AS
 CREATE TABLE bench_seq AS
   WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ${count - 1}) SELECT i FROM s;
 INSERT INTO experiments (id, slug, status, revision, title, lead_kind, stage, evidence_level,
-  start_year, budget_eur, people_reached, population_covered, completeness, data, derived,
-  private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at, published_at)
+  start_year, budget_eur, people_reached, population_covered, completeness, scope_level, data,
+  derived, private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at,
+  published_at)
 SELECT printf('bench-%07d', i), printf('bench-%07d', i),
   CASE WHEN i % 20 < 17 THEN 'published' WHEN i % 20 < 19 THEN 'pending' ELSE 'rejected' END,
   2, printf('Expérience de test %d', i),
@@ -64,12 +65,12 @@ SELECT printf('bench-%07d', i), printf('bench-%07d', i),
   (i / 3) % 5, 2010 + (i * 7) % 15,
   CASE WHEN i % 5 < 3 THEN 5000 + (i * 7919) % 495000 END,
   CASE WHEN i % 5 < 2 THEN 10 + (i * 104729) % 20000 END,
-  10000, 50,
+  10000, 50, 'local',
   json_object('title', printf('Expérience de test %d', i), 'summary', 'Fiche générée pour mesurer les statistiques.',
     'language', 'fr', 'licence', 'etalab-2.0', 'lead', json_object('name', 'Porteur', 'kind', 'commune'),
-    'territories', json_array(), 'themes', json_array('mediation'), 'stage', 'pilot', 'startDate', '2020',
+    'scope', 'territories', 'territories', json_array(), 'themes', json_array('mediation'), 'stage', 'pilot', 'startDate', '2020',
     'evidenceLevel', 0, 'narrative', json_object('description', hex(randomblob(1000)))),
-  json_object('territories', json_array(), 'regions', json_array(), 'departments', json_array(), 'populationCovered', 10000),
+  json_object('territories', json_array(), 'regions', json_array(), 'departments', json_array(), 'populationCovered', 10000, 'scopeLevel', 'local'),
   '{}', 'x', '2099-01-01T00:00:00Z',
   printf('2024-01-01T00:00:%02dZ', i % 60), printf('2024-01-01T00:00:%02dZ', i % 60),
   CASE WHEN i % 20 < 17 THEN printf('2024-02-01T%02d:%02d:%02dZ', (i / 3600) % 24, (i / 60) % 60, i % 60) END

@@ -339,7 +339,6 @@ describe('invalid submissions', () => {
     'territories',
     'themes',
     'stage',
-    'startDate',
     'privateContact',
   ] as const
 

@@ -166,13 +166,13 @@ describe('POST /api/moderation/reindex', () => {
     await env.DB.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
        INSERT INTO experiments (id, slug, status, revision, title, lead_kind, stage, evidence_level,
-         start_year, budget_eur, people_reached, population_covered, completeness, data, derived,
-         private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at,
-         published_at, last_verified_at)
+         start_year, budget_eur, people_reached, population_covered, completeness, scope_level,
+         data, derived, private_contact, edit_token_hash, edit_token_expires_at, created_at,
+         updated_at, published_at, last_verified_at)
        SELECT printf('01ZZBULK%018d', i), slug || '-' || i,
          CASE WHEN i % 10 = 0 THEN 'pending' ELSE 'published' END, 1 + i % 3,
          'Expérience en nombre ' || i, lead_kind, stage, i % 5, start_year, budget_eur,
-         people_reached, population_covered, completeness,
+         people_reached, population_covered, completeness, scope_level,
          json_set(data, '$.title', 'Expérience en nombre ' || i, '$.evidenceLevel', i % 5),
          derived, private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at,
          published_at, last_verified_at

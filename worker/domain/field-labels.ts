@@ -22,7 +22,12 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   'lead.siren': { fr: 'SIREN du porteur', en: 'Lead SIREN' },
   'lead.rna': { fr: 'Numéro RNA du porteur', en: 'Lead RNA number' },
   partners: { fr: 'Partenaires', en: 'Partners' },
+  scope: { fr: 'Portée', en: 'Scope' },
   territories: { fr: 'Territoires concernés', en: 'Territories' },
+  abroad: { fr: 'Lieu hors de France', en: 'Place outside France' },
+  'abroad.country': { fr: 'Pays', en: 'Country' },
+  'abroad.subdivision': { fr: 'Subdivision du pays', en: 'Subdivision of the country' },
+  'abroad.place': { fr: 'Lieu', en: 'Place' },
   themes: { fr: 'Thématiques', en: 'Themes' },
   publics: { fr: 'Publics visés', en: 'Target publics' },
   programmes: { fr: 'Programmes nationaux mobilisés', en: 'National programmes' },
@@ -56,6 +61,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   publicContact: { fr: 'Contact public', en: 'Public contact' },
   'publicContact.role': { fr: 'Fonction du contact public', en: 'Public contact role' },
   'publicContact.email': { fr: 'Adresse e-mail publique', en: 'Public e-mail address' },
+  sources: { fr: 'Sources', en: 'Sources' },
 }
 
 /** The label of a diff path; an unknown path (a field added without a label) shows as itself. */

@@ -189,8 +189,8 @@ const fr = {
       'lead.siren': ['SIREN du porteur', '9 chiffres, si vous le connaissez.'],
       'lead.rna': ['Numéro RNA (associations)', 'W suivi de 9 caractères.'],
       territories: [
-        'Codes des territoires concernés',
-        'Un ou plusieurs codes séparés par des virgules : com:35238 (commune), epci:243500139 (intercommunalité), dep:35 (département), reg:53 (région).',
+        'Territoires concernés',
+        'Noms ou codes séparés par des virgules : Rennes, Redon Agglomération, Finistère, Bretagne, ou com:35238, epci:243500741, dep:29, reg:53. Pour un nom que portent plusieurs communes, ajoutez le département entre parenthèses : Saint-Denis (La Réunion).',
       ],
       territorySearch: [
         'Rechercher un territoire',
@@ -277,6 +277,14 @@ const fr = {
     autocompleteNoResult: 'Aucun territoire trouvé.',
     autocompleteResults: 'territoires trouvés, utilisez les flèches pour choisir.',
     selectedTerritories: 'Territoires choisis',
+    territoryUnknown: (names: readonly string[]) =>
+      `Territoires : aucun territoire ne s’appelle ${names.map((n) => `« ${n} »`).join(', ')}. Indiquez le nom d’une commune, d’une intercommunalité, d’un département ou d’une région, ou son code (com:35238, epci:243500741, dep:29, reg:53).`,
+    territoryToChoose: (names: readonly string[]) =>
+      `Territoires : précisez ${names.map((n) => `« ${n} »`).join(', ')} en choisissant dans la liste sous le champ.`,
+    territoryChoiceSeveral: (name: string) =>
+      `Plusieurs territoires s’appellent « ${name} » : lequel ?`,
+    territoryChoiceClose: (name: string) =>
+      `Aucun territoire ne s’appelle exactement « ${name} » : s’agit-il de l’un de ceux-ci ?`,
     remove: 'Retirer',
     similarTitle: 'Cette expérience existe peut-être déjà',
     similarIntro:
@@ -443,6 +451,14 @@ const en: Messages = {
   },
   form: {
     ...fr.form,
+    territoryUnknown: (names: readonly string[]) =>
+      `Territories: no territory is called ${names.map((n) => `“${n}”`).join(', ')}. Give the name of a commune, an intercommunality, a département or a région, or its code (com:35238, epci:243500741, dep:29, reg:53).`,
+    territoryToChoose: (names: readonly string[]) =>
+      `Territories: say which ${names.map((n) => `“${n}”`).join(', ')} you mean by choosing in the list below the field.`,
+    territoryChoiceSeveral: (name: string) =>
+      `Several territories are called “${name}”: which one?`,
+    territoryChoiceClose: (name: string) =>
+      `No territory is called exactly “${name}”: is it one of these?`,
   },
   notFound: {
     title: 'Page not found',

@@ -5,6 +5,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { territoryNameKey } from '../../worker/domain/territory-names'
+import { formToValues } from '../../worker/routes/pages/form-input'
 import { resolveTerritoryNames, type NameResolution } from '../../worker/services/territory-names'
 
 async function resolve(text: string, hint?: string): Promise<NameResolution> {
@@ -32,6 +33,20 @@ describe('territory name keys', () => {
     expect(territoryNameKey('Redon Agglo')).toBe('redon agglomeration')
     expect(territoryNameKey('St-Malo')).toBe(territoryNameKey('Saint-Malo'))
     expect(territoryNameKey('Finistère')).toBe('finistere')
+  })
+})
+
+describe('the form’s territory field', () => {
+  it('keeps names whole and splits lists of codes', () => {
+    const values = formToValues([
+      ['territories', 'Redon Agglomération, com:35238 dep:35; Saint-Denis (La Réunion)'],
+    ])
+    expect(values.territories).toEqual([
+      'Redon Agglomération',
+      'com:35238',
+      'dep:35',
+      'Saint-Denis (La Réunion)',
+    ])
   })
 })
 

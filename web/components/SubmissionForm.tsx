@@ -14,9 +14,12 @@ import {
   OUTCOMES,
   PROGRAMMES,
   PUBLICS,
+  labelOf,
   STAGES,
+  TERRITORY_KINDS,
   THEME_TREE,
 } from '../../worker/domain/vocabularies'
+import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import type { FormValues } from '../../worker/routes/pages/form-input'
 import { useT } from '../i18n'
 import {
@@ -33,6 +36,8 @@ export interface SubmissionFormProps {
   errors: ReadonlyMap<string, string>
   /** Names of the territory codes typed so far, to confirm them without JavaScript. */
   territoryNames: ReadonlyMap<string, string>
+  /** Typed territory names that need a choice between candidates. */
+  territoryChoices?: readonly TerritoryChoice[]
   /** Where the form posts (the edit form reuses it at /modifier). */
   action?: string
   /** Text of the submit button, when not the submission's. */
@@ -53,6 +58,7 @@ export function SubmissionForm({
   values,
   errors,
   territoryNames,
+  territoryChoices = [],
   action = '/proposer',
   submitLabel,
 }: SubmissionFormProps) {
@@ -81,15 +87,20 @@ export function SubmissionForm({
             required
             class="territory-field"
             after={
-              territoryNames.size > 0 && (
-                <ul class="territory-names" aria-label={f.selectedTerritories}>
-                  {[...territoryNames].map(([code, name]) => (
-                    <li data-code={code} data-name={name}>
-                      {name} <span class="code">({code})</span>
-                    </li>
-                  ))}
-                </ul>
-              )
+              <>
+                {territoryNames.size > 0 && (
+                  <ul class="territory-names" aria-label={f.selectedTerritories}>
+                    {[...territoryNames].map(([code, name]) => (
+                      <li data-code={code} data-name={name}>
+                        {name} <span class="code">({code})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {territoryChoices.map((choice, i) => (
+                  <TerritoryChoiceList choice={choice} index={i} />
+                ))}
+              </>
             }
           />
           <template id="territory-search-template">
@@ -319,5 +330,41 @@ function TerritorySearch() {
         data-remove={t.form.remove}
       ></ul>
     </div>
+  )
+}
+
+/**
+ * The candidates of one typed territory name, as radio buttons: what the page offers
+ * without JavaScript when a name designates several territories, or none exactly. The
+ * typed name travels with the choice, so the next POST knows which entry it settles.
+ */
+function TerritoryChoiceList({ choice, index }: { choice: TerritoryChoice; index: number }) {
+  const t = useT()
+  const f = t.form
+  const id = `f-territory-choice-${index}`
+  return (
+    <fieldset class="territory-choice" id={id}>
+      <legend>
+        {choice.reason === 'close'
+          ? f.territoryChoiceClose(choice.text)
+          : f.territoryChoiceSeveral(choice.text)}
+      </legend>
+      <input type="hidden" name={`territoryChoiceFor.${index}`} value={choice.text} />
+      {choice.candidates.map((c) => (
+        <div class="choice">
+          <input
+            type="radio"
+            id={`${id}-${c.code.replace(':', '-')}`}
+            name={`territoryChoice.${index}`}
+            value={c.code}
+          />
+          <label for={`${id}-${c.code.replace(':', '-')}`}>
+            {c.name} — {labelOf(TERRITORY_KINDS, c.kind, t.lang)}
+            {c.departmentName && c.kind !== 'dep' ? `, ${c.departmentName}` : ''}{' '}
+            <span class="code">({c.code})</span>
+          </label>
+        </div>
+      ))}
+    </fieldset>
   )
 }

@@ -93,3 +93,19 @@ export function parseTerritoryName(text: string, hint?: string): TerritoryNameQu
     words: key.split(' ').filter((w) => w.length >= 3 && !COMMON_WORDS.has(w)),
   }
 }
+
+/** A territory offered for a typed name, with what tells it from its homonyms. */
+export interface TerritoryCandidate {
+  code: string
+  kind: TerritoryKind
+  name: string
+  departmentName: string | null
+}
+
+/** A typed name that designates no territory for certain, and the ones it may mean. */
+export interface TerritoryChoice {
+  text: string
+  /** `several`: homonyms; `close`: no exact name, only near ones. */
+  reason: 'several' | 'close'
+  candidates: TerritoryCandidate[]
+}

@@ -14,7 +14,13 @@ import { parseTerritoryName } from '../domain/territory-names'
 
 export type NameResolution =
   | { status: 'found'; text: string; territory: NameCandidate }
-  | { status: 'ambiguous'; text: string; candidates: NameCandidate[] }
+  | {
+      status: 'ambiguous'
+      text: string
+      /** No exact name: only near ones (a prefix, some words of an EPCI's name). */
+      close: boolean
+      candidates: NameCandidate[]
+    }
   | { status: 'unknown'; text: string }
 
 /** Candidates listed for one ambiguous name: enough to choose, short enough to read. */
@@ -47,6 +53,11 @@ export async function resolveTerritoryNames(
       const named = narrowed.filter((c) => c.sameName)
       if (named.length === 1) return { status: 'found', text, territory: named[0]! }
     }
-    return { status: 'ambiguous', text, candidates: narrowed.slice(0, CHOICES_MAX) }
+    return {
+      status: 'ambiguous',
+      text,
+      close: match === 'close',
+      candidates: narrowed.slice(0, CHOICES_MAX),
+    }
   })
 }

@@ -38,8 +38,19 @@
     known.hidden = true
   }
 
+  // The field's entries, split as the server does: on commas, and an entry made only of
+  // codes also on spaces; a typed name ("Saint-Denis (La Réunion)") stays whole.
   function codes() {
-    return field.value.split(/[\s,;]+/).filter(Boolean)
+    var entries = []
+    field.value.split(/[,;\n]/).forEach(function (entry) {
+      var words = entry.trim().split(/\s+/).filter(Boolean)
+      var allCodes = words.every(function (w) {
+        return /^(com|epci|dep|reg):\S+$/.test(w)
+      })
+      if (allCodes) entries.push.apply(entries, words)
+      else entries.push(words.join(' '))
+    })
+    return entries
   }
 
   function renderChips() {

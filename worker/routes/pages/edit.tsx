@@ -13,8 +13,8 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
-import { ExperimentInput } from '../../domain/experiment'
 import { TerritoryCode } from '../../domain/territory'
+import type { TerritoryChoice } from '../../domain/territory-names'
 import { findTerritories } from '../../db/territories'
 import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
@@ -32,8 +32,9 @@ import { Layout } from '../../../web/components/Layout'
 import { SubmissionForm } from '../../../web/components/SubmissionForm'
 import { formatDate } from '../../../web/format'
 import type { Messages } from '../../../web/i18n'
-import { fieldOfPath, formErrors, formToValues, type FormValues } from './form-input'
+import { fieldOfPath, formToValues, type FormValues } from './form-input'
 import { messagesFor, renderPage } from './render'
+import { checkForm } from './territory-input'
 import { TRUST_MESSAGES, type TrustMessages } from './trust-messages'
 
 /** Cookie `__Host-edit`: Secure, host-only, path /. */
@@ -141,14 +142,16 @@ export const editPages = new Hono<AppEnv>()
     const m = TRUST_MESSAGES[messagesFor(c).lang].edit
     const row = await recordForSession(c.var.db, sessionCookie(c))
     if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
-    const values = formToValues(await formPairs(c))
+    const pairs = await formPairs(c)
     const record = await editableRecord(c.var.db, row)
-    const parsed = ExperimentInput.safeParse(values)
-    if (!parsed.success) {
-      return showEditForm(c, record, values, formErrors(parsed.error.issues, values), 400)
+    // Territory names become codes (or a choice to make) before the schema judges.
+    const checked = await checkForm(c.var.db, messagesFor(c), formToValues(pairs), pairs)
+    const values = checked.values
+    if (!checked.ok) {
+      return showEditForm(c, record, values, checked.errors, 400, undefined, checked.choices)
     }
     try {
-      const result = await submitEdit(c.var.db, row, parsed.data)
+      const result = await submitEdit(c.var.db, row, checked.input)
       return c.redirect(`/modifier?fait=${result.outcome}`, 303)
     } catch (err) {
       if (err instanceof ProblemError && err.errors?.length) {
@@ -189,7 +192,8 @@ async function showEditForm(
   values: FormValues,
   errors: ReadonlyMap<string, string>,
   status: 200 | 400,
-  done?: Done
+  done?: Done,
+  territoryChoices: readonly TerritoryChoice[] = []
 ): Promise<Response> {
   const t = messagesFor(c)
   const m = TRUST_MESSAGES[t.lang].edit
@@ -219,6 +223,7 @@ async function showEditForm(
         values={values}
         errors={errors}
         territoryNames={territoryNames}
+        territoryChoices={territoryChoices}
         action="/modifier"
         submitLabel={m.save}
       />

@@ -23,11 +23,21 @@ const LIST_FIELDS = new Set([
   'keywords',
   'inspiredBy',
 ])
-/** Text lists split on commas (territory and id lists also on spaces). */
-const SPLIT: Record<string, RegExp> = {
-  keywords: /\s*[,;]\s*/,
-  territories: /[\s,;]+/,
-  inspiredBy: /[\s,;]+/,
+const CODE = /^(com|epci|dep|reg):\S+$/
+
+/**
+ * Text lists split on commas (id lists also on spaces). Territories are names or codes:
+ * split on commas, and an entry made only of codes also on spaces ("com:35238 dep:35"),
+ * since a name has spaces of its own ("Redon Agglomération").
+ */
+const SPLIT: Record<string, (value: string) => string[]> = {
+  keywords: (value) => value.split(/\s*[,;]\s*/),
+  territories: (value) =>
+    value.split(/\s*[,;\n]\s*/).flatMap((entry) => {
+      const words = entry.trim().split(/\s+/)
+      return words.every((w) => CODE.test(w)) ? words : [entry.trim().replace(/\s+/g, ' ')]
+    }),
+  inspiredBy: (value) => value.split(/[\s,;]+/),
 }
 
 /** Repeatable groups of fields, one row per index. */
@@ -138,7 +148,7 @@ export function formToValues(pairs: Iterable<readonly [string, string]>): FormVa
   for (const [name, rawValue] of pairs) {
     const value = rawValue.trim()
     if (LIST_FIELDS.has(name)) {
-      const parts = SPLIT[name] ? value.split(SPLIT[name]) : [value]
+      const parts = SPLIT[name]?.(value) ?? [value]
       const list = lists.get(name) ?? []
       list.push(...parts.map((p) => p.trim()).filter(Boolean))
       lists.set(name, list)

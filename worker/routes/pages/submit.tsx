@@ -8,8 +8,8 @@
 import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
-import { ExperimentInput } from '../../domain/experiment'
 import { TerritoryCode } from '../../domain/territory'
+import type { TerritoryChoice } from '../../domain/territory-names'
 import { findTerritories } from '../../db/territories'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
@@ -20,9 +20,10 @@ import { Layout } from '../../../web/components/Layout'
 import { SubmissionForm } from '../../../web/components/SubmissionForm'
 import { Confirmation, SimilarStep } from '../../../web/components/SubmitSteps'
 import type { Messages } from '../../../web/i18n'
-import { fieldOfPath, formErrors, formToValues, valuesToPairs, type FormValues } from './form-input'
+import { fieldOfPath, formToValues, valuesToPairs, type FormValues } from './form-input'
 import { messagesFor, renderPage } from './render'
 import { findSimilar } from './similar'
+import { checkForm } from './territory-input'
 
 const SIMILAR_COUNT = 3
 const HONEYPOT = 'fax'
@@ -57,11 +58,12 @@ export const submitPage = new Hono<AppEnv>()
       }
       if (control.has('_back')) return showForm(c, t, values, new Map())
 
-      const parsed = ExperimentInput.safeParse(values)
-      if (!parsed.success) {
-        return showForm(c, t, values, formErrors(parsed.error.issues, values), 400)
+      // Territory names become codes (or a choice to make) before the schema judges.
+      const checked = await checkForm(c.var.db, t, values, pairs)
+      if (!checked.ok) {
+        return showForm(c, t, checked.values, checked.errors, 400, checked.choices)
       }
-      const input = parsed.data
+      const input = checked.input
 
       if (!control.has('_confirm')) {
         const similar = await findSimilar(
@@ -78,7 +80,7 @@ export const submitPage = new Hono<AppEnv>()
             c,
             t,
             <Layout title={t.form.similarTitle} path="/proposer" noindex>
-              <SimilarStep similar={similar} carry={valuesToPairs(values)} />
+              <SimilarStep similar={similar} carry={valuesToPairs(checked.values)} />
             </Layout>,
             { headers: PRIVATE_HEADERS }
           )
@@ -97,7 +99,7 @@ export const submitPage = new Hono<AppEnv>()
             const field = fieldOfPath(path)
             if (!errors.has(field)) errors.set(field, e.message)
           }
-          return showForm(c, t, values, errors, 400)
+          return showForm(c, t, checked.values, errors, 400)
         }
         throw err
       }
@@ -109,7 +111,8 @@ async function showForm(
   t: Messages,
   values: FormValues,
   errors: ReadonlyMap<string, string>,
-  status: 200 | 400 = 200
+  status: 200 | 400 = 200,
+  territoryChoices: readonly TerritoryChoice[] = []
 ): Promise<Response> {
   const codes = (Array.isArray(values.territories) ? values.territories : []).filter(
     (code): code is string => TerritoryCode.safeParse(code).success
@@ -129,7 +132,12 @@ async function showForm(
     <Layout title={title} path="/proposer" scripts={['/static/autocomplete.js']}>
       <h1>{t.form.title}</h1>
       <p class="lead">{t.form.intro}</p>
-      <SubmissionForm values={values} errors={errors} territoryNames={territoryNames} />
+      <SubmissionForm
+        values={values}
+        errors={errors}
+        territoryNames={territoryNames}
+        territoryChoices={territoryChoices}
+      />
     </Layout>,
     // Typed data (private contact included) must not stay in shared caches.
     { status, headers: { 'cache-control': 'no-store' } }

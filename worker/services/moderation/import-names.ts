@@ -73,9 +73,8 @@ function nameError(
   return {
     pointer,
     candidates,
-    message:
-      candidates.length === 1
-        ? `Aucun territoire ne s’appelle exactement « ${result.text} » ; s’agit-il de ${list} ? Indiquez son nom exact ou son code.`
-        : `« ${result.text} » peut désigner plusieurs territoires : ${list}. Indiquez le code, ou le département ou la région entre parenthèses.`,
+    message: result.close
+      ? `Aucun territoire ne s’appelle exactement « ${result.text} » ; s’agit-il de : ${list} ? Indiquez le nom exact ou le code.`
+      : `« ${result.text} » peut désigner plusieurs territoires : ${list}. Indiquez le code, ou le département ou la région entre parenthèses.`,
   }
 }

@@ -1,0 +1,103 @@
+/**
+ * The form's territory field without JavaScript: names ("Rennes", "Redon Agglomération",
+ * "Saint-Denis (La Réunion)") are accepted next to codes. Before the record is validated,
+ * each name is resolved: one certain match becomes its code; homonyms or near names come
+ * back as a choice (radio buttons named `territoryChoice.N`, with the typed name in
+ * `territoryChoiceFor.N`); an unknown name is an error on the field.
+ */
+import type { Db } from '../../db/session'
+import { ExperimentInput } from '../../domain/experiment'
+import { TerritoryCode } from '../../domain/territory'
+import type { TerritoryChoice } from '../../domain/territory-names'
+import { resolveTerritoryNames } from '../../services/territory-names'
+import type { Messages } from '../../../web/i18n'
+import { fieldList, formErrors, type FormValues } from './form-input'
+
+export type CheckedForm =
+  | { ok: true; input: ExperimentInput; values: FormValues }
+  | {
+      ok: false
+      /** What to show back: resolved names as their codes, the others as typed. */
+      values: FormValues
+      errors: Map<string, string>
+      choices: TerritoryChoice[]
+    }
+
+/** The choices posted back: typed name → chosen code. */
+function postedChoices(pairs: readonly (readonly [string, string])[]): Map<string, string> {
+  const byIndex = new Map<string, { name?: string; code?: string }>()
+  for (const [key, value] of pairs) {
+    const match = /^territoryChoice(For)?\.(\d{1,2})$/.exec(key)
+    if (!match) continue
+    const entry = byIndex.get(match[2]!) ?? {}
+    if (match[1]) entry.name = value.trim()
+    else entry.code = value.trim()
+    byIndex.set(match[2]!, entry)
+  }
+  const chosen = new Map<string, string>()
+  for (const { name, code } of byIndex.values())
+    if (name && code && TerritoryCode.safeParse(code).success) chosen.set(name, code)
+  return chosen
+}
+
+/**
+ * Resolves the territory names of a submitted form, then validates the record with the
+ * schema, so every error of the page (names included) comes back at once.
+ */
+export async function checkForm(
+  db: Db,
+  t: Messages,
+  values: FormValues,
+  pairs: readonly (readonly [string, string])[]
+): Promise<CheckedForm> {
+  const entries = fieldList(values, 'territories')
+  const chosen = postedChoices(pairs)
+  const isCode = (entry: string) => TerritoryCode.safeParse(entry).success
+  const names = entries.filter((e) => !isCode(e) && !chosen.has(e))
+  const resolved = new Map(
+    (await resolveTerritoryNames(db, names)).map((r, i) => [names[i]!, r] as const)
+  )
+
+  const codes: string[] = []
+  const shown: string[] = []
+  const choices: TerritoryChoice[] = []
+  const unknown: string[] = []
+  for (const entry of entries) {
+    const code = isCode(entry) ? entry : chosen.get(entry)
+    const result = resolved.get(entry)
+    if (code) {
+      codes.push(code)
+      shown.push(code)
+    } else if (result?.status === 'found') {
+      codes.push(result.territory.code)
+      shown.push(result.territory.code)
+    } else {
+      shown.push(entry)
+      if (result?.status === 'ambiguous') {
+        choices.push({
+          text: entry,
+          reason: result.close ? 'close' : 'several',
+          candidates: result.candidates.map(({ code, kind, name, departmentName }) => ({
+            code,
+            kind,
+            name,
+            departmentName,
+          })),
+        })
+      } else unknown.push(entry)
+    }
+  }
+
+  const withCodes = (list: string[]): FormValues =>
+    entries.length > 0 ? { ...values, territories: [...new Set(list)] } : values
+  const input = withCodes(codes)
+  const parsed = ExperimentInput.safeParse(input)
+  const errors = parsed.success ? new Map<string, string>() : formErrors(parsed.error.issues, input)
+  const nameProblems = [
+    ...(unknown.length > 0 ? [t.form.territoryUnknown(unknown)] : []),
+    ...(choices.length > 0 ? [t.form.territoryToChoose(choices.map((c) => c.text))] : []),
+  ]
+  if (nameProblems.length > 0) errors.set('territories', nameProblems.join(' '))
+  if (parsed.success && errors.size === 0) return { ok: true, input: parsed.data, values: input }
+  return { ok: false, values: withCodes(shown), errors, choices }
+}

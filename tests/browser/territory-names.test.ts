@@ -7,41 +7,14 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, openTab, useBrowser } from './browser'
+import { fillRequired, submitToConfirmation } from './form'
 
 const baseUrl = inject('baseUrl')
 const browser = useBrowser()
 
-/** Fills every required field but the territories, which each test types. */
-async function fillRequired(page: Page, title: string) {
-  await page.fill('#f-title', title)
-  await page.fill(
-    '#f-summary',
-    'Des permanences numériques en mairie pour accompagner les démarches en ligne des habitants.'
-  )
-  await page.fill('#f-lead-name', 'Commune d’Exemple')
-  await page.selectOption('#f-lead-kind', 'commune')
-  await page.check('#f-themes-mediation-demarches')
-  await page.selectOption('#f-stage', 'pilot')
-  await page.fill('#f-startDate', '2024')
-  await page.fill('#f-privateContact-email', 'referente@example.fr')
-}
-
 async function send(page: Page) {
   await page.getByRole('button', { name: 'Envoyer la proposition' }).click()
   await page.waitForLoadState()
-}
-
-/** Sends the form and goes through the "may already exist" step to the confirmation. */
-async function sendToConfirmation(page: Page) {
-  await send(page)
-  const confirm = page.getByRole('button', { name: 'Ma proposition est différente : l’envoyer' })
-  if (await confirm.count()) {
-    await confirm.click()
-    await page.waitForLoadState()
-  }
-  expect((await page.locator('h1').innerText()).trim()).toBe(
-    'Merci, votre proposition est enregistrée'
-  )
 }
 
 describe('territory by name, without JavaScript', () => {
@@ -63,7 +36,7 @@ describe('territory by name, without JavaScript', () => {
       '#f-summary',
       'Des permanences numériques en mairie pour accompagner les démarches en ligne des habitants.'
     )
-    await sendToConfirmation(page)
+    await submitToConfirmation(page, false)
   })
 
   it('lists the homonyms of an ambiguous name, keeps what was typed, and takes the choice', async (ctx) => {
@@ -89,7 +62,7 @@ describe('territory by name, without JavaScript', () => {
     expect(await page.locator('#f-territories').inputValue()).toBe('Saint-Denis')
 
     await choice.getByLabel('Saint-Denis — Commune, La Réunion (com:97411)').check()
-    await sendToConfirmation(page)
+    await submitToConfirmation(page, false)
   })
 
   it('names the field when no territory has that name', async (ctx) => {
@@ -121,6 +94,6 @@ describe('territory by name, with JavaScript', () => {
     )
     expect(await axeViolations(page)).toEqual([])
     await choice.getByLabel(/CA Redon Agglomération/).check()
-    await sendToConfirmation(page)
+    await submitToConfirmation(page, false)
   })
 })

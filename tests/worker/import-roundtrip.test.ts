@@ -1,5 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { csvLine, parseCsv } from '../../worker/open-data/csv'
+import { IMPORT_MAX_ROWS } from '../../worker/open-data/import-rows'
 import type { ImportReport } from '../../worker/services/moderation/import'
 import { richInput } from './exports-fixtures'
 import { asModerator, publish, request, validInput } from './fixtures'
@@ -80,6 +82,77 @@ describe('export → import round trip', () => {
       // Re-importing the same export into the now-full catalogue changes nothing.
       const again = await reimport(body, type)
       expect(again.counts, type).toMatchObject({ created: 0, unchanged: 3 })
+      expect(await catalogue(), type).toEqual(before)
+    }
+  })
+})
+
+/** Rows in requests of at most IMPORT_MAX_ROWS, reports merged (rows renumbered in order). */
+async function importInChunks<T>(
+  rows: readonly T[],
+  body: (chunk: readonly T[]) => string,
+  contentType: string
+): Promise<{ counts: ImportReport['counts']; rows: ImportReport['rows'] }> {
+  const counts = { created: 0, updated: 0, unchanged: 0, invalid: 0, failed: 0 }
+  const all: ImportReport['rows'] = []
+  for (let i = 0; i < rows.length; i += IMPORT_MAX_ROWS) {
+    const report = await reimport(body(rows.slice(i, i + IMPORT_MAX_ROWS)), contentType)
+    for (const [k, n] of Object.entries(report.counts)) counts[k as keyof typeof counts] += n
+    all.push(...report.rows.map((r) => ({ ...r, row: r.row + i })))
+  }
+  return { counts, rows: all }
+}
+
+describe('the real catalogue (data/relevance/corpus.json)', () => {
+  const rows = env.TEST_REAL_CATALOGUE
+
+  it('imports its 150 records with no rejected row, each as the corpus gives it', async () => {
+    await emptyCatalogue()
+    const report = await importInChunks(rows, (chunk) => JSON.stringify(chunk), 'application/json')
+    const refused = report.rows.filter((r) => r.status === 'invalid' || r.status === 'failed')
+    expect(refused, JSON.stringify(refused, null, 1)).toEqual([])
+    expect(report.counts.created).toBe(150)
+
+    const records = await catalogue()
+    expect(records).toHaveLength(150)
+    const count = (test: (r: Record<string, unknown>) => boolean) => records.filter(test).length
+    // The corpus README's figures: 14 French national programmes, 11 records abroad,
+    // 106 with a start year; every record carries its source.
+    expect(count((r) => r.scope === 'national')).toBe(14)
+    expect(count((r) => r.scope === 'abroad')).toBe(11)
+    expect(count((r) => r.startDate !== undefined)).toBe(106)
+    expect(count((r) => Array.isArray(r.sources) && r.sources.length === 1)).toBe(150)
+    const regions = new Set(
+      records.flatMap((r) =>
+        ((r.derived as { regions: { code: string }[] }).regions ?? []).map((g) => g.code)
+      )
+    )
+    expect(regions.size).toBe(18)
+  })
+
+  it('round-trips through the CSV and JSON exports', async () => {
+    await emptyCatalogue()
+    await importInChunks(rows, (chunk) => JSON.stringify(chunk), 'application/json')
+    const before = await catalogue()
+    expect(before).toHaveLength(150)
+
+    const [header = [], ...lines] = parseCsv(await exported('csv'))
+    const json = JSON.parse(await exported('json')) as unknown[]
+    for (const [records, body, type] of [
+      [
+        lines,
+        (chunk: readonly string[][]) => [header, ...chunk].map(csvLine).join('\r\n'),
+        'text/csv',
+      ],
+      [json, (chunk: readonly unknown[]) => JSON.stringify(chunk), 'application/json'],
+    ] as const) {
+      await emptyCatalogue()
+      const report = await importInChunks(
+        records as unknown[],
+        body as (c: readonly unknown[]) => string,
+        type
+      )
+      expect(report.counts, type).toMatchObject({ created: 150, invalid: 0, failed: 0 })
       expect(await catalogue(), type).toEqual(before)
     }
   })

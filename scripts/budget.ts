@@ -1,7 +1,7 @@
 /**
  * `npm run budget`: page weight per page type, as a browser would receive it.
  *
- * Starts the Worker (fresh local D1 + demo catalogue) unless BUDGET_URL points at one
+ * Starts the Worker (fresh local D1 + the real catalogue) unless BUDGET_URL points at one
  * already running, fetches each page type and the same-origin assets it references with
  * `accept-encoding: gzip, br`, and reports the bytes actually transferred (compressed
  * when the server compresses, which wrangler dev and Cloudflare both do). Any reference
@@ -15,7 +15,7 @@ import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { brotliCompressSync, gunzipSync, brotliDecompressSync } from 'node:zlib'
-import { freePort, loadDemoCatalogue, prepareLocalDatabase, startWorker } from './lib/local-dev'
+import { freePort, loadRealCatalogue, prepareLocalDatabase, startWorker } from './lib/local-dev'
 
 const KB = 1024
 const BUDGET_TOTAL = 60 * KB
@@ -176,7 +176,7 @@ async function main() {
       await worker.stop()
       rmSync(persistTo, { recursive: true, force: true })
     }
-    console.log(`${await loadDemoCatalogue(base, token)} expériences de démonstration publiées`)
+    console.log(`${await loadRealCatalogue(base, token)} expériences du catalogue réel publiées`)
   }
 
   try {

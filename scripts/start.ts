@@ -1,6 +1,6 @@
 /**
  * `npm start`: the observatory on http://localhost:8787 with migrations applied, the
- * territory reference and the demo catalogue loaded, and a local Meilisearch when the
+ * territory reference and the real catalogue (data/relevance) loaded, and a local Meilisearch when the
  * optional binary is installed (the embedded engine otherwise).
  */
 import { randomBytes } from 'node:crypto'
@@ -9,7 +9,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   firstModeratorToken,
-  loadDemoCatalogue,
+  loadRealCatalogue,
   prepareLocalDatabase,
   queryLocal,
   readVarsFile,
@@ -124,8 +124,10 @@ async function main() {
       'SELECT count(*) AS n FROM experiments'
     )
     if (n === 0) {
-      const count = await loadDemoCatalogue(worker.url, token)
-      say(`catalogue de démonstration chargé : ${count} expériences publiées`)
+      const count = await loadRealCatalogue(worker.url, token)
+      say(
+        `catalogue réel chargé : ${count} expériences publiées, chacune avec sa source (data/relevance)`
+      )
     } else {
       say(`catalogue existant : ${n} expériences`)
     }

@@ -1,7 +1,7 @@
 /**
  * Local development plumbing shared by `npm start`, the browser tests and the benchmark:
  * prepare a local D1 state directory (migrations + territory reference), run the Worker
- * with `wrangler dev`, and load the demo catalogue through the public API.
+ * with `wrangler dev`, and load the real catalogue through the bulk import.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -9,6 +9,8 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { IMPORT_MAX_ROWS } from '../../worker/open-data/import-rows'
+import { realCatalogueRows } from './real-catalogue'
 import { buildTerritoryReference, territoryStatements } from './territory-reference'
 
 const run = promisify(execFile)
@@ -204,31 +206,30 @@ export function firstModeratorToken(tokens: string): string {
 }
 
 /**
- * Publishes the demo catalogue through the moderators' bulk import, so it goes through
- * the same validation, derivation and outbox as real submissions without tripping the
- * public submission rate limit. Each entry gets a stable `sourceId`, so loading it twice
- * updates instead of duplicating.
+ * Loads the real catalogue (data/relevance/corpus.json, converted by real-catalogue.ts)
+ * through the bulk import, published, in requests the import accepts. Throws unless every
+ * record is in the catalogue afterwards: a refused row is a bug in the converter or the
+ * schema, not something to start without.
  */
-export async function loadDemoCatalogue(baseUrl: string, moderatorToken: string): Promise<number> {
-  const entries = JSON.parse(
-    await readFile(path.join(ROOT, 'scripts', 'data', 'demo-catalogue.json'), 'utf8')
-  ) as Record<string, unknown>[]
-  const rows = entries.map((entry, i) => ({
-    ...entry,
-    sourceId: `demo-${String(i + 1).padStart(3, '0')}`,
-  }))
-  const res = await fetch(`${baseUrl}/api/moderation/import?publish=true`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${moderatorToken}` },
-    body: JSON.stringify(rows),
-  })
-  const report = (await res.json()) as { counts?: Record<string, number>; rows?: unknown[] }
-  const counts = report.counts ?? {}
-  const loaded = (counts.created ?? 0) + (counts.updated ?? 0) + (counts.unchanged ?? 0)
-  if (!res.ok || loaded !== rows.length) {
-    throw new Error(
-      `demo catalogue refused (${res.status}): ${JSON.stringify(report).slice(0, 2000)}`
-    )
+export async function loadRealCatalogue(baseUrl: string, moderatorToken: string): Promise<number> {
+  const rows = realCatalogueRows()
+  let loaded = 0
+  for (let i = 0; i < rows.length; i += IMPORT_MAX_ROWS) {
+    const chunk = rows.slice(i, i + IMPORT_MAX_ROWS)
+    const res = await fetch(`${baseUrl}/api/moderation/import?publish=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${moderatorToken}` },
+      body: JSON.stringify(chunk),
+    })
+    const report = (await res.json()) as { counts?: Record<string, number> }
+    const counts = report.counts ?? {}
+    const done = (counts.created ?? 0) + (counts.updated ?? 0) + (counts.unchanged ?? 0)
+    if (!res.ok || done !== chunk.length) {
+      throw new Error(
+        `real catalogue refused (${res.status}): ${JSON.stringify(report).slice(0, 2000)}`
+      )
+    }
+    loaded += done
   }
   return loaded
 }

@@ -1,7 +1,7 @@
 /**
  * Starts the Worker for the browser tests: a fresh local D1 state directory (migrations
  * and territory reference), `wrangler dev` on a free port with the embedded search
- * engine, and the demo catalogue published through the public API. The URL reaches the
+ * engine, and the real catalogue (data/relevance) published through the bulk import. The URL reaches the
  * tests through `inject('baseUrl')`.
  */
 import { randomBytes } from 'node:crypto'
@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import {
   freePort,
-  loadDemoCatalogue,
+  loadRealCatalogue,
   prepareLocalDatabase,
   startWorker,
 } from '../../scripts/lib/local-dev'
@@ -20,7 +20,8 @@ import { addModerator } from '../../scripts/lib/moderators'
 declare module 'vitest' {
   interface ProvidedContext {
     baseUrl: string
-    demoCount: number
+    /** Records of the catalogue loaded (the real one, data/relevance). */
+    catalogueCount: number
     /** A desk account for tests/browser/moderation.test.ts. */
     moderator: { name: string; password: string }
   }
@@ -37,7 +38,7 @@ export default async function setup(project: TestProject) {
   const worker = await startWorker({
     port,
     persistTo,
-    // Rate limits off: the demo catalogue and the form tests post faster than a person.
+    // Rate limits off: the catalogue import and the form tests post faster than a person.
     vars: {
       MODERATOR_TOKENS: `browser:${token}`,
       MEILI_HOST: '',
@@ -46,10 +47,10 @@ export default async function setup(project: TestProject) {
     },
   })
   try {
-    const count = await loadDemoCatalogue(url, token)
+    const count = await loadRealCatalogue(url, token)
     await waitForIndex(url, count)
     project.provide('baseUrl', url)
-    project.provide('demoCount', count)
+    project.provide('catalogueCount', count)
     project.provide('moderator', moderator)
   } catch (err) {
     await worker.stop()
@@ -74,5 +75,5 @@ async function waitForIndex(url: string, expected: number): Promise<void> {
     if (seen >= expected) return
     await new Promise((r) => setTimeout(r, 500))
   }
-  throw new Error(`search index shows ${seen} of ${expected} demo experiments after 60 s`)
+  throw new Error(`search index shows ${seen} of ${expected} catalogue experiments after 60 s`)
 }

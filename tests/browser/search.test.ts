@@ -14,7 +14,7 @@ describe('home and search', () => {
     await page.goto('/')
     expect((await page.locator('h1').innerText()).trim()).toBe('Rechercher une expérience')
     expect(await page.locator('#resultats').textContent()).toMatch(
-      new RegExp(`^${inject('demoCount')} expériences`)
+      new RegExp(`^${inject('catalogueCount')} expériences`)
     )
     expect(await page.locator('.result-list > li').count()).toBe(20)
     expect(await page.locator('#carte-regions a.map-area').count()).toBe(18)

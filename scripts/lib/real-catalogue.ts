@@ -29,6 +29,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import type { z } from '@hono/zod-openapi'
+import type { ImportRow } from '../../worker/open-data/schema'
 
 const require = createRequire(import.meta.url)
 
@@ -52,35 +54,9 @@ export interface CorpusRecord {
   source_url: string
 }
 
-type LeadKind =
-  | 'commune'
-  | 'epci'
-  | 'departement'
-  | 'region'
-  | 'syndicat'
-  | 'association'
-  | 'third-place'
-  | 'state'
-  | 'other'
-
-/** A bulk-import row, in the API's field names (see `ImportRow`). */
-export interface RealCatalogueRow {
-  sourceId: string
-  title: string
-  summary: string
-  language: 'fr'
-  lead: { name: string; kind: LeadKind; siren?: string }
-  scope: 'territories' | 'national' | 'abroad'
-  territories: string[]
-  abroad?: { country: string; subdivision?: string; place: string }
-  themes: string[]
-  keywords?: string[]
-  stage: 'idea' | 'pilot' | 'rollout' | 'sustained' | 'stopped'
-  startDate?: string
-  narrative?: { description: string }
-  sources: { url: string; publisher: string }[]
-  privateContact: { email: string }
-}
+/** A bulk-import row, typed by the import schema itself (`ImportRow`, API field names). */
+export type RealCatalogueRow = z.input<typeof ImportRow>
+type LeadKind = RealCatalogueRow['lead']['kind']
 
 /** The private contact of records taken from public pages: nobody, by construction. */
 export const NO_CONTACT_EMAIL = 'catalogue@observatoire.invalid'

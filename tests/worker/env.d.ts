@@ -1,10 +1,12 @@
+import type { RealCatalogueRow } from '../../scripts/lib/real-catalogue'
+
 declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[]
       TEST_TERRITORY_SQL: string[]
       /** scripts/lib/real-catalogue.ts: the 150 corpus records as import rows. */
-      TEST_REAL_CATALOGUE: Record<string, unknown>[]
+      TEST_REAL_CATALOGUE: RealCatalogueRow[]
       TEST_SEARCH_MIGRATIONS: D1Migration[]
       /** The real Meilisearch of the test run and a key scoped to `test-*` indexes. */
       TEST_MEILI_HOST: string

@@ -105,6 +105,43 @@ async function importInChunks<T>(
 
 describe('the real catalogue (data/relevance/corpus.json)', () => {
   const rows = env.TEST_REAL_CATALOGUE
+  const row = (sourceId: string) => rows.find((r) => r.sourceId === sourceId)!
+
+  it('converts each record with what the corpus gives, and nothing more', () => {
+    expect(row('sicoval-clickn-co-commerce-en-ligne')).toMatchObject({
+      lead: { name: "Communauté d'agglomération du Sicoval", kind: 'epci', siren: '243100633' },
+      scope: 'territories',
+      territories: ['epci:243100633'],
+      themes: ['economy'],
+      stage: 'rollout',
+      startDate: '2020',
+      sources: [{ publisher: '20minutes.fr' }],
+    })
+    // Not an EPCI à fiscalité propre: no code of its own, placed at its région, name kept.
+    expect(row('sivu-altu-di-casacconi-numerique')).toMatchObject({
+      lead: { kind: 'syndicat' },
+      territories: ['reg:94'],
+      keywords: ["SIVU de l'Altu di Casacconi"],
+    })
+    expect(row('epn-de-wallonie-label')).toMatchObject({
+      scope: 'abroad',
+      territories: [],
+      abroad: { country: 'BE', subdivision: 'BE-WAL', place: 'Wallonie' },
+    })
+    expect(row('aidants-connect')).toMatchObject({ scope: 'national', territories: [] })
+    // A porteur whose name does not say what it is stays "other", not a guess.
+    expect(row('lacollecte-tech-emmaus-connect').lead.kind).toBe('other')
+
+    // No start year in the source: no start date. A summary too long for the record keeps
+    // its leading sentences, the whole text going to the narrative.
+    const long = row('sieeen-dpo-mutualise-nievre')
+    expect(long.startDate).toBeUndefined()
+    expect(long.narrative?.description?.length).toBeGreaterThan(500)
+    for (const r of rows) {
+      expect(r.summary.length, r.sourceId).toBeLessThanOrEqual(500)
+      if (r.narrative?.description) expect(r.narrative.description.startsWith(r.summary)).toBe(true)
+    }
+  })
 
   it('imports its 150 records with no rejected row, each as the corpus gives it', async () => {
     await emptyCatalogue()

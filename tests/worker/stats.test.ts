@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Breakdown, StatsReport } from '../../worker/db/stats'
+import type { Breakdown, StatsReport } from '../../worker/domain/statistics'
 import { asModerator, postJson, publish, request, validInput } from './fixtures'
 
 type Report = StatsReport

@@ -19,6 +19,7 @@
  * aggregates in long format (territory, dimension, bucket, count); the caller reshapes it.
  * The territory rows and the national denominators travel in the same batch.
  */
+import type { Breakdown, StatsReport, TerritoryStats } from '../domain/statistics'
 import { EVIDENCE_LEVELS, STAGES, THEMES } from '../domain/vocabularies'
 import type { Db } from './session'
 
@@ -49,41 +50,6 @@ export interface StatsFilters {
 /** Which territories to report: every région or département, or a list of codes. */
 export type StatsScope =
   { kind: 'reg' | 'dep'; regions?: readonly string[] | undefined } | { codes: readonly string[] }
-
-export interface Breakdown {
-  code: string
-  label: string
-  count: number
-  /** count / experiments of the territory; null when it has none. */
-  share: number | null
-}
-
-export interface TerritoryStats {
-  code: string
-  name: string
-  kind: 'reg' | 'dep' | 'fr'
-  zone: string | null
-  population: number
-  communes: number
-  epci: number
-  /** communes + EPCI: the collectivités that could run an experiment there. */
-  collectivites: number
-  experiments: number
-  per100kInhabitants: number | null
-  per100Collectivites: number | null
-  themes: Breakdown[]
-  stages: Breakdown[]
-  evidenceLevels: Breakdown[]
-  budget: { known: number; medianEur: number | null }
-  peopleReached: { known: number; total: number | null }
-  startYears: { year: number; count: number }[]
-}
-
-export interface StatsReport {
-  national: TerritoryStats
-  territories: TerritoryStats[]
-  reference: { source: string | null; vintage: string | null }
-}
 
 /** Code of the national reference line in the long-format rows. */
 export const NATIONAL = 'fr'

@@ -2,7 +2,7 @@
  * Territory statistics as CSV (one line per territory, France first), for spreadsheets:
  * the same figures as the JSON report, flattened to one column per count.
  */
-import type { StatsReport } from '../db/stats'
+import type { StatsReport } from '../domain/statistics'
 import { EVIDENCE_LEVELS, STAGES, THEMES } from '../domain/vocabularies'
 import { csvLine } from './csv'
 

@@ -6,13 +6,8 @@
  * computed once per data centre, and submissions waiting for moderation cost nothing.
  */
 import type { Db } from '../db/session'
-import {
-  statsVersion,
-  territoryStats,
-  type StatsFilters,
-  type StatsReport,
-  type StatsScope,
-} from '../db/stats'
+import { statsVersion, territoryStats, type StatsFilters, type StatsScope } from '../db/stats'
+import type { StatsReport } from '../domain/statistics'
 import { sha256Hex } from '../lib/crypto'
 
 const CACHE_TTL_SECONDS = 24 * 3600

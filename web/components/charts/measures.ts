@@ -2,7 +2,7 @@
  * French formatting of the statistics and the "strong / weak" reading of a territory
  * against the national reference, shared by the comparison and territory pages.
  */
-import type { TerritoryStats } from '../../../worker/db/stats'
+import type { TerritoryStats } from '../../../worker/domain/statistics'
 
 export const formatCount = (n: number) => n.toLocaleString('fr-FR')
 export const formatRate = (n: number) =>

@@ -3,7 +3,7 @@
  * tables, and the choropleth map. The route (worker/routes/pages/compare.tsx) resolves
  * the territories and computes the statistics; this only renders them.
  */
-import type { TerritoryStats } from '../../../worker/db/stats'
+import type { TerritoryStats } from '../../../worker/domain/statistics'
 import { THEMES } from '../../../worker/domain/vocabularies'
 import { BarChart } from '../charts/BarChart'
 import {

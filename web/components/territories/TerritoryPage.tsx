@@ -3,7 +3,7 @@
  * reference, its départements (for a région) and its published experiments. The route
  * (worker/routes/pages/territory.tsx) loads the data; this only renders it.
  */
-import type { TerritoryStats } from '../../../worker/db/stats'
+import type { TerritoryStats } from '../../../worker/domain/statistics'
 import type { Experiment } from '../../../worker/domain/experiment'
 import type { Territory } from '../../../worker/domain/territory'
 import { EVIDENCE_LEVELS, labelOf, STAGES } from '../../../worker/domain/vocabularies'

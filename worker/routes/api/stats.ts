@@ -7,7 +7,8 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../env'
-import { type StatsFilters, type StatsReport } from '../../db/stats'
+import type { StatsFilters } from '../../db/stats'
+import { StatsReport } from '../../domain/statistics'
 import { cachedTerritoryStats } from '../../services/stats'
 import { findTerritories } from '../../db/territories'
 import { ProblemError } from '../../http/problem'
@@ -23,63 +24,6 @@ const StatsFilterQuery = CatalogueFilterQuery.omit({ region: true, department: t
   YearRangeQuery.shape
 )
 
-const Breakdown = z.object({
-  code: z.string(),
-  label: z.string(),
-  count: z.number().int(),
-  share: z.number().nullable().openapi({ description: 'count / experiments ; null si aucune' }),
-})
-
-export const TerritoryStatsSchema = z
-  .object({
-    code: z.string().openapi({ example: 'reg:53', description: '`fr` pour la France entière' }),
-    name: z.string().openapi({ example: 'Bretagne' }),
-    kind: z.enum(['reg', 'dep', 'fr']),
-    zone: z.string().nullable().openapi({ description: 'metro ou drom' }),
-    population: z.number().int().openapi({ description: 'Population municipale (référentiel)' }),
-    communes: z.number().int(),
-    epci: z.number().int().openapi({ description: 'EPCI ayant au moins une commune membre ici' }),
-    collectivites: z.number().int().openapi({ description: 'communes + epci' }),
-    experiments: z
-      .number()
-      .int()
-      .openapi({ description: 'Expériences publiées qui couvrent ce territoire' }),
-    per100kInhabitants: z
-      .number()
-      .nullable()
-      .openapi({ description: 'experiments / population × 100 000' }),
-    per100Collectivites: z
-      .number()
-      .nullable()
-      .openapi({ description: 'experiments / collectivites × 100' }),
-    themes: z.array(Breakdown).openapi({
-      description:
-        'Part des expériences portant chaque thématique (1 à 3 par expérience : la somme peut dépasser 1)',
-    }),
-    stages: z.array(Breakdown),
-    evidenceLevels: z.array(Breakdown),
-    budget: z.object({
-      known: z.number().int().openapi({ description: 'Expériences indiquant un budget' }),
-      medianEur: z.number().nullable(),
-    }),
-    peopleReached: z.object({
-      known: z.number().int().openapi({ description: 'Expériences indiquant un public touché' }),
-      total: z.number().int().nullable(),
-    }),
-    startYears: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
-  })
-  .openapi('TerritoryStats')
-
-const StatsReportSchema = z
-  .object({
-    national: TerritoryStatsSchema,
-    territories: z.array(TerritoryStatsSchema),
-    reference: z.object({
-      source: z.string().nullable(),
-      vintage: z.string().nullable().openapi({ example: 'COG 2026' }),
-    }),
-  })
-  .openapi('StatsReport')
 
 const csvContent = {
   'text/csv': { schema: z.string().openapi({ description: STATS_CSV_DOC }) },
@@ -132,7 +76,7 @@ function routePair<Q extends z.ZodObject>(
       responses: {
         200: {
           description: 'Statistiques par territoire et ligne de référence nationale',
-          content: { 'application/json': { schema: StatsReportSchema }, ...csvContent },
+          content: { 'application/json': { schema: StatsReport }, ...csvContent },
         },
         400: problems[400],
       },

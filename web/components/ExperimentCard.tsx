@@ -4,7 +4,7 @@
  * <mark>: they are the only strings rendered with `raw()`, everything else is escaped.
  */
 import { raw } from 'hono/html'
-import type { SearchHit } from '../../worker/search/types'
+import type { SearchHit } from '../../worker/domain/search'
 import {
   EVIDENCE_LEVELS,
   labelOf,

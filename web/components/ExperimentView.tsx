@@ -18,7 +18,7 @@ import {
   STAGES,
   labelOf,
 } from '../../worker/domain/vocabularies'
-import type { SearchHit } from '../../worker/search/types'
+import type { SearchHit } from '../../worker/domain/search'
 import { needsVerification } from '../../worker/domain/freshness'
 import { formatDate, formatEur, formatNumber, paragraphs } from '../format'
 import { useT, type Messages } from '../i18n'

@@ -3,7 +3,7 @@
  * typed data carried in hidden fields so nothing is lost) and the confirmation that
  * shows the private edit link, once.
  */
-import type { SearchHit } from '../../worker/search/types'
+import type { SearchHit } from '../../worker/domain/search'
 import { useT } from '../i18n'
 import { ExperimentCard } from './ExperimentCard'
 

@@ -5,12 +5,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
-import { TerritoryRef } from '../../domain/experiment'
+import { FACETS, SearchHit, SearchResult, SORTS, UNKNOWN_YEAR } from '../../domain/search'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { runSearch, similarExperiments } from '../../search/service'
 import { MAX_HITS_PER_PAGE, MAX_TOTAL_HITS } from '../../search/settings'
-import { FACETS, SORTS, UNKNOWN_YEAR } from '../../search/types'
 import { CatalogueFilterQuery, repeated } from './params'
 import { bearerAuth, problems } from './responses'
 
@@ -34,41 +33,6 @@ const SearchQuerySchema = CatalogueFilterQuery.extend({
   hitsPerPage: z.coerce.number().int().min(1).max(MAX_HITS_PER_PAGE).default(20),
 })
 
-const SearchHitSchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    title: z.string(),
-    summary: z.string(),
-    territories: z.array(TerritoryRef),
-    themes: z.array(z.string()),
-    stage: z.string(),
-    evidenceLevel: z.number().int(),
-    leadName: z.string(),
-    year: z.number().int().nullable().openapi({ description: 'Null : date de démarrage inconnue' }),
-    highlight: z.object({ title: z.string(), summary: z.string() }).openapi({
-      description: 'HTML sûr : texte échappé, correspondances entre <mark> et </mark>',
-    }),
-  })
-  .openapi('SearchHit')
-
-const SearchResultSchema = z
-  .object({
-    hits: z.array(SearchHitSchema),
-    total: z
-      .number()
-      .int()
-      .openapi({ description: `Nombre de résultats (plafonné à ${MAX_TOTAL_HITS})` }),
-    page: z.number().int(),
-    hitsPerPage: z.number().int(),
-    facets: z.record(z.enum(FACETS), z.record(z.string(), z.number().int())).openapi({
-      description:
-        'Comptes par valeur de chaque filtre ; ceux d’un filtre ignorent sa propre sélection (facettes disjonctives)',
-    }),
-    engine: z.enum(['meilisearch', 'embedded']).openapi({ description: 'Moteur qui a répondu' }),
-  })
-  .openapi('SearchResult')
-
 const search = createRoute({
   method: 'get',
   path: '/search',
@@ -80,7 +44,7 @@ const search = createRoute({
   responses: {
     200: {
       description: 'Une page de résultats',
-      content: { 'application/json': { schema: SearchResultSchema } },
+      content: { 'application/json': { schema: SearchResult } },
     },
     400: problems[400],
   },
@@ -103,7 +67,7 @@ const similar = createRoute({
       description: 'Expériences proches, les plus proches d’abord',
       content: {
         'application/json': {
-          schema: z.object({ items: z.array(SearchHitSchema) }).openapi('SimilarExperiments'),
+          schema: z.object({ items: z.array(SearchHit) }).openapi('SimilarExperiments'),
         },
       },
     },

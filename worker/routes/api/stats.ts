@@ -24,7 +24,6 @@ const StatsFilterQuery = CatalogueFilterQuery.omit({ region: true, department: t
   YearRangeQuery.shape
 )
 
-
 const csvContent = {
   'text/csv': { schema: z.string().openapi({ description: STATS_CSV_DOC }) },
 }

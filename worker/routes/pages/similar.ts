@@ -4,7 +4,7 @@
  * instead of an error page.
  */
 import { runSearch, similarExperiments } from '../../search/service'
-import type { SearchHit, SearchQuery, SearchResult } from '../../search/types'
+import type { SearchHit, SearchQuery, SearchResult } from '../../domain/search'
 
 export interface SimilarProbe {
   id?: string

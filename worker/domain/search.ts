@@ -1,0 +1,94 @@
+/**
+ * What a search asks and answers, shared by both engines, the API and the pages: facets,
+ * sorts, the query, and the hit and result shapes as zod schemas (the API's OpenAPI
+ * document and the TypeScript types both derive from them). The index side (documents,
+ * the engine interface) is in worker/search/types.ts.
+ */
+import { z } from '@hono/zod-openapi'
+import { TerritoryRef } from './experiment'
+
+export const ENGINES = ['meilisearch', 'embedded'] as const
+export type EngineName = (typeof ENGINES)[number]
+
+/** Facets offered on search; each is also a filter. */
+export const FACETS = [
+  'theme',
+  'region',
+  'department',
+  'level',
+  'stage',
+  'evidence',
+  'year',
+  'scope',
+  'country',
+] as const
+export type FacetName = (typeof FACETS)[number]
+
+/** The `year` facet value of a record whose start date is unknown (never a placeholder year). */
+export const UNKNOWN_YEAR = 'unknown'
+
+export const SORTS = ['relevance', 'recent', 'evidence', 'completeness'] as const
+export type SortOrder = (typeof SORTS)[number]
+
+/** Filters: OR within a facet, AND across facets. Codes as in the record (region `53`, department `2A`). */
+export type SearchFilters = Partial<Record<FacetName, readonly string[]>>
+
+export interface SearchQuery {
+  /** Free text; empty means "everything matching the filters". */
+  q: string
+  filters: SearchFilters
+  sort: SortOrder
+  /** 1-based page number. */
+  page: number
+  hitsPerPage: number
+  /** `all` (default): every query word must match; `any`: the more words match, the higher (similarity). */
+  matching?: 'all' | 'any'
+  /** Ids left out of the results (the experiment a similarity search starts from). */
+  excludeIds?: readonly string[]
+  /**
+   * `false`: hits and total only, every facet count left empty. Similarity searches need
+   * no counts, and on the embedded engine at 100k the counts are most of the cost.
+   */
+  facets?: boolean
+}
+
+/** One published experiment in a result list. */
+export const SearchHit = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    territories: z.array(TerritoryRef),
+    themes: z.array(z.string()),
+    stage: z.string(),
+    evidenceLevel: z.number().int(),
+    leadName: z.string(),
+    year: z.number().int().nullable().openapi({ description: 'Null : date de démarrage inconnue' }),
+    highlight: z.object({ title: z.string(), summary: z.string() }).openapi({
+      description: 'HTML sûr : texte échappé, correspondances entre <mark> et </mark>',
+    }),
+  })
+  .openapi('SearchHit')
+
+/** One page of results; both engines answer this shape. */
+export const SearchResult = z
+  .object({
+    hits: z.array(SearchHit),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: 'Nombre de résultats (plafonné par le moteur de recherche)' }),
+    page: z.number().int(),
+    hitsPerPage: z.number().int(),
+    facets: z.record(z.enum(FACETS), z.record(z.string(), z.number().int())).openapi({
+      description:
+        'Comptes par valeur de chaque filtre ; ceux d’un filtre ignorent sa propre sélection (facettes disjonctives)',
+    }),
+    engine: z.enum(ENGINES).openapi({ description: 'Moteur qui a répondu' }),
+  })
+  .openapi('SearchResult')
+
+export type SearchHit = z.infer<typeof SearchHit>
+/** `facets`: disjunctive counts, a facet's counts ignore that facet's own selection. */
+export type SearchResult = z.infer<typeof SearchResult>

@@ -1,7 +1,7 @@
 /** The form ↔ record reshaping, on its own (no database). */
 import { describe, expect, it } from 'vitest'
 import { ExperimentInput } from '../../worker/domain/experiment'
-import { formToValues, formErrors, valuesToPairs } from '../../worker/routes/pages/form-input'
+import { formToValues, formErrors, valuesToPairs } from '../../web/form-input'
 
 describe('formToValues', () => {
   it('drops empty strings, gathers lists and coerces French numbers', () => {

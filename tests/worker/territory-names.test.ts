@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { territoryNameKey } from '../../worker/domain/territory-names'
-import { formToValues } from '../../worker/routes/pages/form-input'
+import { formToValues } from '../../web/form-input'
 import { resolveTerritoryNames, type NameResolution } from '../../worker/services/territory-names'
 
 async function resolve(text: string, hint?: string): Promise<NameResolution> {

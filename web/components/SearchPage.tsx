@@ -14,7 +14,7 @@ import {
   type Term,
 } from '../../worker/domain/vocabularies'
 import { countryOf } from '../../worker/domain/countries'
-import { searchHref, withFilter, withoutValue } from '../../worker/routes/pages/search-query'
+import { searchHref, withFilter, withoutValue } from '../search-query'
 import {
   FACETS,
   SORTS,
@@ -22,7 +22,7 @@ import {
   type FacetName,
   type SearchQuery,
   type SearchResult,
-} from '../../worker/search/types'
+} from '../../worker/domain/search'
 import { useT, type Messages } from '../i18n'
 import { ExperimentCard } from './ExperimentCard'
 import { FranceMap, mapAreas } from './FranceMap'

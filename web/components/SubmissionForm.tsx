@@ -20,7 +20,7 @@ import {
   THEME_TREE,
 } from '../../worker/domain/vocabularies'
 import type { TerritoryChoice } from '../../worker/domain/territory-names'
-import type { FormValues } from '../../worker/routes/pages/form-input'
+import type { FormValues } from '../form-input'
 import { useT } from '../i18n'
 import {
   ChoiceGroup,

@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, type Child } from 'hono/jsx'
 import type { Term } from '../../worker/domain/vocabularies'
-import { fieldList, fieldText, type FormValues } from '../../worker/routes/pages/form-input'
+import { fieldList, fieldText, type FormValues } from '../form-input'
 import { useT, type Messages } from '../i18n'
 
 export interface FormStateValue {

@@ -6,7 +6,7 @@ import { mapAreas } from '../../../web/components/FranceMap'
 import { Layout } from '../../../web/components/Layout'
 import { SearchPage } from '../../../web/components/SearchPage'
 import { messagesFor, renderPage } from './render'
-import { parseSearchParams, searchHref } from './search-query'
+import { parseSearchParams, searchHref } from '../../../web/search-query'
 import { search } from './similar'
 
 export const homePage = new Hono<AppEnv>().get('/', async (c) => {

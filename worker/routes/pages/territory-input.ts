@@ -11,7 +11,7 @@ import { TerritoryCode } from '../../domain/territory'
 import type { TerritoryChoice } from '../../domain/territory-names'
 import { resolveTerritoryNames } from '../../services/territory-names'
 import type { Messages } from '../../../web/i18n'
-import { fieldList, formErrors, type FormValues } from './form-input'
+import { fieldList, formErrors, type FormValues } from '../../../web/form-input'
 
 export type CheckedForm =
   | { ok: true; input: ExperimentInput; values: FormValues }

@@ -9,7 +9,7 @@
  * that is not a number stays a string, so the page can show it back as typed.
  */
 import type { z } from 'zod'
-import { NARRATIVE_SECTIONS } from '../../domain/experiment'
+import { NARRATIVE_SECTIONS } from '../worker/domain/experiment'
 
 /** The loose, pre-validation record: what was typed, reshaped. */
 export type FormValues = Record<string, unknown>

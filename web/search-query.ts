@@ -11,8 +11,8 @@ import {
   SCOPE_LEVELS,
   STAGES,
   TOP_THEME_CODES,
-} from '../../domain/vocabularies'
-import { countryOf } from '../../domain/countries'
+} from '../worker/domain/vocabularies'
+import { countryOf } from '../worker/domain/countries'
 import {
   FACETS,
   SORTS,
@@ -20,7 +20,7 @@ import {
   type FacetName,
   type SearchQuery,
   type SortOrder,
-} from '../../search/types'
+} from '../worker/domain/search'
 
 export const HITS_PER_PAGE = 20
 /** Deep pages are for robots; people refine instead. */

@@ -189,9 +189,20 @@ describe('search page', () => {
     expect(html).toContain('href="/?q=conseillers"')
   })
 
-  it('ignores unknown filter values instead of failing', async () => {
+  it('ignores unknown filter values instead of failing, and still applies the known ones', async () => {
+    const link = (e: { slug: string }) => `href="/experiences/${e.slug}"`
+    // Only unknown values: nothing is filtered out (rather than nothing matching).
     const res = await request('/?theme=%3Cscript%3E&region=xx&page=-4&sort=nope')
     expect(res.status).toBe(200)
+    const unfiltered = await res.text()
+    expect(unfiltered).toContain(link(published))
+    expect(unfiltered).toContain(link(hostile))
+    expect(unfiltered).not.toContain('value="xx"')
+    // A known value next to unknown ones: only the commune-led record remains.
+    const filtered = await (await request('/?level=commune&level=%3Cscript%3E&region=xx')).text()
+    expect(filtered).toContain(link(hostile))
+    expect(filtered).not.toContain(link(published))
+    expect(filtered).toMatch(/name="level" value="commune" checked=""/)
   })
 })
 

@@ -5,27 +5,42 @@
  * naming the field. Then the same choice page with JavaScript on, checked with axe.
  */
 import type { Page } from 'playwright-core'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it, type TestContext } from 'vitest'
 import { axeViolations, openTab, useBrowser } from './browser'
 import { fillRequired, submitToConfirmation } from './form'
 
 const baseUrl = inject('baseUrl')
 const browser = useBrowser()
 
-async function send(page: Page) {
+/**
+ * Opens the form, fills it with these territories (and `summary` instead of the valid
+ * one, when given) and sends it; returns the page that comes back.
+ */
+async function propose(
+  ctx: TestContext,
+  title: string,
+  territories: string,
+  { javaScript = false, summary }: { javaScript?: boolean; summary?: string } = {}
+): Promise<Page> {
+  const { page } = await openTab(browser(), ctx, baseUrl, { javaScript })
+  await page.goto('/proposer')
+  await fillRequired(page, title)
+  if (summary) await page.fill('#f-summary', summary)
+  await page.fill('#f-territories', territories)
   await page.getByRole('button', { name: 'Envoyer la proposition' }).click()
   await page.waitForLoadState()
+  return page
 }
 
 describe('territory by name, without JavaScript', () => {
   it('takes a name that designates one territory', async (ctx) => {
-    const { page } = await openTab(browser(), ctx, baseUrl, { javaScript: false })
-    await page.goto('/proposer')
-    await fillRequired(page, 'Permanences numériques en mairie (nom unique)')
     // Another field wrong, to see what the server made of the name on the page that comes back.
-    await page.fill('#f-summary', 'trop court')
-    await page.fill('#f-territories', 'Redon Agglomération, com:35238')
-    await send(page)
+    const page = await propose(
+      ctx,
+      'Permanences numériques en mairie (nom unique)',
+      'Redon Agglomération, com:35238',
+      { summary: 'trop court' }
+    )
 
     expect(await page.locator('#f-territories').inputValue()).toBe('epci:243500741, com:35238')
     expect(await page.locator('.territory-names').innerText()).toContain('CA Redon Agglomération')
@@ -34,17 +49,13 @@ describe('territory by name, without JavaScript', () => {
 
     await page.fill(
       '#f-summary',
-      'Des permanences numériques en mairie pour accompagner les démarches en ligne des habitants.'
+      'Des ateliers hebdomadaires en médiathèque pour apprendre les démarches en ligne.'
     )
     await submitToConfirmation(page, false)
   })
 
   it('lists the homonyms of an ambiguous name, keeps what was typed, and takes the choice', async (ctx) => {
-    const { page } = await openTab(browser(), ctx, baseUrl, { javaScript: false })
-    await page.goto('/proposer')
-    await fillRequired(page, 'Permanences numériques en mairie (homonymes)')
-    await page.fill('#f-territories', 'Saint-Denis')
-    await send(page)
+    const page = await propose(ctx, 'Permanences numériques en mairie (homonymes)', 'Saint-Denis')
 
     expect(await page.locator('#erreurs').innerText()).toContain('« Saint-Denis »')
     expect(await page.locator('#f-territories-erreur').innerText()).toContain('Territoires')
@@ -66,11 +77,11 @@ describe('territory by name, without JavaScript', () => {
   })
 
   it('names the field when no territory has that name', async (ctx) => {
-    const { page } = await openTab(browser(), ctx, baseUrl, { javaScript: false })
-    await page.goto('/proposer')
-    await fillRequired(page, 'Permanences numériques en mairie (nom inconnu)')
-    await page.fill('#f-territories', 'Atlantide-sur-Mer')
-    await send(page)
+    const page = await propose(
+      ctx,
+      'Permanences numériques en mairie (nom inconnu)',
+      'Atlantide-sur-Mer'
+    )
 
     const error = await page.locator('#f-territories-erreur').innerText()
     expect(error).toContain('Territoires : aucun territoire ne s’appelle « Atlantide-sur-Mer »')
@@ -82,11 +93,12 @@ describe('territory by name, without JavaScript', () => {
 
 describe('territory by name, with JavaScript', () => {
   it('offers the same accessible choice when a name is typed in the field', async (ctx) => {
-    const { page } = await openTab(browser(), ctx, baseUrl)
-    await page.goto('/proposer')
-    await fillRequired(page, 'Permanences numériques en mairie (avec JavaScript)')
-    await page.fill('#f-territories', 'CC du Pays de Redon')
-    await send(page)
+    const page = await propose(
+      ctx,
+      'Permanences numériques en mairie (avec JavaScript)',
+      'CC du Pays de Redon',
+      { javaScript: true }
+    )
 
     const choice = page.locator('.territory-choice')
     expect(await choice.locator('legend').innerText()).toBe(

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { territoryNameKey } from '../../worker/domain/territory-names'
 import { formToValues } from '../../web/form-input'
 import { resolveTerritoryNames, type NameResolution } from '../../worker/services/territory-names'
+import { request } from './fixtures'
 
 async function resolve(text: string, hint?: string): Promise<NameResolution> {
   const [result] = await resolveTerritoryNames(env.DB, [text], hint)
@@ -103,5 +104,25 @@ describe('territory by name', () => {
   it('resolves many names in one call, in order', async () => {
     const results = await resolveTerritoryNames(env.DB, ['Brest', 'Atlantide', 'Gironde'])
     expect(results.map((r) => r.status)).toEqual(['found', 'unknown', 'found'])
+  })
+})
+
+describe('the form without JavaScript, in English', () => {
+  it('names the field and the unknown name, and lists homonyms to choose from', async () => {
+    const res = await request('/proposer', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://observatoire.test',
+        'accept-language': 'en',
+      },
+      body: new URLSearchParams([['territories', 'Atlantide-sur-Mer, Saint-Denis']]).toString(),
+    })
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    expect(html).toContain('Territories: no territory is called “Atlantide-sur-Mer”')
+    expect(html).toContain('Several territories are called “Saint-Denis”: which one?')
+    expect(html).toContain('name="territoryChoice.0" value="com:97411"')
+    expect(html).toContain('name="territoryChoiceFor.0" value="Saint-Denis"')
   })
 })

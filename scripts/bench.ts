@@ -17,6 +17,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROOT } from './lib/local-dev'
+import { replaceMarkedBlock } from './lib/markdown-block'
 import { createWorkerKey, MEILISEARCH_VERSION, startMeilisearch } from './lib/meilisearch'
 import type { ExperimentInput } from '../worker/domain/experiment'
 import { onCleanup, runCleanups } from './bench/cleanup'
@@ -501,19 +502,8 @@ async function main() {
  * BENCHMARKS.md keeps one section per dataset size, replaced by the latest run of that
  * size, under hand-written prose that the harness never touches.
  */
-async function writeBenchmarksFile(file: string, size: number, markdown: string) {
-  const begin = `<!-- bench:size=${size} -->`
-  const end = `<!-- /bench:size=${size} -->`
-  const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n')
-  const block = `${begin}\n${markdown}\n${end}`
-  const i = current.indexOf(begin)
-  const j = current.indexOf(end)
-  const next =
-    i >= 0 && j > i
-      ? current.slice(0, i) + block + current.slice(j + end.length)
-      : `${current.trimEnd()}\n\n${block}\n`
-  await writeFile(file, next)
-}
+const writeBenchmarksFile = (file: string, size: number, markdown: string) =>
+  replaceMarkedBlock(file, `bench:size=${size}`, markdown)
 
 try {
   await main()

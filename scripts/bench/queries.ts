@@ -1,7 +1,9 @@
 /**
- * The fixed search workload: what public innovators actually type — accents missing,
- * typos, acronyms, hyphen variants, place names — and how they narrow (région, theme,
- * stage, evidence, empty query + filters). Fixed so two runs measure the same thing.
+ * The fixed search workload: what public innovators actually type — natural phrases of
+ * four to eight words (most of them sharing only some words with the right fiche), missing
+ * accents, typos, English, acronyms, hyphen variants, place names — and how they narrow
+ * (région, theme, stage, evidence, empty query + filters). Fixed so two runs measure the
+ * same thing.
  */
 import type { SearchFilters } from '../../worker/search/types'
 
@@ -13,30 +15,30 @@ export interface BenchQuery {
 }
 
 export const SEARCH_QUERIES: readonly BenchQuery[] = [
-  { q: 'mediation numerique', filters: {} },
-  { q: 'médiation numérique', filters: { region: ['53'] } },
-  { q: 'tiers lieux', filters: {} },
-  { q: 'tiers-lieux ruraux', filters: { stage: ['pilot', 'rollout'] } },
+  { q: 'bus numérique itinérant pour aller vers les habitants des villages', filters: {} },
+  { q: 'médiation numérique pour les seniors isolés', filters: { region: ['53'] } },
+  { q: 'formation aux métiers du numérique pour les jeunes du territoire', filters: {} },
+  { q: 'tiers lieux ruraux', filters: { stage: ['pilot', 'rollout'] } },
   { q: 'EPN', filters: {} },
-  { q: 'FttH', filters: { theme: ['connectivity'] } },
-  { q: 'budjet participatif', filters: {} },
+  { q: 'fibre optique dans les hameaux isolés', filters: { theme: ['connectivity'] } },
+  { q: 'budjet participatif collégiens', filters: {} },
   { q: 'teleconsultation desert medical', filters: {} },
-  { q: 'Bretagne', filters: {} },
-  { q: 'Marseille', filters: {} },
-  { q: 'cybersecurite rancongiciel', filters: { evidence: ['2', '3', '4'] } },
+  { q: 'mediatoin numerique', filters: {} },
+  { q: 'participatory budgeting online vote', filters: {} },
+  { q: 'digital inclusion for older people', filters: {} },
+  { q: 'cybersecurite rancongiciel petites communes', filters: { evidence: ['2', '3', '4'] } },
   { q: 'conseillers numeriques France Services', filters: {} },
   { q: 'open data', filters: { department: ['69'] } },
   { q: 'fablab', filters: { region: ['84', '11'] } },
-  { q: 'sobriete numerique', filters: {}, sort: 'evidence' },
+  { q: 'réduire l’empreinte environnementale du numérique', filters: {}, sort: 'evidence' },
   { q: 'ecole numerique', filters: {}, sort: 'recent' },
   { q: 'aidants connect', filters: { level: ['commune'] } },
   { q: 'illectronisme seniors', filters: {}, page: 2 },
   { q: '', filters: { theme: ['mediation'] } },
   { q: '', filters: { region: ['53'], stage: ['pilot'] } },
   { q: '', filters: { region: ['84'], theme: ['third-places'], year: ['2022'] } },
-  { q: '', filters: { evidence: ['4'] }, sort: 'recent' },
+  { q: 'smart city street lighting', filters: { theme: ['smart-territory'] } },
   { q: 'ateliers', filters: { department: ['35'] } },
-  { q: 'eclairage public intelligent', filters: { theme: ['smart-territory'] } },
 ]
 
 /** `/api/search?…` with repeated parameters, as the public API takes them. */

@@ -122,7 +122,10 @@ export function renderMarkdown(r: BenchResults, deltas: string[]): string {
   )
   out.push('')
 
-  out.push('**Search** (`/api/search`, fixed set of 24 French queries and filter combinations)', '')
+  out.push(
+    '**Search** (`/api/search`, fixed set of 24 realistic queries — natural phrases, typos, English — and filter combinations)',
+    ''
+  )
   out.push(...LAT_HEADER)
   out.push(...perConcurrency('ours, Meilisearch', r.search.meilisearch))
   out.push(...perConcurrency('ours, embedded engine (FTS5)', r.search.embedded))

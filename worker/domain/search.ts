@@ -41,8 +41,6 @@ export interface SearchQuery {
   /** 1-based page number. */
   page: number
   hitsPerPage: number
-  /** `all` (default): every query word must match; `any`: the more words match, the higher (similarity). */
-  matching?: 'all' | 'any'
   /** Ids left out of the results (the experiment a similarity search starts from). */
   excludeIds?: readonly string[]
   /**
@@ -86,6 +84,10 @@ export const SearchResult = z
         'Comptes par valeur de chaque filtre ; ceux d’un filtre ignorent sa propre sélection (facettes disjonctives)',
     }),
     engine: z.enum(ENGINES).openapi({ description: 'Moteur qui a répondu' }),
+    didYouMean: z.string().nullable().openapi({
+      description:
+        'La requête aux mots corrigés d’après le vocabulaire de l’index, quand le moteur intégré en a corrigé (« Vouliez-vous dire … ») ; null sinon (Meilisearch corrige sans le dire)',
+    }),
   })
   .openapi('SearchResult')
 

@@ -10,10 +10,13 @@ import {
   PROGRAMMES,
   PUBLICS,
   SCOPES,
+  STAGES,
   THEMES,
   topTheme,
 } from '../domain/vocabularies'
 import type { ExperimentRow } from '../db/experiments'
+import { stemsOfText } from './analysis'
+import { regionLabels } from './lexicon'
 import { UNKNOWN_YEAR, type SearchDocument } from './types'
 
 /** Private-use characters the engines use as highlight sentinels; never indexed. */
@@ -57,30 +60,46 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
     .join('\n')
     .slice(0, MAX_BODY_CHARS)
 
-  return {
-    id: row.id,
-    slug: row.slug,
-    revision: row.revision,
+  const bilingual = (terms: Parameters<typeof labelOf>[0], code: string) => [
+    labelOf(terms, code),
+    labelOf(terms, code, 'en'),
+  ]
+  const themeLabels = [
+    ...new Set([
+      ...topThemes.flatMap((code) => bilingual(THEMES, code)),
+      ...themes.filter((c) => c.includes('.')).flatMap((code) => bilingual(ALL_THEMES, code)),
+    ]),
+  ]
+  const stageLabels = [...new Set(bilingual(STAGES, row.stage))]
+  const regions = derived.regions.map((t) => codeDigits(t.code))
+  const territoryLabels = [
+    ...new Set([
+      ...[...derived.territories, ...derived.departments, ...derived.regions].map((t) => t.name),
+      ...regionLabels(regions),
+      ...scopeLabels(content, derived),
+    ]),
+  ]
+  const searchable = {
     title: clean(content.title),
     summary: clean(content.summary),
     body: clean(body),
     leadName: clean(content.lead?.name ?? ''),
+  }
+  return {
+    id: row.id,
+    slug: row.slug,
+    revision: row.revision,
+    ...searchable,
     themes,
     topThemes,
-    themeLabels: [
-      ...new Set([
-        ...topThemes.map((code) => labelOf(THEMES, code)),
-        ...themes.filter((c) => c.includes('.')).map((code) => labelOf(ALL_THEMES, code)),
-      ]),
-    ],
-    territoryLabels: [
-      ...new Set([
-        ...[...derived.territories, ...derived.departments, ...derived.regions].map((t) => t.name),
-        ...placeLabels(content, derived),
-      ]),
-    ],
+    themeLabels,
+    stageLabels,
+    territoryLabels,
+    stems: stemsOfText(
+      [...Object.values(searchable), ...themeLabels, ...stageLabels, ...territoryLabels].join(' ')
+    ),
     territories: derived.territories,
-    regions: derived.regions.map((t) => codeDigits(t.code)),
+    regions,
     departments: derived.departments.map((t) => codeDigits(t.code)),
     level: row.lead_kind,
     stage: row.stage,
@@ -98,8 +117,10 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
  * entière » for a national programme; the place and the country in French and English
  * for a record abroad ("Namur", "Belgique", "Belgium").
  */
-function placeLabels(content: Partial<ExperimentContent>, derived: Partial<Derived>): string[] {
-  if (content.scope === 'national') return [labelOf(SCOPES, 'national')]
+function scopeLabels(content: Partial<ExperimentContent>, derived: Partial<Derived>): string[] {
+  if (content.scope === 'national') {
+    return [labelOf(SCOPES, 'national'), labelOf(SCOPES, 'national', 'en')]
+  }
   if (content.scope !== 'abroad') return []
   return [content.abroad?.place, derived.country?.fr, derived.country?.en].filter(
     (v): v is string => typeof v === 'string'

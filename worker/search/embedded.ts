@@ -7,7 +7,15 @@
  */
 import { foldText } from '../domain/text'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
-import { foldedSynonymGroups, MAX_TOTAL_HITS, STOP_WORDS } from './settings'
+import {
+  allowedTypos,
+  mayHaveTypo,
+  queryWords,
+  toTextMatch,
+  type QueryWord,
+  type TextMatch,
+} from './fts-query'
+import { MAX_TOTAL_HITS } from './settings'
 import {
   FACETS,
   hitYear,
@@ -19,16 +27,11 @@ import {
   type SearchResult,
 } from './types'
 
-/** Meilisearch reads the first 10 query words; so do we. */
-const MAX_QUERY_WORDS = 10
 /** Bound parameters travel as JSON; keep each chunk well under D1's 1 MB value limit. */
 const MAX_CHUNK_JSON = 400_000
 
-/** bm25 column weights: title, summary, labels, body. */
-const BM25 = 'bm25(search_fts, 10.0, 4.0, 6.0, 1.0)'
-
-const FOLDED_STOP_WORDS = new Set(STOP_WORDS.map(foldText))
-const SYNONYMS = foldedSynonymGroups()
+/** bm25 column weights: title, summary, labels, body, stems. */
+const BM25 = 'bm25(search_fts, 10.0, 4.0, 6.0, 1.0, 0.5)'
 
 interface DocumentRow {
   id: string
@@ -56,9 +59,11 @@ export class EmbeddedEngine implements SearchEngine {
   constructor(private readonly db: D1Database) {}
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const match = toMatchExpression(query.q, query.matching ?? 'all')
+    const words = queryWords(query.q)
+    const corrections = await this.corrections(words)
+    const text = toTextMatch(words, corrections)
     const criteria: Criteria = {
-      match,
+      match: text?.any ?? null,
       filters: FACETS.flatMap((facet) => {
         const values = query.filters[facet]
         return values?.length ? [{ facet, values: values.map(String) }] : []
@@ -72,7 +77,7 @@ export class EmbeddedEngine implements SearchEngine {
 
     const statement = ({ sql, params }: Sql) => this.db.prepare(sql).bind(...params)
     const [hits, total, facets] = await this.db.batch([
-      statement(hitsSql(criteria, query.sort, limit, offset)),
+      statement(hitsSql(criteria, text, query.sort, limit, offset)),
       statement(countSql(criteria)),
       ...(query.facets === false ? [] : [statement(facetsSql(criteria))]),
     ])
@@ -89,7 +94,62 @@ export class EmbeddedEngine implements SearchEngine {
       hitsPerPage: query.hitsPerPage,
       facets: facetCounts,
       engine: 'embedded',
+      didYouMean: corrections.size ? suggestion(query.q, corrections) : null,
     }
+  }
+
+  /**
+   * Spelling corrections from the index's own vocabulary: each plain query word of 5 letters
+   * or more that no indexed word equals or starts with gets the indexed words within
+   * Meilisearch's typo thresholds (1 from 5 letters, 2 from 9), closest and most frequent
+   * first. Candidates share the word's first letter, as typed words almost always do: the
+   * vocabulary is read by range on its index, never scanned whole. One query per search.
+   */
+  private async corrections(words: readonly QueryWord[]): Promise<Map<string, string[]>> {
+    const checked = [...new Set(words.filter(mayHaveTypo).map((w) => w.text))]
+    if (checked.length === 0) return new Map()
+    const ranges = checked.map((word) => {
+      const typos = allowedTypos(word)
+      const first = word[0]!
+      return {
+        word,
+        lo: first,
+        hi: String.fromCodePoint(first.codePointAt(0)! + 1),
+        min: word.length - typos,
+        max: word.length + typos,
+      }
+    })
+    // One range scan of the vocabulary per word (D1 caps compound SELECTs, so a join on the
+    // words rather than a UNION); prefix extensions are kept to tell known words apart.
+    const { results } = await this.db
+      .prepare(
+        `SELECT w.key AS i, v.term AS term, sum(v.doc) AS docs
+         FROM json_each(?1) w
+         JOIN search_vocabulary v ON v.term >= w.value->>'$.lo' AND v.term < w.value->>'$.hi'
+         WHERE v.col <> 'stems'
+           AND (length(v.term) BETWEEN w.value->>'$.min' AND w.value->>'$.max'
+             OR substr(v.term, 1, length(w.value->>'$.word')) = w.value->>'$.word')
+         GROUP BY w.key, v.term`
+      )
+      .bind(JSON.stringify(ranges))
+      .all<{ i: number; term: string; docs: number }>()
+    const out = new Map<string, string[]>()
+    checked.forEach((word, i) => {
+      const rows = results.filter((r) => r.i === i)
+      if (rows.some((r) => r.term.startsWith(word))) return // indexed, or a prefix of an indexed word
+      const typos = allowedTypos(word)
+      const close = rows
+        .map((r) => ({ term: r.term, docs: r.docs, distance: editDistance(word, r.term, typos) }))
+        .filter((c) => c.distance <= typos)
+        .sort((a, b) => a.distance - b.distance || b.docs - a.docs)
+        .slice(0, MAX_CORRECTIONS)
+      if (close.length)
+        out.set(
+          word,
+          close.map((c) => c.term)
+        )
+    })
+    return out
   }
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
@@ -106,13 +166,15 @@ export class EmbeddedEngine implements SearchEngine {
           .bind(json),
         this.db
           .prepare(
-            `INSERT INTO search_documents (id, revision, title, summary, labels, body, evidence,
-               completeness, published_at, hit)
+            `INSERT INTO search_documents (id, revision, title, summary, labels, body, stems,
+               evidence, completeness, published_at, hit)
              SELECT v->>'$.id', v->>'$.revision', v->>'$.title', v->>'$.summary', v->>'$.labels',
-               v->>'$.body', v->>'$.evidence', v->>'$.completeness', v->>'$.publishedAt', v->>'$.hit'
+               v->>'$.body', v->>'$.stems', v->>'$.evidence', v->>'$.completeness',
+               v->>'$.publishedAt', v->>'$.hit'
              FROM (SELECT value AS v FROM json_each(?1)) WHERE true
              ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, title = excluded.title,
                summary = excluded.summary, labels = excluded.labels, body = excluded.body,
+               stems = excluded.stems,
                evidence = excluded.evidence, completeness = excluded.completeness,
                published_at = excluded.published_at, hit = excluded.hit`
           )
@@ -298,86 +360,85 @@ const ORDER: Record<SearchQuery['sort'], string> = {
   completeness: 'd.completeness DESC, d.published_at DESC',
 }
 
-function hitsSql(c: Criteria, sort: SearchQuery['sort'], limit: number, offset: number): Sql {
+function hitsSql(
+  c: Criteria,
+  text: TextMatch | null,
+  sort: SearchQuery['sort'],
+  limit: number,
+  offset: number
+): Sql {
   const p = new Params()
   const columns = 'd.id, d.revision, d.title, d.summary, d.hit'
-  if (c.match === null) {
+  if (c.match === null || text === null) {
     const sql = `SELECT ${columns}, d.title AS hl_title, d.summary AS hl_summary
       FROM search_documents d ${whereClause(conditions(c, p))}
       ORDER BY ${ORDER[sort]}, d.id DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`
     return { sql, params: p.values }
   }
-  // Relevance: bm25 first, then the same tie-breakers as Meilisearch's custom rules.
-  const order = sort === 'relevance' ? `${BM25}, ${ORDER.relevance}` : `${ORDER[sort]}, ${BM25}`
+  // As Meilisearch's ranking rules: how many query words a document has, then how many in
+  // their exact form (not only through a stem or a typo correction), then an explicit sort,
+  // then bm25 and the tie-breakers. Each word's documents are one FTS5 lookup, which
+  // SQLite runs once per statement and then probes per candidate.
+  const has = (expression: string) =>
+    `(d.docid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${p.add(expression)}))`
   const start = p.add(MARK_START)
   const end = p.add(MARK_END)
+  const words = text.words.length > 1 ? text.words.map((w) => has(w.all)).join(' + ') : '1'
+  const inexact = text.words.filter((w) => w.exact !== null)
+  const loose = inexact.length
+    ? inexact.map((w) => `${has(w.all)} - ${has(w.exact!)}`).join(' + ')
+    : '0'
   const clauses = [
     `search_fts MATCH ${p.add(c.match)}`,
     ...conditions(c, p, { textMatchedByJoin: true }),
   ]
+  const then = sort === 'relevance' ? `${BM25}, ${ORDER.relevance}` : `${ORDER[sort]}, ${BM25}`
   const sql = `SELECT ${columns}, highlight(search_fts, 0, ${start}, ${end}) AS hl_title,
-      highlight(search_fts, 1, ${start}, ${end}) AS hl_summary
+      highlight(search_fts, 1, ${start}, ${end}) AS hl_summary,
+      ${words} AS words, ${loose} AS loose
     FROM search_fts JOIN search_documents d ON d.docid = search_fts.rowid
     ${whereClause(clauses)}
-    ORDER BY ${order}, d.id DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`
+    ORDER BY words DESC, loose ASC, ${then}, d.id DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`
   return { sql, params: p.values }
 }
 
+/** At most this many corrections per misspelt word. */
+const MAX_CORRECTIONS = 3
+
 /**
- * The FTS5 expression for a user query, or null for "everything". Every term is a quoted
- * string built from folded words, so no FTS5 operator typed by the user is interpreted.
- * Synonym phrases become `(a OR b)` groups; other words match as prefixes once a trailing
- * plural `s`/`x` is dropped ("numériques" finds "numérique" and back).
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions, as
+ * Meilisearch counts typos), giving up above `max`.
  */
-export function toMatchExpression(q: string, matching: 'all' | 'any'): string | null {
-  const words = foldText(q).split(' ').filter(Boolean).slice(0, MAX_QUERY_WORDS)
-  const terms: string[] = []
-  const plain: string[] = []
-  for (let i = 0; i < words.length;) {
-    const synonym = longestSynonymAt(words, i)
-    if (synonym) {
-      terms.push(`(${synonym.group.map((phrase) => quote(phrase.join(' '))).join(' OR ')})`)
-      i += synonym.length
-      continue
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let prev2: number[] = []
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, prev2[j - 2]! + 1)
+      }
+      row.push(d)
+      best = Math.min(best, d)
     }
-    plain.push(words[i]!)
-    i += 1
+    if (best > max) return max + 1
+    prev2 = prev
+    prev = row
   }
-  const meaningful = plain.filter((w) => !FOLDED_STOP_WORDS.has(w))
-  // A query made only of stop words ("à la") still searches them.
-  for (const word of meaningful.length || terms.length ? meaningful : plain) {
-    terms.push(wordTerm(word))
-  }
-  if (terms.length === 0) return null
-  return terms.join(matching === 'all' ? ' AND ' : ' OR ')
+  return prev[b.length]!
 }
 
-function wordTerm(word: string): string {
-  if (word.length < 3 || /^\d+$/.test(word)) return quote(word)
-  const stem = word.length >= 5 && /[sx]$/.test(word) ? word.slice(0, -1) : word
-  return `${quote(stem)}*`
+/**
+ * The query as the user typed it, each corrected word replaced by its first correction:
+ * what « Vouliez-vous dire … » offers.
+ */
+function suggestion(q: string, corrections: ReadonlyMap<string, readonly string[]>): string {
+  return q.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(foldText(word))?.[0] ?? word)
 }
-
-function longestSynonymAt(
-  words: readonly string[],
-  at: number
-): { group: string[][]; length: number } | null {
-  let best: { group: string[][]; length: number } | null = null
-  for (const group of SYNONYMS) {
-    for (const phrase of group) {
-      const fits = phrase.every((w, k) => words[at + k] === w)
-      if (fits && phrase.length > (best?.length ?? 0)) best = { group, length: phrase.length }
-    }
-  }
-  if (!best) return null
-  // Several groups may share an expression (MSAP / France Services): merge them.
-  const merged = SYNONYMS.filter((g) =>
-    g.some((p) => p.length === best.length && p.every((w, k) => words[at + k] === w))
-  ).flat()
-  return { group: [...new Map(merged.map((p) => [p.join(' '), p])).values()], length: best.length }
-}
-
-const quote = (text: string) => `"${text.replaceAll('"', '""')}"`
 
 // ── Rows ─────────────────────────────────────────────────────────────────────
 
@@ -407,8 +468,9 @@ function toStoredRow(doc: SearchDocument) {
     revision: doc.revision,
     title: doc.title,
     summary: doc.summary,
-    labels: [...doc.themeLabels, ...doc.territoryLabels].join('\n'),
+    labels: [...doc.themeLabels, ...doc.stageLabels, ...doc.territoryLabels].join('\n'),
     body: [doc.leadName, doc.body].join('\n'),
+    stems: doc.stems,
     evidence: doc.evidence,
     completeness: doc.completeness,
     publishedAt: doc.publishedAt,

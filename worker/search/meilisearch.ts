@@ -11,16 +11,19 @@ import {
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
+  type FederatedMultiSearchParams,
   type MultiSearchQuery,
   type SearchResponse,
 } from 'meilisearch'
+import { stemOf } from './analysis'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
 import {
   applyIndexSettings,
   DISPLAYED_ATTRIBUTES,
   FACET_ATTRIBUTES,
-  stripStopWords,
+  MAX_TOTAL_HITS,
 } from './settings'
+import { queryWords, type QueryWord } from './fts-query'
 import {
   FACETS,
   hitYear,
@@ -121,13 +124,13 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const q = stripStopWords(query.q.trimStart())
-    const base: MultiSearchQuery = {
-      indexUid: this.config.indexUid,
-      q,
-      locales: ['fra'],
-      matchingStrategy: query.matching === 'any' ? 'frequency' : 'all',
-    }
+    const words = query.q.trim() ? queryWords(query.q) : []
+    return words.length ? this.searchText(query, words) : this.browse(query)
+  }
+
+  /** No text: one query, filters and facets, in browse order unless a sort is picked. */
+  private async browse(query: SearchQuery): Promise<SearchResult> {
+    const base: MultiSearchQuery = { indexUid: this.config.indexUid, q: '' }
     const counted = query.facets !== false
     const selected = counted ? FACETS.filter((f) => query.filters[f]?.length) : []
     const main: MultiSearchQuery = {
@@ -139,10 +142,7 @@ export class MeilisearchEngine implements SearchEngine {
       page: Math.max(1, query.page),
       hitsPerPage: query.hitsPerPage,
       attributesToRetrieve: [...DISPLAYED_ATTRIBUTES],
-      attributesToHighlight: ['title', 'summary'],
-      highlightPreTag: MARK_START,
-      highlightPostTag: MARK_END,
-      sort: q.trim() === '' && query.sort === 'relevance' ? BROWSE_ORDER : SORT[query.sort],
+      sort: query.sort === 'relevance' ? BROWSE_ORDER : SORT[query.sort],
     }
     // Disjunctive facets: a facet with a selection is counted with every filter but its own.
     const perFacet = selected.map((f): MultiSearchQuery => ({
@@ -154,27 +154,76 @@ export class MeilisearchEngine implements SearchEngine {
     const { results } = await this.client.multiSearch<
       { queries: MultiSearchQuery[] },
       IndexedDocument
-    >({
-      queries: [main, ...perFacet],
-    })
+    >({ queries: [main, ...perFacet] })
     const [first, ...others] = results as unknown as SearchResponse<IndexedDocument>[]
     if (!first) throw new Error('Meilisearch returned no result for the main query')
-
-    const facets = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets']
-    const distributions = [first, ...others].map((r) => r.facetDistribution ?? {})
-    for (const facet of FACETS) {
-      for (const distribution of distributions) {
-        const counts = distribution[FACET_ATTRIBUTES[facet]]
-        if (counts) facets[facet] = { ...counts }
-      }
-    }
     return {
       hits: first.hits.map(toHit),
       total: first.totalHits ?? first.estimatedTotalHits ?? 0,
       page: first.page ?? query.page,
       hitsPerPage: query.hitsPerPage,
-      facets,
+      facets: mergeFacets([first, ...others].map((r) => r.facetDistribution ?? {})),
       engine: 'meilisearch',
+      didYouMean: null,
+    }
+  }
+
+  /**
+   * Text: documents holding at least one query word, the more words the higher.
+   * Meilisearch's matching strategies keep one word mandatory (`last`: the first word), so
+   * the query is asked once per word, that word first (`lastFirst`), in one federated
+   * multi-search: the union of those answers is every document holding some word — what
+   * `total` and the facets count — and each document ranks by its best answer, where its
+   * score grows with the run of query words it holds. Each word is led by its French stem,
+   * matched in the `stems` attribute, so « inclusion » answers « inclusif », below records
+   * saying « inclusif » (which hold one more query word).
+   */
+  private async searchText(query: SearchQuery, words: readonly QueryWord[]): Promise<SearchResult> {
+    const counted = query.facets !== false
+    const selected = counted ? FACETS.filter((f) => query.filters[f]?.length) : []
+    const rotations = lastFirst(words)
+    const page = Math.max(1, query.page)
+    const federated = (filter: string[], facets: string[], limit: number, offset = 0) =>
+      this.client.multiSearch<FederatedMultiSearchParams, IndexedDocument>({
+        federation: {
+          limit,
+          offset,
+          ...(facets.length ? { facetsByIndex: { [this.config.indexUid]: facets } } : {}),
+        },
+        queries: rotations.map((q) => ({
+          indexUid: this.config.indexUid,
+          q,
+          locales: ['fra'],
+          matchingStrategy: 'last',
+          filter,
+          ...(query.sort === 'relevance' ? {} : { sort: SORT[query.sort] }),
+          attributesToRetrieve: [...DISPLAYED_ATTRIBUTES],
+          attributesToHighlight: ['title', 'summary'],
+          highlightPreTag: MARK_START,
+          highlightPostTag: MARK_END,
+        })),
+      })
+    const [main, ...perFacet] = await Promise.all([
+      federated(
+        buildFilter(query),
+        counted ? FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_ATTRIBUTES[f]) : [],
+        query.hitsPerPage,
+        (page - 1) * query.hitsPerPage
+      ),
+      // Disjunctive facets: a facet with a selection is counted with every filter but its own.
+      ...selected.map((f) => federated(buildFilter(query, f), [FACET_ATTRIBUTES[f]], 0)),
+    ])
+    const distributions = [main, ...perFacet].map(
+      (r) => r.facetsByIndex?.[this.config.indexUid]?.distribution ?? {}
+    )
+    return {
+      hits: main.hits.map(toHit),
+      total: Math.min(main.totalHits ?? main.estimatedTotalHits ?? 0, MAX_TOTAL_HITS),
+      page,
+      hitsPerPage: query.hitsPerPage,
+      facets: mergeFacets(distributions),
+      engine: 'meilisearch',
+      didYouMean: null,
     }
   }
 
@@ -243,6 +292,32 @@ export class MeilisearchEngine implements SearchEngine {
 }
 
 const settledIndexes = new Set<string>()
+
+/**
+ * One query text per word, that word first (led by its stem when it has one), the others
+ * after it in the order typed: with the `last` strategy each text requires its first word
+ * and ranks by how many of the following words a document also holds.
+ */
+export function lastFirst(words: readonly QueryWord[]): string[] {
+  return words.map((_, k) => {
+    const rotated = [...words.slice(k), ...words.slice(0, k)]
+    const lead = rotated[0]!
+    const stem = lead.expressions ? null : stemOf(lead.text)
+    return [...(stem ? [stem] : []), ...rotated.map((w) => w.typed)].join(' ')
+  })
+}
+
+/** Facet counts from several answers: each facet's counts come from the answer that asked. */
+function mergeFacets(distributions: readonly Record<string, Record<string, number>>[]) {
+  const facets = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets']
+  for (const facet of FACETS) {
+    for (const distribution of distributions) {
+      const counts = distribution[FACET_ATTRIBUTES[facet]]
+      if (counts) facets[facet] = { ...counts }
+    }
+  }
+  return facets
+}
 
 function toHit(doc: IndexedDocument): SearchHit {
   return {

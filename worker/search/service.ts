@@ -69,9 +69,7 @@ export async function similarExperiments(
     facets: false,
   }
   const [byText, byTheme, byArea] = await Promise.all([
-    probe.text.trim()
-      ? runSearch(env, { ...base, q: probe.text, filters: {}, matching: 'any' })
-      : null,
+    probe.text.trim() ? runSearch(env, { ...base, q: probe.text, filters: {} }) : null,
     themes.length ? runSearch(env, { ...base, filters: { theme: themes } }) : null,
     area ? runSearch(env, { ...base, filters: area }) : null,
   ])

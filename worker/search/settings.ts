@@ -6,8 +6,8 @@
  * engine uses the same stop words and synonyms to expand queries.
  */
 import type { Meilisearch, Settings } from 'meilisearch'
+import { meilisearchSynonyms } from './lexicon'
 import type { FacetName } from './types'
-import { foldText } from '../domain/text'
 
 /**
  * Short French function words ignored in queries, by both engines.
@@ -53,54 +53,6 @@ export const STOP_WORDS = [
   'leurs',
 ] as const
 
-/**
- * Groups of equivalent expressions (mutual synonyms). Acronyms people type are matched
- * to the words fiches use and back; hyphen and space variants that the tokenizer does
- * not already equate (compound words written in one piece) are listed too.
- */
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['epn', 'espace public numérique', 'espaces publics numériques'],
-  ['msap', 'maison de services au public', 'maisons de services au public', 'france services'],
-  ['france services', 'maison france services', 'maisons france services'],
-  ['pix', 'certification des compétences numériques'],
-  ['ftth', 'fibre optique', 'fibre jusqu’à l’abonné', 'fiber to the home'],
-  ['thd', 'très haut débit'],
-  ['tiers-lieux', 'tiers lieux', 'tiers-lieu', 'tiers lieu', 'tierslieux', 'tierslieu'],
-  ['fablab', 'fab lab', 'fablabs', 'fab labs', 'fab-lab'],
-  ['epci', 'intercommunalité', 'intercommunalités', 'intercommunal'],
-  ['cc', 'communauté de communes'],
-  ['ca', 'communauté d’agglomération', 'agglomération'],
-  ['cu', 'communauté urbaine'],
-  ['cnfs', 'conseiller numérique', 'conseillers numériques'],
-  ['ia', 'intelligence artificielle'],
-  ['e-santé', 'esanté', 'santé numérique'],
-  ['wifi', 'wi-fi'],
-  ['civic tech', 'civictech', 'civic-tech'],
-  ['open data', 'opendata', 'données ouvertes'],
-  ['qpv', 'quartier prioritaire', 'quartiers prioritaires'],
-]
-
-/** Synonyms as Meilisearch expects them: each expression maps to the others of its group(s). */
-export function meilisearchSynonyms(): Record<string, string[]> {
-  const out = new Map<string, Set<string>>()
-  for (const group of SYNONYM_GROUPS) {
-    const terms = group.map(normaliseSynonym)
-    for (const term of terms) {
-      const set = out.get(term) ?? new Set<string>()
-      for (const other of terms) if (other !== term) set.add(other)
-      out.set(term, set)
-    }
-  }
-  return Object.fromEntries([...out].map(([k, v]) => [k, [...v]]))
-}
-
-/** Synonym groups as folded word lists, for the embedded engine's query expansion. */
-export function foldedSynonymGroups(): string[][][] {
-  return SYNONYM_GROUPS.map((group) => [
-    ...new Map(group.map((t) => foldText(t).split(' ')).map((w) => [w.join(' '), w])).values(),
-  ])
-}
-
 const STOP_WORD_SET = new Set<string>(STOP_WORDS)
 
 /**
@@ -116,9 +68,6 @@ export function stripStopWords(q: string): string {
   if (kept.length === 0) return q
   return kept.join(' ') + (/\s$/.test(q) ? ' ' : '')
 }
-
-// Meilisearch splits on the typographic apostrophe too; keep synonyms lower case.
-const normaliseSynonym = (term: string) => term.toLowerCase().replaceAll('’', "'")
 
 // ── Fields ───────────────────────────────────────────────────────────────────
 
@@ -143,6 +92,9 @@ export const SEARCHABLE_ATTRIBUTES = [
   'summary',
   'leadName',
   'body',
+  'stageLabels',
+  // Last: a word found only through its stem ranks below the same word found as typed.
+  'stems',
 ] as const
 
 export const DISPLAYED_ATTRIBUTES = [
@@ -207,10 +159,11 @@ export function indexSettings(): Settings {
     // matched a fiche saying exactly that (measured). STOP_WORDS are stripped from the
     // query by the Worker instead (`stripStopWords`), as the embedded engine does.
     stopWords: [],
-    synonyms: meilisearchSynonyms(),
+    synonyms: meilisearchSynonyms(STOP_WORD_SET),
     // Years and INSEE codes must not match their neighbours (2024 ≠ 2025, 35 ≠ 36); word
-    // typos keep Meilisearch's defaults (1 typo from 5 letters, 2 from 9).
-    typoTolerance: { enabled: true, disableOnNumbers: true },
+    // typos keep Meilisearch's defaults (1 typo from 5 letters, 2 from 9). Stems are exact:
+    // a typo on a stem (« inclus ») matches unrelated words.
+    typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['stems'] },
     // 101 départements must all fit in the facet counts.
     faceting: { maxValuesPerFacet: 110, sortFacetValuesBy: { '*': 'count' } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },

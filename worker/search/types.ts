@@ -39,9 +39,15 @@ export interface SearchDocument {
   /** Theme codes as recorded (may be second level) and their top-level codes. */
   themes: string[]
   topThemes: string[]
-  /** Labels of themes and territories, indexed as text so "tiers-lieux" or "Bretagne" find experiments. */
+  /**
+   * Labels indexed as text, in French and English, so "tiers-lieux", "third places",
+   * "Bretagne", "Brittany" or "Outre-mer" find experiments.
+   */
   themeLabels: string[]
+  stageLabels: string[]
   territoryLabels: string[]
+  /** Every word of the searchable text reduced to its French stem (analysis.ts). */
+  stems: string
   territories: TerritoryRef[]
   regions: string[]
   departments: string[]

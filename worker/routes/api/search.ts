@@ -39,7 +39,7 @@ const search = createRoute({
   tags: ['Recherche'],
   summary: 'Rechercher des expériences publiées',
   description:
-    'Texte libre tolérant (accents, fautes de frappe avec Meilisearch, sigles comme EPN, MSAP, FttH, variantes tiers-lieux / tiers lieux), filtres combinables (OU dans un filtre, ET entre filtres) et comptes par facette. Si Meilisearch est indisponible, le moteur intégré répond.',
+    'Texte libre tolérant (accents, fautes de frappe, formes d’un même mot comme inclusif / inclusion, sigles et synonymes du domaine comme EPN, RGPD, open data / données ouvertes, termes anglais courants), filtres combinables (OU dans un filtre, ET entre filtres) et comptes par facette. Une fiche n’a pas besoin de contenir tous les mots de la requête : celles qui en contiennent le plus viennent d’abord (puis celles qui les contiennent tels que saisis, avant les formes voisines et les corrections). `total` et les comptes des facettes portent sur toutes les fiches qui contiennent au moins un mot de la requête, avec le même sens pour les deux moteurs. Avec du texte, le tri par défaut est la pertinence ; sans texte, l’ordre de parcours (niveau de preuve, complétude, publication). Si Meilisearch est indisponible, le moteur intégré répond (`engine`).',
   request: { query: SearchQuerySchema },
   responses: {
     200: {

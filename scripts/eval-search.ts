@@ -26,7 +26,7 @@ import { snapshotWorker, startBenchWorker, type BenchWorker } from './bench/work
 import { replaceMarkedBlock } from './lib/markdown-block'
 import { ROOT } from './lib/local-dev'
 import { createWorkerKey, startMeilisearch } from './lib/meilisearch'
-import { realCatalogueRows } from './lib/real-catalogue'
+import { realCatalogueRows, STAGE, THEME } from './lib/real-catalogue'
 import {
   engineReport,
   loadJudgedQueries,
@@ -68,18 +68,12 @@ function options() {
   }
 }
 
-/** Corpus `status` → API `stage` (the mapping of the real catalogue). */
-const STAGE_OF_STATUS: Record<string, string> = {
-  idee: 'idea',
-  pilote: 'pilot',
-  deploye: 'rollout',
-  generalise: 'sustained',
-  arrete: 'stopped',
-}
-
 /**
- * The query's structured filters as `/api/search` parameters. A filter the API cannot
- * express is reported (and the query runs on its text and the other filters), never
+ * The query's structured filters as `/api/search` parameters: `region_name` → `region`
+ * (INSEE code), `status` → `stage` (the real catalogue's mapping), `country` → `country`,
+ * `territory_level` → `level` (the kind of collectivité carrying the record, the API's
+ * closest notion; `national` → `scope`), `themes` → `theme`. A filter the API cannot
+ * express is reported, and the query runs on its text and the other filters; it is never
  * emulated on the client side.
  */
 function apiFilters(
@@ -89,10 +83,21 @@ function apiFilters(
   const params: [string, string][] = []
   const unmapped: string[] = []
   for (const [key, value] of Object.entries(query.filters ?? {})) {
-    if (key === 'region_name' && regionCodes.has(value))
-      params.push(['region', regionCodes.get(value)!])
-    else if (key === 'status' && STAGE_OF_STATUS[value])
-      params.push(['stage', STAGE_OF_STATUS[value]])
+    const param =
+      key === 'region_name' && regionCodes.has(value)
+        ? ['region', regionCodes.get(value)!]
+        : key === 'status' && STAGE[value as keyof typeof STAGE]
+          ? ['stage', STAGE[value as keyof typeof STAGE]]
+          : key === 'country'
+            ? ['country', value]
+            : key === 'themes' && THEME[value]
+              ? ['theme', THEME[value]]
+              : key === 'territory_level' && value === 'national'
+                ? ['scope', 'national']
+                : key === 'territory_level'
+                  ? ['level', value]
+                  : null
+    if (param) params.push(param as [string, string])
     else unmapped.push(`${key}=${value}`)
   }
   return { params, unmapped }

@@ -63,7 +63,7 @@ export const NO_CONTACT_EMAIL = 'catalogue@observatoire.invalid'
 
 const SUMMARY_MAX = 500
 
-const STAGE: Record<CorpusRecord['status'], RealCatalogueRow['stage']> = {
+export const STAGE: Record<CorpusRecord['status'], RealCatalogueRow['stage']> = {
   idee: 'idea',
   pilote: 'pilot',
   deploye: 'rollout',
@@ -73,7 +73,7 @@ const STAGE: Record<CorpusRecord['status'], RealCatalogueRow['stage']> = {
 
 // The corpus has `inclusion` and `mediation` apart; the observatory's theme
 // "Inclusion et médiation numérique" holds both.
-const THEME: Record<string, string> = {
+export const THEME: Record<string, string> = {
   inclusion: 'mediation',
   mediation: 'mediation',
   participation: 'participation',

@@ -36,7 +36,7 @@ const fr = {
   home: {
     title: 'Rechercher une expérience',
     intro:
-      'Des expériences numériques menées par des collectivités françaises, décrites par leurs porteurs : ce qui a été fait, avec quels moyens, et ce qu’on en a appris.',
+      'Des expériences numériques menées par des collectivités françaises et leurs voisins, décrites par leurs porteurs ou d’après des sources publiques citées sur chaque fiche : ce qui a été fait, avec quels moyens, et ce qu’on en a appris.',
     searchLabel: 'Mots-clés',
     searchHelp: 'Par exemple : médiation itinérante, budget participatif, Bretagne…',
     searchButton: 'Rechercher',
@@ -335,7 +335,7 @@ const en: Messages = {
   home: {
     title: 'Search experiments',
     intro:
-      'Digital experiments run by French local authorities, described by those who led them: what was done, with which means, and what was learnt.',
+      'Digital experiments run by French local authorities and their neighbours, described by those who led them or from the public sources each record cites: what was done, with which means, and what was learnt.',
     searchLabel: 'Keywords',
     searchHelp: 'For example: mobile mediation, participatory budget, Bretagne…',
     searchButton: 'Search',

@@ -165,18 +165,21 @@ const CANDIDATE_COLUMNS = `${COLUMNS}, search_name = ?2 AS same_name,
     ELSE h.department = t.department END) AS in_hint`
 const CANDIDATE_ORDER = `ORDER BY ${KIND_ORDER}, population DESC NULLS LAST LIMIT ${NAME_CANDIDATES_MAX}`
 
-// Exact key, full reference name or code first; a key prefix only when nothing is exact;
-// significant words over intercommunality names only when neither matched. Each branch is
-// an indexed lookup (name_key, search_name, code, insee, or the ~1,250 EPCI rows of
-// (kind, search_name)): never a scan of the communes. The hint (?6 folded, ?7 as typed)
+// Exact key, full reference name or code (typed, or bare: "35238", "2A", "200039865") first;
+// a key prefix only when nothing is exact; significant words over intercommunality names
+// only when neither matched. Each branch is an indexed lookup (name_key, search_name, the
+// code primary key, or the ~1,250 EPCI rows of the kind index): never a scan of the
+// communes. Bare codes go through the primary key, as `insee` has no index of its own. The hint (?6 folded, ?7 as typed)
 // names départements or régions; whether a candidate lies in one is returned, not
 // filtered, so a hint that excludes every candidate narrows nothing.
 const NAME_SQL = `WITH hints AS (
     SELECT kind, department, region FROM territories
-      WHERE ?6 != '' AND kind IN ('dep', 'reg') AND (search_name = ?6 OR insee = upper(?7))
+      WHERE ?6 != '' AND kind IN ('dep', 'reg')
+        AND (search_name = ?6 OR code IN ('dep:' || upper(?7), 'reg:' || ?7))
   ), exact AS (
     SELECT ${CANDIDATE_COLUMNS} FROM territories t
-      WHERE (name_key = ?1 OR search_name = ?2 OR code = ?5 OR insee = upper(?5))
+      WHERE (name_key = ?1 OR search_name = ?2
+          OR code IN (?5, 'com:' || upper(?5), 'epci:' || ?5, 'dep:' || upper(?5), 'reg:' || ?5))
         AND (?3 IS NULL OR kind = ?3)
       ${CANDIDATE_ORDER}
   ), prefix AS (

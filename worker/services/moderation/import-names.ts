@@ -10,7 +10,7 @@ import type { RawRow, RowError } from '../../open-data/import-rows'
 import { resolveTerritoryNames, type NameResolution } from '../territory-names'
 
 /** Distinct territory names resolved per request: one indexed statement each. */
-export const IMPORT_MAX_TERRITORY_NAMES = 300
+export const IMPORT_MAX_TERRITORY_NAMES = 100
 
 function namesOf(value: unknown): string[] {
   if (value === null || typeof value !== 'object') return []

@@ -85,9 +85,7 @@ export function ExperimentView({ experiment: e, permalink, similar, today }: Exp
                 {e.lead.siren && `, SIREN ${e.lead.siren}`}
                 {e.lead.rna && `, RNA ${e.lead.rna}`})
               </Fact>
-              <Fact label={x.territories}>
-                {e.derived.territories.map((p) => p.name).join(', ')}
-              </Fact>
+              <Where experiment={e} />
               {e.derived.regions.length > 0 && (
                 <Fact label={x.regions}>{e.derived.regions.map((p) => p.name).join(', ')}</Fact>
               )}
@@ -291,6 +289,25 @@ export function ExperimentView({ experiment: e, permalink, similar, today }: Exp
             </section>
           ) : null}
 
+          {e.sources?.length ? (
+            <section aria-labelledby="s-sources">
+              <h2 id="s-sources">{x.sources}</h2>
+              <ul class="sources">
+                {e.sources.map((s) => (
+                  <li>
+                    <a href={s.url} rel="noopener noreferrer">
+                      {s.title ?? s.url}
+                    </a>
+                    {[s.publisher, s.consultedAt && x.consultedAt(formatDate(s.consultedAt, lang))]
+                      .filter(Boolean)
+                      .map((part) => ` — ${part}`)
+                      .join('')}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
           {e.publicContact && (e.publicContact.role || e.publicContact.email) && (
             <section aria-labelledby="s-contact">
               <h2 id="s-contact">{x.contact}</h2>
@@ -397,6 +414,23 @@ export function ExperimentView({ experiment: e, permalink, similar, today }: Exp
       </section>
     </article>
   )
+}
+
+/** Where the record applies: its French territories, « France entière », or a place abroad. */
+function Where({ experiment: e }: { experiment: Experiment }) {
+  const t = useT()
+  const x = t.experiment
+  if (e.scope === 'national') return <Fact label={x.scope}>{x.nationalScope}</Fact>
+  if (e.scope === 'abroad' && e.abroad) {
+    const country = e.derived.country?.[t.lang] ?? e.abroad.country
+    return (
+      <Fact label={x.place}>
+        {e.abroad.place}, {country}
+        {e.abroad.subdivision && ` (${e.abroad.subdivision})`}
+      </Fact>
+    )
+  }
+  return <Fact label={x.territories}>{e.derived.territories.map((p) => p.name).join(', ')}</Fact>
 }
 
 function Fact({ label, children }: { label: string; children: Child }) {

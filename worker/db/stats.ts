@@ -6,6 +6,11 @@
  * - an experiment counts once in every région/département it covers, through the derived
  *   rows of `experiment_territories` (so one covering two départements counts once in
  *   each, once in their région if shared, and once in the national total);
+ * - a national programme (scope `national`) covers no région or département: it counts
+ *   in the France line and in its own `nationalScope` line, never in a territory's;
+ * - a record abroad counts only in the `abroad` line (« hors de France »), never in the
+ *   France line or any French per-population figure;
+ * - a record without a start date counts in the year bucket `null` (« inconnue »);
  * - per 100,000 inhabitants = experiments / population × 100,000 (population municipale
  *   of the reference); per 100 collectivités = experiments / (communes + EPCI with a
  *   member in the territory) × 100; null when the denominator is zero;
@@ -53,6 +58,9 @@ export type StatsScope =
 
 /** Code of the national reference line in the long-format rows. */
 export const NATIONAL = 'fr'
+/** Codes of the scope lines: national programmes, and records abroad. */
+const NATIONAL_SCOPE = 'national'
+const ABROAD = 'abroad'
 
 interface AggregateRow {
   territory: string
@@ -90,7 +98,7 @@ const DETAIL = `json_object(${[
 // The same filter clauses as the public list (worker/db/experiments.ts), plus the year range.
 const FILTERED = `
   f AS MATERIALIZED (
-    SELECT e.id, e.stage, e.evidence_level, e.start_year, e.budget_eur, e.people_reached,
+    SELECT e.id, e.stage, e.evidence_level, e.start_year, e.budget_eur, e.people_reached, e.scope_level,
       (SELECT total(${THEME_BIT}) FROM experiment_themes WHERE experiment_id = e.id) AS theme_bits
     FROM experiments e
     WHERE e.status = 'published'
@@ -102,19 +110,21 @@ const FILTERED = `
       AND (?6 IS NULL OR e.start_year <= ?6)
   )`
 
-// Territory rows of the filtered experiments, plus one national row per experiment.
+// Territory rows of the filtered experiments (national and foreign records have none),
+// one France or abroad row per experiment, and a second row for national programmes.
 // Two fixed variants (a code-prefix range or a list), so each keeps a plain index plan.
+const LINES = `
+    UNION ALL SELECT CASE f.scope_level WHEN 'abroad' THEN '${ABROAD}' ELSE '${NATIONAL}' END, f.* FROM f
+    UNION ALL SELECT '${NATIONAL_SCOPE}', f.* FROM f WHERE f.scope_level = 'national'`
 const BY_KIND = `
   ft AS MATERIALIZED (
     SELECT et.territory, f.* FROM f JOIN experiment_territories et ON et.experiment_id = f.id
-      WHERE et.territory >= ?7 AND et.territory < ?8
-    UNION ALL SELECT '${NATIONAL}', f.* FROM f
+      WHERE et.territory >= ?7 AND et.territory < ?8 ${LINES}
   )`
 const BY_CODES = `
   ft AS MATERIALIZED (
     SELECT et.territory, f.* FROM f JOIN experiment_territories et ON et.experiment_id = f.id
-      WHERE et.territory IN (SELECT value FROM json_each(?7))
-    UNION ALL SELECT '${NATIONAL}', f.* FROM f
+      WHERE et.territory IN (SELECT value FROM json_each(?7)) ${LINES}
   )`
 
 // Three passes over the territory rows: counts (with the stage, evidence and theme counts
@@ -207,6 +217,12 @@ export async function territoryStats(
   const territoryRows = ((terr?.results ?? []) as TerritoryRow[]).sort((a, b) =>
     order ? order.indexOf(a.code) - order.indexOf(b.code) : 0
   )
+  // No population or collectivités: per-inhabitant figures make no sense for these lines.
+  const scopeLine = (code: string, kind: 'national' | 'abroad', name: string) =>
+    shape(
+      { code, kind, name, zone: null, population: 0, communes: 0, epci: 0 },
+      byTerritory.get(code) ?? []
+    )
   return {
     national: shape(
       {
@@ -220,6 +236,8 @@ export async function territoryStats(
       },
       byTerritory.get(NATIONAL) ?? []
     ),
+    nationalScope: scopeLine(NATIONAL_SCOPE, 'national', 'Portée nationale (France entière)'),
+    abroad: scopeLine(ABROAD, 'abroad', 'Hors de France'),
     territories: territoryRows.map((t) =>
       shape(
         {
@@ -283,7 +301,7 @@ function shape(id: Identity, rows: readonly AggregateRow[]): TerritoryStats {
     },
     startYears: rows
       .filter((r) => r.dim === 'year')
-      .map((r) => ({ year: Number(r.bucket), count: r.n }))
-      .sort((a, b) => a.year - b.year),
+      .map((r) => ({ year: r.bucket === null ? null : Number(r.bucket), count: r.n }))
+      .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity)),
   }
 }

@@ -16,9 +16,13 @@ export const Breakdown = z.object({
 
 export const TerritoryStats = z
   .object({
-    code: z.string().openapi({ example: 'reg:53', description: '`fr` pour la France entière' }),
+    code: z.string().openapi({
+      example: 'reg:53',
+      description:
+        '`fr` : toutes les fiches en France ; `national` : programmes nationaux (France entière) ; `abroad` : hors de France',
+    }),
     name: z.string().openapi({ example: 'Bretagne' }),
-    kind: z.enum(['reg', 'dep', 'fr']),
+    kind: z.enum(['reg', 'dep', 'fr', 'national', 'abroad']),
     zone: z.string().nullable().openapi({ description: 'metro ou drom' }),
     population: z.number().int().openapi({ description: 'Population municipale (référentiel)' }),
     communes: z.number().int(),
@@ -50,13 +54,34 @@ export const TerritoryStats = z
       known: z.number().int().openapi({ description: 'Expériences indiquant un public touché' }),
       total: z.number().int().nullable(),
     }),
-    startYears: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+    startYears: z
+      .array(
+        z.object({
+          year: z
+            .number()
+            .int()
+            .nullable()
+            .openapi({ description: 'null : date de démarrage inconnue' }),
+          count: z.number().int(),
+        })
+      )
+      .openapi({ description: 'Par année de démarrage ; l’année null (inconnue) en dernier' }),
   })
   .openapi('TerritoryStats')
 
 export const StatsReport = z
   .object({
-    national: TerritoryStats,
+    national: TerritoryStats.openapi({
+      description:
+        'France entière : toutes les fiches en France (territoires et programmes nationaux)',
+    }),
+    nationalScope: TerritoryStats.openapi({
+      description:
+        'Programmes nationaux (portée France entière) : comptés dans `national`, jamais dans une région ou un département',
+    }),
+    abroad: TerritoryStats.openapi({
+      description: 'Fiches hors de France : hors de toute statistique française',
+    }),
     territories: z.array(TerritoryStats),
     reference: z.object({
       source: z.string().nullable(),

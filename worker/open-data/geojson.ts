@@ -24,7 +24,7 @@ export const GeoFeatureCollection = z
           .nullable()
           .openapi({
             description:
-              'Centroïde du premier territoire déclaré qui en a un (sinon du département, de la région) ; null si aucun centroïde n’est connu.',
+              'Centroïde du premier territoire déclaré qui en a un (sinon du département, de la région) ; null si aucun centroïde n’est connu, et toujours pour une fiche de portée nationale (France entière) ou hors de France.',
           }),
         properties: Experiment,
         locatedBy: z.string().nullable(),

@@ -55,7 +55,12 @@ export interface ComparePageProps {
   measure: (typeof MAP_MEASURES)[number]
   level: 'reg' | 'dep'
   compared: { territories: readonly TerritoryStats[]; national: TerritoryStats } | null
-  map: { territories: readonly TerritoryStats[]; national: TerritoryStats }
+  map: {
+    territories: readonly TerritoryStats[]
+    national: TerritoryStats
+    nationalScope: TerritoryStats
+    abroad: TerritoryStats
+  }
 }
 
 export function ComparePage(props: ComparePageProps) {
@@ -129,6 +134,11 @@ export function ComparePage(props: ComparePageProps) {
               UTF-8)
             </a>
           </p>
+          <ScopeLines
+            national={map.national}
+            nationalScope={map.nationalScope}
+            abroad={map.abroad}
+          />
         </section>
       </div>
     </Layout>
@@ -375,5 +385,28 @@ function Results(props: {
         max={1}
       />
     </section>
+  )
+}
+
+/**
+ * Where national programmes and records abroad are counted: stated next to the map, since
+ * neither colours any région or département.
+ */
+function ScopeLines(props: {
+  national: TerritoryStats
+  nationalScope: TerritoryStats
+  abroad: TerritoryStats
+}) {
+  const n = (count: number) => (count === 1 ? '1 expérience' : `${count} expériences`)
+  return (
+    <ul class="scope-lines">
+      <li>
+        France entière : {n(props.national.experiments)}, dont {n(props.nationalScope.experiments)}{' '}
+        de portée nationale, comptées dans aucune région ni aucun département.
+      </li>
+      <li>
+        Hors de France : {n(props.abroad.experiments)}, comptées dans aucune statistique française.
+      </li>
+    </ul>
   )
 }

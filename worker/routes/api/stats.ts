@@ -19,10 +19,16 @@ import { problems } from './responses'
 
 // ── Schemas ──────────────────────────────────────────────────────────────────
 
-/** Search filters minus the territory ones (territories are what the stats are about). */
-const StatsFilterQuery = CatalogueFilterQuery.omit({ region: true, department: true }).extend(
-  YearRangeQuery.shape
-)
+/**
+ * Search filters minus the territory and scope ones: territories are what the stats are
+ * about, and the scope has its own lines (France entière, national programmes, abroad).
+ */
+const StatsFilterQuery = CatalogueFilterQuery.omit({
+  region: true,
+  department: true,
+  scope: true,
+  country: true,
+}).extend(YearRangeQuery.shape)
 
 const csvContent = {
   'text/csv': { schema: z.string().openapi({ description: STATS_CSV_DOC }) },

@@ -47,6 +47,7 @@ export const ROW_GROUPS = [
   'results.indicators',
   'results.evaluationDocuments',
   'resources',
+  'sources',
 ] as const
 
 /** Every scalar field the form may send (row fields with `*` for the index). */
@@ -59,6 +60,10 @@ const SCALARS = new Set([
   'lead.kind',
   'lead.siren',
   'lead.rna',
+  'scope',
+  'abroad.country',
+  'abroad.subdivision',
+  'abroad.place',
   'stage',
   'outcome',
   'startDate',
@@ -82,6 +87,10 @@ const SCALARS = new Set([
   'resources.*.title',
   'resources.*.url',
   'resources.*.licence',
+  'sources.*.url',
+  'sources.*.title',
+  'sources.*.publisher',
+  'sources.*.consultedAt',
   'publicContact.role',
   'publicContact.email',
   'privateContact.name',
@@ -102,7 +111,7 @@ export const NUMBER_FIELDS = new Set([
 ])
 
 /** Groups that are optional as a whole: left out when nothing in them was filled. */
-const OPTIONAL_GROUPS = ['narrative', 'means', 'results', 'publicContact'] as const
+const OPTIONAL_GROUPS = ['narrative', 'means', 'results', 'publicContact', 'abroad'] as const
 
 const pattern = (name: string) => name.replace(/\.\d+\./g, '.*.')
 

@@ -193,6 +193,16 @@ const fr = {
       'lead.kind': ['Type de porteur', ''],
       'lead.siren': ['SIREN du porteur', '9 chiffres, si vous le connaissez.'],
       'lead.rna': ['Numéro RNA (associations)', 'W suivi de 9 caractères.'],
+      scope: [
+        'Portée de l’expérience',
+        'Des territoires français, la France entière (programme national) ou un lieu hors de France.',
+      ],
+      'abroad.country': ['Pays', 'Pour une expérience hors de France.'],
+      'abroad.subdivision': [
+        'Région ou province du pays (facultatif)',
+        'Code ISO 3166-2. Ex. : BE-WAL (Wallonie), CH-VD (canton de Vaud), CA-QC (Québec)',
+      ],
+      'abroad.place': ['Lieu', 'Ville ou territoire, tel qu’on le nomme. Ex. : Namur'],
       territories: [
         'Territoires concernés',
         'Noms ou codes séparés par des virgules : Rennes, Redon Agglomération, Finistère, Bretagne, ou com:35238, epci:243500741, dep:29, reg:53. Pour un nom que portent plusieurs communes, ajoutez le département entre parenthèses : Saint-Denis (La Réunion).',
@@ -204,7 +214,10 @@ const fr = {
       themes: ['Thématiques', 'De 1 à 3 thématiques.'],
       stage: ['Étape actuelle', ''],
       outcome: ['Bilan à ce jour', ''],
-      startDate: ['Date de début', 'Format AAAA, AAAA-MM ou AAAA-MM-JJ. Ex. : 2021-09'],
+      startDate: [
+        'Date de début',
+        'Format AAAA, AAAA-MM ou AAAA-MM-JJ. Ex. : 2021-09. Laissez vide si vous ne la connaissez pas : la fiche dira « date de démarrage inconnue ».',
+      ],
       endDate: ['Date de fin', 'Laissez vide si l’expérience continue.'],
       publics: ['Publics visés', ''],
       programmes: ['Programmes nationaux mobilisés', ''],
@@ -271,6 +284,14 @@ const fr = {
         'Contact public : adresse e-mail',
         'Une adresse générique de préférence (affichée sur la fiche).',
       ],
+      source: ['Source', ''],
+      'source.url': [
+        'Adresse de la source',
+        'Page ou document d’où viennent les faits. Ex. : https://…',
+      ],
+      'source.title': ['Titre de la page ou du document', ''],
+      'source.publisher': ['Éditeur', 'Ex. : Banque des Territoires, Ville de Rennes'],
+      'source.consultedAt': ['Consultée le', 'AAAA, AAAA-MM ou AAAA-MM-JJ'],
       'privateContact.name': ['Votre nom', ''],
       'privateContact.email': ['Votre adresse e-mail', 'Ex. : prenom.nom@mairie.fr'],
       'privateContact.phone': ['Votre téléphone', ''],
@@ -469,6 +490,29 @@ const en: Messages = {
       `Several territories are called “${name}”: which one?`,
     territoryChoiceClose: (name: string) =>
       `No territory is called exactly “${name}”: is it one of these?`,
+    // The form is not translated yet; the fields added for real records are.
+    fields: {
+      ...fr.form.fields,
+      scope: [
+        'Scope of the experiment',
+        'French territories, all of France (a national programme) or a place outside France.',
+      ],
+      'abroad.country': ['Country', 'For an experiment outside France.'],
+      'abroad.subdivision': [
+        'Region or province of the country (optional)',
+        'ISO 3166-2 code, e.g. BE-WAL (Wallonia), CH-VD (canton of Vaud), CA-QC (Quebec)',
+      ],
+      'abroad.place': ['Place', 'Town or area, as people name it, e.g. Namur'],
+      startDate: [
+        'Start date',
+        'YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-09. Leave empty if unknown: the record will say “start date unknown”.',
+      ],
+      source: ['Source', ''],
+      'source.url': ['Address of the source', 'Page or document the facts come from: https://…'],
+      'source.title': ['Title of the page or document', ''],
+      'source.publisher': ['Publisher', 'E.g. Banque des Territoires, City of Rennes'],
+      'source.consultedAt': ['Accessed on', 'YYYY, YYYY-MM or YYYY-MM-DD'],
+    },
   },
   notFound: {
     title: 'Page not found',

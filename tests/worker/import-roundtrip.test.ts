@@ -63,8 +63,35 @@ describe('export → import round trip', () => {
     await publish(
       validInput({ title: 'Budget participatif numérique', themes: ['participation.budget'] })
     )
+    // No French territory, no start date, sources: what real records bring.
+    await publish(
+      validInput({
+        title: 'Programme national d’exemple',
+        scope: 'national',
+        territories: [],
+        startDate: undefined,
+        sources: [{ url: 'https://exemple.org/programme', publisher: 'Agence d’Exemple' }],
+      })
+    )
+    await publish(
+      validInput({
+        title: 'Commerces en ligne d’Exempleville',
+        scope: 'abroad',
+        territories: [],
+        abroad: { country: 'CH', subdivision: 'CH-VD', place: 'Exempleville' },
+        themes: ['economy.commerce'],
+        sources: [
+          {
+            url: 'https://exemple.org/commerces?a=1&b="2"',
+            title: 'Titre ; avec, séparateurs',
+            publisher: 'Gazette d’Exemple',
+            consultedAt: '2026-11-30',
+          },
+        ],
+      })
+    )
     const before = await catalogue()
-    expect(before).toHaveLength(3)
+    expect(before).toHaveLength(5)
     const csv = await exported('csv')
     const ndjson = await exported('ndjson')
     const json = await exported('json')
@@ -77,11 +104,11 @@ describe('export → import round trip', () => {
       await emptyCatalogue()
       expect(await catalogue()).toEqual([])
       const report = await reimport(body, type)
-      expect(report.counts, type).toMatchObject({ created: 3, invalid: 0, failed: 0 })
+      expect(report.counts, type).toMatchObject({ created: 5, invalid: 0, failed: 0 })
       expect(await catalogue(), type).toEqual(before)
       // Re-importing the same export into the now-full catalogue changes nothing.
       const again = await reimport(body, type)
-      expect(again.counts, type).toMatchObject({ created: 0, unchanged: 3 })
+      expect(again.counts, type).toMatchObject({ created: 0, unchanged: 5 })
       expect(await catalogue(), type).toEqual(before)
     }
   })

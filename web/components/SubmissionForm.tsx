@@ -15,11 +15,13 @@ import {
   PROGRAMMES,
   PUBLICS,
   labelOf,
+  SCOPES,
   STAGES,
   TERRITORY_KINDS,
   THEME_TREE,
 } from '../../worker/domain/vocabularies'
 import type { TerritoryChoice } from '../../worker/domain/territory-names'
+import { COUNTRIES, FRENCH_COUNTRY_CODES } from '../../worker/domain/countries'
 import type { FormValues } from '../form-input'
 import { useT } from '../i18n'
 import {
@@ -82,6 +84,7 @@ export function SubmissionForm({
             <TextField name="lead.siren" inputmode="numeric" maxlength={9} />
             <TextField name="lead.rna" maxlength={10} />
           </div>
+          <ChoiceGroup name="scope" terms={SCOPES} type="radio" defaultValue="territories" />
           <TextField
             name="territories"
             required
@@ -106,6 +109,17 @@ export function SubmissionForm({
           <template id="territory-search-template">
             <TerritorySearch />
           </template>
+          <div class="row">
+            <SelectField
+              name="abroad.country"
+              terms={COUNTRIES.filter((c) => !FRENCH_COUNTRY_CODES.has(c.code)).sort((a, b) =>
+                a[t.lang].localeCompare(b[t.lang], t.lang)
+              )}
+              empty=""
+            />
+            <TextField name="abroad.subdivision" maxlength={6} class="short" />
+          </div>
+          <TextField name="abroad.place" maxlength={200} />
         </Section>
 
         <Section legend={f.sections.classification}>
@@ -115,7 +129,7 @@ export function SubmissionForm({
             <SelectField name="outcome" terms={OUTCOMES} empty={f.none} />
           </div>
           <div class="row">
-            <TextField name="startDate" required maxlength={10} />
+            <TextField name="startDate" maxlength={10} />
             <TextField name="endDate" maxlength={10} />
           </div>
           <ChoiceGroup name="publics" terms={PUBLICS} columns />
@@ -208,6 +222,16 @@ export function SubmissionForm({
         <Section legend={f.sections.sharing}>
           <SelectField name="licence" terms={LICENCES} />
           <TextField name="website" type="url" maxlength={500} />
+          {range(rowCount(values, 'sources', 1)).map((i) => (
+            <RowGroup legend={`${useFieldText('source')[0]} ${i + 1}`}>
+              <TextField name={`sources.${i}.url`} type="url" maxlength={500} />
+              <div class="row">
+                <TextField name={`sources.${i}.title`} maxlength={300} />
+                <TextField name={`sources.${i}.publisher`} maxlength={200} />
+                <TextField name={`sources.${i}.consultedAt`} maxlength={10} class="short" />
+              </div>
+            </RowGroup>
+          ))}
           <div class="row">
             <TextField name="publicContact.role" />
             <TextField name="publicContact.email" type="email" />

@@ -27,6 +27,7 @@ export function useFieldText(name: string, key?: FieldKey): [string, string] {
     .replace(/^results\.indicators\.\d+\./, 'indicator.')
     .replace(/^means\.fundingSources\.\d+\./, 'funding.')
     .replace(/^partners\.\d+\./, 'partner.')
+    .replace(/^sources\.\d+\./, 'source.')
   const entry: readonly string[] | undefined = t.form.fields[(key ?? generic) as FieldKey]
   return entry ? [entry[0] ?? name, entry[1] ?? ''] : [name, '']
 }
@@ -179,6 +180,8 @@ export function ChoiceGroup(props: {
   required?: boolean
   showHelp?: boolean
   columns?: boolean
+  /** The radio checked when the record has no value yet (the schema's default). */
+  defaultValue?: string
 }) {
   const t = useT()
   const { values } = useContext(FormState)
@@ -186,7 +189,9 @@ export function ChoiceGroup(props: {
   const d = useDescribed(props.name, help)
   const type = props.type ?? 'checkbox'
   const chosen = new Set(
-    type === 'checkbox' ? fieldList(values, props.name) : [fieldText(values, props.name)]
+    type === 'checkbox'
+      ? fieldList(values, props.name)
+      : [fieldText(values, props.name) || (props.defaultValue ?? '')]
   )
   const option = (term: Term) => {
     const id = `${d.id}-${term.code.replace(/[^a-z0-9-]/gi, '-')}`

@@ -99,7 +99,7 @@ function routePair<Q extends z.ZodObject>(
   ] as const
 }
 
-const COUNTING = `Seules les expériences publiées comptent. Une expérience compte une fois dans chaque territoire qu’elle couvre (une expérience sur deux départements compte dans chacun, et une seule fois dans leur région). Pour 100 000 habitants = expériences / population municipale × 100 000 ; pour 100 collectivités = expériences / (communes + EPCI ayant une commune membre dans le territoire) × 100. Le budget médian et le total des personnes touchées ne portent que sur les fiches qui les indiquent (\`known\`). Filtres : mêmes sens que la recherche (OU dans un filtre, ET entre filtres), plus l’intervalle d’années de démarrage.`
+const COUNTING = `Seules les expériences publiées comptent. Une expérience compte une fois dans chaque territoire qu’elle couvre (une expérience sur deux départements compte dans chacun, et une seule fois dans leur région). Pour 100 000 habitants = expériences / population municipale × 100 000 ; pour 100 collectivités = expériences / (communes + EPCI ayant une commune membre dans le territoire) × 100. Un programme national (portée France entière) compte dans la ligne France entière et dans la ligne \`nationalScope\`, jamais dans une région ni un département ; une fiche hors de France compte seulement dans la ligne \`abroad\`, jamais dans une statistique française. Une fiche sans date de démarrage compte dans l’année \`null\` (« inconnue »). Le budget médian et le total des personnes touchées ne portent que sur les fiches qui les indiquent (\`known\`). Filtres : mêmes sens que la recherche (OU dans un filtre, ET entre filtres), plus l’intervalle d’années de démarrage.`
 
 const [regions, regionsCsv] = routePair(
   '/stats/regions',

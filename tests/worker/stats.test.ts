@@ -290,7 +290,10 @@ describe('CSV', () => {
     expect(header).toContain('theme_mediation')
     expect(header).toContain('annee_2019')
     expect(lines[1]!.startsWith('fr,France entière,fr,')).toBe(true)
-    expect(lines).toHaveLength(1 + 1 + 18 + 1) // header, national, régions, trailing CRLF
+    expect(lines[2]!.startsWith('national,')).toBe(true)
+    expect(lines[3]!.startsWith('abroad,Hors de France,abroad,')).toBe(true)
+    // header, France, national programmes, abroad, régions, trailing CRLF
+    expect(lines).toHaveLength(1 + 3 + 18 + 1)
     const bzh = lines.find((l) => l.startsWith('reg:53,'))!.split(',')
     expect(bzh[header.indexOf('experimentations')]).toBe('3')
     expect(bzh[header.indexOf('budget_median_eur')]).toBe('50000')

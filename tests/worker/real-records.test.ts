@@ -4,7 +4,7 @@
  * sources. Fictitious records: invented places and bodies only.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { StatsReport } from '../../worker/db/stats'
+import type { StatsReport } from '../../worker/domain/statistics'
 import { postJson, publish, request, validInput } from './fixtures'
 
 interface Problem {

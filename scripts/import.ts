@@ -13,12 +13,8 @@ import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { csvLine, parseCsv } from '../worker/open-data/csv'
-import { IMPORT_MAX_ROWS } from '../worker/open-data/import-rows'
-import {
-  IMPORT_MAX_BYTES,
-  type ImportReport,
-  type RowReport,
-} from '../worker/services/moderation/import'
+import { IMPORT_MAX_ROWS, type ImportReport, type RowReport } from '../worker/open-data/import-rows'
+import { IMPORT_MAX_BYTES } from '../worker/services/moderation/import'
 
 interface Row {
   /** 1-based position in the file (data rows only). */

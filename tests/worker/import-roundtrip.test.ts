@@ -1,8 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { csvLine, parseCsv } from '../../worker/open-data/csv'
-import { IMPORT_MAX_ROWS } from '../../worker/open-data/import-rows'
-import type { ImportReport } from '../../worker/services/moderation/import'
+import { IMPORT_MAX_ROWS, type ImportReport } from '../../worker/open-data/import-rows'
 import { richInput } from './exports-fixtures'
 import { asModerator, publish, request, validInput } from './fixtures'
 

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import type { ImportReport } from '../../worker/services/moderation/import'
+import type { ImportReport } from '../../worker/open-data/import-rows'
 import { asModerator, request, validInput } from './fixtures'
 
 async function importRows(body: string, contentType: string, query = ''): Promise<ImportReport> {

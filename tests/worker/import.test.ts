@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import type { ImportReport } from '../../worker/services/moderation/import'
+import type { ImportReport } from '../../worker/open-data/import-rows'
 import { richInput } from './exports-fixtures'
 import { asModerator, request, validInput } from './fixtures'
 

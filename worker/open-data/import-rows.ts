@@ -3,6 +3,7 @@
  * plus the import-only ones), each validated with the import row schema, with errors
  * named by JSON Pointer and, for a CSV, by column.
  */
+import { z } from '@hono/zod-openapi'
 import { ProblemError, fieldErrors } from '../http/problem'
 import { CsvSyntaxError, parseCsv } from './csv'
 import {
@@ -18,15 +19,54 @@ export const IMPORT_MAX_ROWS = 100
 
 export type ImportFormat = 'json' | 'ndjson' | 'csv'
 
-export interface RowError {
-  /** JSON Pointer into the row (`/lead/name`). */
-  pointer?: string
-  /** CSV column holding that field, when the file is a CSV. */
-  column?: string
-  message: string
-  /** The territories an ambiguous territory name may designate. */
-  candidates?: { code: string; name: string }[]
-}
+export const RowError = z.object({
+  pointer: z
+    .string()
+    .optional()
+    .openapi({ description: 'JSON Pointer into the row', example: '/lead/name' }),
+  column: z
+    .string()
+    .optional()
+    .openapi({ description: 'CSV column holding that field', example: 'lead_name' }),
+  message: z.string(),
+  candidates: z
+    .array(z.object({ code: z.string(), name: z.string() }))
+    .optional()
+    .openapi({ description: 'Territoires qu’un nom ambigu peut désigner' }),
+})
+export type RowError = z.infer<typeof RowError>
+
+export const ROW_STATUSES = ['created', 'updated', 'unchanged', 'invalid', 'failed'] as const
+export type RowStatus = (typeof ROW_STATUSES)[number]
+
+export const RowReport = z.object({
+  row: z
+    .number()
+    .int()
+    .openapi({ description: 'Rang de la ligne dans la requête (1 = première fiche)' }),
+  status: z.enum(ROW_STATUSES),
+  id: z.string().optional(),
+  sourceId: z.string().optional(),
+  errors: z.array(RowError).optional(),
+})
+export type RowReport = z.infer<typeof RowReport>
+
+/** What an import did, row by row: the response of `POST /api/moderation/import`. */
+export const ImportReport = z
+  .object({
+    dryRun: z.boolean(),
+    publish: z.boolean(),
+    total: z.number().int(),
+    counts: z.object(
+      Object.fromEntries(ROW_STATUSES.map((s) => [s, z.number().int()])) as Record<
+        RowStatus,
+        z.ZodNumber
+      >
+    ),
+    rows: z.array(RowReport),
+  })
+  .openapi('ImportReport')
+export type ImportReport = z.infer<typeof ImportReport>
 
 export interface RawRow {
   row: number

@@ -28,6 +28,7 @@ import {
   type OutboxRow,
   type SearchTarget,
 } from '../db/outbox'
+import { z } from '@hono/zod-openapi'
 import type { Db } from '../db/session'
 import { toSearchDocument } from './documents'
 import { embeddedEngine, meilisearchEngine } from './engines'
@@ -205,20 +206,27 @@ const describe = (error: unknown) =>
 
 // ── Full rebuild ─────────────────────────────────────────────────────────────
 
-export interface ReindexProgress {
-  /** Experiments read in this call. */
-  processed: number
-  /** Published documents written to each engine in this call. */
-  indexed: number
-  /** Ids removed from the indexes in this call (unpublished, or no longer in D1). */
-  removed: number
-  /** Experiments in D1, all statuses. */
-  total: number
-  engines: SearchEngine['name'][]
-  done: boolean
-  /** Pass it back to continue; null when done. */
-  nextCursor: string | null
-}
+/** What one reindex call did: the response of `POST /api/moderation/reindex`. */
+export const ReindexProgress = z
+  .object({
+    processed: z.number().int().openapi({ description: 'Expériences lues par cet appel' }),
+    indexed: z
+      .number()
+      .int()
+      .openapi({ description: 'Documents publiés écrits dans chaque moteur par cet appel' }),
+    removed: z.number().int().openapi({
+      description: 'Identifiants retirés des index (dépubliés, ou absents de D1)',
+    }),
+    total: z.number().int().openapi({ description: 'Expériences dans D1, tous statuts' }),
+    engines: z.array(z.enum(['meilisearch', 'embedded'])),
+    done: z.boolean(),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'À renvoyer pour continuer ; null une fois terminé' }),
+  })
+  .openapi('ReindexProgress')
+export type ReindexProgress = z.infer<typeof ReindexProgress>
 
 /**
  * Rebuilds the indexes from D1, `limit` experiments per call in id order. The first call

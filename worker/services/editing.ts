@@ -13,6 +13,7 @@
  * - The private contact is the submitter's own and never published: it is updated at
  *   once, whatever the status, and never enters a revision or a proposal.
  */
+import { z } from '@hono/zod-openapi'
 import { completeness } from '../domain/completeness'
 import type { Derived, ExperimentContent, ExperimentInput, Status } from '../domain/experiment'
 import { deriveFields } from '../domain/scope'
@@ -188,10 +189,18 @@ export async function editableRecord(db: Db, row: ExperimentRow): Promise<Editab
 
 // ── Writing ──────────────────────────────────────────────────────────────────
 
-export type EditOutcome =
-  | { outcome: 'applied'; revision: number }
-  | { outcome: 'proposed'; proposalId: string }
-  | { outcome: 'unchanged' }
+/** What became of a submitter's edit: the response of `PUT /api/experiments/{id}/edit`. */
+export const EditOutcome = z
+  .object({
+    outcome: z.enum(['applied', 'proposed', 'unchanged']).openapi({
+      description:
+        '`applied` : fiche en attente modifiée directement ; `proposed` : fiche publiée, modification soumise à la modération ; `unchanged` : contenu public identique',
+    }),
+    revision: z.number().int().optional(),
+    proposalId: z.string().optional(),
+  })
+  .openapi('EditOutcome')
+export type EditOutcome = z.infer<typeof EditOutcome>
 
 /** Unknown territories or links are 400s naming each entry; otherwise the derived fields. */
 export async function deriveContent(

@@ -16,6 +16,7 @@ import {
   editableRecord,
   recordForBearer,
   submitEdit,
+  EditOutcome,
 } from '../../services/editing'
 import { publicHistory } from '../../services/history'
 import { problems } from './responses'
@@ -42,12 +43,10 @@ function editToken(c: Context<AppEnv>): string {
 export const FieldChange = z
   .object({
     field: z.string().openapi({ description: 'Chemin du champ', example: 'means.budgetEur' }),
-    label: z
-      .object({ fr: z.string(), en: z.string() })
-      .openapi({
-        description: 'Nom du champ',
-        example: { fr: 'Budget total (€)', en: 'Total budget (€)' },
-      }),
+    label: z.object({ fr: z.string(), en: z.string() }).openapi({
+      description: 'Nom du champ',
+      example: { fr: 'Budget total (€)', en: 'Total budget (€)' },
+    }),
     before: z.unknown(),
     after: z.unknown(),
   })
@@ -67,17 +66,6 @@ const EditableRecord = z
     lastVerifiedAt: z.string().nullable(),
   })
   .openapi('EditableRecord')
-
-const EditOutcome = z
-  .object({
-    outcome: z.enum(['applied', 'proposed', 'unchanged']).openapi({
-      description:
-        '`applied` : fiche en attente modifiée directement ; `proposed` : fiche publiée, modification soumise à la modération ; `unchanged` : contenu public identique',
-    }),
-    revision: z.number().int().optional(),
-    proposalId: z.string().optional(),
-  })
-  .openapi('EditOutcome')
 
 const editGuarded = { 401: problems[401], 403: problems[403], 409: problems[409] }
 

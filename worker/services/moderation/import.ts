@@ -21,7 +21,10 @@ import {
   validateRow,
   type ImportFormat,
   type RawRow,
+  type ImportReport,
   type RowError,
+  type RowReport,
+  type RowStatus,
   type ValidRow,
 } from '../../open-data/import-rows'
 import { canonical } from '../../domain/revision-diff'
@@ -43,25 +46,6 @@ import { resolveRowNames } from './import-names'
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024
 /** Rows written per D1 batch. */
 const WRITE_CHUNK_ROWS = 20
-
-export type RowStatus = 'created' | 'updated' | 'unchanged' | 'invalid' | 'failed'
-
-export interface RowReport {
-  /** 1-based position of the row in the request (data rows only, header excluded). */
-  row: number
-  status: RowStatus
-  id?: string
-  sourceId?: string
-  errors?: RowError[]
-}
-
-export interface ImportReport {
-  dryRun: boolean
-  publish: boolean
-  total: number
-  counts: Record<RowStatus, number>
-  rows: RowReport[]
-}
 
 // ── Import ───────────────────────────────────────────────────────────────────
 

@@ -9,7 +9,12 @@ import { ImportRow } from '../../../open-data/schema'
 import { requireModerator } from '../../../http/moderator-auth'
 import { fieldErrors, ProblemError } from '../../../http/problem'
 import { createRouter } from '../../../http/router'
-import { IMPORT_MAX_ROWS, parseImportBody, type ImportFormat } from '../../../open-data/import-rows'
+import {
+  IMPORT_MAX_ROWS,
+  ImportReport,
+  parseImportBody,
+  type ImportFormat,
+} from '../../../open-data/import-rows'
 import { IMPORT_MAX_BYTES, importExperiments } from '../../../services/moderation/import'
 import { bearerAuth, problems } from '../responses'
 
@@ -28,43 +33,6 @@ const ImportQuery = z.object({
       'Contact privé à enregistrer pour les lignes qui n’en ont pas (les exports n’en contiennent jamais).',
   }),
 })
-
-const RowErrorSchema = z.object({
-  pointer: z.string().optional().openapi({ example: '/lead/name' }),
-  column: z.string().optional().openapi({ example: 'lead_name' }),
-  message: z.string(),
-  candidates: z
-    .array(z.object({ code: z.string(), name: z.string() }))
-    .optional()
-    .openapi({ description: 'Territoires qu’un nom ambigu peut désigner' }),
-})
-
-const ImportReportSchema = z
-  .object({
-    dryRun: z.boolean(),
-    publish: z.boolean(),
-    total: z.number().int(),
-    counts: z.object({
-      created: z.number().int(),
-      updated: z.number().int(),
-      unchanged: z.number().int(),
-      invalid: z.number().int(),
-      failed: z.number().int(),
-    }),
-    rows: z.array(
-      z.object({
-        row: z
-          .number()
-          .int()
-          .openapi({ description: 'Rang de la ligne dans la requête (1 = première fiche)' }),
-        status: z.enum(['created', 'updated', 'unchanged', 'invalid', 'failed']),
-        id: z.string().optional(),
-        sourceId: z.string().optional(),
-        errors: z.array(RowErrorSchema).optional(),
-      })
-    ),
-  })
-  .openapi('ImportReport')
 
 const route = createRoute({
   method: 'post',
@@ -94,7 +62,7 @@ const route = createRoute({
   responses: {
     200: {
       description: 'Compte rendu ligne par ligne',
-      content: { 'application/json': { schema: ImportReportSchema } },
+      content: { 'application/json': { schema: ImportReport } },
     },
     400: problems[400],
     401: problems[401],

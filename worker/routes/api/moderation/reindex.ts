@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { requireModerator } from '../../../http/moderator-auth'
 import { ProblemError } from '../../../http/problem'
 import { createRouter } from '../../../http/router'
-import { reindexBatch } from '../../../search/sync'
+import { ReindexProgress, reindexBatch } from '../../../search/sync'
 import { bearerAuth, problems } from '../responses'
 
 const unavailable = {
@@ -38,17 +38,7 @@ const reindex = createRoute({
       description: 'Progression',
       content: {
         'application/json': {
-          schema: z
-            .object({
-              processed: z.number().int(),
-              indexed: z.number().int(),
-              removed: z.number().int(),
-              total: z.number().int(),
-              engines: z.array(z.enum(['meilisearch', 'embedded'])),
-              done: z.boolean(),
-              nextCursor: z.string().nullable(),
-            })
-            .openapi('ReindexProgress'),
+          schema: ReindexProgress,
         },
       },
     },

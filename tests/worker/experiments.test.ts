@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { insertExperiment } from '../../worker/db/experiments'
+import { insertExperimentStatements } from '../../worker/db/experiments'
 import {
   asModerator,
   postJson,
@@ -168,7 +168,7 @@ describe('submission → moderation → public read', () => {
 
 /** The statements of a submission, built directly (bypassing the API) to test the batch. */
 function directInsert(id: string, slug: string): D1PreparedStatement[] {
-  return insertExperiment(
+  return insertExperimentStatements(
     env.DB,
     {
       id,
@@ -192,6 +192,8 @@ function directInsert(id: string, slug: string): D1PreparedStatement[] {
       completeness: 0,
       editTokenHash: 'h',
       editTokenExpiresAt: '2030-01-01',
+      status: 'pending',
+      publishedAt: null,
     },
     { action: 'submit', actor: 'test', at: '2026-01-01T00:00:00.000Z' }
   )

@@ -226,29 +226,29 @@ describe('audit log', () => {
     const { id } = await submitTitled()
     const at = new Date().toISOString()
     // Revision 1 was read, but someone else moved the record to revision 2 first: the
-    // guarded update matches nothing and the snapshot collides with revision 2, so the
-    // whole batch rolls back (the service turns this into a 409).
+    // guarded update matches nothing, so the snapshot, outbox and audit rows, which select
+    // from the row as this change would have left it, insert nothing (the service turns
+    // this into a 409).
     await expectOk(await api(id, 'request-changes', { reason: 'Précisez les chiffres.' }))
     const before = await counts(id)
-    await expect(
-      env.DB.batch(
-        moderationStatements(
-          env.DB,
-          id,
-          1,
-          {
-            status: 'published',
-            note: null,
-            deletedAt: null,
-            deletedBy: null,
-            statusBeforeDelete: null,
-            mergedInto: null,
-          },
-          { action: 'approve', actor: 'moderator:test', at },
-          { at, actor: 'moderator:test', action: 'approve', target: `experiment:${id}` }
-        )
+    const [update] = await env.DB.batch(
+      moderationStatements(
+        env.DB,
+        id,
+        1,
+        {
+          status: 'published',
+          note: null,
+          deletedAt: null,
+          deletedBy: null,
+          statusBeforeDelete: null,
+          mergedInto: null,
+        },
+        { action: 'approve', actor: 'moderator:test', at },
+        { at, actor: 'moderator:test', action: 'approve', target: `experiment:${id}` }
       )
-    ).rejects.toThrow(/UNIQUE/)
+    )
+    expect(update!.meta.changes).toBe(0)
     expect(await counts(id)).toEqual(before)
     const res = await postJson(`/api/moderation/experiments/${id}/approve`, {}, asModerator())
     expect(res.status).toBe(200)

@@ -15,7 +15,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import worker from '../../worker/index'
 import { app } from '../../worker/app'
 import { getExperiment, publishedRevisions } from '../../worker/db/experiments'
-import { enqueueSearchSync } from '../../worker/db/outbox'
 import { embeddedEngine, meilisearchEngine } from '../../worker/search/engines'
 import { runSearch } from '../../worker/search/service'
 import { drainOutbox } from '../../worker/search/sync'
@@ -169,7 +168,10 @@ describe.skipIf(skipReason !== '')('search outbox with a real Meilisearch', () =
     const at = new Date().toISOString()
     await env.DB.batch([
       env.DB.prepare(`UPDATE experiments SET data = '{"title": 42}' WHERE id = ?1`).bind(poison),
-      enqueueSearchSync(env.DB, poison, 99, at),
+      env.DB.prepare(
+        `INSERT INTO search_outbox (experiment_id, revision, target, enqueued_at, next_attempt_at)
+         VALUES (?1, 99, 'meilisearch', ?2, ?2), (?1, 99, 'embedded', ?2, ?2)`
+      ).bind(poison, at),
     ])
     const good = [await publishDirect({ title: 'Fiche saine numéro un' })]
     good.push(await publishDirect({ title: 'Fiche saine numéro deux' }))

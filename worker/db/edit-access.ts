@@ -1,10 +1,10 @@
 /**
  * Private edit access (migration 0006): the edit token stored as a hash on `experiments`,
  * the sessions it is exchanged for, and the writes only a submitter makes (private
- * contact, "still accurate"). Content edits reuse `reviseExperimentStatements`.
+ * contact, "still accurate"). Every record change goes through services/records.ts.
  */
 import type { ExperimentRow } from './experiments'
-import { enqueueSearchSync } from './outbox'
+import { revisionStatements } from './revisions'
 import type { Db } from './session'
 
 /** The record whose current edit token has this hash (any status). */
@@ -117,13 +117,6 @@ export function verifyStatements(
          WHERE id = ?1 AND revision = ?2 AND status = 'published'`
       )
       .bind(id, readRevision, at),
-    db
-      .prepare(
-        `INSERT INTO experiment_revisions (experiment_id, revision, action, status, actor, reason, data, created_at)
-         SELECT id, revision, 'verify', status, ?3, NULL, data, ?4 FROM experiments
-         WHERE id = ?1 AND revision = ?2 AND updated_at = ?4`
-      )
-      .bind(id, revision, actor, at),
-    enqueueSearchSync(db, id, revision, at),
+    ...revisionStatements(db, id, revision, { action: 'verify', actor, at }),
   ]
 }

@@ -1,5 +1,5 @@
 /**
- * Experiments in D1: the current state, its revisions and its outbox rows.
+ * Experiments in D1: the current state (revisions and outbox rows: revisions.ts).
  *
  * Every write is a list of prepared statements meant for one `db.batch()` (D1's
  * transaction): the change, the revision snapshot and the outbox rows commit or roll
@@ -13,7 +13,7 @@ import type {
   Status,
 } from '../domain/experiment'
 import { topTheme, type ScopeLevel } from '../domain/vocabularies'
-import { enqueueSearchSync } from './outbox'
+import { revisionStatements, type Change } from './revisions'
 import type { Db } from './session'
 
 export interface ExperimentRow {
@@ -49,22 +49,6 @@ export interface ExperimentRow {
   deleted_by: string | null
   status_before_delete: Status | null
   merged_into: string | null
-}
-
-/** What an actor did, recorded with each revision. */
-export interface Change {
-  action:
-    | 'submit'
-    | 'approve'
-    | 'reject'
-    | 'request-changes'
-    | 'unpublish'
-    | 'delete'
-    | 'restore'
-    | 'merge'
-  actor: string
-  reason?: string | undefined
-  at: string
 }
 
 // ── Reads ────────────────────────────────────────────────────────────────────
@@ -198,25 +182,6 @@ export async function listPendingExperiments(
   return results
 }
 
-export interface RevisionRow {
-  experiment_id: string
-  revision: number
-  action: string
-  status: Status
-  actor: string
-  reason: string | null
-  data: string
-  created_at: string
-}
-
-export async function listRevisions(db: Db, experimentId: string): Promise<RevisionRow[]> {
-  const { results } = await db
-    .prepare('SELECT * FROM experiment_revisions WHERE experiment_id = ?1 ORDER BY revision')
-    .bind(experimentId)
-    .all<RevisionRow>()
-  return results
-}
-
 // ── Writes ───────────────────────────────────────────────────────────────────
 
 export interface NewExperiment {
@@ -228,74 +193,9 @@ export interface NewExperiment {
   completeness: number
   editTokenHash: string
   editTokenExpiresAt: string
-}
-
-/** Statements that store a new submission as `pending`, with revision 1 and its outbox rows. */
-export function insertExperiment(db: Db, e: NewExperiment, change: Change): D1PreparedStatement[] {
-  const c = e.content
-  return [
-    db
-      .prepare(
-        `INSERT INTO experiments (id, slug, status, revision, ${CONTENT_COLUMNS},
-           private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at)
-         VALUES (?1, ?2, 'pending', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-           ?16, ?17, ?18, ?19, ?19)`
-      )
-      .bind(
-        e.id,
-        e.slug,
-        ...contentColumns(c, e.derived, e.completeness),
-        JSON.stringify(e.privateContact),
-        e.editTokenHash,
-        e.editTokenExpiresAt,
-        change.at
-      ),
-    db
-      .prepare(
-        `INSERT INTO experiment_themes (experiment_id, theme) SELECT DISTINCT ?1, value FROM json_each(?2)`
-      )
-      .bind(e.id, JSON.stringify(c.themes.map(topTheme))),
-    db
-      .prepare(
-        `INSERT INTO experiment_territories (experiment_id, territory, declared)
-         SELECT ?1, value, 1 FROM json_each(?2)
-         UNION SELECT ?1, value, 0 FROM json_each(?3) WHERE value NOT IN (SELECT value FROM json_each(?2))`
-      )
-      .bind(
-        e.id,
-        JSON.stringify(c.territories),
-        JSON.stringify([...e.derived.regions, ...e.derived.departments].map((t) => t.code))
-      ),
-    ...recordRevision(db, e.id, 1, change),
-  ]
-}
-
-/** The revision snapshot and the outbox rows of the change that produced `revision`. */
-export function recordRevision(
-  db: Db,
-  id: string,
-  revision: number,
-  change: Change
-): D1PreparedStatement[] {
-  return [
-    db
-      .prepare(
-        `INSERT INTO experiment_revisions (experiment_id, revision, action, status, actor, reason, data, created_at)
-         SELECT id, revision, ?3, status, ?4, ?5, data, ?6 FROM experiments WHERE id = ?1 AND revision = ?2`
-      )
-      .bind(id, revision, change.action, change.actor, change.reason ?? null, change.at),
-    enqueueSearchSync(db, id, revision, change.at),
-  ]
-}
-
-// ── Content revisions and imports (appended for bulk import; reused for edits) ──
-
-/** A change that rewrites content: a bulk import, an import update, or a submitter edit. */
-export interface ContentChange {
-  action: 'import' | 'import-update' | 'edit'
-  actor: string
-  reason?: string | undefined
-  at: string
+  status: Status
+  /** Publication date to record when `status` is `published` (kept from an export). */
+  publishedAt: string | null
 }
 
 /** The columns written from the content (in `contentColumns` order): 13 of them. */
@@ -363,25 +263,6 @@ function indexRowStatements(
   ]
 }
 
-/** Revision snapshot + outbox rows; selects from the row, so it inserts nothing if no change applied. */
-function contentRevision(
-  db: Db,
-  id: string,
-  revision: number,
-  change: ContentChange
-): D1PreparedStatement[] {
-  return [
-    db
-      .prepare(
-        `INSERT INTO experiment_revisions (experiment_id, revision, action, status, actor, reason, data, created_at)
-         SELECT id, revision, ?3, status, ?4, ?5, data, ?6 FROM experiments
-         WHERE id = ?1 AND revision = ?2 AND updated_at = ?6`
-      )
-      .bind(id, revision, change.action, change.actor, change.reason ?? null, change.at),
-    enqueueSearchSync(db, id, revision, change.at),
-  ]
-}
-
 /**
  * Statements that replace the content of an existing experiment (any status), guarded by
  * the revision the caller read. If someone changed the record meanwhile, the update
@@ -398,7 +279,7 @@ export function reviseExperimentStatements(
   content: ExperimentContent,
   derived: Derived,
   completeness: number,
-  change: ContentChange
+  change: Change
 ): D1PreparedStatement[] {
   const revision = readRevision + 1
   return [
@@ -411,22 +292,19 @@ export function reviseExperimentStatements(
          WHERE id = ?1 AND revision = ?2`
       )
       .bind(id, readRevision, ...contentColumns(content, derived, completeness), change.at),
-    ...contentRevision(db, id, revision, change),
+    ...revisionStatements(db, id, revision, change),
     ...indexRowStatements(db, id, revision, change.at, content, derived),
   ]
 }
 
-export interface ImportedExperiment extends NewExperiment {
-  status: Status
-  /** Publication date to record when `status` is `published` (kept from an export). */
-  publishedAt: string | null
-}
-
-/** Statements that store a new experiment directly in `status` (bulk import), as revision 1. */
-export function insertExperimentWithStatus(
+/**
+ * Statements that store a new experiment in `status` (`pending` for a submission, either
+ * for an import) as revision 1, with its theme and territory rows, revision and outbox rows.
+ */
+export function insertExperimentStatements(
   db: Db,
-  e: ImportedExperiment,
-  change: ContentChange
+  e: NewExperiment,
+  change: Change
 ): D1PreparedStatement[] {
   const publishedAt = e.status === 'published' ? (e.publishedAt ?? change.at) : null
   return [
@@ -449,7 +327,7 @@ export function insertExperimentWithStatus(
         change.at,
         publishedAt
       ),
-    ...contentRevision(db, e.id, 1, change),
+    ...revisionStatements(db, e.id, 1, change),
     ...indexRowStatements(db, e.id, 1, change.at, e.content, e.derived),
   ]
 }

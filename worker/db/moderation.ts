@@ -8,7 +8,8 @@
  */
 import type { Status } from '../domain/experiment'
 import { auditExperimentChange, type AuditEntry } from './audit'
-import { recordRevision, type Change, type ExperimentRow } from './experiments'
+import type { ExperimentRow } from './experiments'
+import { revisionStatements, type Change } from './revisions'
 import type { Db } from './session'
 
 /** The moderation columns of the row after the change. */
@@ -53,7 +54,7 @@ export function moderationStatements(
         next.statusBeforeDelete,
         next.mergedInto
       ),
-    ...recordRevision(db, id, readRevision + 1, change),
+    ...revisionStatements(db, id, readRevision + 1, change),
     auditExperimentChange(db, id, readRevision + 1, audit),
   ]
 }
@@ -80,20 +81,6 @@ export async function listDeleted(db: Db, limit: number): Promise<ExperimentRow[
     .bind(limit)
     .all<ExperimentRow>()
   return results
-}
-
-/** The latest revision of an experiment that was published, as stored (content JSON). */
-export async function lastPublishedRevision(
-  db: Db,
-  experimentId: string
-): Promise<{ revision: number; data: string } | null> {
-  return db
-    .prepare(
-      `SELECT revision, data FROM experiment_revisions
-       WHERE experiment_id = ?1 AND status = 'published' ORDER BY revision DESC LIMIT 1`
-    )
-    .bind(experimentId)
-    .first<{ revision: number; data: string }>()
 }
 
 /**

@@ -14,9 +14,7 @@
  *   once, whatever the status, and never enters a revision or a proposal.
  */
 import { z } from '@hono/zod-openapi'
-import { completeness } from '../domain/completeness'
-import type { Derived, ExperimentContent, ExperimentInput, Status } from '../domain/experiment'
-import { deriveFields } from '../domain/scope'
+import type { ExperimentContent, ExperimentInput, Status } from '../domain/experiment'
 
 type PrivateContact = ExperimentInput['privateContact']
 import {
@@ -25,21 +23,15 @@ import {
   findEditSession,
   openEditSessionStatements,
   updatePrivateContact,
-  verifyStatements,
 } from '../db/edit-access'
-import {
-  existingExperimentIds,
-  getExperiment,
-  reviseExperimentStatements,
-  type ContentChange,
-  type ExperimentRow,
-} from '../db/experiments'
+import { getExperiment, type ExperimentRow } from '../db/experiments'
 import { getPendingProposalFor, proposeStatements } from '../db/proposals'
+import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
-import { coverage, findTerritories } from '../db/territories'
-import { ProblemError, type FieldError } from '../http/problem'
+import { ProblemError } from '../http/problem'
 import { secretToken, sha256Bytes, sha256Hex, ulid } from '../lib/crypto'
 import { editTokenExpiry } from './catalogue'
+import { derive, loadReferences, writeRecord } from './records'
 
 /** An edit session is short: long enough to fill the form, short enough if a device is shared. */
 export const EDIT_SESSION_MINUTES = 60
@@ -56,8 +48,6 @@ const invalidLink = () =>
     404,
     'Ce lien de modification n’est pas valide ou a expiré. Demandez-en un nouveau à l’équipe de modération.'
   )
-export const conflict = () =>
-  new ProblemError(409, 'La fiche a été modifiée entre-temps ; rechargez-la puis recommencez.')
 
 function isEditable(row: ExperimentRow): boolean {
   return (
@@ -202,42 +192,6 @@ export const EditOutcome = z
   .openapi('EditOutcome')
 export type EditOutcome = z.infer<typeof EditOutcome>
 
-/** Unknown territories or links are 400s naming each entry; otherwise the derived fields. */
-export async function deriveContent(
-  db: Db,
-  content: ExperimentContent,
-  selfId?: string
-): Promise<{ derived: Derived; completeness: number }> {
-  const inspiredBy = content.inspiredBy ?? []
-  const [known, linked, covered] = await Promise.all([
-    findTerritories(db, content.territories),
-    existingExperimentIds(db, inspiredBy),
-    coverage(db, content.territories),
-  ])
-  const errors: FieldError[] = [
-    ...content.territories.flatMap((code, i) =>
-      known.has(code)
-        ? []
-        : [
-            {
-              pointer: `/territories/${i}`,
-              message: `Territoire inconnu dans le référentiel : ${code}.`,
-            },
-          ]
-    ),
-    ...inspiredBy.flatMap((id, i) =>
-      linked.has(id) && id !== selfId
-        ? []
-        : [{ pointer: `/inspiredBy/${i}`, message: `Expérience inconnue : ${id}.` }]
-    ),
-  ]
-  if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
-  return {
-    derived: deriveFields(content, (code) => known.get(code)?.name, covered),
-    completeness: completeness(content),
-  }
-}
-
 /**
  * Applies a submitter's edit (validated `ExperimentInput`) to the record they hold the
  * link of: in place when pending, as a proposal when published.
@@ -259,17 +213,21 @@ export async function submitEdit(
     if (contact.length > 0) await db.batch(contact)
     return { outcome: 'unchanged' }
   }
-  const { derived, completeness: score } = await deriveContent(db, content, row.id)
+  const refs = await loadReferences(db, content, row.id)
 
   if (DIRECT_EDIT.includes(row.status)) {
-    const change: ContentChange = { action: 'edit', actor: 'submitter', at }
-    const results = await batchOrConflict(db, row, [
-      ...reviseExperimentStatements(db, row.id, row.revision, content, derived, score, change),
-      ...contact,
-    ])
-    if (!wroteRow(results[0])) throw conflict()
+    const change: Change = { action: 'edit', actor: 'submitter', at }
+    const write = {
+      kind: 'content',
+      id: row.id,
+      readRevision: row.revision,
+      content,
+      change,
+    } as const
+    await writeRecord(db, write, contact, refs)
     return { outcome: 'applied', revision: row.revision + 1 }
   }
+  const { derived, completeness: score } = derive(content, refs)
 
   const proposalId = ulid(now.getTime())
   await db.batch([
@@ -287,21 +245,6 @@ export async function submitEdit(
   return { outcome: 'proposed', proposalId }
 }
 
-/** Runs a batch guarded by `row.revision`; a revision-number collision is a conflict too. */
-export async function batchOrConflict(
-  db: Db,
-  row: ExperimentRow,
-  statements: D1PreparedStatement[]
-): Promise<D1Result[]> {
-  try {
-    return await db.batch(statements)
-  } catch (err) {
-    const current = await getExperiment(db, row.id)
-    if (current && current.revision !== row.revision) throw conflict()
-    throw err
-  }
-}
-
 /** "Still accurate": a published record's `lastVerifiedAt` becomes now (new revision, indexed). */
 export async function confirmStillAccurate(
   db: Db,
@@ -315,11 +258,7 @@ export async function confirmStillAccurate(
       'Seule une fiche publiée peut être confirmée ; celle-ci attend encore la modération.'
     )
   }
-  const results = await batchOrConflict(
-    db,
-    row,
-    verifyStatements(db, row.id, row.revision, actor, now.toISOString())
-  )
-  if (!wroteRow(results[0])) throw conflict()
+  const change: Change = { action: 'verify', actor, at: now.toISOString() }
+  await writeRecord(db, { kind: 'verify', id: row.id, readRevision: row.revision, change })
   return row.revision + 1
 }

@@ -4,7 +4,8 @@
  * one. Revisions hold public content only; pending edits and moderation-only states never
  * show, and neither do reasons or actor names (a moderator's name is not public).
  */
-import { listRevisions, type ExperimentRow } from '../db/experiments'
+import type { ExperimentRow } from '../db/experiments'
+import { listRevisions } from '../db/revisions'
 import type { Db } from '../db/session'
 import { diffContent, type FieldChange } from '../domain/revision-diff'
 

@@ -16,10 +16,12 @@ import {
   type ModerationAction,
 } from '../../domain/moderation'
 import type { AuditEntry } from '../../db/audit'
-import { getExperiment, type Change, type ExperimentRow } from '../../db/experiments'
-import { moderationStatements, type ModerationState } from '../../db/moderation'
-import { wroteRow, type Db } from '../../db/session'
+import { getExperiment, type ExperimentRow } from '../../db/experiments'
+import type { Change } from '../../db/revisions'
+import type { ModerationState } from '../../db/moderation'
+import type { Db } from '../../db/session'
 import { ProblemError } from '../../http/problem'
+import { conflict, writeRecord } from '../records'
 import type { ModeratorActor } from './actor'
 
 export interface ModerationCommand {
@@ -43,9 +45,6 @@ function isAllowed(row: ExperimentRow, action: ModerationAction): boolean {
 }
 
 const notFound = () => new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
-const conflict = () =>
-  new ProblemError(409, 'L’expérience a été modifiée entre-temps ; rechargez-la puis recommencez.')
-
 export async function moderate(
   db: Db,
   id: string,
@@ -87,18 +86,7 @@ export async function moderate(
     ipHash: actor.ipHash ?? null,
   }
 
-  let applied: boolean
-  try {
-    const [update] = await db.batch(moderationStatements(db, id, row.revision, next, change, audit))
-    applied = wroteRow(update)
-  } catch (err) {
-    // A concurrent change that took the same revision number collides on the revision
-    // primary key and rolls the batch back: the same conflict, seen later.
-    const current = await getExperiment(db, id)
-    if (current && current.revision !== row.revision) throw conflict()
-    throw err
-  }
-  if (!applied) throw conflict()
+  await writeRecord(db, { kind: 'moderation', id, readRevision: row.revision, next, change, audit })
   const updated = await getExperiment(db, id)
   if (!updated) throw notFound()
   return updated

@@ -12,10 +12,9 @@
  * - bounded: at most IMPORT_MAX_ROWS rows per request, so one call stays within a
  *   Worker's query and CPU limits; the CLI splits bigger files.
  */
-import { moderationStatements, type ModerationState } from '../../db/moderation'
-import { appendAudit } from '../../db/audit'
-import { completeness } from '../../domain/completeness'
-import type { Derived, ExperimentContent } from '../../domain/experiment'
+import { appendAudit, type AuditEntry } from '../../db/audit'
+import type { ModerationState } from '../../db/moderation'
+import type { Change } from '../../db/revisions'
 import {
   columnOf,
   validateRow,
@@ -28,18 +27,12 @@ import {
   type ValidRow,
 } from '../../open-data/import-rows'
 import { canonical } from '../../domain/revision-diff'
-import { deriveFields } from '../../domain/scope'
-import { slugify } from '../../domain/text'
-import {
-  existingExperimentIds,
-  insertExperimentWithStatus,
-  reviseExperimentStatements,
-  type ContentChange,
-} from '../../db/experiments'
+import { existingExperimentIds } from '../../db/experiments'
 import { findByIds, findBySourceIds, linkSource } from '../../db/open-data'
 import { wroteRow, type Db } from '../../db/session'
-import { coverageOfEach, findTerritories, type Coverage } from '../../db/territories'
+import { coverageOfEach, findTerritories } from '../../db/territories'
 import { secretToken, sha256Hex, ulid } from '../../lib/crypto'
+import { recordStatements, referenceErrors, type References } from '../records'
 import { resolveRowNames } from './import-names'
 
 /** Body size accepted per request (the longest records are ~40 KB). */
@@ -130,26 +123,11 @@ export async function importExperiments(
     valid.map((v) => v.input.territories)
   )
   const coverageOf = new Map(valid.map((v, i) => [v.row, covered[i]!]))
+  const known = new Set([...seenIds, ...linkedIds])
 
   const plans: Plan[] = []
   for (const v of valid) {
-    const errors: { pointer: string; message: string }[] = [
-      ...v.input.territories.flatMap((code, i) =>
-        territories.has(code)
-          ? []
-          : [
-              {
-                pointer: `/territories/${i}`,
-                message: `Territoire inconnu dans le référentiel : ${code}.`,
-              },
-            ]
-      ),
-      ...(v.input.inspiredBy ?? []).flatMap((id, i) =>
-        seenIds.has(id) || linkedIds.has(id)
-          ? []
-          : [{ pointer: `/inspiredBy/${i}`, message: `Expérience inconnue : ${id}.` }]
-      ),
-    ]
+    const errors = referenceErrors(v.input, territories, known)
     const existing = existingRecord(v, bySource, byId)
     if (existing && (existing.deletedAt !== null || existing.status === 'merged')) {
       errors.push({
@@ -162,13 +140,14 @@ export async function importExperiments(
       invalid(
         v.row,
         options.format === 'csv'
-          ? errors.map((e) => ({ ...e, column: columnOf(e.pointer) }))
+          ? errors.map((e) => ({ ...e, column: e.pointer ? columnOf(e.pointer) : undefined }))
           : errors,
         v.key
       )
       continue
     }
-    plans.push(await plan(db, v, options, at, territories, coverageOf.get(v.row)!, bySource, byId))
+    const refs = { territories, coverage: coverageOf.get(v.row)! }
+    plans.push(await plan(v, options, at, refs, bySource, byId))
   }
 
   // 3. Write (unless dry run), chunk by chunk.
@@ -238,12 +217,10 @@ const PUBLISHED: ModerationState = {
 }
 
 async function plan(
-  db: Db,
   v: ValidRow,
   options: ImportOptions,
   at: string,
-  territories: Awaited<ReturnType<typeof findTerritories>>,
-  covered: Coverage,
+  refs: References,
   bySource: Awaited<ReturnType<typeof findBySourceIds>>,
   byId: Awaited<ReturnType<typeof findByIds>>
 ): Promise<Plan> {
@@ -267,7 +244,6 @@ async function plan(
     if (sameContent && !mustPublish) {
       return { row: v.row, key: v.key, kind: 'unchanged', id, statements: link(id) }
     }
-    const derived = sameContent ? null : derive(content, territories, covered)
     return {
       row: v.row,
       key: v.key,
@@ -276,41 +252,41 @@ async function plan(
       statements: (db2) => {
         let revision = existing.revision
         const out: D1PreparedStatement[] = []
-        if (derived) {
+        if (!sameContent) {
+          const change: Change = { action: 'import-update', actor, at }
           out.push(
-            ...reviseExperimentStatements(
+            ...recordStatements(
               db2,
-              id,
-              revision,
-              content,
-              derived,
-              completeness(content),
-              {
-                action: 'import-update',
-                actor,
-                at,
-              }
+              { kind: 'content', id, readRevision: revision, content, change },
+              refs
             )
           )
           revision++
         }
         if (mustPublish) {
-          const change = { action: 'approve' as const, actor, reason: 'Publication par import', at }
-          out.push(
-            ...moderationStatements(db2, id, revision, PUBLISHED, change, {
-              at,
-              actor,
-              action: 'approve',
-              target: `experiment:${id}`,
-              reason: change.reason,
-              detail: {
-                from: existing.status,
-                to: 'published',
-                revision: revision + 1,
-                via: 'import',
-              },
-            })
-          )
+          const change: Change = { action: 'approve', actor, reason: 'Publication par import', at }
+          const audit: AuditEntry = {
+            at,
+            actor,
+            action: 'approve',
+            target: `experiment:${id}`,
+            reason: change.reason,
+            detail: {
+              from: existing.status,
+              to: 'published',
+              revision: revision + 1,
+              via: 'import',
+            },
+          }
+          const write = {
+            kind: 'moderation',
+            id,
+            readRevision: revision,
+            next: PUBLISHED,
+            change,
+            audit,
+          } as const
+          out.push(...recordStatements(db2, write))
         }
         return [...out, ...link(id)(db2)]
       },
@@ -318,42 +294,32 @@ async function plan(
   }
 
   const id = v.input.id ?? ulid(Date.parse(at))
-  const derived = derive(content, territories, covered)
   const editTokenHash = await sha256Hex(secretToken()) // never handed out: imports have no edit link
-  const change: ContentChange = { action: 'import', actor, at }
+  const change: Change = { action: 'import', actor, at }
   return {
     row: v.row,
     key: v.key,
     kind: 'create',
     id,
     statements: (db2) => [
-      ...insertExperimentWithStatus(
+      ...recordStatements(
         db2,
         {
+          kind: 'create',
           id,
-          slug: `${slugify(content.title, 70)}-${id.slice(-6).toLowerCase()}`,
           content,
-          derived,
           privateContact,
-          completeness: completeness(content),
           editTokenHash,
           editTokenExpiresAt: at,
           status: options.publish ? 'published' : 'pending',
           publishedAt: publishedAt ?? null,
+          change,
         },
-        change
+        refs
       ),
       ...link(id)(db2),
     ],
   }
-}
-
-function derive(
-  content: ExperimentContent,
-  territories: Awaited<ReturnType<typeof findTerritories>>,
-  covered: Coverage
-): Derived {
-  return deriveFields(content, (code) => territories.get(code)?.name, covered)
 }
 
 const CONFLICT =

@@ -2,10 +2,10 @@
  * Moderators' decisions on what a submitter proposes for a published record (approve,
  * reject), and the re-issue of a lost or leaked edit link. Used by the API and the desk.
  */
-import type { Derived, ExperimentContent } from '../../domain/experiment'
+import type { ExperimentContent } from '../../domain/experiment'
 import { appendAudit } from '../../db/audit'
 import { replaceEditTokenStatements } from '../../db/edit-access'
-import { getExperiment, reviseExperimentStatements, type ContentChange } from '../../db/experiments'
+import { getExperiment } from '../../db/experiments'
 import {
   auditProposalDecision,
   getProposal,
@@ -13,11 +13,12 @@ import {
   markRejected,
   type ProposalRow,
 } from '../../db/proposals'
+import type { Change } from '../../db/revisions'
 import { wroteRow, type Db } from '../../db/session'
 import { ProblemError } from '../../http/problem'
 import { secretToken, sha256Hex } from '../../lib/crypto'
 import { editTokenExpiry } from '../catalogue'
-import { batchOrConflict, conflict } from '../editing'
+import { writeRecord } from '../records'
 import { moderatorIp, moderatorName, type ModeratorRef } from './actor'
 
 async function pendingProposal(db: Db, id: string): Promise<ProposalRow> {
@@ -30,9 +31,9 @@ async function pendingProposal(db: Db, id: string): Promise<ProposalRow> {
 }
 
 /**
- * Applies a waiting proposal to its (still published) experiment: new revision + outbox
- * rows through the shared update primitive, the proposal marked approved and an audit row,
- * in one batch guarded by the revision read.
+ * Applies a waiting proposal to its (still published) experiment through the record
+ * writer: new revision + outbox rows, the proposal marked approved and an audit row, in
+ * one batch guarded by the revision read.
  */
 export async function approveProposal(
   db: Db,
@@ -52,33 +53,22 @@ export async function approveProposal(
   const at = now.toISOString()
   const actor = `moderator:${moderatorName(moderator)}`
   const revision = row.revision + 1
-  const change: ContentChange = {
-    action: 'edit',
-    actor,
-    reason: `Proposition ${id} du porteur`,
-    at,
-  }
-  const statements = [
-    ...reviseExperimentStatements(
-      db,
-      row.id,
-      row.revision,
-      JSON.parse(proposal.data) as ExperimentContent,
-      JSON.parse(proposal.derived) as Derived,
-      proposal.completeness,
-      change
-    ),
-    markApproved(db, id, row.id, revision, actor, at),
-    auditProposalDecision(db, id, 'approved', {
-      at,
-      actor,
-      reason: null,
-      detail: { revision, baseRevision: proposal.base_revision },
-      ipHash: moderatorIp(moderator),
-    }),
-  ]
-  const results = await batchOrConflict(db, row, statements)
-  if (!wroteRow(results[0])) throw conflict()
+  const change: Change = { action: 'edit', actor, reason: `Proposition ${id} du porteur`, at }
+  const content = JSON.parse(proposal.data) as ExperimentContent
+  const results = await writeRecord(
+    db,
+    { kind: 'content', id: row.id, readRevision: row.revision, content, change },
+    [
+      markApproved(db, id, row.id, revision, actor, at),
+      auditProposalDecision(db, id, 'approved', {
+        at,
+        actor,
+        reason: null,
+        detail: { revision, baseRevision: proposal.base_revision },
+        ipHash: moderatorIp(moderator),
+      }),
+    ]
+  )
   if (!wroteRow(results.at(-2))) {
     // Decided by someone else between our read and our write: the content was the same
     // proposal, so the record is right; report the race rather than hide it.

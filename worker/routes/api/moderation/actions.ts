@@ -8,12 +8,8 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { ExperimentId, ModeratedExperiment, STATUSES } from '../../../domain/experiment'
 import { listAudit, type AuditRow } from '../../../db/audit'
-import {
-  getExperiment,
-  listRevisions,
-  toModeratedExperiment,
-  type ExperimentRow,
-} from '../../../db/experiments'
+import { getExperiment, toModeratedExperiment, type ExperimentRow } from '../../../db/experiments'
+import { listRevisions } from '../../../db/revisions'
 import type { AppEnv } from '../../../env'
 import { jsonBody } from '../../../http/body'
 import { requireModerator } from '../../../http/moderator-auth'

@@ -1,0 +1,205 @@
+/**
+ * Writing an experiment: the one path every change to a record takes (submission, owner
+ * edit, moderation decision, proposal approval, "still accurate", import). It derives
+ * what statistics and pages need from the content (territory names, coverage, scope,
+ * completeness, and the slug of a new record), then writes the current state, the
+ * revision and the outbox rows (and the caller's extra rows: audit, proposal, contact,
+ * source link) in one D1 batch, guarded by the revision the caller read.
+ */
+import { completeness } from '../domain/completeness'
+import type { Derived, ExperimentContent, Status } from '../domain/experiment'
+import { deriveFields } from '../domain/scope'
+import type { Territory } from '../domain/territory'
+import { slugify } from '../domain/text'
+import type { AuditEntry } from '../db/audit'
+import {
+  existingExperimentIds,
+  getExperiment,
+  insertExperimentStatements,
+  reviseExperimentStatements,
+} from '../db/experiments'
+import { verifyStatements } from '../db/edit-access'
+import { moderationStatements, type ModerationState } from '../db/moderation'
+import type { Change } from '../db/revisions'
+import { wroteRow, type Db } from '../db/session'
+import { coverage, findTerritories, type Coverage } from '../db/territories'
+import { ProblemError, type FieldError } from '../http/problem'
+
+/** What only the database knows about a record's content: its territories and their coverage. */
+export interface References {
+  territories: ReadonlyMap<string, Territory>
+  coverage: Coverage
+}
+
+export type RecordWrite =
+  | {
+      kind: 'create'
+      id: string
+      content: ExperimentContent
+      status: Status
+      /** Publication date to keep when created `published` (an exported record). */
+      publishedAt: string | null
+      privateContact: unknown
+      editTokenHash: string
+      editTokenExpiresAt: string
+      change: Change
+    }
+  | {
+      kind: 'content'
+      id: string
+      readRevision: number
+      content: ExperimentContent
+      change: Change
+    }
+  | {
+      kind: 'moderation'
+      id: string
+      readRevision: number
+      next: ModerationState
+      change: Change
+      audit: AuditEntry
+    }
+  | { kind: 'verify'; id: string; readRevision: number; change: Change }
+
+export const conflict = () =>
+  new ProblemError(409, 'La fiche a été modifiée entre-temps ; rechargez-la puis recommencez.')
+
+/** The slug of a new record: its title, then the end of its id (unique, stable). */
+export function slugFor(title: string, id: string): string {
+  return `${slugify(title, 70)}-${id.slice(-6).toLowerCase()}`
+}
+
+/** Derived fields and completeness of some content, from its references. */
+export function derive(
+  content: ExperimentContent,
+  refs: References
+): { derived: Derived; completeness: number } {
+  return {
+    derived: deriveFields(content, (code) => refs.territories.get(code)?.name, refs.coverage),
+    completeness: completeness(content),
+  }
+}
+
+/** Unknown territory codes or `inspiredBy` ids, one error each (a record cannot cite itself). */
+export function referenceErrors(
+  content: Pick<ExperimentContent, 'territories' | 'inspiredBy'>,
+  territories: ReadonlyMap<string, Territory>,
+  experiments: ReadonlySet<string>,
+  selfId?: string
+): FieldError[] {
+  return [
+    ...content.territories.flatMap((code, i) =>
+      territories.has(code)
+        ? []
+        : [
+            {
+              pointer: `/territories/${i}`,
+              message: `Territoire inconnu dans le référentiel : ${code}.`,
+            },
+          ]
+    ),
+    ...(content.inspiredBy ?? []).flatMap((id, i) =>
+      experiments.has(id) && id !== selfId
+        ? []
+        : [{ pointer: `/inspiredBy/${i}`, message: `Expérience inconnue : ${id}.` }]
+    ),
+  ]
+}
+
+/** The references of some content, or a 400 naming each unknown territory or link. */
+export async function loadReferences(
+  db: Db,
+  content: ExperimentContent,
+  selfId?: string
+): Promise<References> {
+  const [territories, experiments, covered] = await Promise.all([
+    findTerritories(db, content.territories),
+    existingExperimentIds(db, content.inspiredBy ?? []),
+    coverage(db, content.territories),
+  ])
+  const errors = referenceErrors(content, territories, experiments, selfId)
+  if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
+  return { territories, coverage: covered }
+}
+
+/**
+ * The statements of one write; the first one is the guarded change of the current state,
+ * so `wroteRow(results[0])` tells whether it applied. `refs` is needed when the write
+ * carries content (create, content).
+ */
+export function recordStatements(
+  db: Db,
+  write: RecordWrite,
+  refs?: References
+): D1PreparedStatement[] {
+  switch (write.kind) {
+    case 'create':
+    case 'content': {
+      if (!refs) throw new Error('recordStatements: a content write needs its references')
+      const { derived, completeness: score } = derive(write.content, refs)
+      if (write.kind === 'content') {
+        const { id, readRevision, content, change } = write
+        return reviseExperimentStatements(db, id, readRevision, content, derived, score, change)
+      }
+      return insertExperimentStatements(
+        db,
+        {
+          id: write.id,
+          slug: slugFor(write.content.title, write.id),
+          content: write.content,
+          derived,
+          completeness: score,
+          privateContact: write.privateContact,
+          editTokenHash: write.editTokenHash,
+          editTokenExpiresAt: write.editTokenExpiresAt,
+          status: write.status,
+          publishedAt: write.publishedAt,
+        },
+        write.change
+      )
+    }
+    case 'moderation':
+      return moderationStatements(
+        db,
+        write.id,
+        write.readRevision,
+        write.next,
+        write.change,
+        write.audit
+      )
+    case 'verify':
+      return verifyStatements(db, write.id, write.readRevision, write.change.actor, write.change.at)
+  }
+}
+
+/**
+ * Derives, then writes the record change and `extra` in one batch. A change guarded by a
+ * revision someone else moved meanwhile is a 409, whether the guarded update matched
+ * nothing or the batch collided on the revision number and rolled back.
+ */
+export async function writeRecord(
+  db: Db,
+  write: RecordWrite,
+  extra: D1PreparedStatement[] = [],
+  /** Already loaded (and checked) references of the content, if the caller has them. */
+  loaded?: References
+): Promise<D1Result[]> {
+  const refs =
+    loaded ??
+    (write.kind === 'create' || write.kind === 'content'
+      ? await loadReferences(db, write.content, write.kind === 'content' ? write.id : undefined)
+      : undefined)
+  const statements = [...recordStatements(db, write, refs), ...extra]
+  let results: D1Result[]
+  try {
+    results = await db.batch(statements)
+  } catch (err) {
+    if (write.kind !== 'create') {
+      const current = await getExperiment(db, write.id)
+      if (current && current.revision !== write.readRevision) throw conflict()
+    }
+    throw err
+  }
+  if (write.kind !== 'create' && !wroteRow(results[0])) throw conflict()
+  return results
+}

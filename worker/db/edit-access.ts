@@ -15,7 +15,7 @@ export async function findByEditTokenHash(db: Db, hash: string): Promise<Experim
     .first<ExperimentRow>()
 }
 
-export interface NewEditSession {
+interface NewEditSession {
   idHash: string
   experimentId: string
   tokenHash: string

@@ -184,7 +184,7 @@ export async function listPendingExperiments(
 
 // ── Writes ───────────────────────────────────────────────────────────────────
 
-export interface NewExperiment {
+interface NewExperiment {
   id: string
   slug: string
   content: ExperimentContent

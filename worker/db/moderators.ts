@@ -5,14 +5,14 @@
  */
 import type { Db } from './session'
 
-export interface ModeratorRow {
+interface ModeratorRow {
   name: string
   password_hash: string
   created_at: string
   disabled_at: string | null
 }
 
-export interface SessionRow {
+interface SessionRow {
   id_hash: string
   moderator: string
   csrf_token: string

@@ -4,7 +4,7 @@
  */
 import type { Db } from './session'
 
-export interface SourceLink {
+interface SourceLink {
   sourceId: string
   experimentId: string
   revision: number
@@ -46,16 +46,6 @@ export async function findByIds(
     .bind(JSON.stringify(ids))
     .all<Omit<SourceLink, 'sourceId'>>()
   return new Map(results.map((r) => [r.experimentId, r]))
-}
-
-/** Which of these slugs are taken, so imported records keep theirs only when free. */
-export async function takenSlugs(db: Db, slugs: readonly string[]): Promise<Set<string>> {
-  if (slugs.length === 0) return new Set()
-  const { results } = await db
-    .prepare('SELECT slug FROM experiments WHERE slug IN (SELECT value FROM json_each(?1))')
-    .bind(JSON.stringify(slugs))
-    .all<{ slug: string }>()
-  return new Set(results.map((r) => r.slug))
 }
 
 /** Records that a source id now points to an experiment (no-op if already recorded). */

@@ -80,21 +80,3 @@ export async function releaseOutboxRows(
     .bind(JSON.stringify(seqs), at)
     .run()
 }
-
-export interface OutboxBacklog {
-  target: SearchTarget
-  pending: number
-  failing: number
-  oldest: string | null
-}
-
-/** Per target: rows waiting, rows that failed at least once, oldest enqueue time. */
-export async function outboxBacklog(db: Db): Promise<OutboxBacklog[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT target, count(*) AS pending, sum(attempts > 0) AS failing, min(enqueued_at) AS oldest
-       FROM search_outbox GROUP BY target`
-    )
-    .all<OutboxBacklog>()
-  return results
-}

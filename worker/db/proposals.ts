@@ -5,7 +5,7 @@
 import type { Derived, ExperimentContent } from '../domain/experiment'
 import type { Db } from './session'
 
-export type ProposalStatus = 'pending' | 'approved' | 'rejected' | 'superseded'
+type ProposalStatus = 'pending' | 'approved' | 'rejected' | 'superseded'
 
 export interface ProposalRow {
   id: string
@@ -31,7 +31,7 @@ export interface PendingProposal extends ProposalRow {
   current_revision: number
 }
 
-export interface NewProposal {
+interface NewProposal {
   id: string
   experimentId: string
   baseRevision: number

@@ -8,7 +8,7 @@ import type { Db } from './session'
 export const REPORT_REASONS = ['outdated', 'wrong', 'duplicate', 'inappropriate'] as const
 export type ReportReason = (typeof REPORT_REASONS)[number]
 
-export interface ReportRow {
+interface ReportRow {
   id: string
   experiment_id: string
   reason: ReportReason
@@ -21,12 +21,12 @@ export interface ReportRow {
 }
 
 /** An open report on a reported experiment, with what the queue needs to show it. */
-export interface OpenReport extends ReportRow {
+interface OpenReport extends ReportRow {
   experiment_slug: string
   experiment_title: string
 }
 
-export interface NewReport {
+interface NewReport {
   id: string
   experimentId: string
   reason: ReportReason
@@ -59,15 +59,6 @@ export async function listOpenReports(db: Db, limit = 200): Promise<OpenReport[]
 
 export async function getReport(db: Db, id: string): Promise<ReportRow | null> {
   return db.prepare('SELECT * FROM reports WHERE id = ?1').bind(id).first<ReportRow>()
-}
-
-/** Open reports per experiment, e.g. to flag heavily reported records on the desk. */
-export async function countOpenReports(db: Db, experimentId: string): Promise<number> {
-  const row = await db
-    .prepare(`SELECT count(*) AS n FROM reports WHERE experiment_id = ?1 AND status = 'open'`)
-    .bind(experimentId)
-    .first<{ n: number }>()
-  return row?.n ?? 0
 }
 
 /** Closes an open report; matches nothing (changes = 0) when it was already closed. */

@@ -58,7 +58,7 @@ export function revisionStatements(
   ]
 }
 
-export interface RevisionRow {
+interface RevisionRow {
   experiment_id: string
   revision: number
   action: string

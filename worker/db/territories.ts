@@ -123,14 +123,6 @@ export async function searchTerritories(
   return results.map(({ rank: _rank, ...t }) => t)
 }
 
-/** Vintage and source of the loaded reference. */
-export async function referenceInfo(db: Db): Promise<Record<string, string>> {
-  const { results } = await db
-    .prepare('SELECT key, value FROM territory_reference')
-    .all<{ key: string; value: string }>()
-  return Object.fromEntries(results.map((r) => [r.key, r.value]))
-}
-
 /** Candidates for one typed name (see `parseTerritoryName`). */
 export interface NameLookup {
   /** As typed: a reference name, an INSEE code or SIREN, or a typed code. */

@@ -6,7 +6,27 @@
 import { z } from '@hono/zod-openapi'
 import type { TerritoryKind } from './vocabularies'
 
-const TERRITORY_CODE = /^(com:(\d[0-9AB]\d{3})|epci:\d{9}|dep:(\d{2,3}|2A|2B)|reg:\d{2,3})$/
+/** The digits of each kind of code (INSEE's COG; SIREN for EPCI), as regex source. */
+const DIGITS: Record<TerritoryKind, string> = {
+  com: '\\d[0-9AB]\\d{3}',
+  epci: '\\d{9}',
+  dep: '\\d{2,3}|2A|2B',
+  reg: '\\d{2,3}',
+}
+
+/**
+ * The pattern of a typed code (`dep:35`) of these kinds; with `prefix: 'optional'`, the
+ * bare digits (`35`) match too, as query parameters accept them.
+ */
+export function territoryCodePattern(
+  kinds: readonly TerritoryKind[] = ['com', 'epci', 'dep', 'reg'],
+  prefix: 'required' | 'optional' = 'required'
+): RegExp {
+  const q = prefix === 'optional' ? '?' : ''
+  return new RegExp(`^(?:${kinds.map((k) => `(?:${k}:)${q}(?:${DIGITS[k]})`).join('|')})$`)
+}
+
+const TERRITORY_CODE = territoryCodePattern()
 
 export const TerritoryCode = z
   .string()
@@ -21,6 +41,7 @@ export function territoryKind(code: string): TerritoryKind {
   return code.slice(0, code.indexOf(':')) as TerritoryKind
 }
 
+/** The digits of a typed code (`dep:35` → `35`); bare digits are returned as they are. */
 export function inseeCode(code: string): string {
   return code.slice(code.indexOf(':') + 1)
 }

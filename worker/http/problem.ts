@@ -83,11 +83,6 @@ export function problemResponse(problem: Problem, headers?: Record<string, strin
   })
 }
 
-/** A 400 naming one field of the JSON body. */
-export function invalidField(pointer: string, message: string): ProblemError {
-  return new ProblemError(400, 'Certaines données sont invalides.', [{ pointer, message }])
-}
-
 /** Field errors from zod issues; `target` says where the input came from. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], target: string): FieldError[] {
   // An unknown key is reported on its parent; name the key itself so clients can find it.

@@ -8,7 +8,7 @@
  * raised later without a migration.
  */
 
-export const PBKDF2_ITERATIONS = 100_000
+const PBKDF2_ITERATIONS = 100_000
 const SALT_BYTES = 16
 const HASH_BITS = 256
 

@@ -6,7 +6,7 @@ import type { Experiment } from '../domain/experiment'
 import { ALL_THEMES, labelOf } from '../domain/vocabularies'
 import { xmlAttr, xmlText } from './xml'
 
-export interface AtomFeed {
+interface AtomFeed {
   /** The feed's own URL, which is also its id. */
   self: string
   /** The HTML page showing the same records. */

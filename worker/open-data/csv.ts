@@ -6,7 +6,7 @@
 
 const NEEDS_QUOTES = /[",\r\n]/
 
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 

@@ -7,7 +7,7 @@ import { Experiment } from '../domain/experiment'
 import type { StreamShape } from './files'
 
 /** A territory's representative point (WGS 84). */
-export interface Centroid {
+interface Centroid {
   lon: number
   lat: number
 }

@@ -36,7 +36,7 @@ export const RowError = z.object({
 })
 export type RowError = z.infer<typeof RowError>
 
-export const ROW_STATUSES = ['created', 'updated', 'unchanged', 'invalid', 'failed'] as const
+const ROW_STATUSES = ['created', 'updated', 'unchanged', 'invalid', 'failed'] as const
 export type RowStatus = (typeof ROW_STATUSES)[number]
 
 export const RowReport = z.object({

@@ -16,7 +16,7 @@ import { z } from '@hono/zod-openapi'
 import { Experiment, ExperimentId, ExperimentInput } from '../domain/experiment'
 import { FIELD_DOCS } from './fields'
 
-export const SCHEMA_VERSION = '1.0.0'
+const SCHEMA_VERSION = '1.0.0'
 export const SCHEMA_PATH = '/api/schemas/v1'
 export const LICENCE = {
   id: 'etalab-2.0',
@@ -91,9 +91,9 @@ export type ImportRow = z.infer<typeof ImportRow>
 
 // ── Flattened columns ────────────────────────────────────────────────────────
 
-export type ColumnKind = 'scalar' | 'list' | 'json' | 'ref-codes' | 'ref-names'
+type ColumnKind = 'scalar' | 'list' | 'json' | 'ref-codes' | 'ref-names'
 
-export interface Column {
+interface Column {
   name: string
   path: readonly string[]
   kind: ColumnKind
@@ -229,7 +229,7 @@ export function cellOf(record: Experiment, column: Column): string {
   return String(value)
 }
 
-export interface CellError {
+interface CellError {
   column: string
   message: string
 }
@@ -298,7 +298,7 @@ export const EXPORT_ONLY_KEYS: ReadonlySet<string> = new Set(
 
 // ── Table Schema (frictionless) ──────────────────────────────────────────────
 
-export interface TableSchemaField {
+interface TableSchemaField {
   name: string
   title: string
   description: string

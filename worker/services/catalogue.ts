@@ -8,7 +8,7 @@ import { secretToken, sha256Hex, ulid } from '../lib/crypto'
 import { slugFor, writeRecord } from './records'
 
 /** How long a private edit link stays valid; using it renews it (issue: private edit links). */
-export const EDIT_TOKEN_LIFETIME_DAYS = 365
+const EDIT_TOKEN_LIFETIME_DAYS = 365
 
 /** When an edit token issued (or renewed) at `now` stops working. */
 export function editTokenExpiry(now: Date): string {

@@ -63,7 +63,7 @@ async function sameHash(a: string, b: string): Promise<boolean> {
 
 // ── Access ───────────────────────────────────────────────────────────────────
 
-export interface EditSession {
+interface EditSession {
   /** The cookie value (secret); only its hash is stored. */
   sessionId: string
   experimentId: string

@@ -13,7 +13,7 @@ import type { Db } from '../db/session'
 import { publicRecord, type StreamShape } from '../open-data/files'
 
 /** Rows per D1 query while streaming: ~200 queries for 100k records, one page in memory. */
-export const EXPORT_PAGE_SIZE = 500
+const EXPORT_PAGE_SIZE = 500
 
 /** The published catalogue, page by page, pulled only as fast as the client reads. */
 export function catalogueStream(

@@ -9,7 +9,7 @@ import { listRevisions } from '../db/revisions'
 import type { Db } from '../db/session'
 import { diffContent, type FieldChange } from '../domain/revision-diff'
 
-export interface PublicRevision {
+interface PublicRevision {
   revision: number
   /** submit/approve (first publication), edit, verify, import… */
   action: string

@@ -31,7 +31,7 @@ export interface References {
   coverage: Coverage
 }
 
-export type RecordWrite =
+type RecordWrite =
   | {
       kind: 'create'
       id: string

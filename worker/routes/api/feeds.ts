@@ -15,7 +15,7 @@ import { CatalogueFilterQuery } from './params'
 import { problems } from './responses'
 
 /** Entries per feed: feed readers poll, they need the latest ones, not the archive. */
-export const FEED_SIZE = 50
+const FEED_SIZE = 50
 
 const FEED_PATH = '/feeds/experiments.atom'
 

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi'
 import { countryOf } from '../../domain/countries'
+import { inseeCode, territoryCodePattern } from '../../domain/territory'
 import {
   codesOf,
   LEAD_KINDS,
@@ -26,12 +27,15 @@ export function repeated<T extends z.ZodType>(item: T) {
 
 const regionCode = z
   .string()
-  .regex(/^(reg:)?\d{2,3}$/, 'Code de région INSEE attendu (ex. 53).')
-  .transform((v) => v.replace(/^reg:/, ''))
+  .regex(territoryCodePattern(['reg'], 'optional'), 'Code de région INSEE attendu (ex. 53).')
+  .transform(inseeCode)
 const departmentCode = z
   .string()
-  .regex(/^(dep:)?(\d{2,3}|2A|2B)$/, 'Code de département INSEE attendu (ex. 35, 2A, 974).')
-  .transform((v) => v.replace(/^dep:/, ''))
+  .regex(
+    territoryCodePattern(['dep'], 'optional'),
+    'Code de département INSEE attendu (ex. 35, 2A, 974).'
+  )
+  .transform(inseeCode)
 
 const countryCode = z
   .string()

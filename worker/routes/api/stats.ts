@@ -11,6 +11,7 @@ import type { StatsFilters } from '../../db/stats'
 import { StatsReport } from '../../domain/statistics'
 import { cachedTerritoryStats } from '../../services/stats'
 import { findTerritories } from '../../db/territories'
+import { territoryCodePattern } from '../../domain/territory'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { STATS_CSV_DOC, statsCsv } from '../../open-data/stats-csv'
@@ -120,7 +121,7 @@ const [departments, departmentsCsv] = routePair(
   DepartmentsQuery
 )
 
-const TERRITORY_LIST = /^(reg:\d{2,3}|dep:(\d{2,3}|2A|2B))$/
+const TERRITORY_LIST = territoryCodePattern(['reg', 'dep'])
 const CompareQuery = StatsFilterQuery.extend({
   territories: z.string().trim().min(1, 'Indiquez de 2 à 4 territoires.').max(200).openapi({
     description: '2 à 4 codes de régions ou de départements, séparés par des virgules',
@@ -135,10 +136,7 @@ const [compare, compareCsv] = routePair(
 )
 
 /** Parses and checks `territories`; every failure is a 400 naming the parameter. */
-export async function parseTerritoryList(
-  db: AppEnv['Variables']['db'],
-  raw: string
-): Promise<string[]> {
+async function parseTerritoryList(db: AppEnv['Variables']['db'], raw: string): Promise<string[]> {
   const codes = [
     ...new Set(
       raw

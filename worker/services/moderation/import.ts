@@ -42,7 +42,7 @@ const WRITE_CHUNK_ROWS = 20
 
 // ── Import ───────────────────────────────────────────────────────────────────
 
-export interface ImportOptions {
+interface ImportOptions {
   format: ImportFormat
   publish: boolean
   dryRun: boolean

@@ -25,14 +25,14 @@ const guarded = { 401: problems[401], 403: problems[403] }
 const IdParam = z.object({ id: ExperimentId })
 
 /** The record as moderators see it, with its soft-delete and merge state. */
-export const ModerationRecord = ModeratedExperiment.extend({
+const ModerationRecord = ModeratedExperiment.extend({
   status: z.enum(STATUSES),
   deletedAt: z.string().nullable(),
   deletedBy: z.string().nullable(),
   mergedInto: ExperimentId.nullable(),
 }).openapi('ModerationRecord')
 
-export function toModerationRecord(row: ExperimentRow): z.infer<typeof ModerationRecord> {
+function toModerationRecord(row: ExperimentRow): z.infer<typeof ModerationRecord> {
   return {
     ...toModeratedExperiment(row),
     deletedAt: row.deleted_at,

@@ -8,6 +8,7 @@ import { ExperimentView } from '../../../web/components/ExperimentView'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
 import { messagesFor, renderPage } from './render'
+import { publicBase } from '../api/catalogue-query'
 
 const SIMILAR_COUNT = 4
 
@@ -38,7 +39,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
     },
     SIMILAR_COUNT
   )
-  const base = (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/$/, '')
+  const base = publicBase(c)
   const path = `/experiences/${experiment.slug}`
   return renderPage(
     c,

@@ -24,6 +24,7 @@ import { fieldOfPath, formToValues, valuesToPairs, type FormValues } from '../..
 import { messagesFor, renderPage } from './render'
 import { findSimilar } from './similar'
 import { checkForm } from './territory-input'
+import { publicBase } from '../api/catalogue-query'
 
 const SIMILAR_COUNT = 3
 const HONEYPOT = 'fax'
@@ -145,7 +146,7 @@ async function showForm(
 }
 
 function confirmation(c: Context<AppEnv>, t: Messages, title: string, token: string) {
-  const base = (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/$/, '')
+  const base = publicBase(c)
   return renderPage(
     c,
     t,

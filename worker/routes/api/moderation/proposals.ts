@@ -16,6 +16,7 @@ import {
 } from '../../../services/moderation/proposals'
 import { FieldChange, PRIVATE } from '../editing'
 import { bearerAuth, problems } from '../responses'
+import { publicBase } from '../catalogue-query'
 
 const IdParam = z.object({ id: ExperimentId })
 const ProposalParam = z.object({
@@ -149,7 +150,7 @@ const reject = createRoute({
 export const proposalsApi = createRouter()
   .openapi(reissue, async (c) => {
     const link = await reissueEditLink(c.var.db, c.req.valid('param').id, c.var.moderator)
-    const base = (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/$/, '')
+    const base = publicBase(c)
     return c.json({ ...link, editUrl: `${base}/modifier/${link.editToken}` }, 201, PRIVATE)
   })
   .openapi(proposals, async (c) => {

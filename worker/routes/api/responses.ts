@@ -17,3 +17,16 @@ export const problems = {
 } as const
 
 export const bearerAuth = [{ moderatorToken: [] }]
+
+/** A moderator-only route: no token, or a token not recognised. */
+export const guarded = { 401: problems[401], 403: problems[403] }
+
+/** What a moderator's decision with a JSON body can fail with. */
+export const decisionProblems = {
+  400: problems[400],
+  ...guarded,
+  404: problems[404],
+  409: problems[409],
+  413: problems[413],
+  415: problems[415],
+}

@@ -19,9 +19,8 @@ import { createRouter } from '../../../http/router'
 import { REASON_MAX, REASON_MIN, type ModerationAction } from '../../../domain/moderation'
 import { moderate, type ModerationCommand } from '../../../services/moderation/decisions'
 import { decodeCursor, encodeCursor, PageQuery } from '../params'
-import { bearerAuth, problems } from '../responses'
+import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
 
-const guarded = { 401: problems[401], 403: problems[403] }
 const IdParam = z.object({ id: ExperimentId })
 
 /** The record as moderators see it, with its soft-delete and merge state. */
@@ -125,12 +124,7 @@ function actionRoute<A extends keyof typeof bodies>(action: A) {
         description: 'Fait',
         content: { 'application/json': { schema: ModerationRecord } },
       },
-      400: problems[400],
-      ...guarded,
-      404: problems[404],
-      409: problems[409],
-      413: problems[413],
-      415: problems[415],
+      ...decisionProblems,
     },
   })
 }

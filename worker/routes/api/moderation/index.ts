@@ -14,14 +14,12 @@ import { requireModerator } from '../../../http/moderator-auth'
 import { createRouter } from '../../../http/router'
 import { moderate } from '../../../services/moderation/decisions'
 import { decodeCursor, encodeCursor, PageQuery } from '../params'
-import { bearerAuth, problems } from '../responses'
+import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
 import { moderationActionsApi } from './actions'
 import { importApi } from './import'
 import { proposalsApi } from './proposals'
 import { reindexApi } from './reindex'
 import { moderationReportsApi } from './reports'
-
-const guarded = { 401: problems[401], 403: problems[403] }
 
 const queue = createRoute({
   method: 'get',
@@ -98,12 +96,7 @@ const reject = createRoute({
       description: 'Refusée',
       content: { 'application/json': { schema: ModeratedExperiment } },
     },
-    400: problems[400],
-    ...guarded,
-    404: problems[404],
-    409: problems[409],
-    413: problems[413],
-    415: problems[415],
+    ...decisionProblems,
   },
 })
 

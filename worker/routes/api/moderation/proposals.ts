@@ -15,15 +15,13 @@ import {
   rejectProposal,
 } from '../../../services/moderation/proposals'
 import { FieldChange, PRIVATE } from '../editing'
-import { bearerAuth, problems } from '../responses'
+import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
 import { publicBase } from '../catalogue-query'
 
 const IdParam = z.object({ id: ExperimentId })
 const ProposalParam = z.object({
   id: ExperimentId.openapi({ description: 'Identifiant de la proposition (ULID)' }),
 })
-
-const modGuarded = { 401: problems[401], 403: problems[403] }
 
 const reissue = createRoute({
   method: 'post',
@@ -47,7 +45,7 @@ const reissue = createRoute({
       },
     },
     400: problems[400],
-    ...modGuarded,
+    ...guarded,
     404: problems[404],
   },
 })
@@ -82,7 +80,7 @@ const proposals = createRoute({
         'application/json': { schema: z.object({ items: z.array(PendingProposalSchema) }) },
       },
     },
-    ...modGuarded,
+    ...guarded,
   },
 })
 
@@ -104,7 +102,7 @@ const approve = createRoute({
       },
     },
     400: problems[400],
-    ...modGuarded,
+    ...guarded,
     404: problems[404],
     409: problems[409],
   },
@@ -138,12 +136,7 @@ const reject = createRoute({
   },
   responses: {
     204: { description: 'Refusée' },
-    400: problems[400],
-    ...modGuarded,
-    404: problems[404],
-    409: problems[409],
-    413: problems[413],
-    415: problems[415],
+    ...decisionProblems,
   },
 })
 

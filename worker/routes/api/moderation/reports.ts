@@ -9,7 +9,7 @@ import { jsonBody } from '../../../http/body'
 import { requireModerator } from '../../../http/moderator-auth'
 import { createRouter } from '../../../http/router'
 import { closeReportAs } from '../../../services/moderation/reports'
-import { bearerAuth, problems } from '../responses'
+import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
 
 const Report = z
   .object({
@@ -22,8 +22,6 @@ const Report = z
     createdAt: z.string(),
   })
   .openapi('Report')
-
-const guarded = { 401: problems[401], 403: problems[403] }
 
 const list = createRoute({
   method: 'get',
@@ -63,12 +61,7 @@ const close = createRoute({
   },
   responses: {
     204: { description: 'Clos' },
-    400: problems[400],
-    ...guarded,
-    404: problems[404],
-    409: problems[409],
-    413: problems[413],
-    415: problems[415],
+    ...decisionProblems,
   },
 })
 

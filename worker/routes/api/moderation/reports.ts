@@ -9,7 +9,7 @@ import { jsonBody } from '../../../http/body'
 import { requireModerator } from '../../../http/moderator-auth'
 import { createRouter } from '../../../http/router'
 import { closeReportAs } from '../../../services/moderation/reports'
-import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
+import { bearerAuth, decisionProblems, guarded } from '../responses'
 
 const Report = z
   .object({

@@ -79,6 +79,9 @@ const fr = {
     pageOf: (n: number, total: number) => `page ${n} sur ${total}`,
     searchUnavailable:
       'La recherche est momentanément indisponible. Réessayez dans quelques instants.',
+    didYouMean: 'Vouliez-vous dire',
+    degraded:
+      'Recherche de secours : le moteur principal ne répond pas, les résultats peuvent être moins précis.',
     evidenceShort: (label: string) => `Preuve : ${label}`,
     since: (year: number) => `depuis ${year}`,
     unknownStart: 'Date de démarrage inconnue',
@@ -403,6 +406,8 @@ const en: Messages = {
     page: (n: number) => `Page ${n}`,
     pageOf: (n: number, total: number) => `page ${n} of ${total}`,
     searchUnavailable: 'Search is temporarily unavailable. Please try again in a moment.',
+    didYouMean: 'Did you mean',
+    degraded: 'Fallback search: the main engine is not answering, results may be less precise.',
     evidenceShort: (label: string) => `Evidence: ${label}`,
     since: (year: number) => `since ${year}`,
     unknownStart: 'Start date unknown',

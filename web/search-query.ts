@@ -52,22 +52,24 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
   const sortParam = params.get('sort') ?? ''
   const sort: SortOrder = (SORTS as readonly string[]).includes(sortParam)
     ? (sortParam as SortOrder)
-    : q
-      ? 'relevance'
-      : 'recent'
+    : DEFAULT_SORT
   const page = Math.min(MAX_PAGE, Math.max(1, Math.trunc(Number(params.get('page'))) || 1))
   return { q, filters, sort, page, hitsPerPage: HITS_PER_PAGE }
 }
 
-/** The default sort for a query: relevance with text, most recent without. */
-const defaultSort = (q: string): SortOrder => (q ? 'relevance' : 'recent')
+/**
+ * Relevance, with or without text (without text the engines browse by evidence, then
+ * completeness, then publication): "most recent" only when someone picks it, so the form
+ * never carries a recency sort into a text search.
+ */
+const DEFAULT_SORT: SortOrder = 'relevance'
 
 /** The URL of a query; defaults are left out so URLs stay short and canonical. */
 export function searchHref(query: SearchQuery): string {
   const params = new URLSearchParams()
   if (query.q) params.set('q', query.q)
   for (const facet of FACETS) for (const v of query.filters[facet] ?? []) params.append(facet, v)
-  if (query.sort !== defaultSort(query.q)) params.set('sort', query.sort)
+  if (query.sort !== DEFAULT_SORT) params.set('sort', query.sort)
   if (query.page > 1) params.set('page', String(query.page))
   const s = params.toString()
   return s ? `/?${s}` : '/'

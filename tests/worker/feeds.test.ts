@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { drainOutbox } from '../../worker/search/sync'
 import { HOSTILE } from './exports-fixtures'
 import { publish, request, validInput } from './fixtures'
 
@@ -136,5 +138,22 @@ describe('Atom feed', () => {
     expect(children(feedC, 'entry')).toHaveLength(1)
     const bad = await request('/api/feeds/experiments.atom?stage=unknown')
     expect(bad.status).toBe(400)
+  })
+
+  it('follows a text search like the list, and keeps the text in its id', async () => {
+    const matching = await publish(
+      validInput({ title: 'Cartographie participative des sentiers de randonnée' })
+    )
+    await drainOutbox(env)
+    const feed = parseXml(
+      await (await request('/api/feeds/experiments.atom?q=randonnee+cartographie')).text()
+    )
+    expectAtom(feed)
+    const ids = children(feed, 'entry').map((e) => child(e, 'id')!.text)
+    expect(ids).toHaveLength(1)
+    expect(ids[0]).toContain(matching.id)
+    expect(child(feed, 'id')!.text).toContain('q=randonnee+cartographie')
+    const tooLong = await request(`/api/feeds/experiments.atom?q=${'a'.repeat(201)}`)
+    expect(tooLong.status).toBe(400)
   })
 })

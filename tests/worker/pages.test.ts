@@ -183,6 +183,23 @@ describe('search page', () => {
     expect(html).not.toContain('<svg onload')
   })
 
+  it('sorts by relevance unless someone picks another order, with or without text', async () => {
+    const selected = (html: string) => /<option value="(\w+)" selected=""/.exec(html)?.[1]
+    // The form is sent as it is shown: a recency sort would follow every new text search.
+    expect(selected(await (await request('/')).text())).toBe('relevance')
+    expect(selected(await (await request('/?q=conseillers')).text())).toBe('relevance')
+    expect(selected(await (await request('/?q=conseillers&sort=recent')).text())).toBe('recent')
+  })
+
+  it('offers the corrected spelling and says when the fallback engine answered', async () => {
+    // The suite runs without Meilisearch: the embedded engine answers and corrects.
+    const html = await (await request('/?q=conseilers+itinerants')).text()
+    expect(html).toContain('Vouliez-vous dire')
+    expect(html).toContain('href="/?q=conseillers+itinerants"')
+    expect(html).toContain(`href="/experiences/${published.slug}"`)
+    expect(html).toContain('class="degraded"')
+  })
+
   it('suggests removing filters when nothing matches', async () => {
     const html = await (await request('/?q=conseillers&stage=idea')).text()
     expect(html).toContain('Aucune expérience ne correspond')

@@ -138,6 +138,16 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
               </div>
             )}
 
+            {result?.didYouMean && (
+              <p class="did-you-mean">
+                {h.didYouMean}{' '}
+                <a href={searchHref({ ...query, q: result.didYouMean, page: 1 })}>
+                  {result.didYouMean}
+                </a>{' '}
+                ?
+              </p>
+            )}
+            {result?.engine === 'embedded' && <p class="degraded">{h.degraded}</p>}
             {!result && <p class="notice">{h.searchUnavailable}</p>}
             {result && result.hits.length === 0 && <Empty query={query} label={label} />}
             {result && result.hits.length > 0 && (

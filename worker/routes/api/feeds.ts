@@ -1,13 +1,22 @@
 /**
  * Atom feeds (RFC 4287) of newly published experiments, for the whole catalogue or any
- * search: `/api/feeds/experiments.atom?theme=…&region=…` takes the list's filters, so a
- * page can offer "follow this search" with `<link rel="alternate" type="application/atom+xml">`.
+ * search: `/api/feeds/experiments.atom?q=…&theme=…&region=…` takes the search's text and
+ * the list's filters, so a page can offer "follow this search" with
+ * `<link rel="alternate" type="application/atom+xml">`.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { listPublishedExperiments, toExperiment } from '../../db/experiments'
+import {
+  getExperimentsByIds,
+  listPublishedExperiments,
+  toExperiment,
+  type CatalogueFilters,
+} from '../../db/experiments'
+import type { SearchFilters } from '../../domain/search'
 import type { AppEnv } from '../../env'
+import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
+import { runSearch } from '../../search/service'
 import { atomFeed } from '../../open-data/atom'
 import { publicRecord } from '../../open-data/files'
 import { catalogueFilters, publicBase } from './catalogue-query'
@@ -19,13 +28,19 @@ const FEED_SIZE = 50
 
 const FEED_PATH = '/feeds/experiments.atom'
 
+const FeedQuery = CatalogueFilterQuery.extend({
+  q: z.string().trim().max(200, '200 caractères au maximum.').default('').openapi({
+    description: 'Texte libre, comme la recherche : le flux suit les premiers résultats',
+  }),
+})
+
 const route = createRoute({
   method: 'get',
   path: FEED_PATH,
   tags: ['Données ouvertes'],
   summary: 'Flux Atom des dernières expériences publiées',
-  description: `Les ${FEED_SIZE} dernières fiches publiées correspondant aux filtres (mêmes paramètres que la liste) : suivez une thématique ou un territoire dans un lecteur de flux.`,
-  request: { query: CatalogueFilterQuery },
+  description: `Les ${FEED_SIZE} dernières fiches publiées correspondant aux filtres (mêmes paramètres que la liste) : suivez une thématique ou un territoire dans un lecteur de flux. Avec \`q\`, les ${FEED_SIZE} premiers résultats de la même recherche que \`GET /api/search\`, les plus récents d’abord.`,
+  request: { query: FeedQuery },
   responses: {
     200: {
       description: 'Flux Atom (RFC 4287)',
@@ -39,7 +54,7 @@ const route = createRoute({
 function canonicalQuery(c: Context<AppEnv>): string {
   const params = new URLSearchParams()
   const queries = c.req.queries()
-  for (const key of Object.keys(CatalogueFilterQuery.shape).sort()) {
+  for (const key of Object.keys(FeedQuery.shape).sort()) {
     for (const value of [...(queries[key] ?? [])].sort()) params.append(key, value)
   }
   const text = params.toString()
@@ -49,10 +64,44 @@ function canonicalQuery(c: Context<AppEnv>): string {
 export const feedsApi = createRouter()
 feedsApi.openAPIRegistry.registerPath(route)
 
+/**
+ * The feed of a text search: the search's first results (the same engines and meaning as
+ * the list), newest publication first as feed readers expect.
+ */
+async function searchedRows(c: Context<AppEnv>, q: string, filters: CatalogueFilters) {
+  const result = await runSearch(c.env, {
+    q,
+    filters: Object.fromEntries(
+      Object.entries(filters).flatMap(([facet, values]) =>
+        values?.length ? [[facet, values.map(String)]] : []
+      )
+    ) as SearchFilters,
+    sort: 'relevance',
+    page: 1,
+    hitsPerPage: FEED_SIZE,
+    facets: false,
+  })
+  const rows = await getExperimentsByIds(
+    c.var.db,
+    result.hits.map((h) => h.id)
+  )
+  return rows
+    .filter((r) => r.status === 'published')
+    .sort((a, b) => (b.published_at ?? '').localeCompare(a.published_at ?? ''))
+}
+
 feedsApi.get(FEED_PATH, async (c) => {
   const filters = catalogueFilters(c)
+  const q = FeedQuery.shape.q.safeParse(c.req.query('q'))
+  if (!q.success) {
+    throw new ProblemError(400, 'Certains filtres sont invalides.', [
+      { parameter: 'q', message: '200 caractères au maximum.' },
+    ])
+  }
   const base = publicBase(c)
-  const rows = await listPublishedExperiments(c.var.db, filters, null, FEED_SIZE)
+  const rows = q.data
+    ? await searchedRows(c, q.data, filters)
+    : await listPublishedExperiments(c.var.db, filters, null, FEED_SIZE)
   const records = rows.map(toExperiment).map(publicRecord)
   const query = canonicalQuery(c)
   const self = `${base}/api${FEED_PATH}${query}`

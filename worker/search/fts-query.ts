@@ -95,7 +95,11 @@ export function toTextMatch(
     if (!word.expressions) {
       const stem = stemOf(word.text)
       if (stem) loose.push(`stems : ${quote(stem)}`)
-      for (const corrected of corrections.get(word.text) ?? []) loose.push(quote(corrected))
+      // A corrected word brings its lexicon expressions too (« cyberatacque » → « cyberattaque »
+      // → « attaque informatique »…), as it would have typed correctly.
+      for (const corrected of corrections.get(word.text) ?? []) {
+        loose.push(quote(corrected), ...(EXPANSIONS.get(corrected) ?? []).map((e) => quote(e)))
+      }
     }
     const all = group([...exact, ...loose])
     return { all, exact: loose.length ? group(exact) : null }

@@ -262,6 +262,46 @@ describe('submission form', () => {
     expect(html).toMatch(/value="mediation" checked=""/)
   })
 
+  it('takes a record abroad, without start date, with its sources', async () => {
+    const html = await (await request('/proposer')).text()
+    for (const scope of ['territories', 'national', 'abroad'])
+      expect(html).toContain(`name="scope" value="${scope}"`)
+    expect(html).toMatch(/name="scope" value="territories" checked=""/)
+    expect(html).toContain('<option value="BE">Belgique</option>')
+    expect(html).not.toContain('<option value="FR">')
+    expect(html).toContain('name="sources.0.url"')
+
+    const title = 'Atelier numérique d’Exempleville-les-Bains'
+    const form = validForm(title)
+      .filter(([k]) => k !== 'territories' && k !== 'startDate')
+      .concat([
+        ['scope', 'abroad'],
+        ['abroad.country', 'CH'],
+        ['abroad.subdivision', ''],
+        ['abroad.place', 'Exempleville-les-Bains'],
+        ['sources.0.url', 'https://exemple.org/atelier'],
+        ['sources.0.publisher', 'Gazette d’Exemple'],
+        ['sources.1.url', ''],
+        ['_confirm', '1'],
+      ])
+    const res = await postForm(form)
+    expect(res.status, await res.clone().text()).toBe(201)
+    const row = await env.DB.prepare(
+      'SELECT data, scope_level, country, start_year FROM experiments WHERE title = ?1'
+    )
+      .bind(title)
+      .first<{ data: string; scope_level: string; country: string; start_year: number | null }>()
+    expect(row).toMatchObject({ scope_level: 'abroad', country: 'CH', start_year: null })
+    const data = JSON.parse(row!.data)
+    expect(data).toMatchObject({
+      scope: 'abroad',
+      territories: [],
+      abroad: { country: 'CH', place: 'Exempleville-les-Bains' },
+      sources: [{ url: 'https://exemple.org/atelier', publisher: 'Gazette d’Exemple' }],
+    })
+    expect(data).not.toHaveProperty('startDate')
+  })
+
   it('reports unknown territory codes on the territory field', async () => {
     const form = validForm().map(([k, v]): [string, string] =>
       k === 'territories' ? [k, 'dep:00'] : [k, v]

@@ -3,7 +3,9 @@
  * a national programme, a place abroad, an unknown start date, the economy theme and
  * sources. Fictitious records: invented places and bodies only.
  */
+import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { drainOutbox } from '../../worker/search/sync'
 import type { StatsReport } from '../../worker/domain/statistics'
 import { postJson, publish, request, validInput } from './fixtures'
 
@@ -45,6 +47,7 @@ beforeAll(async () => {
   ids.national = await publish(NATIONAL)
   ids.abroad = await publish(ABROAD)
   ids.local = await publish() // dep:53, Mayenne (région 52), 2021
+  await drainOutbox(env)
 }, 60_000)
 
 async function json<T>(path: string): Promise<T> {
@@ -139,6 +142,17 @@ describe('a record abroad', () => {
     expect(report.abroad.themes.find((t) => t.code === 'economy')?.count).toBe(1)
     const csv = await (await request('/api/stats/regions.csv')).text()
     expect(csv).toContain('\r\nabroad,Hors de France,abroad,')
+  })
+
+  it('is shown by its place and country in the search results, filtered by country', async () => {
+    const html = await (await request('/?country=BE')).text()
+    expect(html).toContain(`href="/experiences/${ids.abroad!.slug}"`)
+    expect(html).not.toContain(`href="/experiences/${ids.local!.slug}"`)
+    expect(html).toContain('<li>Exempleville (Belgique)</li>')
+    expect(html).toContain('<li>Date de démarrage inconnue</li>')
+    expect(html).toMatch(/name="country" value="BE" checked=""/)
+    const national = await (await request('/?scope=national')).text()
+    expect(national).toContain('<li>France entière</li>')
   })
 
   it('shows the place and the country, its Sources and an unknown start date', async () => {

@@ -129,7 +129,12 @@ describe.each(engines)('scope, country and unknown dates: %s engine', (engineNam
     expect(all.facets.year).toEqual({ '2019': 1, '2020': 1, '2021': 1, unknown: 1 })
     expect(await names('', { filters: { year: ['unknown'] } })).toEqual(['wallonia'])
     const [hit] = (await search('Exempleville')).hits
-    expect(hit?.year).toBeNull()
+    expect(hit).toMatchObject({
+      year: null,
+      scopeLevel: 'abroad',
+      country: 'BE',
+      abroadPlace: 'Exempleville-sur-Meuse',
+    })
   })
 
   it.skipIf(skip)('finds a record by the publisher of its source', async () => {

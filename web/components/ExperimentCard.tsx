@@ -4,10 +4,12 @@
  * <mark>: they are the only strings rendered with `raw()`, everything else is escaped.
  */
 import { raw } from 'hono/html'
+import { countryOf } from '../../worker/domain/countries'
 import type { SearchHit } from '../../worker/domain/search'
 import {
   EVIDENCE_LEVELS,
   labelOf,
+  SCOPES,
   STAGES,
   THEMES,
   topTheme,
@@ -24,7 +26,7 @@ export function ExperimentCard({
   const t = useT()
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const themes = [...new Set(hit.themes.map(topTheme))].map((c) => labelOf(THEMES, c, t.lang))
-  const places = hit.territories.map((p) => p.name).join(', ')
+  const places = placeOf(hit, t.lang) ?? hit.territories.map((p) => p.name).join(', ')
   return (
     <article class="card">
       <Heading class="card-title">
@@ -47,4 +49,12 @@ export function ExperimentCard({
       )}
     </article>
   )
+}
+
+/** « France entière », or the place and country of a record abroad; null for French territories. */
+function placeOf(hit: SearchHit, lang: 'fr' | 'en'): string | null {
+  if (hit.scopeLevel === 'national') return labelOf(SCOPES, 'national', lang)
+  if (hit.scopeLevel !== 'abroad') return null
+  const country = hit.country ? (countryOf(hit.country)?.[lang] ?? hit.country) : null
+  return [hit.abroadPlace, country && `(${country})`].filter(Boolean).join(' ')
 }

@@ -63,6 +63,14 @@ export const SearchHit = z
     evidenceLevel: z.number().int(),
     leadName: z.string(),
     year: z.number().int().nullable().openapi({ description: 'Null : date de démarrage inconnue' }),
+    scopeLevel: z.string().openapi({
+      description: 'Portée : local, departemental, regional, national (France entière) ou abroad',
+    }),
+    country: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pays (ISO 3166-1) d’une fiche hors de France' }),
+    abroadPlace: z.string().nullable().openapi({ description: 'Lieu d’une fiche hors de France' }),
     highlight: z.object({ title: z.string(), summary: z.string() }).openapi({
       description: 'HTML sûr : texte échappé, correspondances entre <mark> et </mark>',
     }),

@@ -131,6 +131,11 @@ export const THEME_TREE = [
         en: 'Reuse and data visualisation',
       },
       { code: 'open-data.gouvernance', fr: 'Gouvernance de la donnée', en: 'Data governance' },
+      {
+        code: 'open-data.patrimoine',
+        fr: 'Archives et patrimoine numérisés',
+        en: 'Digitised archives and heritage',
+      },
     ],
   },
   {
@@ -239,6 +244,11 @@ export const THEME_TREE = [
         code: 'economy.entreprises',
         fr: 'Accompagnement des entreprises et start-up',
         en: 'Support for businesses and start-ups',
+      },
+      {
+        code: 'economy.attractivite',
+        fr: 'Attractivité et tourisme',
+        en: 'Place promotion and tourism',
       },
     ],
   },
@@ -374,6 +384,12 @@ export const PUBLICS = [
   { code: 'elected', fr: 'Élus', en: 'Elected officials' },
   { code: 'businesses', fr: 'Entreprises et commerces', en: 'Businesses' },
   { code: 'associations', fr: 'Associations', en: 'Non-profits' },
+  // Pooled services, data portals, cyber-emergency centres: real records serve communes too.
+  {
+    code: 'local-authorities',
+    fr: 'Collectivités et leurs services',
+    en: 'Local authorities and their services',
+  },
 ] as const satisfies readonly Term[]
 
 export const PROGRAMMES = [
@@ -399,6 +415,33 @@ export const PROGRAMMES = [
   { code: 'france-relance', fr: 'France Relance', en: 'France Relance' },
   { code: 'feder', fr: 'FEDER (fonds européens)', en: 'ERDF (EU funds)' },
   { code: 'dinum', fr: 'Programmes de la DINUM', en: 'DINUM programmes' },
+  // Named by real records (data/relevance/corpus.json).
+  {
+    code: 'france-numerique-ensemble',
+    fr: 'France Numérique Ensemble',
+    en: 'France Numérique Ensemble',
+  },
+  {
+    code: 'territoires-numeriques-educatifs',
+    fr: 'Territoires numériques éducatifs',
+    en: 'Territoires numériques éducatifs',
+  },
+  {
+    code: 'hubs-numerique-inclusif',
+    fr: 'Hubs territoriaux pour un numérique inclusif',
+    en: 'Regional hubs for digital inclusion',
+  },
+  {
+    code: 'investissements-d-avenir',
+    fr: 'Programme d’investissements d’avenir / France 2030',
+    en: 'Investments for the Future / France 2030',
+  },
+  { code: 'csirt-regionaux', fr: 'CSIRT régionaux (ANSSI)', en: 'Regional CSIRTs (ANSSI)' },
+  {
+    code: 'villes-internet',
+    fr: 'Label Territoires, Villes et Villages Internet',
+    en: 'Villes Internet label',
+  },
 ] as const satisfies readonly Term[]
 
 export const FUNDING_TYPES = [

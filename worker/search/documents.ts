@@ -107,6 +107,7 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
     year: row.start_year ?? UNKNOWN_YEAR,
     scopeLevel: row.scope_level,
     country: row.country,
+    abroadPlace: content.abroad?.place ?? null,
     completeness: row.completeness,
     publishedAt: row.published_at ?? row.updated_at,
   }

@@ -51,6 +51,9 @@ interface StoredHit {
   stage: string
   evidence: number
   year: SearchDocument['year']
+  scopeLevel: string
+  country: string | null
+  abroadPlace: string | null
 }
 
 export class EmbeddedEngine implements SearchEngine {
@@ -451,6 +454,9 @@ function toStoredRow(doc: SearchDocument) {
     stage: doc.stage,
     evidence: doc.evidence,
     year: doc.year,
+    scopeLevel: doc.scopeLevel,
+    country: doc.country,
+    abroadPlace: doc.abroadPlace,
   }
   const facets: [FacetName, string][] = [
     ...doc.topThemes.map((v): [FacetName, string] => ['theme', v]),
@@ -492,6 +498,9 @@ function toHit(row: DocumentRow): SearchHit {
     evidenceLevel: stored.evidence,
     leadName: stored.leadName,
     year: hitYear(stored.year),
+    scopeLevel: stored.scopeLevel,
+    country: stored.country,
+    abroadPlace: stored.abroadPlace,
     highlight: { title: escapeHighlight(row.hl_title), summary: escapeHighlight(row.hl_summary) },
   }
 }

@@ -106,6 +106,9 @@ type IndexedDocument = Pick<
   | 'stage'
   | 'evidence'
   | 'year'
+  | 'scopeLevel'
+  | 'country'
+  | 'abroadPlace'
 > & { _formatted?: { title?: string; summary?: string } }
 
 export class MeilisearchEngine implements SearchEngine {
@@ -331,6 +334,9 @@ function toHit(doc: IndexedDocument): SearchHit {
     evidenceLevel: doc.evidence,
     leadName: doc.leadName,
     year: hitYear(doc.year),
+    scopeLevel: doc.scopeLevel,
+    country: doc.country,
+    abroadPlace: doc.abroadPlace,
     highlight: {
       title: escapeHighlight(doc._formatted?.title ?? doc.title),
       summary: escapeHighlight(doc._formatted?.summary ?? doc.summary),

@@ -109,6 +109,9 @@ export const DISPLAYED_ATTRIBUTES = [
   'stage',
   'evidence',
   'year',
+  'scopeLevel',
+  'country',
+  'abroadPlace',
 ] as const
 
 /** Page size and depth limits shared by the API schema and both engines. */

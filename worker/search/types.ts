@@ -59,6 +59,8 @@ export interface SearchDocument {
   /** Derived scope level (local … national, abroad) and, abroad, the ISO country code. */
   scopeLevel: string
   country: string | null
+  /** The place of a record abroad, as its record names it. */
+  abroadPlace: string | null
   completeness: number
   publishedAt: string
 }

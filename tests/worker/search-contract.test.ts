@@ -7,11 +7,9 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getExperimentsByIds } from '../../worker/db/experiments'
 import { toSearchDocument } from '../../worker/search/documents'
-import { EmbeddedEngine } from '../../worker/search/embedded'
-import { MeilisearchEngine } from '../../worker/search/meilisearch'
 import type { SearchEngine, SearchQuery } from '../../worker/search/types'
 import { validInput } from './fixtures'
-import { publishDirect } from './search-fixtures'
+import { contractEngines, loadedEngine, publishDirect } from './search-fixtures'
 
 type Input = Parameters<typeof validInput>[0]
 
@@ -135,18 +133,7 @@ beforeAll(async () => {
 }, 120_000)
 
 const meiliSkip = env.TEST_MEILI_SKIP_REASON
-const engines: [string, () => SearchEngine][] = [
-  ['embedded', () => new EmbeddedEngine(env.SEARCH_DB)],
-  [
-    'meilisearch',
-    () =>
-      new MeilisearchEngine({
-        host: env.TEST_MEILI_HOST,
-        apiKey: env.TEST_MEILI_KEY,
-        indexUid: `test-contract-${crypto.randomUUID().slice(0, 8)}`,
-      }),
-  ],
-]
+const engines = contractEngines('test-contract')
 
 describe.each(engines)('search contract: %s engine', (engineName, makeEngine) => {
   const skip = engineName === 'meilisearch' && meiliSkip !== ''
@@ -161,10 +148,7 @@ describe.each(engines)('search contract: %s engine', (engineName, makeEngine) =>
 
   beforeAll(async () => {
     if (skip) return
-    engine = makeEngine()
-    if (engine instanceof MeilisearchEngine) await engine.applySettings()
-    const rows = await getExperimentsByIds(env.DB, Object.values(ids))
-    await engine.upsert(rows.map(toSearchDocument))
+    engine = await loadedEngine(makeEngine, Object.values(ids))
   }, 60_000)
 
   it.skipIf(skip)('holds every published experiment at its revision', async () => {

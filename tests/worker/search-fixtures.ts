@@ -4,9 +4,14 @@
  * limits or the post-write nudge, so each test decides when the outbox drains).
  */
 import { env } from 'cloudflare:workers'
+import { getExperimentsByIds } from '../../worker/db/experiments'
 import { ExperimentInput } from '../../worker/domain/experiment'
 import { submitExperiment } from '../../worker/services/catalogue'
 import { moderate } from '../../worker/services/moderation/decisions'
+import { toSearchDocument } from '../../worker/search/documents'
+import { EmbeddedEngine } from '../../worker/search/embedded'
+import { MeilisearchEngine } from '../../worker/search/meilisearch'
+import type { SearchEngine } from '../../worker/search/types'
 import { validInput } from './fixtures'
 
 type Overrides = Parameters<typeof validInput>[0]
@@ -31,4 +36,32 @@ export async function publishDirect(overrides: Overrides = {}): Promise<string> 
   const id = await submitDirect(overrides)
   await approveDirect(id)
   return id
+}
+
+/** The engines a contract suite runs on: the embedded one, and a fresh index on the test Meilisearch. */
+export function contractEngines(indexPrefix: string): [string, () => SearchEngine][] {
+  return [
+    ['embedded', () => new EmbeddedEngine(env.SEARCH_DB)],
+    [
+      'meilisearch',
+      () =>
+        new MeilisearchEngine({
+          host: env.TEST_MEILI_HOST,
+          apiKey: env.TEST_MEILI_KEY,
+          indexUid: `${indexPrefix}-${crypto.randomUUID().slice(0, 8)}`,
+        }),
+    ],
+  ]
+}
+
+/** A new engine holding these experiments' documents (Meilisearch gets its settings first). */
+export async function loadedEngine(
+  make: () => SearchEngine,
+  ids: readonly string[]
+): Promise<SearchEngine> {
+  const engine = make()
+  if (engine instanceof MeilisearchEngine) await engine.applySettings()
+  const rows = await getExperimentsByIds(env.DB, ids)
+  await engine.upsert(rows.map(toSearchDocument))
+  return engine
 }

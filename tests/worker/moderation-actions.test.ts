@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import type { Status } from '../../worker/domain/experiment'
-import { moderationStatements } from '../../worker/db/moderation'
+import { moderationStatements, PUBLISHED } from '../../worker/db/moderation'
 import { EmbeddedEngine } from '../../worker/search/embedded'
 import { drainOutbox } from '../../worker/search/sync'
 import {
@@ -206,14 +206,7 @@ describe('audit log', () => {
       env.DB,
       id,
       1,
-      {
-        status: 'published',
-        note: null,
-        deletedAt: null,
-        deletedBy: null,
-        statusBeforeDelete: null,
-        mergedInto: null,
-      },
+      PUBLISHED,
       { action: 'approve', actor: 'moderator:test', at },
       { at, actor: 'moderator:test', action: 'approve', target: `experiment:${id}` }
     )
@@ -236,14 +229,7 @@ describe('audit log', () => {
         env.DB,
         id,
         1,
-        {
-          status: 'published',
-          note: null,
-          deletedAt: null,
-          deletedBy: null,
-          statusBeforeDelete: null,
-          mergedInto: null,
-        },
+        PUBLISHED,
         { action: 'approve', actor: 'moderator:test', at },
         { at, actor: 'moderator:test', action: 'approve', target: `experiment:${id}` }
       )

@@ -22,6 +22,16 @@ export interface ModerationState {
   mergedInto: string | null
 }
 
+/** A live, published record (approval, publication by import). */
+export const PUBLISHED: ModerationState = {
+  status: 'published',
+  note: null,
+  deletedAt: null,
+  deletedBy: null,
+  statusBeforeDelete: null,
+  mergedInto: null,
+}
+
 export function moderationStatements(
   db: Db,
   id: string,

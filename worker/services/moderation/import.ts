@@ -13,7 +13,7 @@
  *   Worker's query and CPU limits; the CLI splits bigger files.
  */
 import { appendAudit, type AuditEntry } from '../../db/audit'
-import type { ModerationState } from '../../db/moderation'
+import { PUBLISHED } from '../../db/moderation'
 import type { Change } from '../../db/revisions'
 import {
   columnOf,
@@ -204,16 +204,6 @@ function existingRecord(
   return (
     (v.key ? bySource.get(v.key) : undefined) ?? (v.input.id ? byId.get(v.input.id) : undefined)
   )
-}
-
-/** A live, published record: what publishing by import leads to. */
-const PUBLISHED: ModerationState = {
-  status: 'published',
-  note: null,
-  deletedAt: null,
-  deletedBy: null,
-  statusBeforeDelete: null,
-  mergedInto: null,
 }
 
 async function plan(

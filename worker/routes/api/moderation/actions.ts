@@ -71,6 +71,18 @@ const RequiredReason = Reason.min(
   `Indiquez la raison (${REASON_MIN} caractères au moins).`
 )
 
+/** The body of a refusal, of a submission or of a proposed edit. */
+export const Rejection = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(REASON_MIN, `Indiquez la raison du refus (${REASON_MIN} caractères au moins).`)
+      .max(REASON_MAX),
+  })
+  .strict()
+  .openapi('Rejection')
+
 const bodies = {
   'request-changes': z
     .object({ reason: RequiredReason.openapi({ description: 'Message au porteur' }) })

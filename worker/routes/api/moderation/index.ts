@@ -15,7 +15,7 @@ import { createRouter } from '../../../http/router'
 import { moderate } from '../../../services/moderation/decisions'
 import { decodeCursor, encodeCursor, PageQuery } from '../params'
 import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
-import { moderationActionsApi } from './actions'
+import { moderationActionsApi, Rejection } from './actions'
 import { importApi } from './import'
 import { proposalsApi } from './proposals'
 import { reindexApi } from './reindex'
@@ -69,17 +69,6 @@ const approve = createRoute({
   },
 })
 
-const RejectBody = z
-  .object({
-    reason: z
-      .string()
-      .trim()
-      .min(5, 'Indiquez la raison du refus (5 caractères au moins).')
-      .max(2000),
-  })
-  .strict()
-  .openapi('Rejection')
-
 const reject = createRoute({
   method: 'post',
   path: '/moderation/experiments/{id}/reject',
@@ -89,7 +78,7 @@ const reject = createRoute({
   middleware: [requireModerator, ...jsonBody(8 * 1024)],
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: RejectBody } } },
+    body: { required: true, content: { 'application/json': { schema: Rejection } } },
   },
   responses: {
     200: {

@@ -15,6 +15,7 @@ import {
   rejectProposal,
 } from '../../../services/moderation/proposals'
 import { FieldChange, PRIVATE } from '../editing'
+import { Rejection } from './actions'
 import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
 import { publicBase } from '../catalogue-query'
 
@@ -121,15 +122,7 @@ const reject = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z
-            .object({
-              reason: z
-                .string()
-                .trim()
-                .min(5, 'Indiquez la raison du refus (5 caractères au moins).')
-                .max(2000),
-            })
-            .strict(),
+          schema: Rejection,
         },
       },
     },

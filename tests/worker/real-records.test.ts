@@ -20,6 +20,9 @@ const NATIONAL = validInput({
   scope: 'national',
   territories: [],
   themes: ['mediation.aidants'],
+  // Vocabulary the real records needed.
+  publics: ['local-authorities', 'women'],
+  programmes: ['france-numerique-ensemble', 'territoires-numeriques-educatifs'],
 })
 
 const ABROAD = validInput({
@@ -116,6 +119,8 @@ describe('a national programme', () => {
   it('says « France entière » on its page', async () => {
     const html = await (await request(`/experiences/${ids.national!.slug}`)).text()
     expect(html).toMatch(/<dt>Portée<\/dt>\s*<dd>France entière<\/dd>/)
+    expect(html).toContain('Collectivités et leurs services, Femmes')
+    expect(html).toContain('France Numérique Ensemble, Territoires numériques éducatifs')
   })
 })
 

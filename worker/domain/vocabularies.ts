@@ -384,6 +384,10 @@ export const PUBLICS = [
   { code: 'elected', fr: 'Élus', en: 'Elected officials' },
   { code: 'businesses', fr: 'Entreprises et commerces', en: 'Businesses' },
   { code: 'associations', fr: 'Associations', en: 'Non-profits' },
+  // Named as target publics by real records (data/relevance/corpus.json).
+  { code: 'women', fr: 'Femmes', en: 'Women' },
+  { code: 'health-professionals', fr: 'Professionnels de santé', en: 'Health professionals' },
+  { code: 'visitors', fr: 'Visiteurs et touristes', en: 'Visitors and tourists' },
   // Pooled services, data portals, cyber-emergency centres: real records serve communes too.
   {
     code: 'local-authorities',

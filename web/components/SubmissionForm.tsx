@@ -23,6 +23,7 @@ import {
 import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import { COUNTRIES, FRENCH_COUNTRY_CODES } from '../../worker/domain/countries'
 import type { FormValues } from '../form-input'
+import { ErrorSummary } from './ErrorSummary'
 import { useT } from '../i18n'
 import {
   ChoiceGroup,
@@ -68,7 +69,15 @@ export function SubmissionForm({
   const f = t.form
   return (
     <FormState.Provider value={{ values, errors }}>
-      {errors.size > 0 && <ErrorSummary errors={errors} />}
+      {errors.size > 0 && (
+        <ErrorSummary
+          errors={[...errors].map(([name, message]) => ({
+            field: fieldId(name),
+            label: <ErrorLabel name={name} />,
+            message,
+          }))}
+        />
+      )}
       <form method="post" action={action} novalidate class="submission" accept-charset="utf-8">
         <p>{f.requiredNote}</p>
 
@@ -272,26 +281,6 @@ function RowGroup({ legend, children }: { legend: string; children: Child }) {
       <legend>{legend}</legend>
       {children}
     </fieldset>
-  )
-}
-
-/** At the top of the page: every error, each linking to its field (RGAA 11.10). */
-export function ErrorSummary({ errors }: { errors: ReadonlyMap<string, string> }) {
-  const t = useT()
-  return (
-    <div class="error-summary" id="erreurs" role="alert" tabindex={-1}>
-      <h2>{t.form.errorSummaryTitle(errors.size)}</h2>
-      <ul>
-        {[...errors].map(([name, message]) => (
-          <li>
-            <a href={`#${fieldId(name)}`}>
-              <ErrorLabel name={name} />
-            </a>{' '}
-            : {message}
-          </li>
-        ))}
-      </ul>
-    </div>
   )
 }
 

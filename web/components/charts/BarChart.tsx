@@ -7,6 +7,7 @@
  * that follows it (in a <details>, open to everyone, not only to screen readers).
  * Presentation uses SVG attributes only: the CSP forbids inline styles.
  */
+import { useT } from '../../i18n'
 
 export interface BarSeries {
   /** Short name shown next to each bar (e.g. the territory name). */
@@ -51,6 +52,7 @@ const truncate = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text
 
 export function BarChart(props: BarChartProps) {
+  const t = useT().territories
   const values = props.groups.flatMap((g) => g.values).filter((v): v is number => v !== null)
   const globalMax = props.max ?? Math.max(0, ...values)
   const maxOf = (group: BarGroup) =>
@@ -107,7 +109,7 @@ export function BarChart(props: BarChartProps) {
                       fill={series.reference ? REFERENCE_FILL : BAR_FILL}
                     />
                     <text x={LABEL_WIDTH + width + 6} y={y + 12} fill="#1e1e1e">
-                      {value === null ? 'n.d.' : props.format(value)}
+                      {value === null ? t.notAvailableShort : props.format(value)}
                     </text>
                   </g>
                 )
@@ -117,7 +119,7 @@ export function BarChart(props: BarChartProps) {
         })}
       </svg>
       <details>
-        <summary>{`Données du graphique « ${props.title} »`}</summary>
+        <summary>{t.charts.dataOf(props.title)}</summary>
         <div class="table-scroll">
           <table>
             <caption class="visually-hidden">{props.title}</caption>
@@ -135,7 +137,7 @@ export function BarChart(props: BarChartProps) {
                   <th scope="row">{g.label}</th>
                   {props.series.map((_, si) => {
                     const v = g.values[si] ?? null
-                    return <td>{v === null ? 'non disponible' : props.format(v)}</td>
+                    return <td>{v === null ? t.notAvailable : props.format(v)}</td>
                   })}
                 </tr>
               ))}

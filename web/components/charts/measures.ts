@@ -1,5 +1,5 @@
 /**
- * French formatting of the statistics and the "strong / weak" reading of a territory
+ * Formatting of the statistics (French number format in both languages) and the "strong / weak" reading of a territory
  * against the national reference, shared by the comparison and territory pages.
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
@@ -12,11 +12,11 @@ export const formatShare = (n: number) =>
 export const formatEur = (n: number) =>
   n.toLocaleString('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
 
-/** Measures a map or a ranking can show, with their URL value. */
+/** Measures a map or a ranking can show, by URL value (labels: `territories.measures`). */
 export const MAP_MEASURES = [
-  { code: 'habitants', label: 'Expériences pour 100 000 habitants', format: formatRate },
-  { code: 'collectivites', label: 'Expériences pour 100 collectivités', format: formatRate },
-  { code: 'nombre', label: 'Expériences publiées', format: formatCount },
+  { code: 'habitants', format: formatRate },
+  { code: 'collectivites', format: formatRate },
+  { code: 'nombre', format: formatCount },
 ] as const
 export type MapMeasure = (typeof MAP_MEASURES)[number]['code']
 
@@ -80,10 +80,15 @@ export function matureShare(t: TerritoryStats): number | null {
   )
 }
 
-/** "1,4 fois la moyenne nationale" and friends; null when either side is missing. */
-export function versusNational(value: number | null, national: number | null): string | null {
+/**
+ * A value against the national one: `near` within ±10 %, else the ratio (1.4 reads "1,4 fois
+ * la moyenne nationale"); null when either side is missing.
+ */
+export function versusNational(
+  value: number | null,
+  national: number | null
+): number | 'near' | null {
   if (value === null || national === null || national === 0) return null
   const ratio = value / national
-  if (ratio >= 0.9 && ratio <= 1.1) return 'proche de la moyenne nationale'
-  return `${ratio.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} fois la moyenne nationale`
+  return ratio >= 0.9 && ratio <= 1.1 ? 'near' : ratio
 }

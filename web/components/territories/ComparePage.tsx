@@ -5,7 +5,6 @@
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
 import { THEMES } from '../../../worker/domain/vocabularies'
-import { BarChart } from '../charts/BarChart'
 import {
   formatCount,
   formatEur,
@@ -16,7 +15,10 @@ import {
   type MapMeasure,
 } from '../charts/measures'
 import { FranceMap } from '../FranceMap'
+import { ErrorSummary } from '../ErrorSummary'
+import { CompareResults } from './CompareResults'
 import { Layout } from '../Layout'
+import { useT } from '../../i18n'
 
 export const COMPARE_SLOTS = 4
 
@@ -65,24 +67,23 @@ export interface ComparePageProps {
 
 export function ComparePage(props: ComparePageProps) {
   const { query: params, inputs, resolved, errors, filters, measure, level, compared, map } = props
+  const { territories: t, lang } = useT()
   const title = compared
-    ? `Comparer : ${compared.territories.map((x) => x.name).join(', ')}`
-    : 'Comparer les territoires'
+    ? t.compareTitleWith(compared.territories.map((x) => x.name))
+    : t.compareTitle
+  const measureLabel = t.measures[measure.code]
+  const nationalValue = measureValue(map.national, measure.code)
   return (
     <Layout
       title={title}
-      description="Comparer les expériences numériques des régions et départements, rapportées à la population et au nombre de collectivités."
+      description={t.compareDescription}
       path="/comparer"
       returnTo={`/comparer${params.size ? `?${params}` : ''}`}
       scripts={['/static/compare.js']}
     >
-      <div lang="fr" class="compare">
-        <h1>Comparer les territoires</h1>
-        <p class="lead">
-          Les nombres bruts mesurent surtout qui a pris le temps de décrire ses expériences : ici,
-          chaque territoire est aussi rapporté à sa population et au nombre de ses collectivités
-          (communes et intercommunalités), et comparé à la moyenne nationale.
-        </p>
+      <div class="compare">
+        <h1>{t.compareTitle}</h1>
+        <p class="lead">{t.compareLead}</p>
         {errors.length > 0 && <ErrorSummary errors={errors} />}
         <CompareForm
           inputs={inputs}
@@ -93,7 +94,7 @@ export function ComparePage(props: ComparePageProps) {
           level={level}
         />
         {compared && (
-          <Results
+          <CompareResults
             territories={compared.territories}
             national={compared.national}
             csvHref={`/api/stats/compare.csv?territories=${compared.territories
@@ -102,7 +103,7 @@ export function ComparePage(props: ComparePageProps) {
           />
         )}
         <section class="map-section" aria-labelledby="carte-titre">
-          <h2 id="carte-titre">Carte : {measure.label.toLowerCase()}</h2>
+          <h2 id="carte-titre">{t.mapTitle(measureLabel)}</h2>
           <FranceMap
             level={level}
             id="carte"
@@ -114,14 +115,13 @@ export function ComparePage(props: ComparePageProps) {
             selected={(compared?.territories ?? [])
               .filter((x) => x.kind === level)
               .map((x) => x.code.slice(4))}
-            caption={`${measure.label}, par ${level === 'reg' ? 'région' : 'département'}${
-              filters.theme ? ` (${THEMES.find((x) => x.code === filters.theme)?.fr})` : ''
-            }. France entière : ${
-              measureValue(map.national, measure.code) === null
-                ? 'non disponible'
-                : measure.format(measureValue(map.national, measure.code)!)
-            }.`}
-            legendTitle={measure.label}
+            caption={t.mapCaption(
+              measureLabel,
+              level,
+              THEMES.find((x) => x.code === filters.theme)?.[lang] ?? null,
+              nationalValue === null ? null : measure.format(nationalValue)
+            )}
+            legendTitle={measureLabel}
             formatValue={measure.format}
           />
           <p>
@@ -130,8 +130,7 @@ export function ComparePage(props: ComparePageProps) {
                 apiFilterQuery(filters) ? `?${apiFilterQuery(filters)}` : ''
               }`}
             >
-              Télécharger les statistiques par {level === 'reg' ? 'région' : 'département'} (CSV,
-              UTF-8)
+              {t.downloadLevel(level)}
             </a>
           </p>
           <ScopeLines
@@ -145,21 +144,6 @@ export function ComparePage(props: ComparePageProps) {
   )
 }
 
-export function ErrorSummary({ errors }: { errors: readonly FormError[] }) {
-  return (
-    <div class="error-summary" id="erreurs" role="alert" tabindex={-1}>
-      <h2>Il y a {errors.length === 1 ? 'un problème' : `${errors.length} problèmes`}</h2>
-      <ul>
-        {errors.map((e) => (
-          <li>
-            <a href={`#${e.field}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  )
-}
-
 function CompareForm(props: {
   inputs: readonly string[]
   resolved: readonly (ResolvedTerritory | null)[]
@@ -168,13 +152,14 @@ function CompareForm(props: {
   measure: MapMeasure
   level: 'reg' | 'dep'
 }) {
+  const { territories: t, lang } = useT()
   const errorOf = (field: string) => props.errors.find((e) => e.field === field)
   return (
     <form method="get" action="/comparer" class="box compare-form">
       <fieldset>
-        <legend>Territoires à comparer (2 à 4)</legend>
+        <legend>{t.form.territoriesLegend}</legend>
         <p class="help" id="t-aide">
-          Nom ou code d’une région ou d’un département : « Bretagne », « reg:53 », « dep:35 ».
+          {t.form.territoriesHelp}
         </p>
         {Array.from({ length: COMPARE_SLOTS }, (_, i) => {
           const id = `t${i + 1}`
@@ -184,7 +169,7 @@ function CompareForm(props: {
           const value = found ? `${found.name} (${found.code})` : (props.inputs[i] ?? '')
           return (
             <div class={error ? 'field has-error' : 'field'}>
-              <label for={id}>Territoire {i + 1}</label>
+              <label for={id}>{t.form.territory(i + 1)}</label>
               {error && (
                 <p class="field-error" id={`${id}-erreur`}>
                   {error.message}
@@ -208,20 +193,20 @@ function CompareForm(props: {
         <datalist id="territoires-suggestions"></datalist>
       </fieldset>
       <fieldset>
-        <legend>Expériences prises en compte</legend>
+        <legend>{t.form.experimentsLegend}</legend>
         <div class="field">
-          <label for="theme">Thématique</label>
+          <label for="theme">{t.form.theme}</label>
           <select id="theme" name="theme">
-            <option value="">Toutes les thématiques</option>
-            {THEMES.map((t) => (
-              <option value={t.code} selected={props.filters.theme === t.code}>
-                {t.fr}
+            <option value="">{t.form.allThemes}</option>
+            {THEMES.map((theme) => (
+              <option value={theme.code} selected={props.filters.theme === theme.code}>
+                {theme[lang]}
               </option>
             ))}
           </select>
         </div>
         <div class={props.errors.some((e) => e.field === 'debut') ? 'field has-error' : 'field'}>
-          <label for="debut">Démarrées à partir de (année)</label>
+          <label for="debut">{t.form.yearFrom}</label>
           <input
             type="text"
             inputmode="numeric"
@@ -233,7 +218,7 @@ function CompareForm(props: {
           />
         </div>
         <div class={props.errors.some((e) => e.field === 'fin') ? 'field has-error' : 'field'}>
-          <label for="fin">Démarrées jusqu’en (année)</label>
+          <label for="fin">{t.form.yearTo}</label>
           <input
             type="text"
             inputmode="numeric"
@@ -246,148 +231,35 @@ function CompareForm(props: {
         </div>
       </fieldset>
       <fieldset>
-        <legend>Carte</legend>
+        <legend>{t.form.mapLegend}</legend>
         <div class="field">
-          <label for="mesure">Mesure</label>
+          <label for="mesure">{t.form.measure}</label>
           <select id="mesure" name="mesure">
             {MAP_MEASURES.map((m) => (
               <option value={m.code} selected={props.measure === m.code}>
-                {m.label}
+                {t.measures[m.code]}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
-          <label for="carte">Découpage</label>
+          <label for="carte">{t.form.level}</label>
           <select id="carte" name="carte">
             <option value="reg" selected={props.level === 'reg'}>
-              Régions
+              {t.form.regions}
             </option>
             <option value="dep" selected={props.level === 'dep'}>
-              Départements
+              {t.form.departments}
             </option>
           </select>
         </div>
       </fieldset>
       <button type="submit" class="button">
-        Comparer
+        {t.form.submit}
       </button>
     </form>
   )
 }
-
-function Results(props: {
-  territories: readonly TerritoryStats[]
-  national: TerritoryStats
-  csvHref: string
-}) {
-  const all = [...props.territories, props.national]
-  const series = all.map((t) => ({ label: t.name, reference: t.kind === 'fr' }))
-  const cell = (v: number | null, f: (n: number) => string) =>
-    v === null ? 'non disponible' : f(v)
-  const rows: [string, (t: TerritoryStats) => string][] = [
-    ['Expériences publiées', (t) => formatCount(t.experiments)],
-    ['Pour 100 000 habitants', (t) => cell(t.per100kInhabitants, formatRate)],
-    ['Pour 100 collectivités', (t) => cell(t.per100Collectivites, formatRate)],
-    ['Population', (t) => formatCount(t.population)],
-    ['Collectivités (communes + EPCI)', (t) => formatCount(t.collectivites)],
-    [
-      'Budget médian',
-      (t) =>
-        t.budget.medianEur === null
-          ? 'non renseigné'
-          : `${formatEur(t.budget.medianEur)} (${t.budget.known} fiches)`,
-    ],
-    [
-      'Personnes touchées',
-      (t) =>
-        t.peopleReached.total === null
-          ? 'non renseigné'
-          : `${formatCount(t.peopleReached.total)} (${t.peopleReached.known} fiches)`,
-    ],
-  ]
-  const shares = (pick: (t: TerritoryStats) => TerritoryStats['themes']) =>
-    (pick(props.national) ?? []).map((b, i) => ({
-      label: b.label,
-      values: all.map((t) => pick(t)[i]?.share ?? null),
-    }))
-  return (
-    <section aria-labelledby="resultats">
-      <h2 id="resultats">Résultats</h2>
-      <div class="table-scroll">
-        <table>
-          <caption>Chiffres clés, expériences publiées</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mesure</th>
-              {all.map((t) => (
-                <th scope="col">
-                  {t.kind === 'fr' ? t.name : <a href={`/territoires/${t.code}`}>{t.name}</a>}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr>
-                <th scope="row">{label}</th>
-                {all.map((t) => (
-                  <td>{value(t)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        <a href={props.csvHref}>Télécharger cette comparaison (CSV, UTF-8)</a>
-      </p>
-      <BarChart
-        id="graphique-densite"
-        title="Expériences rapportées à la population et aux collectivités"
-        description="Plus la barre est longue, plus le territoire compte d’expériences publiées au regard de sa taille. Chaque mesure a sa propre échelle. En gris : la France entière."
-        series={series}
-        groups={[
-          { label: 'Pour 100 000 habitants', values: all.map((t) => t.per100kInhabitants) },
-          { label: 'Pour 100 collectivités', values: all.map((t) => t.per100Collectivites) },
-        ]}
-        format={formatRate}
-        groupHeader="Mesure"
-        scalePerGroup
-      />
-      <BarChart
-        id="graphique-themes"
-        title="Part des expériences par thématique"
-        description="Une expérience peut porter jusqu’à trois thématiques : les parts d’un territoire peuvent dépasser 100 % au total."
-        series={series}
-        groups={shares((t) => t.themes)}
-        format={formatShare}
-        groupHeader="Thématique"
-        max={1}
-      />
-      <BarChart
-        id="graphique-etapes"
-        title="Part des expériences par étape"
-        series={series}
-        groups={shares((t) => t.stages)}
-        format={formatShare}
-        groupHeader="Étape"
-        max={1}
-      />
-      <BarChart
-        id="graphique-preuve"
-        title="Part des expériences par niveau de preuve"
-        description="Du simple déclaratif (0) à l’évaluation comparative (4)."
-        series={series}
-        groups={shares((t) => t.evidenceLevels)}
-        format={formatShare}
-        groupHeader="Niveau de preuve"
-        max={1}
-      />
-    </section>
-  )
-}
-
 /**
  * Where national programmes and records abroad are counted: stated next to the map, since
  * neither colours any région or département.
@@ -397,16 +269,11 @@ function ScopeLines(props: {
   nationalScope: TerritoryStats
   abroad: TerritoryStats
 }) {
-  const n = (count: number) => (count === 1 ? '1 expérience' : `${count} expériences`)
+  const t = useT().territories
   return (
     <ul class="scope-lines">
-      <li>
-        France entière : {n(props.national.experiments)}, dont {n(props.nationalScope.experiments)}{' '}
-        de portée nationale, comptées dans aucune région ni aucun département.
-      </li>
-      <li>
-        Hors de France : {n(props.abroad.experiments)}, comptées dans aucune statistique française.
-      </li>
+      <li>{t.scopeNational(props.national.experiments, props.nationalScope.experiments)}</li>
+      <li>{t.scopeAbroad(props.abroad.experiments)}</li>
     </ul>
   )
 }

@@ -8,18 +8,10 @@ import type { Experiment } from '../../../worker/domain/experiment'
 import type { Territory } from '../../../worker/domain/territory'
 import { EVIDENCE_LEVELS, labelOf, STAGES } from '../../../worker/domain/vocabularies'
 import { BarChart } from '../charts/BarChart'
-import {
-  evaluatedShare,
-  formatCount,
-  formatEur,
-  formatRate,
-  formatShare,
-  matureShare,
-  themeProfile,
-  versusNational,
-  type ProfileLine,
-} from '../charts/measures'
+import { formatCount, formatShare } from '../charts/measures'
 import { Layout } from '../Layout'
+import { useT } from '../../i18n'
+import { Departments, KeyFigures, Strengths } from './TerritoryProfile'
 
 export interface TerritoryPageProps {
   code: string
@@ -36,18 +28,18 @@ export interface TerritoryPageProps {
 }
 
 export function TerritoryPage(props: TerritoryPageProps) {
-  const { code, territory, parent, stats, national, departments, experiments, notFirstPage, next } =
-    props
-  const isRegion = territory.kind === 'reg'
+  const { code, territory, parent, stats, national, departments } = props
+  const { territories: t } = useT()
+  const level = territory.kind === 'reg' ? 'reg' : 'dep'
   return (
     <Layout
       title={territory.name}
-      description={`Expériences numériques publiées pour ${territory.name} et comparaison avec la moyenne nationale.`}
+      description={t.territory.description(territory.name)}
       path={`/territoires/${code}`}
     >
-      <div lang="fr" class="territory">
+      <div class="territory">
         <p>
-          <a href="/comparer">Comparer les territoires</a>
+          <a href="/comparer">{t.compareTitle}</a>
           {parent && (
             <>
               {' › '}
@@ -57,71 +49,30 @@ export function TerritoryPage(props: TerritoryPageProps) {
         </p>
         <h1>{territory.name}</h1>
         <p class="lead">
-          {isRegion ? 'Région' : 'Département'} · {formatCount(stats.population)} habitants ·{' '}
-          {formatCount(stats.communes)} communes · {formatCount(stats.epci)} intercommunalités
+          {t.territory.kind(level)} · {formatCount(stats.population)} {t.territory.inhabitants} ·{' '}
+          {formatCount(stats.communes)} {t.territory.communes} · {formatCount(stats.epci)}{' '}
+          {t.territory.epci}
         </p>
         <KeyFigures stats={stats} national={national} />
         <Strengths stats={stats} national={national} />
         <BarChart
           id="graphique-themes"
-          title={`Part des expériences par thématique : ${territory.name} et France entière`}
-          description="Une expérience peut porter jusqu’à trois thématiques. En gris : la France entière."
-          series={[{ label: territory.name }, { label: 'France entière', reference: true }]}
+          title={t.territory.themesTitle(territory.name)}
+          description={t.territory.themesDescription}
+          series={[{ label: territory.name }, { label: t.territory.france, reference: true }]}
           groups={stats.themes.map((b, i) => ({
             label: b.label,
             values: [b.share, national.themes[i]?.share ?? null],
           }))}
           format={formatShare}
-          groupHeader="Thématique"
+          groupHeader={t.charts.theme}
           max={1}
         />
         {departments.length > 0 && <Departments departments={departments} />}
-        <section aria-labelledby="experiences">
-          <h2 id="experiences">Expériences publiées ({formatCount(stats.experiments)})</h2>
-          {experiments.length === 0 ? (
-            <p class="empty">
-              Aucune expérience publiée pour ce territoire pour l’instant.{' '}
-              <a href="/proposer">Proposer une expérience</a>
-            </p>
-          ) : (
-            <ul class="result-list plain">
-              {experiments.map((e) => (
-                <li>
-                  <article class="card">
-                    <h3 class="card-title">
-                      <a href={`/experiences/${encodeURIComponent(e.slug)}`}>{e.title}</a>
-                    </h3>
-                    <p class="card-summary">{e.summary}</p>
-                    <ul class="card-meta">
-                      <li>{e.lead.name}</li>
-                      <li>
-                        {e.startDate
-                          ? `Depuis ${e.startDate.slice(0, 4)}`
-                          : 'Date de démarrage inconnue'}
-                      </li>
-                      <li>{labelOf(STAGES, e.stage)}</li>
-                      <li>Preuve : {labelOf(EVIDENCE_LEVELS, String(e.evidenceLevel))}</li>
-                    </ul>
-                  </article>
-                </li>
-              ))}
-            </ul>
-          )}
-          {(next || notFirstPage) && (
-            <nav class="pagination" aria-label="Pages d’expériences">
-              {notFirstPage && <a href={`/territoires/${code}`}>Premières expériences</a>}{' '}
-              {next && (
-                <a href={`/territoires/${code}?apres=${encodeURIComponent(next)}`} rel="next">
-                  Expériences suivantes
-                </a>
-              )}
-            </nav>
-          )}
-        </section>
+        <Experiments {...props} />
         <p>
-          <a href={`/api/stats/${isRegion ? 'regions' : 'departments'}.csv`}>
-            Télécharger les statistiques de tous les {isRegion ? 'régions' : 'départements'} (CSV,
-            UTF-8)
+          <a href={`/api/stats/${level === 'reg' ? 'regions' : 'departments'}.csv`}>
+            {t.downloadAll(level)}
           </a>
         </p>
       </div>
@@ -129,132 +80,53 @@ export function TerritoryPage(props: TerritoryPageProps) {
   )
 }
 
-function KeyFigures({ stats, national }: { stats: TerritoryStats; national: TerritoryStats }) {
-  const rows: [string, number | null, number | null, (n: number) => string][] = [
-    [
-      'Expériences pour 100 000 habitants',
-      stats.per100kInhabitants,
-      national.per100kInhabitants,
-      formatRate,
-    ],
-    [
-      'Expériences pour 100 collectivités',
-      stats.per100Collectivites,
-      national.per100Collectivites,
-      formatRate,
-    ],
-    [
-      'Part évaluée (niveau de preuve 2 ou plus)',
-      evaluatedShare(stats),
-      evaluatedShare(national),
-      formatShare,
-    ],
-    ['Part déployée ou pérennisée', matureShare(stats), matureShare(national), formatShare],
-    ['Budget médian', stats.budget.medianEur, national.budget.medianEur, formatEur],
-  ]
+function Experiments({ code, stats, experiments, notFirstPage, next }: TerritoryPageProps) {
+  const { territories: t, lang } = useT()
   return (
-    <section aria-labelledby="profil">
-      <h2 id="profil">Profil face à la moyenne nationale</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">
-            Chiffres clés de {stats.name} et de la France entière
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Mesure</th>
-              <th scope="col">{stats.name}</th>
-              <th scope="col">France entière</th>
-              <th scope="col">Écart</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, here, there, format]) => (
-              <tr>
-                <th scope="row">{label}</th>
-                <td>{here === null ? 'non disponible' : format(here)}</td>
-                <td>{there === null ? 'non disponible' : format(there)}</td>
-                <td>{versusNational(here, there) ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  )
-}
-
-function Strengths({ stats, national }: { stats: TerritoryStats; national: TerritoryStats }) {
-  const { strong, weak } = themeProfile(stats, national)
-  const line = (l: ProfileLine) =>
-    `${l.label} : ${formatShare(l.territory)} des expériences ici, ${formatShare(l.national)} en France`
-  return (
-    <section aria-labelledby="forces">
-      <h2 id="forces">Points forts et points faibles</h2>
-      {stats.experiments === 0 ? (
-        <p>Pas encore d’expérience publiée : aucun profil à établir.</p>
+    <section aria-labelledby="experiences">
+      <h2 id="experiences">
+        {t.territory.experiments} ({formatCount(stats.experiments)})
+      </h2>
+      {experiments.length === 0 ? (
+        <p class="empty">
+          {t.territory.none} <a href="/proposer">{t.territory.submit}</a>
+        </p>
       ) : (
-        <>
-          <h3>Thématiques plus présentes qu’en moyenne</h3>
-          {strong.length ? (
-            <ul>
-              {strong.map((l) => (
-                <li>{line(l)}</li>
-              ))}
-            </ul>
-          ) : (
-            <p>Aucune thématique nettement au-dessus de la moyenne nationale.</p>
-          )}
-          <h3>Thématiques moins présentes qu’en moyenne</h3>
-          {weak.length ? (
-            <ul>
-              {weak.map((l) => (
-                <li>{line(l)}</li>
-              ))}
-            </ul>
-          ) : (
-            <p>Aucune thématique nettement en dessous de la moyenne nationale.</p>
-          )}
-          <p class="help">
-            Une thématique est « plus présente » quand sa part atteint 1,25 fois la part nationale
-            (et au moins deux expériences), « moins présente » quand elle ne dépasse pas 0,75 fois
-            une part nationale d’au moins 5 %.
-          </p>
-        </>
+        <ul class="result-list plain">
+          {experiments.map((e) => (
+            <li>
+              <article class="card">
+                <h3 class="card-title">
+                  <a href={`/experiences/${encodeURIComponent(e.slug)}`}>{e.title}</a>
+                </h3>
+                <p class="card-summary">{e.summary}</p>
+                <ul class="card-meta">
+                  <li>{e.lead.name}</li>
+                  <li>
+                    {e.startDate
+                      ? t.territory.since(e.startDate.slice(0, 4))
+                      : t.territory.unknownStart}
+                  </li>
+                  <li>{labelOf(STAGES, e.stage, lang)}</li>
+                  <li>
+                    {t.territory.evidence(labelOf(EVIDENCE_LEVELS, String(e.evidenceLevel), lang))}
+                  </li>
+                </ul>
+              </article>
+            </li>
+          ))}
+        </ul>
       )}
-    </section>
-  )
-}
-
-function Departments({ departments }: { departments: readonly TerritoryStats[] }) {
-  return (
-    <section aria-labelledby="departements">
-      <h2 id="departements">Départements de la région</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">Expériences publiées par département</caption>
-          <thead>
-            <tr>
-              <th scope="col">Département</th>
-              <th scope="col">Expériences</th>
-              <th scope="col">Pour 100 000 habitants</th>
-              <th scope="col">Pour 100 collectivités</th>
-            </tr>
-          </thead>
-          <tbody>
-            {departments.map((d) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/territoires/${d.code}`}>{d.name}</a>
-                </th>
-                <td>{formatCount(d.experiments)}</td>
-                <td>{d.per100kInhabitants === null ? '—' : formatRate(d.per100kInhabitants)}</td>
-                <td>{d.per100Collectivites === null ? '—' : formatRate(d.per100Collectivites)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {(next || notFirstPage) && (
+        <nav class="pagination" aria-label={t.territory.pagination}>
+          {notFirstPage && <a href={`/territoires/${code}`}>{t.territory.first}</a>}{' '}
+          {next && (
+            <a href={`/territoires/${code}?apres=${encodeURIComponent(next)}`} rel="next">
+              {t.territory.next}
+            </a>
+          )}
+        </nav>
+      )}
     </section>
   )
 }

@@ -18,27 +18,32 @@ import {
   type PageFilters,
   type ResolvedTerritory,
 } from '../../../web/components/territories/ComparePage'
+import type { Messages } from '../../../web/i18n'
 import { messagesFor, renderPage } from './render'
 
 const CODE_IN_TEXT = /\b(reg|dep):(\d{2,3}|2A|2B)\b/i
 
 /** Filters from the page's query string; unknown values are reported, not thrown. */
-function parsePageFilters(params: URLSearchParams, errors: FormError[]): PageFilters {
+function parsePageFilters(
+  params: URLSearchParams,
+  errors: FormError[],
+  t: Messages['territories']['errors']
+): PageFilters {
   const filters: PageFilters = {}
   const theme = params.get('theme')
   if (theme && THEMES.some((t) => t.code === theme)) filters.theme = theme
-  for (const [name, key, label] of [
-    ['debut', 'yearFrom', 'Année de début'],
-    ['fin', 'yearTo', 'Année de fin'],
+  for (const [name, key] of [
+    ['debut', 'yearFrom'],
+    ['fin', 'yearTo'],
   ] as const) {
     const raw = params.get(name)?.trim()
     if (!raw) continue
     const year = Number(raw)
     if (Number.isInteger(year) && year >= 1900 && year <= 2100) filters[key] = year
-    else errors.push({ field: name, message: `${label} : saisissez une année sur 4 chiffres.` })
+    else errors.push({ field: name, message: t.year(name) })
   }
   if (filters.yearFrom && filters.yearTo && filters.yearFrom > filters.yearTo)
-    errors.push({ field: 'debut', message: 'L’année de début est postérieure à l’année de fin.' })
+    errors.push({ field: 'debut', message: t.yearOrder })
   return filters
 }
 
@@ -64,8 +69,9 @@ export const comparePage = new Hono<AppEnv>().get('/comparer', async (c) => {
     .getAll('t')
     .slice(0, COMPARE_SLOTS)
     .map((v) => v.trim().slice(0, 100))
+  const t = messagesFor(c)
   const errors: FormError[] = []
-  const filters = parsePageFilters(params, errors)
+  const filters = parsePageFilters(params, errors, t.territories.errors)
   const measure = (MAP_MEASURES.find((m) => m.code === params.get('mesure')) ??
     MAP_MEASURES[0]) as (typeof MAP_MEASURES)[number]
   const level = params.get('carte') === 'dep' ? 'dep' : 'reg'
@@ -80,7 +86,7 @@ export const comparePage = new Hono<AppEnv>().get('/comparer', async (c) => {
     if (!found)
       errors.push({
         field: `t${i + 1}`,
-        message: `Territoire ${i + 1} : aucune région ni aucun département ne correspond à « ${text} ».`,
+        message: t.territories.errors.unknownTerritory(i + 1, text),
       })
     resolved.push(found)
   }
@@ -91,7 +97,7 @@ export const comparePage = new Hono<AppEnv>().get('/comparer', async (c) => {
   ]
   const asked = inputs.some(Boolean)
   if (asked && errors.length === 0 && chosen.length < 2)
-    errors.push({ field: 't1', message: 'Choisissez au moins deux territoires différents.' })
+    errors.push({ field: 't1', message: t.territories.errors.twoDifferent })
 
   const compared =
     errors.length === 0 && chosen.length >= 2
@@ -105,7 +111,7 @@ export const comparePage = new Hono<AppEnv>().get('/comparer', async (c) => {
 
   return renderPage(
     c,
-    messagesFor(c),
+    t,
     <ComparePage
       query={params}
       inputs={inputs}

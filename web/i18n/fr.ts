@@ -1,15 +1,11 @@
 /**
- * Interface text of the public pages, in one dictionary per language. French is the
- * reference; `en` must have exactly the same keys (the `Messages` type enforces it), so a
- * missing translation is a type error rather than a blank on the page. Labels of codes
- * (themes, stages…) are not here: they come from worker/domain/vocabularies.ts.
+ * French interface text: the reference dictionary. Its shape is the `Messages` type every
+ * other language must match. Areas with much text have their own file (territories.ts).
  */
-import { createContext, useContext } from 'hono/jsx'
+import type { Lang } from './lang'
+import { territoriesFr } from './territories'
 
-export const LANGS = ['fr', 'en'] as const
-export type Lang = (typeof LANGS)[number]
-
-const fr = {
+export const fr = {
   lang: 'fr' as Lang,
   siteName: 'Observatoire des expérimentations numériques locales',
   skipLink: 'Aller au contenu',
@@ -71,6 +67,7 @@ const fr = {
     emptyHint: 'Essayez de retirer un filtre :',
     emptyHintText: 'Essayez d’autres mots-clés, plus généraux, ou sans accents particuliers.',
     mapTitle: 'Répartition par région',
+    mapLegend: 'Expériences correspondantes',
     mapHelp: 'Cliquez sur une région pour filtrer les résultats.',
     pagination: 'Pagination',
     previous: 'Page précédente',
@@ -338,221 +335,7 @@ const fr = {
     title: 'Page introuvable',
     text: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou repartez de la recherche.',
   },
+  territories: territoriesFr,
 }
 
 export type Messages = typeof fr
-
-const en: Messages = {
-  lang: 'en',
-  siteName: 'Observatory of local digital experiments in France',
-  skipLink: 'Skip to content',
-  nav: {
-    label: 'Main navigation',
-    search: 'Search',
-    submit: 'Submit an experiment',
-    compare: 'Compare territories',
-  },
-  footer: {
-    api: 'API',
-    data: 'Open data',
-    accessibility: 'Accessibility: partially compliant',
-    licence: 'Data published under the Etalab Open Licence 2.0.',
-    switchLang: 'Version française',
-    switchLangCode: 'fr',
-  },
-  common: { yes: 'Yes', no: 'No', notProvided: 'Not provided', and: 'and' },
-  home: {
-    title: 'Search experiments',
-    intro:
-      'Digital experiments run by French local authorities and their neighbours, described by those who led them or from the public sources each record cites: what was done, with which means, and what was learnt.',
-    searchLabel: 'Keywords',
-    searchHelp: 'For example: mobile mediation, participatory budget, Bretagne…',
-    searchButton: 'Search',
-    filtersTitle: 'Refine',
-    applyFilters: 'Apply filters',
-    resetFilters: 'Clear all',
-    sortLabel: 'Sort by',
-    sorts: {
-      relevance: 'Relevance',
-      recent: 'Most recent',
-      evidence: 'Level of evidence',
-      completeness: 'Most complete',
-    },
-    facets: {
-      theme: 'Theme',
-      region: 'Region',
-      department: 'Département',
-      level: 'Lead',
-      stage: 'Stage',
-      evidence: 'Level of evidence',
-      year: 'Start year',
-      scope: 'Scope',
-      country: 'Country (outside France)',
-    },
-    unknownYear: 'Unknown',
-    results: (n: number) =>
-      n === 0 ? 'No experiment' : n === 1 ? '1 experiment' : `${n} experiments`,
-    resultsFor: (q: string) => `for “${q}”`,
-    activeFilters: 'Active filters',
-    removeFilter: (label: string) => `Remove the filter ${label}`,
-    emptyTitle: 'No experiment matches this search.',
-    emptyHint: 'Try removing a filter:',
-    emptyHintText: 'Try other, more general keywords.',
-    mapTitle: 'By region',
-    mapHelp: 'Click a region to filter the results.',
-    pagination: 'Pagination',
-    previous: 'Previous page',
-    next: 'Next page',
-    page: (n: number) => `Page ${n}`,
-    pageOf: (n: number, total: number) => `page ${n} of ${total}`,
-    searchUnavailable: 'Search is temporarily unavailable. Please try again in a moment.',
-    didYouMean: 'Did you mean',
-    degraded: 'Fallback search: the main engine is not answering, results may be less precise.',
-    evidenceShort: (label: string) => `Evidence: ${label}`,
-    since: (year: number) => `since ${year}`,
-    unknownStart: 'Start date unknown',
-  },
-  experiment: {
-    summary: 'Summary',
-    facts: 'At a glance',
-    lead: 'Lead',
-    territories: 'Territories',
-    scope: 'Scope',
-    nationalScope: 'All of France',
-    place: 'Place',
-    regions: 'Regions',
-    departments: 'Départements',
-    population: 'Population covered',
-    themes: 'Themes',
-    stage: 'Stage',
-    outcome: 'Outcome',
-    dates: 'Period',
-    from: (d: string) => `since ${d}`,
-    fromTo: (a: string, b: string) => `from ${a} to ${b}`,
-    unknownStart: 'start date unknown',
-    untilOnly: (d: string) => `start date unknown, until ${d}`,
-    publics: 'Target publics',
-    programmes: 'National programmes',
-    keywords: 'Keywords',
-    website: 'Website',
-    partners: 'Partners',
-    narrative: 'The story',
-    resultsTitle: 'Results',
-    indicators: 'Indicators',
-    indicatorCols: {
-      label: 'Indicator',
-      baseline: 'Baseline',
-      target: 'Target',
-      value: 'Measured value',
-      measuredAt: 'Date',
-      method: 'Method',
-    },
-    peopleReached: 'People reached',
-    evaluationDocuments: 'Evaluation documents',
-    evidence: 'Level of evidence',
-    evidenceOf: (n: number, label: string) => `Level ${n} of 4: ${label}`,
-    means: 'Means and funding',
-    budget: 'Total budget',
-    staff: 'Staff (full-time equivalents)',
-    funding: 'Funding',
-    fundingCols: { type: 'Funder', programme: 'Programme', amount: 'Amount' },
-    lessons: 'Lessons',
-    resources: 'Reusable resources',
-    inspiredBy: 'Inspired by',
-    contact: 'Public contact',
-    sources: 'Sources',
-    consultedAt: (d: string) => `accessed: ${d}`,
-    similar: 'Similar experiments',
-    similarNone: 'No similar experiment yet.',
-    cite: 'Cite / reuse',
-    permalink: 'Permanent link',
-    licence: 'Licence',
-    citation: 'How to cite this record',
-    json: 'Record data (JSON)',
-    lastVerified: 'Last verified',
-    neverVerified: 'never verified',
-    published: 'Published on',
-    completeness: 'Record completeness',
-    completenessValue: (n: number) => `${n}%`,
-    notFoundTitle: 'Experiment not found',
-    notFoundText:
-      'No published experiment matches this address. It may have been withdrawn, or it is still awaiting moderation.',
-    backToSearch: 'Back to search',
-    toVerify: 'to be checked',
-    toVerifyHelp:
-      'This record has not been confirmed for more than 18 months: some information may be out of date.',
-    history: 'Version history',
-    report: 'Report a problem with this record',
-    consultedOn: 'accessed on',
-  },
-  form: {
-    ...fr.form,
-    territoryUnknown: (names: readonly string[]) =>
-      `Territories: no territory is called ${names.map((n) => `“${n}”`).join(', ')}. Give the name of a commune, an intercommunality, a département or a région, or its code (com:35238, epci:243500741, dep:29, reg:53).`,
-    territoryToChoose: (names: readonly string[]) =>
-      `Territories: say which ${names.map((n) => `“${n}”`).join(', ')} you mean by choosing in the list below the field.`,
-    territoryChoiceSeveral: (name: string) =>
-      `Several territories are called “${name}”: which one?`,
-    territoryChoiceClose: (name: string) =>
-      `No territory is called exactly “${name}”: is it one of these?`,
-    // The form is not translated yet; the fields added for real records are.
-    fields: {
-      ...fr.form.fields,
-      scope: [
-        'Scope of the experiment',
-        'French territories, all of France (a national programme) or a place outside France.',
-      ],
-      'abroad.country': ['Country', 'For an experiment outside France.'],
-      'abroad.subdivision': [
-        'Region or province of the country (optional)',
-        'ISO 3166-2 code, e.g. BE-WAL (Wallonia), CH-VD (canton of Vaud), CA-QC (Quebec)',
-      ],
-      'abroad.place': ['Place', 'Town or area, as people name it, e.g. Namur'],
-      startDate: [
-        'Start date',
-        'YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-09. Leave empty if unknown: the record will say “start date unknown”.',
-      ],
-      source: ['Source', ''],
-      'source.url': ['Address of the source', 'Page or document the facts come from: https://…'],
-      'source.title': ['Title of the page or document', ''],
-      'source.publisher': ['Publisher', 'E.g. Banque des Territoires, City of Rennes'],
-      'source.consultedAt': ['Accessed on', 'YYYY, YYYY-MM or YYYY-MM-DD'],
-    },
-  },
-  notFound: {
-    title: 'Page not found',
-    text: 'This address matches no page. Check it, or start again from the search.',
-  },
-}
-
-export const MESSAGES: Record<Lang, Messages> = { fr, en }
-
-/**
- * The language of a request: an explicit `lang` cookie (set by the switch link) wins,
- * then the first supported language in Accept-Language, then French.
- */
-export function negotiateLang(
-  cookie: string | undefined,
-  acceptLanguage: string | undefined
-): Lang {
-  const chosen = /(?:^|;\s*)lang=(fr|en)\b/.exec(cookie ?? '')?.[1]
-  if (chosen === 'fr' || chosen === 'en') return chosen
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';')
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean)
-      return { tag: tag.split('-')[0] ?? '', q: q === undefined ? 1 : Number(q) }
-    })
-    .filter((l) => l.q > 0)
-    .sort((a, b) => b.q - a.q)
-  for (const { tag } of ranked) if (tag === 'fr' || tag === 'en') return tag
-  return 'fr'
-}
-
-/** Messages for the page being rendered (set by `I18n.Provider` in `renderPage`). */
-export const I18n = createContext<Messages>(fr)
-
-export function useT(): Messages {
-  return useContext(I18n)
-}

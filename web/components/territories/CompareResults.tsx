@@ -1,0 +1,110 @@
+/**
+ * The comparison proper: key figures side by side with the national reference, then the
+ * same measures as bar charts (each with its data table).
+ */
+import type { TerritoryStats } from '../../../worker/domain/statistics'
+import { BarChart } from '../charts/BarChart'
+import { formatCount, formatEur, formatRate, formatShare } from '../charts/measures'
+import { useT } from '../../i18n'
+
+export function CompareResults(props: {
+  territories: readonly TerritoryStats[]
+  national: TerritoryStats
+  csvHref: string
+}) {
+  const t = useT().territories
+  const all = [...props.territories, props.national]
+  const series = all.map((x) => ({ label: x.name, reference: x.kind === 'fr' }))
+  const cell = (v: number | null, f: (n: number) => string) => (v === null ? t.notAvailable : f(v))
+  const known = (v: number | null, records: number, f: (n: number) => string) =>
+    v === null ? t.notProvided : t.withRecords(f(v), records)
+  const rows: [string, (x: TerritoryStats) => string][] = [
+    [t.rows.experiments, (x) => formatCount(x.experiments)],
+    [t.rows.per100k, (x) => cell(x.per100kInhabitants, formatRate)],
+    [t.rows.per100Collectivites, (x) => cell(x.per100Collectivites, formatRate)],
+    [t.rows.population, (x) => formatCount(x.population)],
+    [t.rows.collectivites, (x) => formatCount(x.collectivites)],
+    [t.rows.budget, (x) => known(x.budget.medianEur, x.budget.known, formatEur)],
+    [t.rows.peopleReached, (x) => known(x.peopleReached.total, x.peopleReached.known, formatCount)],
+  ]
+  const shares = (pick: (x: TerritoryStats) => TerritoryStats['themes']) =>
+    (pick(props.national) ?? []).map((b, i) => ({
+      label: b.label,
+      values: all.map((x) => pick(x)[i]?.share ?? null),
+    }))
+  return (
+    <section aria-labelledby="resultats">
+      <h2 id="resultats">{t.results}</h2>
+      <div class="table-scroll">
+        <table>
+          <caption>{t.keyFigures}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.measure}</th>
+              {all.map((x) => (
+                <th scope="col">
+                  {x.kind === 'fr' ? x.name : <a href={`/territoires/${x.code}`}>{x.name}</a>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([label, value]) => (
+              <tr>
+                <th scope="row">{label}</th>
+                {all.map((x) => (
+                  <td>{value(x)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <a href={props.csvHref}>{t.downloadComparison}</a>
+      </p>
+      <BarChart
+        id="graphique-densite"
+        title={t.charts.densityTitle}
+        description={t.charts.densityDescription}
+        series={series}
+        groups={[
+          { label: t.rows.per100k, values: all.map((x) => x.per100kInhabitants) },
+          { label: t.rows.per100Collectivites, values: all.map((x) => x.per100Collectivites) },
+        ]}
+        format={formatRate}
+        groupHeader={t.measure}
+        scalePerGroup
+      />
+      <BarChart
+        id="graphique-themes"
+        title={t.charts.themesTitle}
+        description={t.charts.themesDescription}
+        series={series}
+        groups={shares((x) => x.themes)}
+        format={formatShare}
+        groupHeader={t.charts.theme}
+        max={1}
+      />
+      <BarChart
+        id="graphique-etapes"
+        title={t.charts.stagesTitle}
+        series={series}
+        groups={shares((x) => x.stages)}
+        format={formatShare}
+        groupHeader={t.charts.stage}
+        max={1}
+      />
+      <BarChart
+        id="graphique-preuve"
+        title={t.charts.evidenceTitle}
+        description={t.charts.evidenceDescription}
+        series={series}
+        groups={shares((x) => x.evidenceLevels)}
+        format={formatShare}
+        groupHeader={t.charts.evidence}
+        max={1}
+      />
+    </section>
+  )
+}

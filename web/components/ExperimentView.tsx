@@ -11,7 +11,6 @@ import {
   EVIDENCE_LEVELS,
   FUNDING_TYPES,
   LEAD_KINDS,
-  LICENCES,
   OUTCOMES,
   PROGRAMMES,
   PUBLICS,
@@ -19,17 +18,11 @@ import {
   labelOf,
 } from '../../worker/domain/vocabularies'
 import type { SearchHit } from '../../worker/domain/search'
-import { needsVerification } from '../../worker/domain/freshness'
 import { formatDate, formatEur, formatNumber, paragraphs } from '../format'
 import { useT, type Messages } from '../i18n'
+import { ExperimentAside } from './ExperimentAside'
 import { ExperimentCard } from './ExperimentCard'
-
-export const LICENCE_URLS: Record<string, string> = {
-  'etalab-2.0': 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
-  'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/deed.fr',
-  'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/deed.fr',
-  'ODbL-1.0': 'https://opendatacommons.org/licenses/odbl/1-0/',
-}
+import { Fact } from './Fact'
 
 type NarrativeKey = keyof NonNullable<Experiment['narrative']>
 type FieldKey = keyof Messages['form']['fields']
@@ -51,7 +44,6 @@ export function ExperimentView({ experiment: e, permalink, similar, today }: Exp
   const evidence = EVIDENCE_LEVELS[e.evidenceLevel]
   const indicators = e.results?.indicators ?? []
   const funding = e.means?.fundingSources ?? []
-  const licenceLabel = labelOf(LICENCES, e.licence, lang)
 
   const story = section(t, e, ['context', 'description', 'novelty', 'governance', 'users'])
   const lessons = section(t, e, ['difficulties', 'successConditions', 'advice'])
@@ -322,82 +314,7 @@ export function ExperimentView({ experiment: e, permalink, similar, today }: Exp
           )}
         </div>
 
-        <aside class="experiment-aside">
-          <section aria-labelledby="s-record" class="box">
-            <h2 id="s-record">{x.completeness}</h2>
-            <p>
-              <meter
-                id="completeness"
-                min={0}
-                max={100}
-                low={40}
-                high={70}
-                optimum={100}
-                value={e.completeness}
-                aria-labelledby="s-record"
-              >
-                {x.completenessValue(e.completeness)}
-              </meter>{' '}
-              {x.completenessValue(e.completeness)}
-            </p>
-            <dl class="facts compact">
-              {e.publishedAt && <Fact label={x.published}>{formatDate(e.publishedAt, lang)}</Fact>}
-              <Fact label={x.lastVerified}>
-                {e.lastVerifiedAt ? formatDate(e.lastVerifiedAt, lang) : x.neverVerified}
-                {needsVerification(e.lastVerifiedAt, new Date(today)) && (
-                  <>
-                    {' '}
-                    <span class="badge to-verify" title={x.toVerifyHelp}>
-                      {x.toVerify}
-                    </span>
-                  </>
-                )}
-              </Fact>
-            </dl>
-            <ul class="plain">
-              <li>
-                <a href={`/experiences/${encodeURIComponent(e.slug)}/historique`}>{x.history}</a>
-              </li>
-              <li>
-                <a href={`/experiences/${encodeURIComponent(e.slug)}/signaler`} rel="nofollow">
-                  {x.report}
-                </a>
-              </li>
-            </ul>
-          </section>
-
-          <section aria-labelledby="s-cite" class="box">
-            <h2 id="s-cite">{x.cite}</h2>
-            <dl class="facts compact">
-              <Fact label={x.permalink}>
-                <a href={permalink} class="break">
-                  {permalink}
-                </a>
-              </Fact>
-              <Fact label={x.licence}>
-                {LICENCE_URLS[e.licence] ? (
-                  <a href={LICENCE_URLS[e.licence]} rel="license noopener noreferrer">
-                    {licenceLabel}
-                  </a>
-                ) : (
-                  licenceLabel
-                )}{' '}
-                ({e.licence})
-              </Fact>
-              <Fact label={x.citation}>
-                <span class="citation">
-                  {e.lead.name}, « {e.title} », {t.siteName}, {formatDate(e.updatedAt, lang)},{' '}
-                  {permalink} ({x.consultedOn} {formatDate(today, lang)}).
-                </span>
-              </Fact>
-            </dl>
-            <p>
-              <a href={`/api/experiments/${e.id}`} type="application/json">
-                {x.json}
-              </a>
-            </p>
-          </section>
-        </aside>
+        <ExperimentAside experiment={e} permalink={permalink} today={today} />
       </div>
 
       <section aria-labelledby="s-similar" class="similar">
@@ -431,15 +348,6 @@ function Where({ experiment: e }: { experiment: Experiment }) {
     )
   }
   return <Fact label={x.territories}>{e.derived.territories.map((p) => p.name).join(', ')}</Fact>
-}
-
-function Fact({ label, children }: { label: string; children: Child }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  )
 }
 
 function Paragraphs({ text }: { text: string }) {

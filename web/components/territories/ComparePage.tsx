@@ -5,15 +5,7 @@
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
 import { THEMES } from '../../../worker/domain/vocabularies'
-import {
-  formatCount,
-  formatEur,
-  formatRate,
-  formatShare,
-  MAP_MEASURES,
-  measureValue,
-  type MapMeasure,
-} from '../charts/measures'
+import { MAP_MEASURES, measureValue, type MapMeasure } from '../charts/measures'
 import { FranceMap } from '../FranceMap'
 import { ErrorSummary } from '../ErrorSummary'
 import { CompareResults } from './CompareResults'

@@ -22,11 +22,8 @@ import { approveProposal, rejectProposal } from '../../../services/moderation/pr
 import { closeReportAs } from '../../../services/moderation/reports'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
 import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation/labels'
-import {
-  RecordView,
-  type FormError,
-  type RecordViewProps,
-} from '../../../../web/components/moderation/RecordView'
+import type { FormError } from '../../../../web/components/moderation/RecordForms'
+import { RecordView, type RecordViewProps } from '../../../../web/components/moderation/RecordView'
 import { NotFound } from '../../../../web/components/NotFound'
 import { deskForm, formField, renderDesk, requireDeskCsrf } from './render'
 

@@ -1,0 +1,150 @@
+/**
+ * The pieces of the moderation record page that post or show changes: the hidden CSRF and
+ * revision fields, field-level error messages, the field-by-field diff table and the
+ * decision form of one action.
+ */
+import type { ModerationAction } from '../../../worker/domain/moderation'
+import type { FieldChange } from '../../../worker/domain/revision-diff'
+import { valueText } from '../../value-text'
+import { ACTION_LABELS, ACTION_SLUGS } from './labels'
+
+export interface FormError {
+  /** The form the error belongs to (an action, `proposal-reject`…), or none: page-level. */
+  form?: string
+  field?: 'reason' | 'into'
+  message: string
+}
+
+export function Hidden({ csrfToken, revision }: { csrfToken: string; revision?: number }) {
+  return (
+    <>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      {revision !== undefined && <input type="hidden" name="revision" value={String(revision)} />}
+    </>
+  )
+}
+
+export function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p class="field-error" id={id}>
+      {error}
+    </p>
+  ) : null
+}
+
+export function DiffTable({ changes, caption }: { changes: FieldChange[]; caption: string }) {
+  if (changes.length === 0) return <p class="empty">Aucune différence de contenu.</p>
+  return (
+    <div class="table-scroll">
+      <table class="desk-table desk-diff">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Champ</th>
+            <th scope="col">Version publiée</th>
+            <th scope="col">Nouvelle version</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr>
+              <th scope="row">{c.label.fr}</th>
+              <td>{valueText(c.before) ? <del>{valueText(c.before)}</del> : <em>(vide)</em>}</td>
+              <td>{valueText(c.after) ? <ins>{valueText(c.after)}</ins> : <em>(vide)</em>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+const REASON_HELP: Partial<Record<ModerationAction, string>> = {
+  reject: 'Obligatoire ; conservée dans l’historique et le journal.',
+  'request-changes': 'Message destiné au porteur : dites précisément quoi compléter.',
+  unpublish: 'Obligatoire ; la fiche quitte le site et la recherche.',
+  delete: 'Obligatoire ; la fiche reste restaurable depuis la corbeille.',
+  restore: 'Facultatif.',
+  merge: 'Facultatif.',
+}
+
+export function ActionForm(props: {
+  action: ModerationAction
+  record: { id: string; revision: number }
+  csrfToken: string
+  error?: FormError | undefined
+  values?: { reason?: string; into?: string } | undefined
+}) {
+  const { action, record } = props
+  const slug = ACTION_SLUGS[action]
+  const mine = props.error?.form === action ? props.error : undefined
+  const reasonError = mine?.field === 'reason' ? mine.message : undefined
+  const intoError = mine?.field === 'into' ? mine.message : undefined
+  const reasonId = `raison-${slug}`
+  const intoId = `cible-${slug}`
+  const needsReason = action !== 'approve'
+  return (
+    <form
+      method="post"
+      action={`/moderation/experiences/${record.id}/${slug}`}
+      class={`desk-action desk-action-${slug}`}
+      aria-labelledby={`titre-${slug}`}
+    >
+      <h3 id={`titre-${slug}`}>{ACTION_LABELS[action]}</h3>
+      <Hidden csrfToken={props.csrfToken} revision={record.revision} />
+      {action === 'merge' && (
+        <div class={`field${intoError ? ' has-error' : ''}`}>
+          <label for={intoId}>Identifiant de la fiche qui reste</label>
+          <p class="help" id={`${intoId}-aide`}>
+            26 caractères, visible dans l’adresse de sa page de modération.
+          </p>
+          <FieldMessage id={`${intoId}-erreur`} error={intoError} />
+          <input
+            id={intoId}
+            name="cible"
+            type="text"
+            required
+            maxlength={26}
+            value={mine ? (props.values?.into ?? '') : ''}
+            aria-describedby={[intoError ? `${intoId}-erreur` : '', `${intoId}-aide`]
+              .join(' ')
+              .trim()}
+            aria-invalid={intoError ? 'true' : undefined}
+          />
+        </div>
+      )}
+      {needsReason && (
+        <div class={`field${reasonError ? ' has-error' : ''}`}>
+          <label for={reasonId}>
+            {action === 'request-changes' ? 'Message au porteur' : 'Raison'}
+          </label>
+          <p class="help" id={`${reasonId}-aide`}>
+            {REASON_HELP[action]}
+          </p>
+          <FieldMessage id={`${reasonId}-erreur`} error={reasonError} />
+          <textarea
+            id={reasonId}
+            name="raison"
+            rows={3}
+            maxlength={2000}
+            required={action !== 'restore' && action !== 'merge'}
+            aria-describedby={[reasonError ? `${reasonId}-erreur` : '', `${reasonId}-aide`]
+              .join(' ')
+              .trim()}
+            aria-invalid={reasonError ? 'true' : undefined}
+          >
+            {mine ? (props.values?.reason ?? '') : ''}
+          </textarea>
+        </div>
+      )}
+      <p class="actions">
+        <button
+          type="submit"
+          class={`button${action === 'approve' || action === 'restore' ? ' primary' : ''}`}
+        >
+          {ACTION_LABELS[action]}
+        </button>
+      </p>
+    </form>
+  )
+}

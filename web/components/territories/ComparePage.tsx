@@ -197,30 +197,18 @@ function CompareForm(props: {
             ))}
           </select>
         </div>
-        <div class={props.errors.some((e) => e.field === 'debut') ? 'field has-error' : 'field'}>
-          <label for="debut">{t.form.yearFrom}</label>
-          <input
-            type="text"
-            inputmode="numeric"
-            id="debut"
-            name="debut"
-            value={props.filters.yearFrom ? String(props.filters.yearFrom) : ''}
-            maxlength={4}
-            autocomplete="off"
-          />
-        </div>
-        <div class={props.errors.some((e) => e.field === 'fin') ? 'field has-error' : 'field'}>
-          <label for="fin">{t.form.yearTo}</label>
-          <input
-            type="text"
-            inputmode="numeric"
-            id="fin"
-            name="fin"
-            value={props.filters.yearTo ? String(props.filters.yearTo) : ''}
-            maxlength={4}
-            autocomplete="off"
-          />
-        </div>
+        <YearField
+          name="debut"
+          label={t.form.yearFrom}
+          value={props.filters.yearFrom}
+          invalid={props.errors.some((e) => e.field === 'debut')}
+        />
+        <YearField
+          name="fin"
+          label={t.form.yearTo}
+          value={props.filters.yearTo}
+          invalid={props.errors.some((e) => e.field === 'fin')}
+        />
       </fieldset>
       <fieldset>
         <legend>{t.form.mapLegend}</legend>
@@ -252,6 +240,28 @@ function CompareForm(props: {
     </form>
   )
 }
+function YearField(props: {
+  name: 'debut' | 'fin'
+  label: string
+  value: number | undefined
+  invalid: boolean
+}) {
+  return (
+    <div class={props.invalid ? 'field has-error' : 'field'}>
+      <label for={props.name}>{props.label}</label>
+      <input
+        type="text"
+        inputmode="numeric"
+        id={props.name}
+        name={props.name}
+        value={props.value ? String(props.value) : ''}
+        maxlength={4}
+        autocomplete="off"
+      />
+    </div>
+  )
+}
+
 /**
  * Where national programmes and records abroad are counted: stated next to the map, since
  * neither colours any région or département.

@@ -13,6 +13,7 @@ import {
   TOP_THEME_CODES,
 } from '../worker/domain/vocabularies'
 import { countryOf } from '../worker/domain/countries'
+import { territoryCodePattern } from '../worker/domain/territory'
 import {
   FACETS,
   SORTS,
@@ -26,10 +27,14 @@ export const HITS_PER_PAGE = 20
 /** Deep pages are for robots; people refine instead. */
 export const MAX_PAGE = 50
 
+// Bare COG digits: the URL carries `region=53`, the typed `reg:53` is stripped below.
+const REGION_CODE = territoryCodePattern(['reg'], 'optional')
+const DEPARTMENT_CODE = territoryCodePattern(['dep'], 'optional')
+
 const VALID: Record<FacetName, (v: string) => boolean> = {
   theme: (v) => (TOP_THEME_CODES as readonly string[]).includes(v),
-  region: (v) => /^\d{2,3}$/.test(v),
-  department: (v) => /^(\d{2,3}|2A|2B)$/.test(v),
+  region: (v) => REGION_CODE.test(v),
+  department: (v) => DEPARTMENT_CODE.test(v),
   level: (v) => (codesOf(LEAD_KINDS) as readonly string[]).includes(v),
   stage: (v) => (codesOf(STAGES) as readonly string[]).includes(v),
   evidence: (v) => (codesOf(EVIDENCE_LEVELS) as readonly string[]).includes(v),

@@ -9,12 +9,13 @@ import type { AppEnv } from '../../env'
 import { listPublishedExperiments, toExperiment } from '../../db/experiments'
 import { cachedTerritoryStats } from '../../services/stats'
 import { getTerritory } from '../../db/territories'
+import { territoryCodePattern } from '../../domain/territory'
 import { TerritoryPage } from '../../../web/components/territories/TerritoryPage'
 import { decodeCursor, encodeCursor } from '../api/params'
 import { notFoundPage } from './not-found'
 import { messagesFor, renderPage } from './render'
 
-const CODE = /^(reg:\d{2,3}|dep:(\d{2,3}|2A|2B))$/
+const CODE = territoryCodePattern(['reg', 'dep'])
 const PAGE_SIZE = 20
 
 export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async (c) => {

@@ -8,6 +8,7 @@
  *   worker/db/       D1 queries: no use cases, HTTP or pages
  *   worker/search/   engines and outbox drain: no HTTP or pages
  *   worker/services/ use cases: no HTTP or pages
+ *   worker/open-data/ serialisers: no storage, index, HTTP or pages
  *   web/             page components: only worker/domain/ and web/ itself
  *   worker/routes/   the only place that wires HTTP → services → rendering
  */
@@ -69,6 +70,23 @@ module.exports = {
         pathNot: '^worker/http/problem\\.ts$',
         path: [
           '^worker/(routes|http)/',
+          '^worker/(app|env|index)\\.ts$',
+          '^web/',
+          '^node_modules/hono/',
+        ],
+      },
+    },
+    {
+      name: 'open-data-only-serialises',
+      comment:
+        'worker/open-data/ turns records into files and files into rows: it reads no storage or index and knows no route or page.',
+      severity: 'error',
+      from: { path: '^worker/open-data/' },
+      to: {
+        // Same known exception as services/: a malformed import file is reported as a problem.
+        pathNot: '^worker/http/problem\\.ts$',
+        path: [
+          '^worker/(db|search|services|routes|http)/',
           '^worker/(app|env|index)\\.ts$',
           '^web/',
           '^node_modules/hono/',

@@ -9,6 +9,7 @@
  * that is not a number stays a string, so the page can show it back as typed.
  */
 import type { z } from 'zod'
+import { leafFieldOf } from '../worker/domain/change-set'
 import { NARRATIVE_SECTIONS } from '../worker/domain/experiment'
 
 /** The loose, pre-validation record: what was typed, reshaped. */
@@ -155,7 +156,9 @@ export function formToValues(pairs: Iterable<readonly [string, string]>): FormVa
   const values: FormValues = { lead: {}, privateContact: {} }
   const lists = new Map<string, string[]>()
   for (const [name, rawValue] of pairs) {
-    const value = rawValue.trim()
+    // Browsers send a textarea's line breaks as CRLF: the record keeps LF, so an untouched
+    // text stays identical instead of showing up as changed.
+    const value = rawValue.replace(/\r\n?/g, '\n').trim()
     if (LIST_FIELDS.has(name)) {
       const parts = SPLIT[name]?.(value) ?? [value]
       const list = lists.get(name) ?? []
@@ -185,6 +188,18 @@ export function formToValues(pairs: Iterable<readonly [string, string]>): FormVa
     if (node && Object.values(node).every((v) => v === undefined)) delete values[group]
   }
   return JSON.parse(JSON.stringify(values)) as FormValues
+}
+
+/**
+ * The record fields (the diff's leaf paths) a posted form carried, even empty: what an
+ * edit may change. Checkbox lists carry a hidden empty input for this purpose.
+ */
+export function carriedFields(pairs: Iterable<readonly [string, string]>): Set<string> {
+  const carried = new Set<string>()
+  for (const [name] of pairs) {
+    if (LIST_FIELDS.has(name) || SCALARS.has(pattern(name))) carried.add(leafFieldOf(name))
+  }
+  return carried
 }
 
 /** The record (loose or valid) back into form pairs, e.g. to carry it through a confirmation step. */

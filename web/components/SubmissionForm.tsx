@@ -14,6 +14,7 @@ import {
   OUTCOMES,
   PROGRAMMES,
   PUBLICS,
+  RECORD_LANGUAGES,
   labelOf,
   SCOPES,
   STAGES,
@@ -45,6 +46,25 @@ export interface SubmissionFormProps {
   action?: string
   /** Text of the submit button, when not the submission's. */
   submitLabel?: string
+  /** The « inspirée de » picker (edit form): the records chosen and what a search found. */
+  inspired?: InspiredPicker
+  /** Offer a message to the moderation team (edit form; its text is `values.ownerMessage`). */
+  ownerMessage?: boolean
+}
+
+/** A published experiment as the picker lists it. */
+export interface ExperimentLink {
+  id: string
+  title: string
+}
+
+export interface InspiredPicker {
+  chosen: readonly ExperimentLink[]
+  /** The last search typed, and what it found (null: no search yet). */
+  query: string
+  found: readonly ExperimentLink[] | null
+  /** The record being edited, never offered as its own inspiration. */
+  selfId: string
 }
 
 /** How many empty rows a repeatable group offers beyond the filled ones. */
@@ -64,6 +84,8 @@ export function SubmissionForm({
   territoryChoices = [],
   action = '/proposer',
   submitLabel,
+  inspired,
+  ownerMessage,
 }: SubmissionFormProps) {
   const t = useT()
   const f = t.form
@@ -84,6 +106,7 @@ export function SubmissionForm({
         <Section legend={f.sections.identity}>
           <TextField name="title" required maxlength={160} />
           <TextField name="summary" required multiline rows={4} maxlength={500} />
+          <SelectField name="language" terms={RECORD_LANGUAGES} />
         </Section>
 
         <Section legend={f.sections.lead}>
@@ -194,6 +217,18 @@ export function SubmissionForm({
             </RowGroup>
           ))}
           <ChoiceGroup name="evidenceLevel" terms={EVIDENCE_LEVELS} type="radio" showHelp />
+          {range(rowCount(values, 'results.evaluationDocuments', 1)).map((i) => (
+            <RowGroup legend={`${useFieldText('evaluationDocument')[0]} ${i + 1}`}>
+              <div class="row">
+                <TextField name={`results.evaluationDocuments.${i}.title`} maxlength={200} />
+                <TextField
+                  name={`results.evaluationDocuments.${i}.url`}
+                  type="url"
+                  maxlength={500}
+                />
+              </div>
+            </RowGroup>
+          ))}
         </Section>
 
         <Section legend={f.sections.means} help={f.sectionHelp.means}>
@@ -241,6 +276,16 @@ export function SubmissionForm({
               </div>
             </RowGroup>
           ))}
+          {range(rowCount(values, 'resources', 1)).map((i) => (
+            <RowGroup legend={`${useFieldText('resource')[0]} ${i + 1}`}>
+              <div class="row">
+                <TextField name={`resources.${i}.title`} maxlength={200} />
+                <TextField name={`resources.${i}.url`} type="url" maxlength={500} />
+                <TextField name={`resources.${i}.licence`} maxlength={50} class="short" />
+              </div>
+            </RowGroup>
+          ))}
+          {inspired && <InspiredByPicker picker={inspired} />}
           <div class="row">
             <TextField name="publicContact.role" />
             <TextField name="publicContact.email" type="email" />
@@ -252,6 +297,12 @@ export function SubmissionForm({
           <TextField name="privateContact.email" type="email" required autocomplete="email" />
           <TextField name="privateContact.phone" type="tel" autocomplete="tel" />
         </Section>
+
+        {ownerMessage && (
+          <Section legend={useFieldText('ownerMessage')[0]}>
+            <TextField name="ownerMessage" multiline rows={4} maxlength={2000} />
+          </Section>
+        )}
 
         <Honeypot />
 
@@ -378,6 +429,77 @@ function TerritoryChoiceList({ choice, index }: { choice: TerritoryChoice; index
           </label>
         </div>
       ))}
+    </fieldset>
+  )
+}
+
+/**
+ * « Inspirée de » without JavaScript: the chosen records as ticked boxes, a search box
+ * whose button posts the form back with the published records found (nothing is saved),
+ * offered as boxes to tick. inspired-by.js runs the same search in place.
+ */
+function InspiredByPicker({ picker }: { picker: InspiredPicker }) {
+  const t = useT()
+  const [label, help] = useFieldText('inspiredBy')
+  const [searchLabel, searchHelp] = useFieldText('inspiredBySearch')
+  const chosen = new Set(picker.chosen.map((e) => e.id))
+  const found = (picker.found ?? []).filter((e) => !chosen.has(e.id))
+  const box = (e: ExperimentLink, checked: boolean) => (
+    <div class="choice">
+      <input
+        type="checkbox"
+        id={`f-inspiredBy-${e.id}`}
+        name="inspiredBy"
+        value={e.id}
+        checked={checked}
+      />
+      <label for={`f-inspiredBy-${e.id}`}>{e.title}</label>
+    </div>
+  )
+  return (
+    <fieldset
+      class="field choices inspired-by"
+      id="f-inspiredBy"
+      tabindex={-1}
+      data-self={picker.selfId}
+    >
+      <legend>{label}</legend>
+      <p class="help">{help}</p>
+      <input type="hidden" name="inspiredBy" value="" />
+      <div class="inspired-chosen">{picker.chosen.map((e) => box(e, true))}</div>
+      <div class="field">
+        <label for="f-inspiredBySearch">{searchLabel}</label>
+        <p class="help" id="f-inspiredBySearch-aide">
+          {searchHelp}
+        </p>
+        <input
+          type="search"
+          id="f-inspiredBySearch"
+          name="inspiredBySearch"
+          value={picker.query}
+          aria-describedby="f-inspiredBySearch-aide"
+        />{' '}
+        <button type="submit" name="intent" value="inspired-search" class="button">
+          {t.form.inspiredSearch}
+        </button>
+      </div>
+      <div
+        class="inspired-found"
+        role="status"
+        data-none={t.form.inspiredNoResult('%s')}
+        data-some={t.form.inspiredFound('%s')}
+      >
+        {picker.found !== null && (
+          <>
+            <p>
+              {found.length === 0 && picker.found.length === 0
+                ? t.form.inspiredNoResult(picker.query)
+                : t.form.inspiredFound(picker.query)}
+            </p>
+            {found.map((e) => box(e, false))}
+          </>
+        )}
+      </div>
     </fieldset>
   )
 }

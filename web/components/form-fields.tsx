@@ -28,6 +28,8 @@ export function useFieldText(name: string, key?: FieldKey): [string, string] {
     .replace(/^means\.fundingSources\.\d+\./, 'funding.')
     .replace(/^partners\.\d+\./, 'partner.')
     .replace(/^sources\.\d+\./, 'source.')
+    .replace(/^results\.evaluationDocuments\.\d+\./, 'evaluationDocument.')
+    .replace(/^resources\.\d+\./, 'resource.')
   const entry: readonly string[] | undefined = t.form.fields[(key ?? generic) as FieldKey]
   return entry ? [entry[0] ?? name, entry[1] ?? ''] : [name, '']
 }
@@ -234,6 +236,11 @@ export function ChoiceGroup(props: {
         )}
       </legend>
       <HelpAndError d={d} help={help} />
+      {type === 'checkbox' && (
+        // Says the form carries this list even when nothing is ticked, so an edit with every
+        // box unticked clears it, and a form without the list leaves it alone.
+        <input type="hidden" name={props.name} value="" />
+      )}
       {props.terms.map((term) =>
         term.children?.length ? (
           <div class="choice-branch">

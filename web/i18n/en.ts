@@ -149,6 +149,9 @@ export const en: Messages = {
   },
   form: {
     ...fr.form,
+    inspiredSearch: 'Search',
+    inspiredNoResult: (q: string) => `No published experiment matches “${q}”.`,
+    inspiredFound: (q: string) => `Published experiments found for “${q}”:`,
     territoryUnknown: (names: readonly string[]) =>
       `Territories: no territory is called ${names.map((n) => `“${n}”`).join(', ')}. Give the name of a commune, an intercommunality, a département or a région, or its code (com:35238, epci:243500741, dep:29, reg:53).`,
     territoryToChoose: (names: readonly string[]) =>
@@ -179,6 +182,26 @@ export const en: Messages = {
       'source.title': ['Title of the page or document', ''],
       'source.publisher': ['Publisher', 'E.g. Banque des Territoires, City of Rennes'],
       'source.consultedAt': ['Accessed on', 'YYYY, YYYY-MM or YYYY-MM-DD'],
+      language: ['Language of the record', ''],
+      evaluationDocument: ['Evaluation document', ''],
+      'evaluationDocument.title': ['Title of the document', 'E.g. Evaluation report 2023'],
+      'evaluationDocument.url': ['Address of the document', 'Starting with https://'],
+      resource: ['Reusable resource', ''],
+      'resource.title': ['Title of the resource', 'E.g. User questionnaire'],
+      'resource.url': ['Address of the resource', 'Starting with https://'],
+      'resource.licence': ['Licence of the resource', 'E.g. CC-BY-4.0'],
+      inspiredBy: [
+        'Inspired by',
+        'Published experiments this one draws on: untick one to remove it.',
+      ],
+      inspiredBySearch: [
+        'Find an experiment that inspired you',
+        'A few words of its title, then “Search”: tick the experiments found.',
+      ],
+      ownerMessage: [
+        'Message to the moderation team (optional)',
+        'What you changed, or your answer to their request. Never published.',
+      ],
     },
   },
   notFound: {

@@ -269,8 +269,9 @@ function indexRowStatements(
  * matches no row and the guarded statements do nothing — or, if that other change took
  * the very revision number this one wanted, the revision insert hits the primary key and
  * the whole batch rolls back. Either way the caller sees `changes !== 1` on the first
- * result (or a thrown batch) and reports a conflict. Status and dates other than
- * `updated_at` are left alone: publishing stays a moderation decision.
+ * result (or a thrown batch) and reports a conflict. Dates other than `updated_at` are
+ * left alone, and the status too unless `status` is given (an owner's answer to a request
+ * for changes puts the record back to `pending`): publishing stays a moderation decision.
  */
 export function reviseExperimentStatements(
   db: Db,
@@ -279,7 +280,8 @@ export function reviseExperimentStatements(
   content: ExperimentContent,
   derived: Derived,
   completeness: number,
-  change: Change
+  change: Change,
+  status?: Status
 ): D1PreparedStatement[] {
   const revision = readRevision + 1
   return [
@@ -288,10 +290,16 @@ export function reviseExperimentStatements(
         `UPDATE experiments SET revision = revision + 1, title = ?3, lead_kind = ?4, stage = ?5,
            evidence_level = ?6, start_year = ?7, budget_eur = ?8, people_reached = ?9,
            population_covered = ?10, completeness = ?11, scope_level = ?12, country = ?13,
-           data = ?14, derived = ?15, updated_at = ?16
+           data = ?14, derived = ?15, updated_at = ?16, status = coalesce(?17, status)
          WHERE id = ?1 AND revision = ?2`
       )
-      .bind(id, readRevision, ...contentColumns(content, derived, completeness), change.at),
+      .bind(
+        id,
+        readRevision,
+        ...contentColumns(content, derived, completeness),
+        change.at,
+        status ?? null
+      ),
     ...revisionStatements(db, id, revision, change),
     ...indexRowStatements(db, id, revision, change.at, content, derived),
   ]

@@ -2,6 +2,7 @@
  * Proposed revisions (migration 0006): a submitter's edit of a published experiment,
  * waiting for a moderator while the published version stays visible.
  */
+import type { ChangeSet } from '../domain/change-set'
 import type { Derived, ExperimentContent } from '../domain/experiment'
 import type { Db } from './session'
 
@@ -20,6 +21,10 @@ export interface ProposalRow {
   decided_by: string | null
   reason: string | null
   applied_revision: number | null
+  /** The owner's change set (JSON `ChangeSet`); null on proposals older than migration 0009. */
+  changes: string | null
+  /** The owner's message to the moderators, if any. */
+  message: string | null
 }
 
 /** A waiting proposal with what the desk shows next to it. */
@@ -35,7 +40,11 @@ interface NewProposal {
   id: string
   experimentId: string
   baseRevision: number
+  /** The record as it would read once approved now (what the owner's form shows next). */
   content: ExperimentContent
+  /** Only the fields the owner changed: what approval applies. */
+  changes: ChangeSet
+  message: string | null
   derived: Derived
   completeness: number
   at: string
@@ -55,8 +64,9 @@ export function proposeStatements(db: Db, p: NewProposal): D1PreparedStatement[]
       .bind(p.experimentId, p.at),
     db
       .prepare(
-        `INSERT INTO proposals (id, experiment_id, base_revision, status, data, derived, completeness, created_at)
-         VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7)`
+        `INSERT INTO proposals (id, experiment_id, base_revision, status, data, derived, completeness,
+           created_at, changes, message)
+         VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, ?8, ?9)`
       )
       .bind(
         p.id,
@@ -65,7 +75,9 @@ export function proposeStatements(db: Db, p: NewProposal): D1PreparedStatement[]
         JSON.stringify(p.content),
         JSON.stringify(p.derived),
         p.completeness,
-        p.at
+        p.at,
+        JSON.stringify(p.changes),
+        p.message
       ),
   ]
 }

@@ -19,6 +19,7 @@ import {
   OUTCOMES,
   PROGRAMMES,
   PUBLICS,
+  RECORD_LANGUAGES,
   SCOPE_LEVELS,
   SCOPES,
   STAGES,
@@ -234,7 +235,7 @@ export const PrivateContact = z
 const contentShape = {
   title: text(160).min(5, 'Le titre doit faire au moins 5 caractères.'),
   summary: text(500).min(20, 'Le résumé doit faire au moins 20 caractères.'),
-  language: z.enum(['fr', 'en', 'br', 'eu', 'oc', 'co', 'de']).default('fr'),
+  language: z.enum(codesOf(RECORD_LANGUAGES)).default('fr'),
   licence: z.enum(codesOf(LICENCES)).default('etalab-2.0'),
   lead: Lead,
   partners: z.array(Partner).max(30).optional(),

@@ -40,10 +40,16 @@ export const DIFF_FIELDS: readonly string[] = Object.entries(ExperimentContent.s
 )
 
 const TOP_LEVEL = Object.keys(ExperimentContent.shape)
-const GROUPED = new Set(
+/** Top-level fields that are groups (`lead`, `narrative`, `means`…), diffed one level inside. */
+export const GROUPED_FIELDS: ReadonlySet<string> = new Set(
   TOP_LEVEL.filter((key) =>
     objectShape(ExperimentContent.shape[key as keyof typeof ExperimentContent.shape])
   )
+)
+
+/** The finest paths the diff compares: plain top-level fields and the members of groups. */
+export const LEAF_FIELDS: readonly string[] = DIFF_FIELDS.filter(
+  (field) => field.includes('.') || !GROUPED_FIELDS.has(field)
 )
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -84,7 +90,11 @@ export function diffContent(before: unknown, after: unknown): FieldChange[] {
     const x = a[key]
     const y = b[key]
     if (canonical(x) === canonical(y)) continue
-    if (GROUPED.has(key) && (isRecord(x) || x === undefined) && (isRecord(y) || y === undefined)) {
+    if (
+      GROUPED_FIELDS.has(key) &&
+      (isRecord(x) || x === undefined) &&
+      (isRecord(y) || y === undefined)
+    ) {
       for (const sub of new Set([...Object.keys(x ?? {}), ...Object.keys(y ?? {})])) {
         const xs = x?.[sub]
         const ys = y?.[sub]

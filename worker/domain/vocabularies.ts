@@ -464,6 +464,17 @@ export const FUNDING_TYPES = [
   { code: 'other', fr: 'Autre', en: 'Other' },
 ] as const satisfies readonly Term[]
 
+/** Languages a record may be written in (ISO 639-1). */
+export const RECORD_LANGUAGES = [
+  { code: 'fr', fr: 'Français', en: 'French' },
+  { code: 'en', fr: 'Anglais', en: 'English' },
+  { code: 'br', fr: 'Breton', en: 'Breton' },
+  { code: 'eu', fr: 'Basque', en: 'Basque' },
+  { code: 'oc', fr: 'Occitan', en: 'Occitan' },
+  { code: 'co', fr: 'Corse', en: 'Corsican' },
+  { code: 'de', fr: 'Allemand', en: 'German' },
+] as const satisfies readonly Term[]
+
 /** Licences offered for a fiche; SPDX identifiers. */
 export const LICENCES = [
   { code: 'etalab-2.0', fr: 'Licence Ouverte 2.0 (Etalab)', en: 'Etalab Open Licence 2.0' },

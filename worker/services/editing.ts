@@ -14,7 +14,8 @@
  *   once, whatever the status, and never enters a revision or a proposal.
  */
 import { z } from '@hono/zod-openapi'
-import type { ExperimentContent, ExperimentInput, Status } from '../domain/experiment'
+import { changeSet, keepUncarried } from '../domain/change-set'
+import { ExperimentInput, type ExperimentContent, type Status } from '../domain/experiment'
 
 type PrivateContact = ExperimentInput['privateContact']
 import {
@@ -25,12 +26,14 @@ import {
   updatePrivateContact,
 } from '../db/edit-access'
 import { getExperiment, type ExperimentRow } from '../db/experiments'
-import { getPendingProposalFor, proposeStatements } from '../db/proposals'
+import { insertOwnerReply } from '../db/owner-replies'
+import { getPendingProposalFor, proposeStatements, type ProposalRow } from '../db/proposals'
 import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
-import { ProblemError } from '../http/problem'
+import { fieldErrors, ProblemError } from '../http/problem'
 import { secretToken, sha256Bytes, sha256Hex, ulid } from '../lib/crypto'
 import { editTokenExpiry } from './catalogue'
+import { proposalOutcome } from './moderation/proposals'
 import { derive, loadReferences, writeRecord } from './records'
 
 /** An edit session is short: long enough to fill the form, short enough if a device is shared. */
@@ -165,7 +168,7 @@ export interface EditableRecord {
 
 export async function editableRecord(db: Db, row: ExperimentRow): Promise<EditableRecord> {
   const proposal = await getPendingProposalFor(db, row.id)
-  const content = JSON.parse(proposal?.data ?? row.data) as ExperimentContent
+  const content = shownContent(row, proposal) as ExperimentContent
   return {
     id: row.id,
     slug: row.slug,
@@ -192,23 +195,78 @@ export const EditOutcome = z
   .openapi('EditOutcome')
 export type EditOutcome = z.infer<typeof EditOutcome>
 
+export interface EditOptions {
+  /**
+   * Which fields (the diff's leaf paths) the edit form carried: every other field keeps
+   * the value the form was showing. Omitted by the JSON API, whose PUT replaces the content.
+   */
+  carried?: (field: string) => boolean
+  /** What the owner tells the moderators with this edit (never published). */
+  message?: string | undefined
+}
+
+/** The owner's answer to a request for changes, stored with the edit that carries it. */
+function ownerReply(
+  db: Db,
+  row: ExperimentRow,
+  message: string | null,
+  at: string
+): D1PreparedStatement[] {
+  if (!message || row.status !== 'changes_requested') return []
+  return [insertOwnerReply(db, row.id, row.revision + 1, message, at)]
+}
+
+/** The content the owner's form starts from: the waiting proposal if any, else the record. */
+function shownContent(row: ExperimentRow, proposal: ProposalRow | null): unknown {
+  return proposal ? proposalOutcome(row.data, proposal).content : JSON.parse(row.data)
+}
+
+/** The posted content, with the fields the form did not carry taken back from what it showed. */
+function mergedContent(
+  shown: unknown,
+  posted: ExperimentContent,
+  privateContact: PrivateContact,
+  carried: (field: string) => boolean
+): ExperimentContent {
+  const merged = keepUncarried(shown, posted, carried)
+  const parsed = ExperimentInput.safeParse({ ...merged, privateContact })
+  if (!parsed.success) {
+    throw new ProblemError(
+      400,
+      'Certaines données sont invalides.',
+      fieldErrors(parsed.error.issues, 'json')
+    )
+  }
+  const { privateContact: _contact, ...content } = parsed.data
+  return content
+}
+
 /**
  * Applies a submitter's edit (validated `ExperimentInput`) to the record they hold the
- * link of: in place when pending, as a proposal when published.
+ * link of: in place when pending (a record sent back for changes returns to the queue),
+ * as a proposal holding only the changed fields when published.
  */
 export async function submitEdit(
   db: Db,
   row: ExperimentRow,
   input: ExperimentInput,
+  options: EditOptions = {},
   now = new Date()
 ): Promise<EditOutcome> {
   if (!isEditable(row)) throw closedToEdits(row)
-  const { privateContact, ...content } = input
+  const { privateContact, ...posted } = input
   const at = now.toISOString()
   const contactChanged = JSON.stringify(privateContact) !== row.private_contact
   const contact = contactChanged ? [updatePrivateContact(db, row.id, privateContact)] : []
+  const proposal = await getPendingProposalFor(db, row.id)
+  const content = options.carried
+    ? mergedContent(shownContent(row, proposal), posted, privateContact, options.carried)
+    : posted
+  const current: unknown = JSON.parse(row.data)
+  const message = options.message?.trim() || null
+  const changes = changeSet(current, content)
 
-  if (JSON.stringify(content) === row.data) {
+  if (changes.length === 0 && !(message && row.status === 'changes_requested')) {
     // Same public content: nothing to moderate, no revision; a waiting proposal stays.
     if (contact.length > 0) await db.batch(contact)
     return { outcome: 'unchanged' }
@@ -223,8 +281,10 @@ export async function submitEdit(
       readRevision: row.revision,
       content,
       change,
+      // The owner's answer to a request for changes puts the record back in the queue.
+      ...(row.status === 'changes_requested' ? { status: 'pending' as const } : {}),
     } as const
-    await writeRecord(db, write, contact, refs)
+    await writeRecord(db, write, [...contact, ...ownerReply(db, row, message, at)], refs)
     return { outcome: 'applied', revision: row.revision + 1 }
   }
   const { derived, completeness: score } = derive(content, refs)
@@ -236,6 +296,8 @@ export async function submitEdit(
       experimentId: row.id,
       baseRevision: row.revision,
       content,
+      changes,
+      message,
       derived,
       completeness: score,
       at,

@@ -50,6 +50,8 @@ type RecordWrite =
       readRevision: number
       content: ExperimentContent
       change: Change
+      /** The status the change moves the record to, when it does (an owner's answer). */
+      status?: Status
     }
   | {
       kind: 'moderation'
@@ -138,8 +140,17 @@ export function recordStatements(
       if (!refs) throw new Error('recordStatements: a content write needs its references')
       const { derived, completeness: score } = derive(write.content, refs)
       if (write.kind === 'content') {
-        const { id, readRevision, content, change } = write
-        return reviseExperimentStatements(db, id, readRevision, content, derived, score, change)
+        const { id, readRevision, content, change, status } = write
+        return reviseExperimentStatements(
+          db,
+          id,
+          readRevision,
+          content,
+          derived,
+          score,
+          change,
+          status
+        )
       }
       return insertExperimentStatements(
         db,

@@ -15,7 +15,10 @@ import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import { TerritoryCode } from '../../domain/territory'
 import type { TerritoryChoice } from '../../domain/territory-names'
+import { getExperimentsByIds } from '../../db/experiments'
+import type { Db } from '../../db/session'
 import { findTerritories } from '../../db/territories'
+import { runSearch } from '../../search/service'
 import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
 import {
@@ -29,10 +32,16 @@ import {
   type EditableRecord,
 } from '../../services/editing'
 import { Layout } from '../../../web/components/Layout'
-import { SubmissionForm } from '../../../web/components/SubmissionForm'
+import { SubmissionForm, type ExperimentLink } from '../../../web/components/SubmissionForm'
 import { formatDate } from '../../../web/format'
 import type { Messages } from '../../../web/i18n'
-import { fieldOfPath, formToValues, type FormValues } from '../../../web/form-input'
+import {
+  carriedFields,
+  fieldList,
+  fieldOfPath,
+  formToValues,
+  type FormValues,
+} from '../../../web/form-input'
 import { messagesFor, renderPage } from './render'
 import { checkForm } from './territory-input'
 import { TRUST_MESSAGES, type TrustMessages } from './trust-messages'
@@ -144,14 +153,33 @@ export const editPages = new Hono<AppEnv>()
     if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
     const pairs = await formPairs(c)
     const record = await editableRecord(c.var.db, row)
+    const posted = (name: string) => pairs.find(([key]) => key === name)?.[1] ?? ''
+    const message = posted('ownerMessage').replace(/\r\n?/g, '\n').trim()
+    const withMessage = (values: FormValues) => ({ ...values, ownerMessage: message })
+    if (posted('intent') === 'inspired-search') {
+      // The no-JS « inspirée de » search: the form comes back as typed, with what was found.
+      const query = posted('inspiredBySearch').trim().slice(0, 200)
+      const values = withMessage(formToValues(pairs))
+      return showEditForm(c, record, values, new Map(), 200, undefined, [], {
+        query,
+        found: await findInspirations(c.env, query, row.id),
+      })
+    }
     // Territory names become codes (or a choice to make) before the schema judges.
     const checked = await checkForm(c.var.db, messagesFor(c), formToValues(pairs), pairs)
-    const values = checked.values
-    if (!checked.ok) {
-      return showEditForm(c, record, values, checked.errors, 400, undefined, checked.choices)
+    const values = withMessage(checked.values)
+    const errors = checked.ok ? new Map<string, string>() : checked.errors
+    if (message.length > OWNER_MESSAGE_MAX) errors.set('ownerMessage', m.messageTooLong)
+    if (!checked.ok || errors.size > 0) {
+      const choices = checked.ok ? [] : checked.choices
+      return showEditForm(c, record, values, errors, 400, undefined, choices)
     }
     try {
-      const result = await submitEdit(c.var.db, row, checked.input)
+      const carried = carriedFields(pairs)
+      const result = await submitEdit(c.var.db, row, checked.input, {
+        carried: (field) => carried.has(field),
+        message,
+      })
       return c.redirect(`/modifier?fait=${result.outcome}`, 303)
     } catch (err) {
       if (err instanceof ProblemError && err.errors?.length) {
@@ -186,6 +214,35 @@ export const editPages = new Hono<AppEnv>()
     return c.redirect('/modifier?fait=finished', 303)
   })
 
+/** What the owner may write to the moderators with an edit. */
+const OWNER_MESSAGE_MAX = 2000
+
+/** Published records whose title or text match the owner's search, this one left out. */
+async function findInspirations(
+  env: AppEnv['Bindings'],
+  query: string,
+  selfId: string
+): Promise<ExperimentLink[]> {
+  if (query === '') return []
+  const result = await runSearch(env, {
+    q: query,
+    filters: {},
+    sort: 'relevance',
+    page: 1,
+    hitsPerPage: 10,
+    excludeIds: [selfId],
+    facets: false,
+  })
+  return result.hits.map((hit) => ({ id: hit.id, title: hit.title }))
+}
+
+/** The titles of the records a form lists as inspirations (ids unknown to the catalogue kept as such). */
+async function inspirationLinks(db: Db, values: FormValues): Promise<ExperimentLink[]> {
+  const ids = fieldList(values, 'inspiredBy')
+  const rows = new Map((await getExperimentsByIds(db, ids)).map((r) => [r.id, r.title]))
+  return ids.map((id) => ({ id, title: rows.get(id) ?? id }))
+}
+
 async function showEditForm(
   c: Context<AppEnv>,
   record: EditableRecord,
@@ -193,7 +250,8 @@ async function showEditForm(
   errors: ReadonlyMap<string, string>,
   status: 200 | 400,
   done?: Done,
-  territoryChoices: readonly TerritoryChoice[] = []
+  territoryChoices: readonly TerritoryChoice[] = [],
+  search: { query: string; found: ExperimentLink[] } | null = null
 ): Promise<Response> {
   const t = messagesFor(c)
   const m = TRUST_MESSAGES[t.lang].edit
@@ -211,7 +269,12 @@ async function showEditForm(
   return renderPage(
     c,
     t,
-    <Layout title={title} path="/modifier" noindex scripts={['/static/autocomplete.js']}>
+    <Layout
+      title={title}
+      path="/modifier"
+      noindex
+      scripts={['/static/autocomplete.js', '/static/inspired-by.js']}
+    >
       <h1>{title}</h1>
       {done && done !== 'finished' && (
         <p class="notice success" role="status">
@@ -226,6 +289,13 @@ async function showEditForm(
         territoryChoices={territoryChoices}
         action="/modifier"
         submitLabel={m.save}
+        inspired={{
+          chosen: await inspirationLinks(c.var.db, values),
+          query: search?.query ?? '',
+          found: search?.found ?? null,
+          selfId: record.id,
+        }}
+        ownerMessage
       />
       <form method="post" action="/modifier/fin">
         <button type="submit" class="button">

@@ -25,6 +25,7 @@ const fr = {
     proposalWaiting: (date: string) =>
       `Une modification envoyée le ${date} attend la modération : le formulaire la reprend, et un nouvel envoi la remplace.`,
     save: 'Enregistrer les modifications',
+    messageTooLong: 'Le message dépasse 2000 caractères.',
     done: {
       applied: 'Vos modifications sont enregistrées.',
       proposed:
@@ -110,6 +111,7 @@ const en: TrustMessages = {
     proposalWaiting: (date: string) =>
       `A change sent on ${date} is awaiting moderation: the form shows it, and sending again replaces it.`,
     save: 'Save changes',
+    messageTooLong: 'The message is longer than 2000 characters.',
     done: {
       applied: 'Your changes are saved.',
       proposed:

@@ -2,7 +2,9 @@
  * Moderators' decisions on what a submitter proposes for a published record (approve,
  * reject), and the re-issue of a lost or leaked edit link. Used by the API and the desk.
  */
-import type { ExperimentContent } from '../../domain/experiment'
+import { applyChanges, type ChangeSet } from '../../domain/change-set'
+import { ExperimentContent } from '../../domain/experiment'
+import { diffContent, type FieldChange } from '../../domain/revision-diff'
 import { appendAudit } from '../../db/audit'
 import { replaceEditTokenStatements } from '../../db/edit-access'
 import { getExperiment } from '../../db/experiments'
@@ -31,6 +33,22 @@ async function pendingProposal(db: Db, id: string): Promise<ProposalRow> {
 }
 
 /**
+ * What approving a proposal would make of the record as it stands now: its change set
+ * applied to the current content (older proposals without one replace the content whole),
+ * and the field-level changes that amounts to, from the one diff.
+ */
+export function proposalOutcome(
+  currentData: string,
+  proposal: Pick<ProposalRow, 'changes' | 'data'>
+): { content: unknown; changes: FieldChange[] } {
+  const current: unknown = JSON.parse(currentData)
+  const content: unknown = proposal.changes
+    ? applyChanges(current, JSON.parse(proposal.changes) as ChangeSet)
+    : JSON.parse(proposal.data)
+  return { content, changes: diffContent(current, content) }
+}
+
+/**
  * Applies a waiting proposal to its (still published) experiment through the record
  * writer: new revision + outbox rows, the proposal marked approved and an audit row, in
  * one batch guarded by the revision read.
@@ -54,7 +72,15 @@ export async function approveProposal(
   const actor = `moderator:${moderatorName(moderator)}`
   const revision = row.revision + 1
   const change: Change = { action: 'edit', actor, reason: `Proposition ${id} du porteur`, at }
-  const content = JSON.parse(proposal.data) as ExperimentContent
+  const parsed = ExperimentContent.safeParse(proposalOutcome(row.data, proposal).content)
+  if (!parsed.success) {
+    // The record moved since the owner's edit so that their fields no longer fit with it.
+    throw new ProblemError(
+      409,
+      'Cette proposition ne s’applique plus à la fiche telle qu’elle est : refusez-la et demandez au porteur de recommencer.'
+    )
+  }
+  const content = parsed.data
   const results = await writeRecord(
     db,
     { kind: 'content', id: row.id, readRevision: row.revision, content, change },

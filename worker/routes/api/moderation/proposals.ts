@@ -4,13 +4,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { ExperimentContent, ExperimentId } from '../../../domain/experiment'
-import { diffContent } from '../../../domain/revision-diff'
 import { listPendingProposals } from '../../../db/proposals'
 import { jsonBody } from '../../../http/body'
 import { requireModerator } from '../../../http/moderator-auth'
 import { createRouter } from '../../../http/router'
 import {
   approveProposal,
+  proposalOutcome,
   reissueEditLink,
   rejectProposal,
 } from '../../../services/moderation/proposals'
@@ -61,7 +61,14 @@ const PendingProposalSchema = z
     currentRevision: z.number().int(),
     createdAt: z.string(),
     content: ExperimentContent,
-    changes: z.array(FieldChange),
+    changes: z.array(FieldChange).openapi({
+      description:
+        'Les seuls champs que le porteur a modifiés, tels qu’ils s’appliqueraient à la version publiée actuelle',
+    }),
+    message: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Message du porteur à l’équipe de modération (jamais publié)' }),
   })
   .openapi('PendingProposal')
 
@@ -142,7 +149,7 @@ export const proposalsApi = createRouter()
   .openapi(proposals, async (c) => {
     const rows = await listPendingProposals(c.var.db)
     const items = rows.map((p) => {
-      const content = JSON.parse(p.data) as ExperimentContent
+      const { content, changes } = proposalOutcome(p.current_data, p)
       return {
         id: p.id,
         experimentId: p.experiment_id,
@@ -151,8 +158,9 @@ export const proposalsApi = createRouter()
         baseRevision: p.base_revision,
         currentRevision: p.current_revision,
         createdAt: p.created_at,
-        content,
-        changes: diffContent(JSON.parse(p.current_data), content),
+        content: content as ExperimentContent,
+        changes,
+        message: p.message,
       }
     })
     return c.json({ items }, 200, { 'cache-control': 'no-store' })

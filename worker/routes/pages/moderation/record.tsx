@@ -18,7 +18,11 @@ import { MODERATION_ACTIONS, type ModerationAction } from '../../../domain/moder
 import { diffContent } from '../../../domain/revision-diff'
 import type { ModeratorActor } from '../../../services/moderation/actor'
 import { allowedActions, moderate } from '../../../services/moderation/decisions'
-import { approveProposal, rejectProposal } from '../../../services/moderation/proposals'
+import {
+  approveProposal,
+  proposalOutcome,
+  rejectProposal,
+} from '../../../services/moderation/proposals'
 import { closeReportAs } from '../../../services/moderation/reports'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
 import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation/labels'
@@ -98,7 +102,7 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
       ? {
           id: proposal.id,
           at: proposal.created_at,
-          changes: diffContent(content, JSON.parse(proposal.data)),
+          changes: proposalOutcome(row.data, proposal).changes,
         }
       : null,
     reports: reports

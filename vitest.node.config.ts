@@ -1,13 +1,18 @@
 /**
  * Node-side tests that need real processes or the file system rather than the Workers
  * pool: the layer rules on the import graph (tests/architecture) and the benchmark's smoke
- * mode (tests/bench), which starts Meilisearch and `wrangler dev` itself.
+ * mode (tests/bench) and the local outbox drain (tests/local), which start Meilisearch and
+ * `wrangler dev` themselves.
  */
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['tests/architecture/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+    include: [
+      'tests/architecture/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
+      'tests/local/**/*.test.ts',
+    ],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 300_000,

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the observatory on http://localhost:8787 with migrations applied, the
  * territory reference and the real catalogue (data/relevance) loaded, and a local Meilisearch when the
- * optional binary is installed (the embedded engine otherwise).
+ * optional binary is installed (the embedded engine otherwise). The search outbox is
+ * drained every minute through the Worker's drain route (the cron does it in production).
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -23,6 +24,7 @@ import {
   startMeilisearch,
 } from './lib/meilisearch'
 import { ensureDemoModerator } from './lib/moderators'
+import { drainPeriodically } from './lib/outbox-drain'
 
 const PORT = Number(process.env.PORT ?? 8787)
 const MEILI_PORT = Number(process.env.MEILI_PORT ?? 7700)
@@ -114,7 +116,15 @@ async function main() {
     vars: search?.vars ?? { MEILI_HOST: '' },
     inheritOutput: true,
   })
+  // The cron's job, done from here: locally the scheduled event never reaches the Worker.
+  const drainLoop = drainPeriodically({
+    baseUrl: worker.url,
+    moderatorToken: token,
+    everyMs: 60_000,
+    log: say,
+  })
   const stopAll = async () => {
+    drainLoop.stop()
     await worker.stop()
     await search?.stop()
   }
@@ -150,6 +160,7 @@ async function main() {
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
   worker.process.on('exit', async (code) => {
+    drainLoop.stop()
     await search?.stop()
     process.exit(code ?? 0)
   })

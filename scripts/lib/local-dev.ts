@@ -54,6 +54,8 @@ export async function queryLocal<T>(persistTo: string, sql: string): Promise<T[]
 export async function prepareLocalDatabase(opts: {
   persistTo: string
   log?: (line: string) => void
+  /** Load the territory reference (default); tests of records without territories skip it. */
+  territories?: boolean
 }) {
   const log = opts.log ?? (() => {})
   await mkdir(opts.persistTo, { recursive: true })
@@ -69,6 +71,7 @@ export async function prepareLocalDatabase(opts: {
     ])
   }
   log('migrations appliquées')
+  if (opts.territories === false) return
 
   const reference = buildTerritoryReference()
   const loaded = await queryLocal<{ value: string }>(

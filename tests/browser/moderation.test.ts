@@ -24,6 +24,13 @@ async function submitThroughApi(title: string): Promise<{ id: string; slug: stri
       themes: ['mediation'],
       stage: 'pilot',
       startDate: '2024-02',
+      narrative: { description: 'Trois mairies partagent un agent et un local le samedi.' },
+      results: {
+        evaluationDocuments: [
+          { title: 'Bilan de la première année', url: 'https://example.org/bilan.pdf' },
+        ],
+      },
+      evidenceLevel: 2,
       privateContact: { email: 'secretariat@example.fr', name: 'Mme Référente' },
     }),
   })
@@ -60,6 +67,22 @@ describe('moderation desk', () => {
     await page.waitForURL(`**/moderation/experiences/${submission.id}`)
     expect(await page.locator('h1').innerText()).toBe(title)
     expect(await page.getByText('secretariat@example.fr').count()).toBe(1)
+    // The whole record, as the public page will show it, not just its title and summary.
+    const record = page.locator('section.desk-record')
+    expect(await record.getByRole('heading', { level: 2 }).first().innerText()).toBe(
+      'Fiche telle qu’elle sera publiée'
+    )
+    expect(await record.innerText()).toContain('Plélan-le-Grand')
+    expect(await record.innerText()).toContain('Trois mairies partagent un agent')
+    expect(await record.innerText()).toContain('Niveau 2')
+    expect(
+      await record.getByRole('link', { name: 'Bilan de la première année' }).getAttribute('href')
+    ).toBe('https://example.org/bilan.pdf')
+    // The contact is in its own section, marked private, and nowhere in the record.
+    const contact = page.locator('section.desk-private')
+    expect(await contact.innerText()).toMatch(/Privé[\s\S]*jamais publié/)
+    expect(await contact.getByText('secretariat@example.fr').count()).toBe(1)
+    expect(await record.innerText()).not.toContain('secretariat@example.fr')
 
     await page
       .locator('form.desk-action-approuver')

@@ -18,6 +18,7 @@ import {
   submit,
 } from './fixtures'
 import { moderationInput } from './moderation-fixtures'
+import { ALL_THEMES, EVIDENCE_LEVELS, labelOf, PUBLICS } from '../../worker/domain/vocabularies'
 
 const ORIGIN = 'https://observatoire.test'
 const PASSWORD = 'correct horse battery staple 42'
@@ -351,6 +352,66 @@ describe('desk pages', () => {
       expect(record).toContain(`action="/moderation/experiences/${id}/${slug}"`)
     }
     expect(record).not.toContain(`/moderation/experiences/${id}/depublier`)
+  })
+
+  it('shows a first submission whole, like its public page, with the private contact marked private', async () => {
+    const cookie = await session('hugo')
+    const { id } = await submit({
+      ...moderationInput('Fiche complète pour le bureau'),
+      themes: ['cybersecurity.sensibilisation', 'cybersecurity.hebergement'],
+      publics: ['elected'],
+      narrative: {
+        context: 'Contexte : des agents peu formés aux attaques par hameçonnage.',
+        difficulties: 'Difficulté : libérer du temps aux agents pour les ateliers.',
+      },
+      means: {
+        budgetEur: 18000,
+        fundingSources: [{ type: 'region', programme: 'Programme régional de contrôle' }],
+      },
+      results: {
+        peopleReached: 240,
+        indicators: [{ label: 'Clics sur les faux courriels', value: 12, unit: '%' }],
+        evaluationDocuments: [
+          { title: 'Rapport d’évaluation du bureau', url: 'https://example.org/evaluation.pdf' },
+        ],
+      },
+      evidenceLevel: 3,
+      resources: [{ title: 'Kit de sensibilisation', url: 'https://example.org/kit' }],
+      sources: [{ url: 'https://example.org/source', title: 'Article source du bureau' }],
+      privateContact: { name: 'Agathe Privée', email: 'agathe.privee@example.org' },
+    })
+    const html = await (await get(`/moderation/experiences/${id}`, cookie)).text()
+    // The public page's sections, in the desk.
+    for (const section of [
+      's-facts',
+      's-story',
+      's-results',
+      's-means',
+      's-lessons',
+      's-resources',
+      's-sources',
+    ])
+      expect(html, section).toContain(`id="${section}"`)
+    expect(html).toContain('Corse') // reg:94 by its name, not its code
+    for (const code of ['cybersecurity.sensibilisation', 'cybersecurity.hebergement'])
+      expect(html).toContain(`<li>${labelOf(ALL_THEMES, code, 'fr')}</li>`)
+    expect(html).toContain(labelOf(PUBLICS, 'elected', 'fr'))
+    expect(html).toContain('Contexte : des agents peu formés')
+    expect(html).toContain('Difficulté : libérer du temps')
+    expect(html).toContain('Programme régional de contrôle')
+    expect(html).toContain('Clics sur les faux courriels')
+    expect(html).toContain(EVIDENCE_LEVELS[3]!.fr)
+    expect(html).toContain('href="https://example.org/evaluation.pdf"')
+    expect(html).toContain('Kit de sensibilisation')
+    expect(html).toContain('Article source du bureau')
+    // The private contact appears once, inside the section marked private.
+    const privateSection = /<section[^>]*desk-private[\s\S]*?<\/section>/.exec(html)?.[0] ?? ''
+    expect(privateSection).toContain('Privé')
+    expect(privateSection).toContain('jamais publié')
+    for (const secret of ['agathe.privee@example.org', 'Agathe Privée']) {
+      expect(privateSection).toContain(secret)
+      expect(html.split(secret)).toHaveLength(2)
+    }
   })
 
   it('publishes from the desk, then the public page shows it; the decision is in the journal', async () => {

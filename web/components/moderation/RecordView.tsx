@@ -1,13 +1,15 @@
 /**
  * `/moderation/experiences/{id}`: one record as moderators see it — status, private
- * contact, what changed against the published version (field by field), pending edit
+ * contact, the whole record rendered like its public page (so a first submission is
+ * never approved on its title alone), what changed against the published version (field by field), pending edit
  * proposal and reports, the decision forms allowed from the current state, and the
  * record's history. Every form posts the session's CSRF token and the revision shown, so
  * a decision taken on a stale page is refused instead of applied to something unseen.
  */
-import type { Status } from '../../../worker/domain/experiment'
+import type { Experiment, Status } from '../../../worker/domain/experiment'
 import type { ModerationAction } from '../../../worker/domain/moderation'
 import { DeskNotice } from './DeskLayout'
+import { ExperimentIntro, ExperimentSections } from '../ExperimentView'
 import type { FieldChange } from '../../../worker/domain/revision-diff'
 import { ActionForm, DiffTable, FieldMessage, Hidden, type FormError } from './RecordForms'
 import { auditLabel, formatDateTime, statusLabel, STATUS_LABELS } from './labels'
@@ -16,7 +18,6 @@ export interface RecordSummary {
   id: string
   slug: string
   title: string
-  summary: string
   lead: string
   status: Status
   statusBeforeDelete: Status | null
@@ -33,6 +34,8 @@ export interface RecordSummary {
 
 export interface RecordViewProps {
   record: RecordSummary
+  /** The whole current content, rendered with the public page's sections. */
+  experiment: Experiment
   csrfToken: string
   actions: ModerationAction[]
   /** Against the last published revision (re-submissions), or null for a first submission. */
@@ -135,13 +138,14 @@ export function RecordView(props: RecordViewProps) {
         </p>
       )}
 
-      <section aria-labelledby="resume" class="box">
-        <h2 id="resume">Résumé</h2>
-        <p>{record.summary}</p>
-      </section>
-
-      <section aria-labelledby="contact" class="box important">
-        <h2 id="contact">Contact privé (jamais publié)</h2>
+      <section aria-labelledby="contact" class="box important desk-private">
+        <h2 id="contact">
+          <span class="badge private">Privé</span> Contact du porteur — jamais publié
+        </h2>
+        <p class="help">
+          Réservé à la modération : n’apparaît ni sur la page publique, ni dans la recherche, ni
+          dans les exports.
+        </p>
         {contact.length === 0 ? (
           <p>Aucun.</p>
         ) : (
@@ -166,6 +170,14 @@ export function RecordView(props: RecordViewProps) {
         ) : (
           <p class="empty">Première proposition : aucune version publiée à comparer.</p>
         )}
+      </section>
+
+      <section aria-labelledby="fiche" class="desk-record experiment">
+        <h2 id="fiche">
+          {props.diff ? 'Fiche complète (version actuelle)' : 'Fiche telle qu’elle sera publiée'}
+        </h2>
+        <ExperimentIntro experiment={props.experiment} />
+        <ExperimentSections experiment={props.experiment} />
       </section>
 
       {props.proposal && (

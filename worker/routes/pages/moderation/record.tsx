@@ -8,7 +8,7 @@
 import { Hono, type Context } from 'hono'
 import { ExperimentId, type ExperimentContent } from '../../../domain/experiment'
 import { listAudit } from '../../../db/audit'
-import { getExperiment } from '../../../db/experiments'
+import { getExperiment, toExperiment } from '../../../db/experiments'
 import { lastPublishedRevision, listRevisions } from '../../../db/revisions'
 import { getPendingProposalFor } from '../../../db/proposals'
 import { listOpenReports } from '../../../db/reports'
@@ -78,7 +78,6 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
       id: row.id,
       slug: row.slug,
       title: row.title,
-      summary: content.summary,
       lead: content.lead.name,
       status: row.status,
       statusBeforeDelete: row.status_before_delete,
@@ -92,6 +91,7 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
       publishedAt: row.published_at,
       privateContact: JSON.parse(row.private_contact) as Record<string, unknown>,
     },
+    experiment: toExperiment(row),
     csrfToken: c.var.session.csrfToken,
     actions: allowedActions(row),
     // Re-submissions: the current content against what readers last saw.

@@ -27,6 +27,8 @@ export default defineConfig(async () => {
             // Rate limits off for the suites (many requests from one client); the
             // rate-limit tests turn them on per request with their own RATE_LIMITS.
             RATE_LIMITS: 'off',
+            // Key of the IP pseudonyms (worker/http/client-ip.ts).
+            IP_HASH_SECRET: 'test-ip-hash-secret-0123456789abcdef',
             // The Worker's own Meilisearch stays off by default: one index shared by files
             // running in parallel made results depend on other files' data. The real
             // server started by tests/global-setup.ts (key scoped to `test-*` indexes) is

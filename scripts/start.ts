@@ -33,7 +33,10 @@ const DEV_VARS = path.join(ROOT, '.dev.vars')
 
 const say = (line: string) => console.log(`[observatoire] ${line}`)
 
-/** Creates .dev.vars on first run with a freshly generated moderator token. */
+/**
+ * Creates .dev.vars on first run with a freshly generated moderator token, and gives an
+ * existing one the secrets it lacks (the IP pseudonym key, added later).
+ */
 async function ensureDevVars(): Promise<Record<string, string>> {
   if (!existsSync(DEV_VARS)) {
     await copyFile(path.join(ROOT, '.dev.vars.example'), DEV_VARS)
@@ -45,7 +48,15 @@ async function ensureDevVars(): Promise<Record<string, string>> {
     )
     say('.dev.vars créé avec un jeton de modération généré')
   }
-  return readVarsFile(DEV_VARS)
+  const vars = await readVarsFile(DEV_VARS)
+  if (!vars.IP_HASH_SECRET) {
+    const secret = randomBytes(32).toString('base64url')
+    const text = (await readFile(DEV_VARS, 'utf8')).replace(/^IP_HASH_SECRET=.*\n?/m, '')
+    await writeFile(DEV_VARS, `${text.replace(/\n?$/, '\n')}IP_HASH_SECRET=${secret}\n`)
+    say('.dev.vars : clé des empreintes d’IP (IP_HASH_SECRET) générée')
+    vars.IP_HASH_SECRET = secret
+  }
+  return vars
 }
 
 /** A local Meilisearch when the optional binary is installed; null means embedded engine. */

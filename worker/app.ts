@@ -108,7 +108,7 @@ app.onError((err, c) => {
     problem ?? new ProblemError(500, 'Une erreur inattendue est survenue ; elle a été journalisée.')
   if (wantsHtml(c)) {
     const { title, detail } = shown.toProblem()
-    return errorPage(c, shown.status, title, detail ?? title)
+    return errorPage(c, shown.status, title, detail ?? title, shown.headers)
   }
   return problemResponse(shown.toProblem(), shown.headers)
 })

@@ -7,6 +7,7 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { insertModerator } from '../../worker/db/moderators'
 import { sha256Hex } from '../../worker/lib/crypto'
+import { networkHash } from '../../worker/http/client-ip'
 import { hashPassword, verifyPassword } from '../../worker/lib/password'
 import {
   asModerator,
@@ -192,6 +193,39 @@ describe('sign-in and session cookie', () => {
     // Another address is not blocked (per account AND IP), so an attacker cannot lock a moderator out.
     const elsewhere = await signIn('denis', PASSWORD, { 'cf-connecting-ip': '198.51.100.9' })
     expect(elsewhere.status).toBe(303)
+  })
+
+  it('limits failed sign-ins per account across IPs, for a few minutes only', async () => {
+    // A botnet: 20 wrong passwords for one account, each from its own address.
+    for (let i = 0; i < 20; i++) {
+      const res = await signIn('gaelle', 'wrong', { 'cf-connecting-ip': `198.18.0.${i + 1}` })
+      expect(res.status).toBe(401)
+    }
+    // The account is locked for everyone, the right password from a fresh address included.
+    const locked = await signIn('gaelle', PASSWORD, { 'cf-connecting-ip': '198.18.1.1' })
+    expect(locked.status).toBe(429)
+    expect(locked.headers.get('retry-after')).toBe('300')
+    expect(sessionCookie(locked)).toBeNull()
+    // Other accounts are not affected.
+    expect((await signIn('farid', PASSWORD, { 'cf-connecting-ip': '198.18.1.1' })).status).toBe(303)
+    // Five minutes later (the window moved back in time), the moderator gets in.
+    await env.DB.prepare(
+      "UPDATE login_attempts SET window_start = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-301 seconds') WHERE key_hash = ?1"
+    )
+      .bind(await sha256Hex('login-account:gaelle'))
+      .run()
+    expect((await signIn('gaelle', PASSWORD, { 'cf-connecting-ip': '198.18.1.1' })).status).toBe(
+      303
+    )
+  })
+
+  it('stores IP pseudonyms keyed with the secret, not a plain hash of the address', async () => {
+    await signIn('ines', 'wrong', { 'cf-connecting-ip': '192.0.2.99' })
+    const row = await env.DB.prepare(
+      "SELECT ip_hash FROM audit_log WHERE action = 'login-failed' AND target = 'moderator:ines'"
+    ).first<{ ip_hash: string }>()
+    expect(row?.ip_hash).toBe((await networkHash(env, '192.0.2.99', 'audit')).slice(0, 16))
+    expect(row?.ip_hash).not.toBe((await sha256Hex('ip:192.0.2.99')).slice(0, 16))
   })
 
   it('refuses a disabled account, and ends its open sessions', async () => {

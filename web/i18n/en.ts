@@ -204,6 +204,12 @@ export const en: Messages = {
       ],
     },
   },
+  rateLimit: {
+    title: 'Too many submissions in a short time',
+    retryIn: (seconds: number) =>
+      `You sent many forms in a short time. Wait ${seconds} second${seconds > 1 ? 's' : ''}, then send the form again.`,
+    kept: 'What you typed is kept below.',
+  },
   notFound: {
     title: 'Page not found',
     text: 'This address matches no page. Check it, or start again from the search.',

@@ -354,6 +354,12 @@ export const fr = {
     doneAnother: 'Proposer une autre expérience',
     invalidData: 'Certaines données sont invalides.',
   },
+  rateLimit: {
+    title: 'Trop d’envois en peu de temps',
+    retryIn: (seconds: number) =>
+      `Vous avez envoyé beaucoup de formulaires en peu de temps. Patientez ${seconds} seconde${seconds > 1 ? 's' : ''}, puis renvoyez le formulaire.`,
+    kept: 'Ce que vous avez saisi est conservé ci-dessous.',
+  },
   notFound: {
     title: 'Page introuvable',
     text: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou repartez de la recherche.',

@@ -3,7 +3,15 @@
  * against a PBKDF2 hash, a fresh 256-bit session id at every sign-in (rotation), only
  * its SHA-256 stored, cookie `__Host-obs_session` (Secure, HttpOnly, SameSite=Lax,
  * Path=/), 30 minutes idle and 12 hours absolute expiry, sign-out, and failed sign-ins
- * limited per account and IP. Sign-ins, failures and sign-outs go to the audit log.
+ * limited per account and IP and per account across IPs. Sign-ins, failures and
+ * sign-outs go to the audit log.
+ *
+ * The two sign-in limits trade guessing against lockout: per (account, IP), 5 failures
+ * lock that pair for 15 minutes; per account, from any IP, 20 failures lock the account
+ * for what remains of a 5-minute window. So a botnet gets at most 20 guesses per
+ * 5 minutes per account, and an attacker who stops can keep a moderator out for
+ * 5 minutes at most; one who keeps sending wrong passwords does keep the account locked
+ * while it lasts (the API token still works, and the audit log names the attack).
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
@@ -22,6 +30,7 @@ import {
   touchSession,
 } from '../db/moderators'
 import { secretToken, sha256Hex } from '../lib/crypto'
+import { clientHash } from './client-ip'
 import { verifyPassword } from '../lib/password'
 
 export const SESSION_COOKIE = '__Host-obs_session'
@@ -29,6 +38,8 @@ export const IDLE_TIMEOUT_MS = 30 * 60_000
 export const ABSOLUTE_TIMEOUT_MS = 12 * 3_600_000
 export const LOGIN_MAX_FAILURES = 5
 export const LOGIN_WINDOW_MS = 15 * 60_000
+export const LOGIN_ACCOUNT_MAX_FAILURES = 20
+export const LOGIN_ACCOUNT_WINDOW_MS = 5 * 60_000
 /** last_seen_at is only rewritten after this much time, so reading pages costs no write each. */
 const TOUCH_EVERY_MS = 60_000
 
@@ -44,13 +55,11 @@ export type DeskEnv = {
 }
 
 /**
- * A pseudonymous client fingerprint for the audit log and rate limits: a truncated
- * SHA-256 of the address Cloudflare saw. Not anonymous (IPv4 is small enough to brute
- * force), only kept out of plain sight.
+ * The client's pseudonym in the audit log and the sign-in limits: its network keyed with
+ * the rotating secret (client-ip.ts), truncated.
  */
 export async function clientIpHash(c: Context): Promise<string> {
-  const ip = c.req.header('cf-connecting-ip') ?? 'unknown'
-  return (await sha256Hex(`ip:${ip}`)).slice(0, 16)
+  return (await clientHash(c, 'audit')).slice(0, 16)
 }
 
 export type SignInResult =
@@ -69,9 +78,16 @@ export async function signIn(
   const ipHash = await clientIpHash(c)
   const account = name.trim().toLowerCase()
   const keyHash = await sha256Hex(`login:${account}:${ipHash}`)
+  const accountKey = await sha256Hex(`login-account:${account}`)
   const cutoff = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString()
+  const accountCutoff = new Date(now.getTime() - LOGIN_ACCOUNT_WINDOW_MS).toISOString()
 
-  if ((await recentFailures(db, keyHash, cutoff)) >= LOGIN_MAX_FAILURES) {
+  const [pairFailures, accountFailures] = await Promise.all([
+    recentFailures(db, keyHash, cutoff),
+    recentFailures(db, accountKey, accountCutoff),
+  ])
+  const pairLocked = pairFailures >= LOGIN_MAX_FAILURES
+  if (pairLocked || accountFailures >= LOGIN_ACCOUNT_MAX_FAILURES) {
     await appendAudit(db, {
       at,
       actor: 'anonymous',
@@ -79,7 +95,11 @@ export async function signIn(
       target: MODERATOR_NAME.test(account) ? `moderator:${account}` : null,
       ipHash,
     }).run()
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds: LOGIN_WINDOW_MS / 1000 }
+    return {
+      ok: false,
+      reason: 'rate-limited',
+      retryAfterSeconds: (pairLocked ? LOGIN_WINDOW_MS : LOGIN_ACCOUNT_WINDOW_MS) / 1000,
+    }
   }
 
   const moderator = MODERATOR_NAME.test(account) ? await getModerator(db, account) : null
@@ -88,6 +108,7 @@ export async function signIn(
   if (!moderator || !valid || moderator.disabled_at !== null) {
     await db.batch([
       recordFailure(db, keyHash, at, cutoff),
+      recordFailure(db, accountKey, at, accountCutoff),
       appendAudit(db, {
         at,
         actor: 'anonymous',

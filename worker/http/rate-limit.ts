@@ -4,11 +4,18 @@
  * the routers, maps (method, path) to a bucket, so the list of limited endpoints lives in
  * one table that a test checks against the route table.
  *
+ * Submissions count attempts, not keystrokes: every POST to a submission route counts
+ * against the high `attempt` ceiling (scripts), while the tight `submit` budget is spent by
+ * the routes only when a submission is about to be stored — a validation error or the
+ * similar-records step costs nothing. `/proposer` spends its `attempt` too, after reading
+ * the form, so a refusal can show the form again with what was typed.
+ *
  * Counting: a Workers Rate Limiting binding when one is configured for the bucket
  * (`RL_SUBMIT`, `RL_EDIT`, `RL_REPORT`, `RL_SIGNIN` in wrangler.toml `[[ratelimits]]`;
  * per Cloudflare location, eventually consistent, cheap), otherwise fixed-window counters
- * in D1 (exact, one upsert per limited request). The client is keyed by a hash of its IP
- * (`CF-Connecting-IP`), the only handle an anonymous form has.
+ * in D1 (exact, one upsert per limited request). The client is keyed by a pseudonym of its
+ * network (`CF-Connecting-IP`, IPv6 by /64; client-ip.ts), the only handle an anonymous
+ * form has.
  *
  * Configuration (`RATE_LIMITS` var): unset → bindings where configured, the defaults below
  * in D1 otherwise; `off` → no limits (the worker test suites, the browser harness); or
@@ -19,7 +26,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { hitCounter, pruneCounters } from '../db/rate-limits'
-import { sha256Hex } from '../lib/crypto'
+import { clientHash } from './client-ip'
 import { ProblemError } from './problem'
 
 declare global {
@@ -31,7 +38,7 @@ declare global {
   }
 }
 
-export const RATE_LIMIT_BUCKETS = ['submit', 'edit', 'report', 'signin'] as const
+export const RATE_LIMIT_BUCKETS = ['submit', 'attempt', 'edit', 'report', 'signin'] as const
 export type RateLimitBucket = (typeof RATE_LIMIT_BUCKETS)[number]
 
 export interface RateLimitRule {
@@ -42,7 +49,10 @@ export interface RateLimitRule {
 
 /** Per client IP (perf-security.md §2.7): generous for people, tight for scripts. */
 export const DEFAULT_RATE_LIMITS: Record<RateLimitBucket, RateLimitRule> = {
+  /** Submissions stored. */
   submit: { limit: 5, period: 60 },
+  /** Every POST to a submission route, valid or not. */
+  attempt: { limit: 30, period: 60 },
   edit: { limit: 30, period: 60 },
   report: { limit: 5, period: 60 },
   signin: { limit: 10, period: 60 },
@@ -50,6 +60,7 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitBucket, RateLimitRule> = {
 
 const BINDING_NAMES: Record<RateLimitBucket, string> = {
   submit: 'RL_SUBMIT',
+  attempt: 'RL_ATTEMPT',
   edit: 'RL_EDIT',
   report: 'RL_REPORT',
   signin: 'RL_SIGNIN',
@@ -59,9 +70,15 @@ const BINDING_NAMES: Record<RateLimitBucket, string> = {
  * Which bucket a request counts against, if any. Reads are free except the edit API,
  * whose GET checks a capability token (token lookups are rate-limited too, §4.5).
  */
-const LIMITED: readonly [methods: RegExp, path: RegExp, bucket: RateLimitBucket][] = [
-  [/^POST$/, /^\/api\/experiments\/?$/, 'submit'],
-  [/^POST$/, /^\/proposer\/?$/, 'submit'],
+const LIMITED: readonly [
+  methods: RegExp,
+  path: RegExp,
+  bucket: RateLimitBucket,
+  /** The route spends the bucket itself (after reading the form), not the middleware. */
+  inRoute?: true,
+][] = [
+  [/^POST$/, /^\/api\/experiments\/?$/, 'attempt'],
+  [/^POST$/, /^\/proposer\/?$/, 'attempt', true],
   [/^(GET|PUT|POST)$/, /^\/api\/experiments\/[^/]+\/(edit|verify)\/?$/, 'edit'],
   [/^POST$/, /^\/modifier(\/.*)?$/, 'edit'],
   [/^POST$/, /^\/api\/experiments\/[^/]+\/reports\/?$/, 'report'],
@@ -74,11 +91,11 @@ const LIMITED: readonly [methods: RegExp, path: RegExp, bucket: RateLimitBucket]
 ]
 
 export function bucketFor(method: string, path: string): RateLimitBucket | null {
-  for (const [methods, pattern, bucket] of LIMITED) {
-    if (methods.test(method) && pattern.test(path)) return bucket
-  }
-  return null
+  return limitedEntry(method, path)?.[2] ?? null
 }
+
+const limitedEntry = (method: string, path: string) =>
+  LIMITED.find(([methods, pattern]) => methods.test(method) && pattern.test(path))
 
 /** Parses `RATE_LIMITS`; unknown buckets and malformed entries are ignored (defaults stay). */
 export function parseRateLimits(
@@ -129,11 +146,8 @@ function bindingOf(env: Env, bucket: RateLimitBucket): RateLimitBinding | null {
   return null
 }
 
-/** The client as the rate limiter sees it: a hash, so no IP is ever stored. */
-export async function clientKey(c: Context<AppEnv>): Promise<string> {
-  const ip = c.req.header('cf-connecting-ip')?.trim() || 'unknown'
-  return sha256Hex(`observatoire-rate-limit:${ip}`)
-}
+/** The client as the rate limiter sees it: a keyed pseudonym, so no IP is ever stored. */
+export const clientKey = (c: Context<AppEnv>): Promise<string> => clientHash(c, 'rate-limit')
 
 /** Seconds to wait when refused, or 0 when allowed. */
 async function check(
@@ -156,43 +170,39 @@ async function check(
   return count > rule.limit ? windowStart + rule.period - now : 0
 }
 
-/** A tiny HTML page for browsers (no user data in it, so nothing to escape). */
-function limitedPage(retryAfter: number): Response {
-  const body = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Trop de requêtes — Observatoire</title><link rel="stylesheet" href="/static/app.css"></head><body><main class="wrap"><h1>Trop de requêtes</h1><p>Vous avez envoyé beaucoup de formulaires en peu de temps. Patientez ${retryAfter} secondes, puis revenez en arrière pour renvoyer le formulaire : ce que vous avez saisi est peut-être encore dans la page précédente.</p><p><a href="/">Revenir à l’accueil</a></p></main></body></html>`
-  return new Response(body, {
-    status: 429,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      'retry-after': String(retryAfter),
-      'cache-control': 'no-store',
-    },
-  })
-}
-
-export const abuseRateLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const bucket = bucketFor(c.req.method, c.req.path)
-  if (!bucket) return next()
+/**
+ * Counts one request of this client against `bucket`: the seconds to wait when it is over
+ * the limit, 0 when allowed (or when the bucket is switched off).
+ */
+export async function spendRateLimit(c: Context<AppEnv>, bucket: RateLimitBucket): Promise<number> {
   const { rules, explicit } = parseRateLimitSpec(c.env.RATE_LIMITS)
   const rule = rules[bucket]
-  if (!rule) return next()
-
-  let retryAfter = 0
+  if (!rule) return 0
   try {
-    retryAfter = await check(c, bucket, rule, explicit.has(bucket))
+    const wait = await check(c, bucket, rule, explicit.has(bucket))
+    return wait > 0 ? Math.max(1, Math.ceil(wait)) : 0
   } catch (err) {
     // The limiter is a guard, not the service: if its storage fails, let the request
     // through (moderation remains the final control) and leave a trace.
     console.error('rate limiter unavailable', err)
+    return 0
   }
-  if (retryAfter > 0) {
-    const wait = Math.max(1, Math.ceil(retryAfter))
-    if (!c.req.path.startsWith('/api/')) return limitedPage(wait)
-    throw new ProblemError(
-      429,
-      `Trop de requêtes : réessayez dans ${wait} seconde${wait > 1 ? 's' : ''}.`,
-      undefined,
-      { 'retry-after': String(wait) }
-    )
-  }
+}
+
+/** The 429 problem, with Retry-After; browsers get it as a page in the site's layout. */
+export function tooManyRequests(wait: number): ProblemError {
+  return new ProblemError(
+    429,
+    `Trop de requêtes : réessayez dans ${wait} seconde${wait > 1 ? 's' : ''}.`,
+    undefined,
+    { 'retry-after': String(wait) }
+  )
+}
+
+export const abuseRateLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const entry = limitedEntry(c.req.method, c.req.path)
+  if (!entry || entry[3]) return next()
+  const wait = await spendRateLimit(c, entry[2])
+  if (wait > 0) throw tooManyRequests(wait)
   await next()
 }

@@ -11,6 +11,7 @@ import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { submitExperiment } from '../../services/catalogue'
+import { spendRateLimit, tooManyRequests } from '../../http/rate-limit'
 import { CatalogueFilterQuery, decodeCursor, encodeCursor, PageQuery } from './params'
 import { problems } from './responses'
 
@@ -44,6 +45,7 @@ const submit = createRoute({
     400: problems[400],
     413: problems[413],
     415: problems[415],
+    429: problems[429],
   },
 })
 
@@ -95,6 +97,10 @@ const read = createRoute({
 
 export const experimentsApi = createRouter()
   .openapi(submit, async (c) => {
+    // Validated: only now does the request spend the submission budget (an invalid body
+    // spent only the higher `attempt` ceiling, in the middleware).
+    const wait = await spendRateLimit(c, 'submit')
+    if (wait > 0) throw tooManyRequests(wait)
     const submission = await submitExperiment(c.var.db, c.req.valid('json'))
     return c.json({ ...submission, status: 'pending' as const }, 201, {
       'cache-control': 'no-store',

@@ -14,6 +14,7 @@ export const problems = {
   409: problem('Conflit avec l’état actuel'),
   413: problem('Corps de requête trop volumineux'),
   415: problem('Le corps doit être du JSON (Content-Type: application/json)'),
+  429: problem('Trop de requêtes : réessayer après le délai de `Retry-After` (secondes)'),
 } as const
 
 export const bearerAuth = [{ moderatorToken: [] }]

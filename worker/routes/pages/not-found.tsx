@@ -5,9 +5,16 @@ import type { AppEnv } from '../../env'
 import { NotFound } from '../../../web/components/NotFound'
 import { messagesFor, renderPage } from './render'
 
-/** Whether a request that matched nothing should get the HTML page rather than JSON. */
+/**
+ * Whether an error should be an HTML page rather than JSON: outside the API, for a client
+ * that accepts HTML or that posted a form (only browsers and their scripts do).
+ */
 export function wantsHtml(c: Context<AppEnv>): boolean {
-  return !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')
+  if (c.req.path.startsWith('/api/')) return false
+  if ((c.req.header('accept') ?? '').includes('text/html')) return true
+  return /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(
+    c.req.header('content-type') ?? ''
+  )
 }
 
 export function notFoundPage(c: Context<AppEnv>): Promise<Response> {
@@ -22,7 +29,11 @@ export function errorPage(
   c: Context<AppEnv>,
   status: ContentfulStatusCode,
   title: string,
-  detail: string
+  detail: string,
+  headers: Record<string, string> = {}
 ): Promise<Response> {
-  return renderPage(c, messagesFor(c), <NotFound title={title} text={detail} />, { status })
+  return renderPage(c, messagesFor(c), <NotFound title={title} text={detail} />, {
+    status,
+    headers,
+  })
 }

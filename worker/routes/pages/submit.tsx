@@ -3,7 +3,9 @@
  * fields into the record, validates them with the same zod schema as the JSON API and
  * stores them with the same use case (`submitExperiment`). Errors come back next to
  * their fields with everything typed kept. A valid first POST first shows similar
- * published experiments, if any, before the final confirmation.
+ * published experiments, if any, before the final confirmation. Only the POST that
+ * stores spends the submission budget (`submit`); every POST spends the higher `attempt`
+ * ceiling. Over either, the form comes back (429, Retry-After) with what was typed.
  */
 import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
@@ -14,11 +16,13 @@ import { findTerritories } from '../../db/territories'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
+import { spendRateLimit } from '../../http/rate-limit'
 import { secretToken } from '../../lib/crypto'
 import { submitExperiment } from '../../services/catalogue'
 import { Layout } from '../../../web/components/Layout'
 import { SubmissionForm } from '../../../web/components/SubmissionForm'
 import { Confirmation, SimilarStep } from '../../../web/components/SubmitSteps'
+import { RateLimitNotice } from '../../../web/components/RateLimitNotice'
 import type { Messages } from '../../../web/i18n'
 import { fieldOfPath, formToValues, valuesToPairs, type FormValues } from '../../../web/form-input'
 import { messagesFor, renderPage } from './render'
@@ -52,6 +56,10 @@ export const submitPage = new Hono<AppEnv>()
       })
       const control = new Set(pairs.map(([name]) => name))
       const values = formToValues(pairs)
+      const refused = (wait: number) => showForm(c, t, values, new Map(), 429, [], wait)
+
+      const attemptWait = await spendRateLimit(c, 'attempt')
+      if (attemptWait > 0) return refused(attemptWait)
 
       // A filled honeypot is a bot: answer exactly like a success, store nothing.
       if (pairs.some(([name, v]) => name === HONEYPOT && v.trim() !== '')) {
@@ -88,6 +96,9 @@ export const submitPage = new Hono<AppEnv>()
         }
       }
 
+      // Only now does the attempt cost a submission: it is about to be stored.
+      const submitWait = await spendRateLimit(c, 'submit')
+      if (submitWait > 0) return refused(submitWait)
       try {
         const submission = await submitExperiment(c.var.db, input)
         return confirmation(c, t, input.title, submission.editToken)
@@ -112,8 +123,10 @@ async function showForm(
   t: Messages,
   values: FormValues,
   errors: ReadonlyMap<string, string>,
-  status: 200 | 400 = 200,
-  territoryChoices: readonly TerritoryChoice[] = []
+  status: 200 | 400 | 429 = 200,
+  territoryChoices: readonly TerritoryChoice[] = [],
+  /** Seconds before sending again, when the form is refused for sending too much. */
+  retryAfter = 0
 ): Promise<Response> {
   const codes = (Array.isArray(values.territories) ? values.territories : []).filter(
     (code): code is string => TerritoryCode.safeParse(code).success
@@ -126,13 +139,18 @@ async function showForm(
     })
   )
   const title =
-    errors.size > 0 ? `${t.form.errorSummaryTitle(errors.size)} — ${t.form.title}` : t.form.title
+    retryAfter > 0
+      ? `${t.rateLimit.title} — ${t.form.title}`
+      : errors.size > 0
+        ? `${t.form.errorSummaryTitle(errors.size)} — ${t.form.title}`
+        : t.form.title
   return renderPage(
     c,
     t,
     <Layout title={title} path="/proposer" scripts={['/static/autocomplete.js']}>
       <h1>{t.form.title}</h1>
       <p class="lead">{t.form.intro}</p>
+      {retryAfter > 0 && <RateLimitNotice retryAfter={retryAfter} />}
       <SubmissionForm
         values={values}
         errors={errors}
@@ -141,7 +159,13 @@ async function showForm(
       />
     </Layout>,
     // Typed data (private contact included) must not stay in shared caches.
-    { status, headers: { 'cache-control': 'no-store' } }
+    {
+      status,
+      headers: {
+        'cache-control': 'no-store',
+        ...(retryAfter > 0 ? { 'retry-after': String(retryAfter) } : {}),
+      },
+    }
   )
 }
 

@@ -44,6 +44,8 @@ export default async function setup(project: TestProject) {
       MEILI_HOST: '',
       PUBLIC_BASE_URL: url,
       RATE_LIMITS: 'off',
+      // Key of the IP pseudonyms (worker/http/client-ip.ts); any value works for tests.
+      IP_HASH_SECRET: 'browser-ip-hash-secret-0123456789',
     },
   })
   try {

@@ -61,6 +61,7 @@ describe.skipIf(missing !== '')('outbox drain under wrangler dev', () => {
         MEILI_INDEX: INDEX,
         MODERATOR_TOKENS: `drain:${TOKEN}`,
         RATE_LIMITS: 'off',
+        IP_HASH_SECRET: 'local-drain-ip-hash-secret-0123456789',
       },
     })
     cleanup.push(() => worker.stop())

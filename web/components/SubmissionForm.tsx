@@ -117,9 +117,9 @@ export function SubmissionForm({
             <TextField name="lead.rna" maxlength={10} />
           </div>
           <ChoiceGroup name="scope" terms={SCOPES} type="radio" defaultValue="territories" />
+          {/* Required for the French-territories scope only: the schema says so, not the asterisk. */}
           <TextField
             name="territories"
-            required
             class="territory-field"
             after={
               <>

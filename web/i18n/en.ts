@@ -165,7 +165,7 @@ export const en: Messages = {
       ...fr.form.fields,
       scope: [
         'Scope of the experiment',
-        'French territories, all of France (a national programme) or a place outside France.',
+        'French territories (list them below), all of France (a national programme) or a place outside France (country and place below).',
       ],
       'abroad.country': ['Country', 'For an experiment outside France.'],
       'abroad.subdivision': [

@@ -195,7 +195,7 @@ export const fr = {
       'lead.rna': ['Numéro RNA (associations)', 'W suivi de 9 caractères.'],
       scope: [
         'Portée de l’expérience',
-        'Des territoires français, la France entière (programme national) ou un lieu hors de France.',
+        'Des territoires français (indiquez-les ci-dessous), la France entière (programme national) ou un lieu hors de France (pays et lieu ci-dessous).',
       ],
       'abroad.country': ['Pays', 'Pour une expérience hors de France.'],
       'abroad.subdivision': [

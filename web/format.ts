@@ -1,7 +1,5 @@
 /** Number and date formatting for the pages, in the reader's language. */
-import type { Lang } from './i18n'
-
-const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' }
+import { LOCALE, type Lang } from './i18n/lang'
 
 export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2 }).format(n)

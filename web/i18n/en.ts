@@ -1,6 +1,7 @@
 /** English interface text: the same keys as the French reference (checked by `Messages`). */
 import type { Messages } from './fr'
 import { fr } from './fr'
+import { countOf } from './plural'
 import { territoriesEn } from './territories'
 
 export const en: Messages = {
@@ -52,7 +53,7 @@ export const en: Messages = {
     },
     unknownYear: 'Unknown',
     results: (n: number) =>
-      n === 0 ? 'No experiment' : n === 1 ? '1 experiment' : `${n} experiments`,
+      n === 0 ? 'No experiment' : countOf('en', n, 'experiment', 'experiments'),
     resultsFor: (q: string) => `for “${q}”`,
     activeFilters: 'Active filters',
     removeFilter: (label: string) => `Remove the filter ${label}`,

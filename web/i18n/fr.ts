@@ -3,6 +3,7 @@
  * other language must match. Areas with much text have their own file (territories.ts).
  */
 import type { Lang } from './lang'
+import { countOf } from './plural'
 import { territoriesFr } from './territories'
 
 export const fr = {
@@ -59,7 +60,7 @@ export const fr = {
     },
     unknownYear: 'Inconnue',
     results: (n: number) =>
-      n === 0 ? 'Aucune expérience' : n === 1 ? '1 expérience' : `${n} expériences`,
+      n === 0 ? 'Aucune expérience' : countOf('fr', n, 'expérience', 'expériences'),
     resultsFor: (q: string) => `pour « ${q} »`,
     activeFilters: 'Filtres actifs',
     removeFilter: (label: string) => `Retirer le filtre ${label}`,
@@ -163,7 +164,9 @@ export const fr = {
     requiredNote: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
     required: 'obligatoire',
     errorSummaryTitle: (n: number) =>
-      n === 1 ? 'Un champ est à corriger' : `${n} champs sont à corriger`,
+      n === 1
+        ? 'Un champ est à corriger'
+        : `${countOf('fr', n, 'champ', 'champs')} sont à corriger`,
     sections: {
       identity: 'L’expérience en quelques mots',
       lead: 'Porteur et territoire',

@@ -1,11 +1,16 @@
 /**
  * Text of the territorial statistics: the comparison page, the territory pages, their
- * charts and the France map. Numbers keep the French format in both languages.
+ * charts and the France map. Counts go through `countOf` (plural rules of the language).
  */
-type Level = 'reg' | 'dep'
+import { frenchOf } from '../../worker/domain/territory-articles'
+import { countOf } from './plural'
 
-const experimentsFr = (n: number) => (n === 1 ? '1 expérience' : `${n} expériences`)
-const experimentsEn = (n: number) => (n === 1 ? '1 experiment' : `${n} experiments`)
+type Level = 'reg' | 'dep'
+/** A région or département as the text names it (French needs the code for « du »/« de la »). */
+type Place = { code: string; name: string }
+
+const experimentsFr = (n: number) => countOf('fr', n, 'expérience', 'expériences')
+const experimentsEn = (n: number) => countOf('en', n, 'experiment', 'experiments')
 
 export const territoriesFr = {
   compareTitle: 'Comparer les territoires',
@@ -50,7 +55,7 @@ export const territoriesFr = {
   downloadLevel: (level: Level) =>
     `Télécharger les statistiques par ${level === 'reg' ? 'région' : 'département'} (CSV, UTF-8)`,
   downloadAll: (level: Level) =>
-    `Télécharger les statistiques de tous les ${level === 'reg' ? 'régions' : 'départements'} (CSV, UTF-8)`,
+    `Télécharger les statistiques ${level === 'reg' ? 'de toutes les régions' : 'de tous les départements'} (CSV, UTF-8)`,
   scopeNational: (all: number, national: number) =>
     `France entière : ${experimentsFr(all)}, dont ${experimentsFr(national)} de portée nationale, comptées dans aucune région ni aucun département.`,
   scopeAbroad: (n: number) =>
@@ -61,7 +66,8 @@ export const territoriesFr = {
   notAvailable: 'non disponible',
   notAvailableShort: 'n.d.',
   notProvided: 'non renseigné',
-  withRecords: (value: string, records: number) => `${value} (${records} fiches)`,
+  withRecords: (value: string, records: number) =>
+    `${value} (${countOf('fr', records, 'fiche', 'fiches')})`,
   rows: {
     experiments: 'Expériences publiées',
     per100k: 'Pour 100 000 habitants',
@@ -88,8 +94,8 @@ export const territoriesFr = {
     dataOf: (title: string) => `Données du graphique « ${title} »`,
   },
   territory: {
-    description: (name: string) =>
-      `Expériences numériques publiées pour ${name} et comparaison avec la moyenne nationale.`,
+    description: (place: Place) =>
+      `Les expériences numériques publiées ${frenchOf(place)}, comparées à la moyenne nationale.`,
     kind: (level: Level) => (level === 'reg' ? 'Région' : 'Département'),
     inhabitants: 'habitants',
     communes: 'communes',
@@ -109,7 +115,7 @@ export const territoriesFr = {
     first: 'Premières expériences',
     next: 'Expériences suivantes',
     profileTitle: 'Profil face à la moyenne nationale',
-    profileCaption: (name: string) => `Chiffres clés de ${name} et de la France entière`,
+    profileCaption: (place: Place) => `Chiffres clés ${frenchOf(place)} et de la France entière`,
     gap: 'Écart',
     profileRows: {
       per100k: 'Expériences pour 100 000 habitants',
@@ -120,6 +126,7 @@ export const territoriesFr = {
     },
     nearAverage: 'proche de la moyenne nationale',
     timesAverage: (ratio: string) => `${ratio} fois la moyenne nationale`,
+    noneHere: 'aucune ici (moyenne nationale non nulle)',
     strengthsTitle: 'Points forts et points faibles',
     noProfile: 'Pas encore d’expérience publiée : aucun profil à établir.',
     strongTitle: 'Thématiques plus présentes qu’en moyenne',
@@ -138,6 +145,8 @@ export const territoriesFr = {
   map: {
     noData: 'donnée non disponible',
     range: (min: string, max: string) => `de ${min} à ${max}`,
+    legendClass: 'Classe de la légende',
+    areaLabel: (name: string, measure: string, value: string) => `${name}, ${measure} : ${value}`,
     dataTable: (caption: string) => `${caption} (tableau des données de la carte)`,
     area: (level: Level) => (level === 'reg' ? 'Région' : 'Département'),
     credit:
@@ -199,7 +208,7 @@ export const territoriesEn: TerritoriesMessages = {
   notAvailable: 'not available',
   notAvailableShort: 'n/a',
   notProvided: 'not provided',
-  withRecords: (value, records) => `${value} (${records} records)`,
+  withRecords: (value, records) => `${value} (${countOf('en', records, 'record', 'records')})`,
   rows: {
     experiments: 'Published experiments',
     per100k: 'Per 100,000 inhabitants',
@@ -226,7 +235,7 @@ export const territoriesEn: TerritoriesMessages = {
     dataOf: (title) => `Data of the chart “${title}”`,
   },
   territory: {
-    description: (name) =>
+    description: ({ name }) =>
       `Digital experiments published for ${name}, compared with the national average.`,
     kind: (level) => (level === 'reg' ? 'Région' : 'Département'),
     inhabitants: 'inhabitants',
@@ -245,7 +254,7 @@ export const territoriesEn: TerritoriesMessages = {
     first: 'First experiments',
     next: 'Next experiments',
     profileTitle: 'Profile against the national average',
-    profileCaption: (name) => `Key figures of ${name} and of all of France`,
+    profileCaption: ({ name }) => `Key figures of ${name} and of all of France`,
     gap: 'Gap',
     profileRows: {
       per100k: 'Experiments per 100,000 inhabitants',
@@ -256,6 +265,7 @@ export const territoriesEn: TerritoriesMessages = {
     },
     nearAverage: 'close to the national average',
     timesAverage: (ratio) => `${ratio} times the national average`,
+    noneHere: 'none here (national average above zero)',
     strengthsTitle: 'Strengths and weaknesses',
     noProfile: 'No published experiment yet: no profile to draw.',
     strongTitle: 'Themes more present than on average',
@@ -274,6 +284,8 @@ export const territoriesEn: TerritoriesMessages = {
   map: {
     noData: 'no data available',
     range: (min, max) => `from ${min} to ${max}`,
+    legendClass: 'Legend class',
+    areaLabel: (name, measure, value) => `${name}, ${measure}: ${value}`,
     dataTable: (caption) => `${caption} (data table of the map)`,
     area: (level) => (level === 'reg' ? 'Région' : 'Département'),
     credit:

@@ -1,23 +1,44 @@
 /**
- * Formatting of the statistics (French number format in both languages) and the "strong / weak" reading of a territory
- * against the national reference, shared by the comparison and territory pages.
+ * Formatting of the statistics in the page's language, and the "strong / weak" reading of
+ * a territory against the national reference, shared by the comparison and territory pages.
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
+import { useT } from '../../i18n'
+import { LOCALE, type Lang } from '../../i18n/lang'
 
-export const formatCount = (n: number) => n.toLocaleString('fr-FR')
-export const formatRate = (n: number) =>
-  n.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-export const formatShare = (n: number) =>
-  `${(n * 100).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} %`
-export const formatEur = (n: number) =>
-  n.toLocaleString('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
+export interface StatsFormat {
+  count: (n: number) => string
+  rate: (n: number) => string
+  share: (n: number) => string
+  eur: (n: number) => string
+  /** A ratio to the national value: « 1,4 » (fois la moyenne). */
+  ratio: (n: number) => string
+}
+
+export function statsFormat(lang: Lang): StatsFormat {
+  const locale = LOCALE[lang]
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
+  return {
+    count: (n) => n.toLocaleString(locale),
+    rate: (n) => n.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    share: (n) => percent.format(n),
+    eur: (n) =>
+      n.toLocaleString(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+    ratio: (n) => n.toLocaleString(locale, { maximumFractionDigits: 1 }),
+  }
+}
+
+/** The formatters of the page being rendered. */
+export function useStatsFormat(): StatsFormat {
+  return statsFormat(useT().lang)
+}
 
 /** Measures a map or a ranking can show, by URL value (labels: `territories.measures`). */
 export const MAP_MEASURES = [
-  { code: 'habitants', format: formatRate },
-  { code: 'collectivites', format: formatRate },
-  { code: 'nombre', format: formatCount },
-] as const
+  { code: 'habitants', format: 'rate' },
+  { code: 'collectivites', format: 'rate' },
+  { code: 'nombre', format: 'count' },
+] as const satisfies readonly { code: string; format: keyof StatsFormat }[]
 export type MapMeasure = (typeof MAP_MEASURES)[number]['code']
 
 export function measureValue(t: TerritoryStats, measure: MapMeasure): number | null {

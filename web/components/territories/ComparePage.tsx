@@ -5,7 +5,7 @@
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
 import { THEMES } from '../../../worker/domain/vocabularies'
-import { MAP_MEASURES, measureValue, type MapMeasure } from '../charts/measures'
+import { MAP_MEASURES, measureValue, useStatsFormat, type MapMeasure } from '../charts/measures'
 import { FranceMap } from '../FranceMap'
 import { ErrorSummary } from '../ErrorSummary'
 import { CompareResults } from './CompareResults'
@@ -60,6 +60,7 @@ export interface ComparePageProps {
 export function ComparePage(props: ComparePageProps) {
   const { query: params, inputs, resolved, errors, filters, measure, level, compared, map } = props
   const { territories: t, lang } = useT()
+  const f = useStatsFormat()
   const title = compared
     ? t.compareTitleWith(compared.territories.map((x) => x.name))
     : t.compareTitle
@@ -111,10 +112,10 @@ export function ComparePage(props: ComparePageProps) {
               measureLabel,
               level,
               THEMES.find((x) => x.code === filters.theme)?.[lang] ?? null,
-              nationalValue === null ? null : measure.format(nationalValue)
+              nationalValue === null ? null : f[measure.format](nationalValue)
             )}
             legendTitle={measureLabel}
-            formatValue={measure.format}
+            formatValue={f[measure.format]}
           />
           <p>
             <a

@@ -4,7 +4,7 @@
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
 import { BarChart } from '../charts/BarChart'
-import { formatCount, formatEur, formatRate, formatShare } from '../charts/measures'
+import { useStatsFormat } from '../charts/measures'
 import { useT } from '../../i18n'
 
 export function CompareResults(props: {
@@ -13,19 +13,20 @@ export function CompareResults(props: {
   csvHref: string
 }) {
   const t = useT().territories
+  const f = useStatsFormat()
   const all = [...props.territories, props.national]
   const series = all.map((x) => ({ label: x.name, reference: x.kind === 'fr' }))
   const cell = (v: number | null, f: (n: number) => string) => (v === null ? t.notAvailable : f(v))
   const known = (v: number | null, records: number, f: (n: number) => string) =>
     v === null ? t.notProvided : t.withRecords(f(v), records)
   const rows: [string, (x: TerritoryStats) => string][] = [
-    [t.rows.experiments, (x) => formatCount(x.experiments)],
-    [t.rows.per100k, (x) => cell(x.per100kInhabitants, formatRate)],
-    [t.rows.per100Collectivites, (x) => cell(x.per100Collectivites, formatRate)],
-    [t.rows.population, (x) => formatCount(x.population)],
-    [t.rows.collectivites, (x) => formatCount(x.collectivites)],
-    [t.rows.budget, (x) => known(x.budget.medianEur, x.budget.known, formatEur)],
-    [t.rows.peopleReached, (x) => known(x.peopleReached.total, x.peopleReached.known, formatCount)],
+    [t.rows.experiments, (x) => f.count(x.experiments)],
+    [t.rows.per100k, (x) => cell(x.per100kInhabitants, f.rate)],
+    [t.rows.per100Collectivites, (x) => cell(x.per100Collectivites, f.rate)],
+    [t.rows.population, (x) => f.count(x.population)],
+    [t.rows.collectivites, (x) => f.count(x.collectivites)],
+    [t.rows.budget, (x) => known(x.budget.medianEur, x.budget.known, f.eur)],
+    [t.rows.peopleReached, (x) => known(x.peopleReached.total, x.peopleReached.known, f.count)],
   ]
   const shares = (pick: (x: TerritoryStats) => TerritoryStats['themes']) =>
     (pick(props.national) ?? []).map((b, i) => ({
@@ -72,7 +73,7 @@ export function CompareResults(props: {
           { label: t.rows.per100k, values: all.map((x) => x.per100kInhabitants) },
           { label: t.rows.per100Collectivites, values: all.map((x) => x.per100Collectivites) },
         ]}
-        format={formatRate}
+        format={f.rate}
         groupHeader={t.measure}
         scalePerGroup
       />
@@ -82,7 +83,7 @@ export function CompareResults(props: {
         description={t.charts.themesDescription}
         series={series}
         groups={shares((x) => x.themes)}
-        format={formatShare}
+        format={f.share}
         groupHeader={t.charts.theme}
         max={1}
       />
@@ -91,7 +92,7 @@ export function CompareResults(props: {
         title={t.charts.stagesTitle}
         series={series}
         groups={shares((x) => x.stages)}
-        format={formatShare}
+        format={f.share}
         groupHeader={t.charts.stage}
         max={1}
       />
@@ -101,7 +102,7 @@ export function CompareResults(props: {
         description={t.charts.evidenceDescription}
         series={series}
         groups={shares((x) => x.evidenceLevels)}
-        format={formatShare}
+        format={f.share}
         groupHeader={t.charts.evidence}
         max={1}
       />

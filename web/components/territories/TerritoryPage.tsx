@@ -8,7 +8,7 @@ import type { Experiment } from '../../../worker/domain/experiment'
 import type { Territory } from '../../../worker/domain/territory'
 import { EVIDENCE_LEVELS, labelOf, STAGES } from '../../../worker/domain/vocabularies'
 import { BarChart } from '../charts/BarChart'
-import { formatCount, formatShare } from '../charts/measures'
+import { useStatsFormat } from '../charts/measures'
 import { Layout } from '../Layout'
 import { useT } from '../../i18n'
 import { Departments, KeyFigures, Strengths } from './TerritoryProfile'
@@ -30,11 +30,12 @@ export interface TerritoryPageProps {
 export function TerritoryPage(props: TerritoryPageProps) {
   const { code, territory, parent, stats, national, departments } = props
   const { territories: t } = useT()
+  const f = useStatsFormat()
   const level = territory.kind === 'reg' ? 'reg' : 'dep'
   return (
     <Layout
       title={territory.name}
-      description={t.territory.description(territory.name)}
+      description={t.territory.description(territory)}
       path={`/territoires/${code}`}
     >
       <div class="territory">
@@ -49,8 +50,8 @@ export function TerritoryPage(props: TerritoryPageProps) {
         </p>
         <h1>{territory.name}</h1>
         <p class="lead">
-          {t.territory.kind(level)} · {formatCount(stats.population)} {t.territory.inhabitants} ·{' '}
-          {formatCount(stats.communes)} {t.territory.communes} · {formatCount(stats.epci)}{' '}
+          {t.territory.kind(level)} · {f.count(stats.population)} {t.territory.inhabitants} ·{' '}
+          {f.count(stats.communes)} {t.territory.communes} · {f.count(stats.epci)}{' '}
           {t.territory.epci}
         </p>
         <KeyFigures stats={stats} national={national} />
@@ -64,7 +65,7 @@ export function TerritoryPage(props: TerritoryPageProps) {
             label: b.label,
             values: [b.share, national.themes[i]?.share ?? null],
           }))}
-          format={formatShare}
+          format={f.share}
           groupHeader={t.charts.theme}
           max={1}
         />
@@ -82,10 +83,11 @@ export function TerritoryPage(props: TerritoryPageProps) {
 
 function Experiments({ code, stats, experiments, notFirstPage, next }: TerritoryPageProps) {
   const { territories: t, lang } = useT()
+  const f = useStatsFormat()
   return (
     <section aria-labelledby="experiences">
       <h2 id="experiences">
-        {t.territory.experiments} ({formatCount(stats.experiments)})
+        {t.territory.experiments} ({f.count(stats.experiments)})
       </h2>
       {experiments.length === 0 ? (
         <p class="empty">

@@ -5,12 +5,9 @@
 import type { TerritoryStats } from '../../../worker/domain/statistics'
 import {
   evaluatedShare,
-  formatCount,
-  formatEur,
-  formatRate,
-  formatShare,
   matureShare,
   themeProfile,
+  useStatsFormat,
   versusNational,
   type ProfileLine,
 } from '../charts/measures'
@@ -24,31 +21,29 @@ export function KeyFigures({
   national: TerritoryStats
 }) {
   const { territories: t } = useT()
+  const f = useStatsFormat()
   const labels = t.territory.profileRows
   const rows: [string, number | null, number | null, (n: number) => string][] = [
-    [labels.per100k, stats.per100kInhabitants, national.per100kInhabitants, formatRate],
-    [
-      labels.per100Collectivites,
-      stats.per100Collectivites,
-      national.per100Collectivites,
-      formatRate,
-    ],
-    [labels.evaluated, evaluatedShare(stats), evaluatedShare(national), formatShare],
-    [labels.mature, matureShare(stats), matureShare(national), formatShare],
-    [labels.budget, stats.budget.medianEur, national.budget.medianEur, formatEur],
+    [labels.per100k, stats.per100kInhabitants, national.per100kInhabitants, f.rate],
+    [labels.per100Collectivites, stats.per100Collectivites, national.per100Collectivites, f.rate],
+    [labels.evaluated, evaluatedShare(stats), evaluatedShare(national), f.share],
+    [labels.mature, matureShare(stats), matureShare(national), f.share],
+    [labels.budget, stats.budget.medianEur, national.budget.medianEur, f.eur],
   ]
   const gap = (here: number | null, there: number | null) => {
     const ratio = versusNational(here, there)
     if (ratio === null) return '—'
     if (ratio === 'near') return t.territory.nearAverage
-    return t.territory.timesAverage(ratio.toLocaleString('fr-FR', { maximumFractionDigits: 1 }))
+    // « 0 fois la moyenne » reads as an error: say there is none here.
+    if (ratio === 0) return t.territory.noneHere
+    return t.territory.timesAverage(f.ratio(ratio))
   }
   return (
     <section aria-labelledby="profil">
       <h2 id="profil">{t.territory.profileTitle}</h2>
       <div class="table-scroll">
         <table>
-          <caption class="visually-hidden">{t.territory.profileCaption(stats.name)}</caption>
+          <caption class="visually-hidden">{t.territory.profileCaption(stats)}</caption>
           <thead>
             <tr>
               <th scope="col">{t.measure}</th>
@@ -81,9 +76,10 @@ export function Strengths({
   national: TerritoryStats
 }) {
   const { territories: t } = useT()
+  const f = useStatsFormat()
   const { strong, weak } = themeProfile(stats, national)
   const line = (l: ProfileLine) =>
-    t.territory.profileLine(l.label, formatShare(l.territory), formatShare(l.national))
+    t.territory.profileLine(l.label, f.share(l.territory), f.share(l.national))
   const list = (lines: ProfileLine[], none: string) =>
     lines.length ? (
       <ul>
@@ -114,6 +110,7 @@ export function Strengths({
 
 export function Departments({ departments }: { departments: readonly TerritoryStats[] }) {
   const { territories: t } = useT()
+  const f = useStatsFormat()
   return (
     <section aria-labelledby="departements">
       <h2 id="departements">{t.territory.departmentsTitle}</h2>
@@ -134,9 +131,9 @@ export function Departments({ departments }: { departments: readonly TerritorySt
                 <th scope="row">
                   <a href={`/territoires/${d.code}`}>{d.name}</a>
                 </th>
-                <td>{formatCount(d.experiments)}</td>
-                <td>{d.per100kInhabitants === null ? '—' : formatRate(d.per100kInhabitants)}</td>
-                <td>{d.per100Collectivites === null ? '—' : formatRate(d.per100Collectivites)}</td>
+                <td>{f.count(d.experiments)}</td>
+                <td>{d.per100kInhabitants === null ? '—' : f.rate(d.per100kInhabitants)}</td>
+                <td>{d.per100Collectivites === null ? '—' : f.rate(d.per100Collectivites)}</td>
               </tr>
             ))}
           </tbody>

@@ -82,5 +82,10 @@ describe('one diff for moderators and the public', () => {
     const page = await (await request(`/experiences/${sub.slug}/historique`)).text()
     expect(page).toContain('Budget total (€)')
     expect(page).not.toContain('means.budgetEur')
+    // Numbers as a reader writes them, versions counted from the first publication.
+    expect(page).toMatch(/<ins>45\u202f000<\/ins>/)
+    expect(page).toContain('Version 2 du')
+    expect(page).toContain('Version 1 du')
+    expect(page).not.toContain('Version 3')
   })
 })

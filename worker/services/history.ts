@@ -11,6 +11,8 @@ import { diffContent, type FieldChange } from '../domain/revision-diff'
 
 interface PublicRevision {
   revision: number
+  /** Rank among the published versions, from 1: what a reader calls « Version 1 ». */
+  version: number
   /** submit/approve (first publication), edit, verify, import… */
   action: string
   createdAt: string
@@ -27,6 +29,7 @@ export async function publicHistory(db: Db, row: ExperimentRow): Promise<PublicR
       const data: unknown = JSON.parse(r.data)
       const entry: PublicRevision = {
         revision: r.revision,
+        version: i + 1,
         action: r.action,
         createdAt: r.created_at,
         first: i === 0,

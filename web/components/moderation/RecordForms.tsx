@@ -49,8 +49,16 @@ export function DiffTable({ changes, caption }: { changes: FieldChange[]; captio
           {changes.map((c) => (
             <tr>
               <th scope="row">{c.label.fr}</th>
-              <td>{valueText(c.before) ? <del>{valueText(c.before)}</del> : <em>(vide)</em>}</td>
-              <td>{valueText(c.after) ? <ins>{valueText(c.after)}</ins> : <em>(vide)</em>}</td>
+              <td>
+                {valueText(c.before, 'fr') ? (
+                  <del>{valueText(c.before, 'fr')}</del>
+                ) : (
+                  <em>(vide)</em>
+                )}
+              </td>
+              <td>
+                {valueText(c.after, 'fr') ? <ins>{valueText(c.after, 'fr')}</ins> : <em>(vide)</em>}
+              </td>
             </tr>
           ))}
         </tbody>

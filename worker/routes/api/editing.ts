@@ -154,6 +154,9 @@ const revisions = createRoute({
               items: z.array(
                 z.object({
                   revision: z.number().int(),
+                  version: z.number().int().openapi({
+                    description: 'Rang parmi les versions publiées, à partir de 1',
+                  }),
                   action: z.string(),
                   createdAt: z.string(),
                   first: z.boolean(),

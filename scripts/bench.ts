@@ -9,19 +9,16 @@
  *                    [--search-seconds 10] [--markdown BENCHMARKS.md|none] [--results DIR]
  *                    [--keep-state]
  */
-import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
-import { ROOT } from './lib/local-dev'
 import { replaceMarkedBlock } from './lib/markdown-block'
-import { createWorkerKey, MEILISEARCH_VERSION, startMeilisearch } from './lib/meilisearch'
+import { createWorkerKey, startMeilisearch } from './lib/meilisearch'
 import type { ExperimentInput } from '../worker/domain/experiment'
 import { onCleanup, runCleanups } from './bench/cleanup'
-import { DEFAULT_SEED, generateCatalogue } from './bench/generate'
+import { generateCatalogue } from './bench/generate'
 import {
   drainToIndexes,
   importAvailable,
@@ -29,7 +26,8 @@ import {
   meiliDocumentCount,
   postOneByOne,
 } from './bench/load'
-import { cannon, round, type LatencyStats } from './bench/measure'
+import { cannon, round, timed } from './bench/measure'
+import { SEARCH_QUERIES } from './bench/queries'
 import {
   available,
   compareIndexWithD1,
@@ -37,15 +35,10 @@ import {
   indexLag,
   measureEndpoints,
 } from './bench/probes'
-import { SEARCH_QUERIES, searchPath } from './bench/queries'
 import { recordEngineRequests } from './bench/raw-meili'
-import {
-  deltas,
-  previousResults,
-  renderMarkdown,
-  type BenchResults,
-  type PerConcurrency,
-} from './bench/report'
+import { deltas, previousResults, renderMarkdown, type BenchResults } from './bench/report'
+import { machine, options } from './bench/options'
+import { ratio, searchRun } from './bench/search-run'
 import { preparedDatabase } from './bench/template'
 import { mixedTraffic } from './bench/traffic'
 import {
@@ -58,118 +51,8 @@ import {
 
 const INDEX = 'experiments'
 
-interface Options {
-  size: number
-  duration: number
-  seed: number
-  skipLoad: boolean
-  state: string | undefined
-  searchSeconds: number
-  markdown: string
-  results: string
-  keepState: boolean
-  /** Re-render an earlier JSON result (no measurement). */
-  render: string | undefined
-}
-
-function options(): Options {
-  const { values } = parseArgs({
-    options: {
-      size: { type: 'string', default: '10000' },
-      duration: { type: 'string', default: '60' },
-      seed: { type: 'string', default: String(DEFAULT_SEED) },
-      'skip-load': { type: 'boolean', default: false },
-      state: { type: 'string' },
-      'search-seconds': { type: 'string' },
-      markdown: { type: 'string', default: path.join(ROOT, 'BENCHMARKS.md') },
-      results: { type: 'string', default: path.join(ROOT, 'bench-results') },
-      'keep-state': { type: 'boolean', default: false },
-      render: { type: 'string' },
-    },
-  })
-  const size = Number(values.size)
-  const duration = Number(values.duration)
-  if (!Number.isInteger(size) || size < 1) throw new Error('--size attend un entier positif')
-  if (!(duration >= 3)) throw new Error('--duration attend au moins 3 secondes')
-  if (values['skip-load'] && !values.state) throw new Error('--skip-load demande --state DIR')
-  return {
-    size,
-    duration,
-    seed: Number(values.seed),
-    skipLoad: values['skip-load'],
-    state: values.state,
-    // Short runs (the smoke test) get short search runs too.
-    searchSeconds: Number(values['search-seconds'] ?? (duration < 20 ? 1 : 10)),
-    markdown: values.markdown,
-    results: values.results,
-    keepState: values['keep-state'] || values['skip-load'],
-    render: values.render,
-  }
-}
-
 const log = (line: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
-
-function machine(o: Options) {
-  const cpus = os.cpus()
-  let commit = 'unknown'
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim()
-  } catch {
-    // not a git checkout
-  }
-  return {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    commit,
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    ramGb: round(os.totalmem() / 1024 ** 3),
-    node: process.version,
-    meilisearch: MEILISEARCH_VERSION,
-    size: o.size,
-    seed: o.seed,
-    durationSeconds: o.duration,
-  }
-}
-
-/** Wraps the generator to time the generation itself inside the streamed import. */
-function timed<T>(source: Iterable<T>, clock: { ms: number; n: number }): Iterable<T> {
-  return {
-    [Symbol.iterator]() {
-      const it = source[Symbol.iterator]()
-      return {
-        next() {
-          const t0 = performance.now()
-          const r = it.next()
-          clock.ms += performance.now() - t0
-          if (!r.done) clock.n++
-          return r
-        },
-      }
-    },
-  }
-}
-
-function ratio(ours: PerConcurrency, raw: PerConcurrency): BenchResults['search']['ratio'] {
-  if (!ours || !raw) return null
-  const r = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10) / 10 : 0)
-  return {
-    c1p50: r(ours.c1.p50, raw.c1.p50),
-    c1p95: r(ours.c1.p95, raw.c1.p95),
-    c10p50: r(ours.c10.p50, raw.c10.p50),
-    c10p95: r(ours.c10.p95, raw.c10.p95),
-  }
-}
-
-async function searchRun(url: string, seconds: number, headers?: Record<string, string>) {
-  const requests = SEARCH_QUERIES.map((q) => ({ method: 'GET', path: searchPath(q) }))
-  const run = (connections: number) =>
-    cannon({ url, requests, connections, seconds, ...(headers ? { headers } : {}) })
-  return { c1: await run(1), c10: await run(10) }
-}
 
 /** The running Worker, so a failure can show what wrangler printed. */
 const running: { worker: BenchWorker | null } = { worker: null }

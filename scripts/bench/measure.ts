@@ -125,3 +125,21 @@ export async function timeSequential(
     status: [...statuses],
   }
 }
+
+/** Wraps the generator to time the generation itself inside the streamed import. */
+export function timed<T>(source: Iterable<T>, clock: { ms: number; n: number }): Iterable<T> {
+  return {
+    [Symbol.iterator]() {
+      const it = source[Symbol.iterator]()
+      return {
+        next() {
+          const t0 = performance.now()
+          const r = it.next()
+          clock.ms += performance.now() - t0
+          if (!r.done) clock.n++
+          return r
+        },
+      }
+    },
+  }
+}

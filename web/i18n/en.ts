@@ -1,6 +1,5 @@
 /** English interface text: the same keys as the French reference (checked by `Messages`). */
 import type { Messages } from './fr'
-import { fr } from './fr'
 import { countOf } from './plural'
 import { territoriesEn } from './territories'
 
@@ -149,7 +148,59 @@ export const en: Messages = {
     consultedOn: 'accessed on',
   },
   form: {
-    ...fr.form,
+    title: 'Submit an experiment',
+    intro:
+      'Describe a digital experiment run in your area. Only a few fields are required; the more complete the record, the more useful it will be to other local authorities. A moderator reviews it before publication.',
+    requiredNote: 'Fields marked with an asterisk (*) are required.',
+    required: 'required',
+    errorSummaryTitle: (n: number) =>
+      n === 1
+        ? 'One field needs correcting'
+        : `${countOf('en', n, 'field', 'fields')} need correcting`,
+    sections: {
+      identity: 'The experiment in a few words',
+      lead: 'Lead and territory',
+      classification: 'Themes and stage',
+      narrative: 'The story',
+      results: 'Results',
+      means: 'Means and funding',
+      sharing: 'Sharing and public contact',
+      privateContact: 'Your contact details (never published)',
+    },
+    sectionHelp: {
+      narrative:
+        'Write for an officer or an elected member of another local authority who would like to learn from it. Be concrete: figures, dates, names of tools.',
+      results: 'Indicators make experiments comparable. Leave the lines you do not need empty.',
+      means: 'Amounts in euros, without cents.',
+      privateContact:
+        'These details are only used by moderators to reach you. They are neither shown nor exported.',
+    },
+    choose: 'Choose…',
+    none: 'Not specified',
+    honeypot: 'Do not fill in this field',
+    submit: 'Send the submission',
+    autocompleteNoResult: 'No territory found.',
+    autocompleteResults: 'territories found, use the arrow keys to choose.',
+    selectedTerritories: 'Chosen territories',
+    remove: 'Remove',
+    similarTitle: 'This experiment may already exist',
+    similarIntro:
+      'Similar experiments are already published. If one of them is yours, there is no need to submit it again; otherwise, confirm the submission.',
+    similarConfirm: 'My submission is different: send it',
+    similarBack: 'Back to the form',
+    doneTitle: 'Thank you, your submission is saved',
+    doneIntro: (title: string) => `“${title}” has been received.`,
+    doneEditTitle: 'Your private edit link',
+    doneEditHelp:
+      'This link is shown only once: save it now (bookmark, e-mail to yourself). It lets you edit the record for one year, without an account. Do not share it.',
+    doneNextTitle: 'What happens next?',
+    doneNext: [
+      'A moderator reviews the record, usually within a few working days.',
+      'If they have a question, they write to the private address you gave.',
+      'Once approved, the record is published and can be found in the search.',
+    ],
+    doneAnother: 'Submit another experiment',
+    invalidData: 'Some data are invalid.',
     inspiredSearch: 'Search',
     inspiredNoResult: (q: string) => `No published experiment matches “${q}”.`,
     inspiredFound: (q: string) => `Published experiments found for “${q}”:`,
@@ -161,9 +212,96 @@ export const en: Messages = {
       `Several territories are called “${name}”: which one?`,
     territoryChoiceClose: (name: string) =>
       `No territory is called exactly “${name}”: is it one of these?`,
-    // The form is not translated yet; the fields added for real records are.
     fields: {
-      ...fr.form.fields,
+      title: ['Title', 'Short and telling, e.g. “A digital bus in the villages of the Bocage”'],
+      summary: [
+        'Summary',
+        'In 2 or 3 sentences (500 characters at most): what, for whom, with what result.',
+      ],
+      'lead.name': ['Name of the lead', 'E.g. Communauté de communes du Pays de Redon'],
+      'lead.kind': ['Kind of lead', ''],
+      'lead.siren': ['SIREN of the lead', '9 digits, if you know it.'],
+      'lead.rna': ['RNA number (associations)', 'W followed by 9 characters.'],
+      territories: [
+        'Territories concerned',
+        'Names or codes separated by commas: Rennes, Redon Agglomération, Finistère, Bretagne, or com:35238, epci:243500741, dep:29, reg:53. For a name several communes share, add the département in brackets: Saint-Denis (La Réunion).',
+      ],
+      territorySearch: [
+        'Find a territory',
+        'Type the name of a commune, an intercommunality, a département or a région, then choose in the list.',
+      ],
+      themes: ['Themes', 'From 1 to 3 themes.'],
+      stage: ['Current stage', ''],
+      outcome: ['Outcome so far', ''],
+      endDate: ['End date', 'Leave empty if the experiment is still running.'],
+      publics: ['Target publics', ''],
+      programmes: ['National programmes used', ''],
+      keywords: ['Keywords', 'Separated by commas, e.g. bus, rural areas, online procedures'],
+      'narrative.context': [
+        'Context and starting problem',
+        'E.g. “40 % of residents over 70 had never done an online procedure; the nearest France Services centre was 35 km away.”',
+      ],
+      'narrative.description': [
+        'What was done',
+        'The main steps, the organisation, the tools, e.g. “A fitted camper van visits 12 communes every week…”',
+      ],
+      'narrative.novelty': ['What is new', 'What sets this experiment apart.'],
+      'narrative.governance': [
+        'Governance and partners',
+        'Who decides, who funds, who acts, e.g. “Led by the Département, with the CAF and 3 associations.”',
+      ],
+      'narrative.users': [
+        'The users',
+        'Who benefits and what part they play (workshops, feedback, co-design).',
+      ],
+      'narrative.results': [
+        'Results',
+        'What changed, with figures if possible, e.g. “1,200 people helped in the first year.”',
+      ],
+      'narrative.difficulties': [
+        'Difficulties met',
+        'What got stuck and how you overcame it: often the most useful part.',
+      ],
+      'narrative.successConditions': [
+        'Conditions for success',
+        'What is essential for it to work.',
+      ],
+      'narrative.advice': [
+        'Advice for reproducing it',
+        'What you would tell a local authority that wants to start.',
+      ],
+      evidenceLevel: ['Level of evidence of the results', ''],
+      'results.peopleReached': ['Number of people reached', 'A whole number.'],
+      indicator: ['Indicator', ''],
+      'indicator.label': ['Name', 'E.g. Number of people helped per month'],
+      'indicator.unit': ['Unit', 'E.g. people, %, days'],
+      'indicator.baseline': ['Baseline value', ''],
+      'indicator.target': ['Target', ''],
+      'indicator.value': ['Measured value', ''],
+      'indicator.measuredAt': ['Date of measurement', 'YYYY, YYYY-MM or YYYY-MM-DD'],
+      'indicator.method': ['Method of measurement', ''],
+      'means.budgetEur': ['Total budget (€)', 'E.g. 120000'],
+      'means.staffFte': ['Staff (full-time equivalents)', 'E.g. 1.5'],
+      funding: ['Funding', ''],
+      'funding.type': ['Funder', ''],
+      'funding.programme': ['Programme', 'E.g. Conseillers numériques'],
+      'funding.amountEur': ['Amount (€)', ''],
+      partner: ['Partner', ''],
+      'partner.name': ['Name', ''],
+      'partner.role': ['Role', 'E.g. co-funder, runs the workshops'],
+      licence: ['Licence of the record', 'The Licence Ouverte lets anyone reuse the record.'],
+      website: ['Website of the experiment', 'Full address, starting with https://'],
+      'publicContact.role': [
+        'Public contact: position or department',
+        'E.g. Digital inclusion department',
+      ],
+      'publicContact.email': [
+        'Public contact: e-mail address',
+        'Preferably a generic address (shown on the record).',
+      ],
+      'privateContact.name': ['Your name', ''],
+      'privateContact.email': ['Your e-mail address', 'E.g. firstname.lastname@town.fr'],
+      'privateContact.phone': ['Your phone number', ''],
       scope: [
         'Scope of the experiment',
         'French territories (list them below), all of France (a national programme) or a place outside France (country and place below).',

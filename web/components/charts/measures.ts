@@ -3,6 +3,7 @@
  * a territory against the national reference, shared by the comparison and territory pages.
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
+import { labelOf, THEMES } from '../../../worker/domain/vocabularies'
 import { useT } from '../../i18n'
 import { LOCALE, type Lang } from '../../i18n/lang'
 
@@ -66,14 +67,14 @@ export interface Profile {
  * back it), "weak" when it is at most 0.75 times a national share of 5 % or more. Shares,
  * not counts, so a small territory is compared on what it does, not on its size.
  */
-export function themeProfile(t: TerritoryStats, national: TerritoryStats): Profile {
+export function themeProfile(t: TerritoryStats, national: TerritoryStats, lang: Lang): Profile {
   const strong: ProfileLine[] = []
   const weak: ProfileLine[] = []
   if (t.experiments === 0) return { strong, weak }
   t.themes.forEach((theme, i) => {
     const here = theme.share ?? 0
     const there = national.themes[i]?.share ?? 0
-    const line = { label: theme.label, territory: here, national: there }
+    const line = { label: labelOf(THEMES, theme.code, lang), territory: here, national: there }
     if (theme.count >= 2 && here >= there * 1.25 && here > 0) strong.push(line)
     else if (there >= 0.05 && here <= there * 0.75) weak.push(line)
   })

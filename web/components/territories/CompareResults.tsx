@@ -3,6 +3,13 @@
  * same measures as bar charts (each with its data table).
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
+import {
+  EVIDENCE_LEVELS,
+  labelOf,
+  STAGES,
+  THEMES,
+  type Term,
+} from '../../../worker/domain/vocabularies'
 import { BarChart } from '../charts/BarChart'
 import { useStatsFormat } from '../charts/measures'
 import { useT } from '../../i18n'
@@ -12,10 +19,12 @@ export function CompareResults(props: {
   national: TerritoryStats
   csvHref: string
 }) {
-  const t = useT().territories
+  const { territories: t, lang } = useT()
   const f = useStatsFormat()
   const all = [...props.territories, props.national]
-  const series = all.map((x) => ({ label: x.name, reference: x.kind === 'fr' }))
+  // The national line's name and the breakdowns' labels come from the API in French.
+  const nameOf = (x: TerritoryStats) => (x.kind === 'fr' ? t.territory.france : x.name)
+  const series = all.map((x) => ({ label: nameOf(x), reference: x.kind === 'fr' }))
   const cell = (v: number | null, f: (n: number) => string) => (v === null ? t.notAvailable : f(v))
   const known = (v: number | null, records: number, f: (n: number) => string) =>
     v === null ? t.notProvided : t.withRecords(f(v), records)
@@ -28,9 +37,9 @@ export function CompareResults(props: {
     [t.rows.budget, (x) => known(x.budget.medianEur, x.budget.known, f.eur)],
     [t.rows.peopleReached, (x) => known(x.peopleReached.total, x.peopleReached.known, f.count)],
   ]
-  const shares = (pick: (x: TerritoryStats) => TerritoryStats['themes']) =>
+  const shares = (pick: (x: TerritoryStats) => TerritoryStats['themes'], terms: readonly Term[]) =>
     (pick(props.national) ?? []).map((b, i) => ({
-      label: b.label,
+      label: labelOf(terms, b.code, lang),
       values: all.map((x) => pick(x)[i]?.share ?? null),
     }))
   return (
@@ -44,7 +53,7 @@ export function CompareResults(props: {
               <th scope="col">{t.measure}</th>
               {all.map((x) => (
                 <th scope="col">
-                  {x.kind === 'fr' ? x.name : <a href={`/territoires/${x.code}`}>{x.name}</a>}
+                  {x.kind === 'fr' ? nameOf(x) : <a href={`/territoires/${x.code}`}>{x.name}</a>}
                 </th>
               ))}
             </tr>
@@ -82,7 +91,7 @@ export function CompareResults(props: {
         title={t.charts.themesTitle}
         description={t.charts.themesDescription}
         series={series}
-        groups={shares((x) => x.themes)}
+        groups={shares((x) => x.themes, THEMES)}
         format={f.share}
         groupHeader={t.charts.theme}
         max={1}
@@ -91,7 +100,7 @@ export function CompareResults(props: {
         id="graphique-etapes"
         title={t.charts.stagesTitle}
         series={series}
-        groups={shares((x) => x.stages)}
+        groups={shares((x) => x.stages, STAGES)}
         format={f.share}
         groupHeader={t.charts.stage}
         max={1}
@@ -101,7 +110,7 @@ export function CompareResults(props: {
         title={t.charts.evidenceTitle}
         description={t.charts.evidenceDescription}
         series={series}
-        groups={shares((x) => x.evidenceLevels)}
+        groups={shares((x) => x.evidenceLevels, EVIDENCE_LEVELS)}
         format={f.share}
         groupHeader={t.charts.evidence}
         max={1}

@@ -6,7 +6,7 @@
 import type { TerritoryStats } from '../../../worker/domain/statistics'
 import type { Experiment } from '../../../worker/domain/experiment'
 import type { Territory } from '../../../worker/domain/territory'
-import { EVIDENCE_LEVELS, labelOf, STAGES } from '../../../worker/domain/vocabularies'
+import { EVIDENCE_LEVELS, labelOf, STAGES, THEMES } from '../../../worker/domain/vocabularies'
 import { BarChart } from '../charts/BarChart'
 import { useStatsFormat } from '../charts/measures'
 import { Layout } from '../Layout'
@@ -29,7 +29,7 @@ export interface TerritoryPageProps {
 
 export function TerritoryPage(props: TerritoryPageProps) {
   const { code, territory, parent, stats, national, departments } = props
-  const { territories: t } = useT()
+  const { territories: t, lang } = useT()
   const f = useStatsFormat()
   const level = territory.kind === 'reg' ? 'reg' : 'dep'
   return (
@@ -62,7 +62,7 @@ export function TerritoryPage(props: TerritoryPageProps) {
           description={t.territory.themesDescription}
           series={[{ label: territory.name }, { label: t.territory.france, reference: true }]}
           groups={stats.themes.map((b, i) => ({
-            label: b.label,
+            label: labelOf(THEMES, b.code, lang),
             values: [b.share, national.themes[i]?.share ?? null],
           }))}
           format={f.share}

@@ -75,9 +75,9 @@ export function Strengths({
   stats: TerritoryStats
   national: TerritoryStats
 }) {
-  const { territories: t } = useT()
+  const { territories: t, lang } = useT()
   const f = useStatsFormat()
-  const { strong, weak } = themeProfile(stats, national)
+  const { strong, weak } = themeProfile(stats, national, lang)
   const line = (l: ProfileLine) =>
     t.territory.profileLine(l.label, f.share(l.territory), f.share(l.national))
   const list = (lines: ProfileLine[], none: string) =>

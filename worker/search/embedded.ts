@@ -1,9 +1,10 @@
 /**
  * The embedded search engine: SQLite FTS5 (`unicode61 remove_diacritics 2`) in its own
  * derived D1 database (binding SEARCH_DB). It answers when Meilisearch is not configured
- * or not reachable, with the same query, filter and facet semantics as far as FTS5 allows:
- * accent-insensitive, the same stop words and synonyms, hyphen = space, a light plural
- * folding instead of typo tolerance. All SQL of the embedded index lives in this file.
+ * or not reachable, with the same query, filter and facet semantics as Meilisearch:
+ * accent-insensitive, the same stop words and lexicon, hyphen = space, records holding
+ * more query words first, French stems in their own column, and typo corrections from the
+ * index's own vocabulary (README.md). All SQL of the embedded index lives in this file.
  */
 import { foldText } from '../domain/text'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'

@@ -1,7 +1,9 @@
 /**
- * The Meilisearch engine, through the official client. Searches and disjunctive facet
- * counts go in one multi-search request (one subrequest), under a short timeout so a slow
- * or absent server costs at most ~1.5 s before the embedded engine answers instead.
+ * The Meilisearch engine, through the official client. A browse (no text) and its
+ * disjunctive facet counts go in one multi-search request; a text search is one federated
+ * multi-search (one query per word), plus one per facet with a selection, in parallel. All
+ * under a short timeout, so a slow or absent server costs at most ~1.5 s before the
+ * embedded engine answers instead.
  *
  * Filters: attribute names come only from FACET_ATTRIBUTES (server side); every value is
  * quoted and escaped by `filterValue`, so no user input can add an `OR` clause.

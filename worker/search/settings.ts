@@ -1,9 +1,9 @@
 /**
  * Search settings, in one place for both engines: which fields are searched, filtered
- * and sorted, the French stop words and the domain's synonyms. The Meilisearch index
- * settings are derived from these lists and applied idempotently by `applyIndexSettings`
- * (from the reindex endpoint and before the first sync, never per request); the embedded
- * engine uses the same stop words and synonyms to expand queries.
+ * and sorted, and the French stop words; the synonyms come from the domain lexicon
+ * (lexicon.json). The Meilisearch index settings are derived from these lists and applied
+ * idempotently by `applyIndexSettings` (from the reindex endpoint and before the first
+ * sync, never per request); the embedded engine uses the same stop words and lexicon.
  */
 import type { Meilisearch, Settings } from 'meilisearch'
 import { meilisearchSynonyms } from './lexicon'
@@ -54,20 +54,6 @@ export const STOP_WORDS = [
 ] as const
 
 const STOP_WORD_SET = new Set<string>(STOP_WORDS)
-
-/**
- * The query without its stop words (`l’`, `d’` elisions included), so "tiers-lieux de
- * Bretagne" does not require "de" in the fiche. Quoted phrases are left alone, a query
- * made only of stop words is kept whole, and a trailing space (no prefix search on the
- * last word) is preserved.
- */
-export function stripStopWords(q: string): string {
-  if (q.includes('"')) return q
-  const words = q.split(/[\s'’]+/).filter(Boolean)
-  const kept = words.filter((w) => !STOP_WORD_SET.has(w.toLowerCase()))
-  if (kept.length === 0) return q
-  return kept.join(' ') + (/\s$/.test(q) ? ' ' : '')
-}
 
 // ── Fields ───────────────────────────────────────────────────────────────────
 
@@ -144,9 +130,10 @@ export function indexSettings(): Settings {
       },
     ],
     sortableAttributes: ['publishedAt', 'evidence', 'completeness'],
-    // `words` first, then an explicit sort, then relevance: a "most recent" sort still
-    // only returns documents containing every query word, like the embedded engine.
-    // Evidence and completeness break ties, so better-documented fiches come first.
+    // `words` first (records holding more query words first), then a picked sort, then
+    // relevance, like the embedded engine; attribute before proximity, as the words of a
+    // natural phrase are rarely adjacent in a record. Evidence and completeness break
+    // ties, so better-documented fiches come first.
     rankingRules: [
       'words',
       'sort',
@@ -160,7 +147,7 @@ export function indexSettings(): Settings {
     // Deliberately empty: Meilisearch 1.21 does not index stop words, and a multi-word
     // synonym is matched as a phrase, so "msap" → "maison de services au public" never
     // matched a fiche saying exactly that (measured). STOP_WORDS are stripped from the
-    // query by the Worker instead (`stripStopWords`), as the embedded engine does.
+    // query by the Worker instead (`queryWords`), for both engines.
     stopWords: [],
     synonyms: meilisearchSynonyms(STOP_WORD_SET),
     // Years and INSEE codes must not match their neighbours (2024 ≠ 2025, 35 ≠ 36); word

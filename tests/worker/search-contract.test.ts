@@ -317,6 +317,17 @@ describe.each(engines)('search contract: %s engine', (engineName, makeEngine) =>
     expect((await search('édition', { page: 4, hitsPerPage: 2 })).hits).toEqual([])
   })
 
+  it.skipIf(skip)('browses without text by evidence, then completeness', async () => {
+    const hits = (await search('')).hits
+    const evidence = hits.map((h) => h.evidenceLevel)
+    expect(evidence).toEqual([...evidence].sort((a, b) => b - a))
+    // Not publication order: the budgets were published last, the evidence-4 one leads.
+    expect(evidence[0]).toBe(4)
+    expect(hits.map((h) => nameOf(h.id))).not.toEqual(
+      (await search('', { sort: 'recent' })).hits.map((h) => nameOf(h.id))
+    )
+  })
+
   it.skipIf(skip)('sorts by evidence, recency and completeness', async () => {
     const byEvidence = (await search('', { sort: 'evidence' })).hits.map((h) => h.evidenceLevel)
     expect(byEvidence).toEqual([...byEvidence].sort((a, b) => b - a))

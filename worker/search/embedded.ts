@@ -11,6 +11,7 @@ import { escapeHighlight, MARK_END, MARK_START } from './documents'
 import {
   allowedTypos,
   mayHaveTypo,
+  TEXT_COLUMNS,
   queryWords,
   toTextMatch,
   type QueryWord,
@@ -110,7 +111,20 @@ export class EmbeddedEngine implements SearchEngine {
    * vocabulary is read by range on its index, never scanned whole. One query per search.
    */
   private async corrections(words: readonly QueryWord[]): Promise<Map<string, string[]>> {
-    const checked = [...new Set(words.filter(mayHaveTypo).map((w) => w.text))]
+    const candidates = [...new Set(words.filter(mayHaveTypo).map((w) => w.text))]
+    if (candidates.length === 0) return new Map()
+    // Most words are indexed: one FTS5 prefix lookup each tells, before any vocabulary read.
+    const found = await this.db
+      .prepare(
+        `SELECT ${candidates
+          .map(
+            (_, i) => `EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ?${i + 1}) AS w${i}`
+          )
+          .join(', ')}`
+      )
+      .bind(...candidates.map((word) => `${TEXT_COLUMNS} : "${word}"*`))
+      .first<Record<string, number>>()
+    const checked = candidates.filter((_, i) => !found?.[`w${i}`])
     if (checked.length === 0) return new Map()
     const ranges = checked.map((word) => {
       const typos = allowedTypos(word)
@@ -385,24 +399,30 @@ function hitsSql(
   // SQLite runs once per statement and then probes per candidate.
   const has = (expression: string) =>
     `(d.docid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${p.add(expression)}))`
-  const start = p.add(MARK_START)
-  const end = p.add(MARK_END)
   const words = text.words.length > 1 ? text.words.map((w) => has(w.all)).join(' + ') : '1'
   const inexact = text.words.filter((w) => w.exact !== null)
   const loose = inexact.length
     ? inexact.map((w) => `${has(w.all)} - ${has(w.exact!)}`).join(' + ')
     : '0'
-  const clauses = [
-    `search_fts MATCH ${p.add(c.match)}`,
-    ...conditions(c, p, { textMatchedByJoin: true }),
-  ]
+  const match = p.add(c.match)
+  const clauses = [`search_fts MATCH ${match}`, ...conditions(c, p, { textMatchedByJoin: true })]
   const then = sort === 'relevance' ? `${BM25}, ${ORDER.relevance}` : `${ORDER[sort]}, ${BM25}`
-  const sql = `SELECT ${columns}, highlight(search_fts, 0, ${start}, ${end}) AS hl_title,
-      highlight(search_fts, 1, ${start}, ${end}) AS hl_summary,
-      ${words} AS words, ${loose} AS loose
-    FROM search_fts JOIN search_documents d ON d.docid = search_fts.rowid
-    ${whereClause(clauses)}
-    ORDER BY words DESC, loose ASC, ${then}, d.id DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`
+  const order = `words DESC, loose ASC, ${then}, d.id DESC`
+  const start = p.add(MARK_START)
+  const end = p.add(MARK_END)
+  // The page is ranked first, then only its rows are highlighted: highlight() on every
+  // matching row (thousands when a query word is common) cost more than the ranking.
+  const sql = `WITH page AS (
+      SELECT d.docid, ${words} AS words, ${loose} AS loose
+      FROM search_fts JOIN search_documents d ON d.docid = search_fts.rowid
+      ${whereClause(clauses)}
+      ORDER BY ${order} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)})
+    SELECT ${columns}, highlight(search_fts, 0, ${start}, ${end}) AS hl_title,
+      highlight(search_fts, 1, ${start}, ${end}) AS hl_summary
+    FROM page JOIN search_fts ON search_fts.rowid = page.docid
+      JOIN search_documents d ON d.docid = page.docid
+    WHERE search_fts MATCH ${match}
+    ORDER BY page.${order.replace(', loose ASC', ', page.loose ASC')}`
   return { sql, params: p.values }
 }
 

@@ -107,7 +107,8 @@ export function toTextMatch(
   return { any: out.map((w) => w.all).join(' OR '), words: out }
 }
 
-const TEXT_COLUMNS = '{title summary labels body}'
+/** The FTS5 columns of the text as written (all but `stems`). */
+export const TEXT_COLUMNS = '{title summary labels body}'
 
 const group = (terms: readonly string[]) =>
   terms.length === 1 ? terms[0]! : `(${terms.join(' OR ')})`

@@ -1,10 +1,11 @@
 /**
  * The lower bound: the very request our Meilisearch engine sends, replayed straight to
- * Meilisearch. Rather than re-deriving the multi-search body (main query + one query per
- * selected facet for disjunctive counts) and letting it drift from the engine, the engine
- * itself builds it here: `fetch` is swapped for a recorder while `engine.search()` runs,
- * so the raw run replays byte-identical bodies and the ratio ours/raw isolates what the
- * Worker adds (routing, validation, highlighting, JSON, wrangler's proxy).
+ * Meilisearch. Rather than re-deriving the multi-search bodies and letting them drift from
+ * the engine, the engine itself builds them here: `fetch` is swapped for a recorder while
+ * `engine.search()` runs, so the raw run replays byte-identical bodies and the ratio
+ * ours/raw isolates what the Worker adds (routing, validation, highlighting, JSON,
+ * wrangler's proxy). A text search with a selected facet sends two requests in parallel
+ * (the federated search, then the facet's own counts): each is replayed as one request.
  */
 import type { SearchQuery } from '../../worker/search/types'
 import type { BenchQuery } from './queries'
@@ -35,8 +36,9 @@ export async function recordEngineRequests(
       path: url.pathname + url.search,
       body: typeof init?.body === 'string' ? init.body : '',
     })
-    const results = [{ hits: [], facetDistribution: {}, totalHits: 0, page: 1, hitsPerPage: 20 }]
-    return new Response(JSON.stringify({ results }), {
+    const result = { hits: [], facetDistribution: {}, totalHits: 0, page: 1, hitsPerPage: 20 }
+    // One shape for both answers: `results` for a multi-search, the rest for a federated one.
+    return new Response(JSON.stringify({ ...result, results: [result] }), {
       headers: { 'content-type': 'application/json' },
     })
   }
@@ -54,5 +56,5 @@ export async function recordEngineRequests(
   } finally {
     globalThis.fetch = realFetch
   }
-  return recorded.length === queries.length ? recorded : null
+  return recorded.length >= queries.length ? recorded : null
 }

@@ -29,6 +29,8 @@ export default defineConfig(async () => {
             RATE_LIMITS: 'off',
             // Key of the IP pseudonyms (worker/http/client-ip.ts).
             IP_HASH_SECRET: 'test-ip-hash-secret-0123456789abcdef',
+            // Notifications to contributors go to the local recorder (table local_mail).
+            MAIL_SENDER: 'local',
             // The Worker's own Meilisearch stays off by default: one index shared by files
             // running in parallel made results depend on other files' data. The real
             // server started by tests/global-setup.ts (key scoped to `test-*` indexes) is

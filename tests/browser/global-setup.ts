@@ -46,6 +46,7 @@ export default async function setup(project: TestProject) {
       RATE_LIMITS: 'off',
       // Key of the IP pseudonyms (worker/http/client-ip.ts); any value works for tests.
       IP_HASH_SECRET: 'browser-ip-hash-secret-0123456789',
+      MAIL_SENDER: 'local',
     },
   })
   try {

@@ -180,3 +180,17 @@ export function auditProposalDecision(
       status
     )
 }
+
+/** The last proposal of this experiment a moderator refused, with the reason. */
+export async function latestRejectedProposal(
+  db: Db,
+  experimentId: string
+): Promise<{ reason: string; at: string } | null> {
+  return db
+    .prepare(
+      `SELECT reason, decided_at AS at FROM proposals
+       WHERE experiment_id = ?1 AND status = 'rejected' ORDER BY decided_at DESC LIMIT 1`
+    )
+    .bind(experimentId)
+    .first()
+}

@@ -90,3 +90,18 @@ export async function lastPublishedRevision(
     .bind(experimentId)
     .first<{ revision: number; data: string }>()
 }
+
+/** The latest moderation decision the owner should read (request, refusal, publication, withdrawal). */
+export async function latestDecision(
+  db: Db,
+  experimentId: string
+): Promise<{ action: string; reason: string | null; at: string } | null> {
+  return db
+    .prepare(
+      `SELECT action, reason, created_at AS at FROM experiment_revisions
+       WHERE experiment_id = ?1 AND action IN ('request-changes', 'reject', 'approve', 'unpublish')
+       ORDER BY revision DESC LIMIT 1`
+    )
+    .bind(experimentId)
+    .first()
+}

@@ -26,9 +26,14 @@ import {
   updatePrivateContact,
 } from '../db/edit-access'
 import { getExperiment, type ExperimentRow } from '../db/experiments'
-import { insertOwnerReply } from '../db/owner-replies'
-import { getPendingProposalFor, proposeStatements, type ProposalRow } from '../db/proposals'
-import type { Change } from '../db/revisions'
+import { insertOwnerReply, latestOwnerReply, type OwnerReply } from '../db/owner-replies'
+import {
+  getPendingProposalFor,
+  latestRejectedProposal,
+  proposeStatements,
+  type ProposalRow,
+} from '../db/proposals'
+import { latestDecision, type Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { fieldErrors, ProblemError } from '../http/problem'
 import { secretToken, sha256Bytes, sha256Hex, ulid } from '../lib/crypto'
@@ -51,6 +56,11 @@ const invalidLink = () =>
     404,
     'Ce lien de modification n’est pas valide ou a expiré. Demandez-en un nouveau à l’équipe de modération.'
   )
+
+/** A record whose owner may open their private page: to edit it, or to read what was decided. */
+function isViewable(row: ExperimentRow): boolean {
+  return row.deleted_at === null && row.status !== 'merged'
+}
 
 function isEditable(row: ExperimentRow): boolean {
   return (
@@ -86,7 +96,7 @@ export async function openEditSession(
   if (!row || !(await sameHash(hash, row.edit_token_hash)) || row.edit_token_expires_at <= at) {
     throw invalidLink()
   }
-  if (!isEditable(row)) throw closedToEdits(row)
+  if (!isViewable(row)) throw closedToEdits(row)
   const sessionId = secretToken()
   const expiresAt = new Date(now.getTime() + EDIT_SESSION_MINUTES * 60_000).toISOString()
   const [opened] = await db.batch(
@@ -164,10 +174,23 @@ export interface EditableRecord {
   input: ExperimentContent & { privateContact: PrivateContact }
   pendingProposal: { id: string; createdAt: string } | null
   lastVerifiedAt: string | null
+  /** Whether the owner may still change it (pending, sent back, published). */
+  editable: boolean
+  /** The moderators' latest decision on the record, with its reason and date. */
+  decision: { action: string; reason: string | null; at: string } | null
+  /** The owner's latest refused proposal (published records). */
+  rejectedProposal: { reason: string; at: string } | null
+  /** The owner's latest answer to a request for changes. */
+  reply: OwnerReply | null
 }
 
 export async function editableRecord(db: Db, row: ExperimentRow): Promise<EditableRecord> {
-  const proposal = await getPendingProposalFor(db, row.id)
+  const [proposal, decision, rejectedProposal, reply] = await Promise.all([
+    getPendingProposalFor(db, row.id),
+    latestDecision(db, row.id),
+    latestRejectedProposal(db, row.id),
+    latestOwnerReply(db, row.id),
+  ])
   const content = shownContent(row, proposal) as ExperimentContent
   return {
     id: row.id,
@@ -177,6 +200,10 @@ export async function editableRecord(db: Db, row: ExperimentRow): Promise<Editab
     input: { ...content, privateContact: JSON.parse(row.private_contact) as PrivateContact },
     pendingProposal: proposal ? { id: proposal.id, createdAt: proposal.created_at } : null,
     lastVerifiedAt: row.last_verified_at,
+    editable: isEditable(row),
+    decision,
+    rejectedProposal,
+    reply,
   }
 }
 

@@ -40,7 +40,9 @@ export interface RecordViewProps {
   actions: ModerationAction[]
   /** Against the last published revision (re-submissions), or null for a first submission. */
   diff: { baseRevision: number; changes: FieldChange[] } | null
-  proposal: { id: string; at: string; changes: FieldChange[] } | null
+  proposal: { id: string; at: string; changes: FieldChange[]; message: string | null } | null
+  /** The owner's latest answer to a request for changes (private). */
+  ownerReply: { message: string; at: string } | null
   reports: { id: string; reason: string; message: string; at: string }[]
   revisions: {
     revision: number
@@ -138,6 +140,17 @@ export function RecordView(props: RecordViewProps) {
         </p>
       )}
 
+      {props.ownerReply && (
+        <section aria-labelledby="reponse-porteur" class="box important">
+          <h2 id="reponse-porteur">
+            Réponse du porteur, le {formatDateTime(props.ownerReply.at)} (jamais publiée)
+          </h2>
+          <blockquote>
+            <p>{props.ownerReply.message}</p>
+          </blockquote>
+        </section>
+      )}
+
       <section aria-labelledby="contact" class="box important desk-private">
         <h2 id="contact">
           <span class="badge private">Privé</span> Contact du porteur — jamais publié
@@ -185,6 +198,14 @@ export function RecordView(props: RecordViewProps) {
           <h2 id="proposition-titre">
             Modification proposée le {formatDateTime(props.proposal.at)}
           </h2>
+          {props.proposal.message && (
+            <figure class="owner-reply">
+              <figcaption>Message du porteur (jamais publié) :</figcaption>
+              <blockquote>
+                <p>{props.proposal.message}</p>
+              </blockquote>
+            </figure>
+          )}
           <DiffTable
             changes={props.proposal.changes}
             caption="Proposition comparée à la version publiée"

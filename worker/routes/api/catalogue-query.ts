@@ -22,6 +22,6 @@ export function catalogueFilters(c: Context<AppEnv>): CatalogueFilters {
 }
 
 /** Absolute base of permalinks: the configured public URL, else the request's origin. */
-export function publicBase(c: Context<AppEnv>): string {
+export function publicBase(c: { env: Env; req: { url: string } }): string {
   return (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/+$/, '')
 }

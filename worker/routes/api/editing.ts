@@ -64,6 +64,16 @@ const EditableRecord = z
     }),
     pendingProposal: z.object({ id: z.string(), createdAt: z.string() }).nullable(),
     lastVerifiedAt: z.string().nullable(),
+    editable: z.boolean(),
+    decision: z
+      .object({ action: z.string(), reason: z.string().nullable(), at: z.string() })
+      .nullable()
+      .openapi({ description: 'Dernière décision de modération, avec sa raison et sa date' }),
+    rejectedProposal: z.object({ reason: z.string(), at: z.string() }).nullable(),
+    reply: z
+      .object({ message: z.string(), at: z.string(), revision: z.number().int() })
+      .nullable()
+      .openapi({ description: 'Dernière réponse du porteur à une demande de modifications' }),
   })
   .openapi('EditableRecord')
 

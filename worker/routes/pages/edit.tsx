@@ -282,21 +282,23 @@ async function showEditForm(
         </p>
       )}
       <EditStatus record={record} m={m} t={t} />
-      <SubmissionForm
-        values={values}
-        errors={errors}
-        territoryNames={territoryNames}
-        territoryChoices={territoryChoices}
-        action="/modifier"
-        submitLabel={m.save}
-        inspired={{
-          chosen: await inspirationLinks(c.var.db, values),
-          query: search?.query ?? '',
-          found: search?.found ?? null,
-          selfId: record.id,
-        }}
-        ownerMessage
-      />
+      {record.editable && (
+        <SubmissionForm
+          values={values}
+          errors={errors}
+          territoryNames={territoryNames}
+          territoryChoices={territoryChoices}
+          action="/modifier"
+          submitLabel={m.save}
+          inspired={{
+            chosen: await inspirationLinks(c.var.db, values),
+            query: search?.query ?? '',
+            found: search?.found ?? null,
+            selfId: record.id,
+          }}
+          ownerMessage
+        />
+      )}
       <form method="post" action="/modifier/fin">
         <button type="submit" class="button">
           {m.finish}
@@ -317,15 +319,66 @@ function EditStatus({
   t: Messages
 }) {
   const published = record.status === 'published'
+  const decision = record.decision
+  // The moderators' words that still apply to the current status.
+  const explains =
+    decision &&
+    decision.reason &&
+    ((record.status === 'changes_requested' && decision.action === 'request-changes') ||
+      (record.status === 'rejected' && decision.action === 'reject') ||
+      (record.status === 'unpublished' && decision.action === 'unpublish'))
+  const answered = record.reply && record.status === 'pending'
+  const refusedEdit =
+    published && !record.pendingProposal && record.rejectedProposal ? record.rejectedProposal : null
   return (
-    <section class="box" aria-label={m.openTitle}>
-      <p>{published ? m.statusPublished : m.statusPending}</p>
+    <section class="box edit-status" aria-labelledby="edit-status-title">
+      <h2 id="edit-status-title">{m.statusTitle}</h2>
+      <p class={`status status-${record.status}`}>
+        <strong>{m.status[record.status]}</strong>
+      </p>
+      {explains && (
+        <figure class="moderator-words">
+          <figcaption>
+            {record.status === 'changes_requested'
+              ? m.requestOn(formatDate(decision.at, t.lang))
+              : m.decisionOn(formatDate(decision.at, t.lang))}
+          </figcaption>
+          <blockquote>
+            <p>{decision.reason}</p>
+          </blockquote>
+        </figure>
+      )}
+      {refusedEdit && (
+        <figure class="moderator-words">
+          <figcaption>{m.proposalRejected(formatDate(refusedEdit.at, t.lang))}</figcaption>
+          <blockquote>
+            <p>{refusedEdit.reason}</p>
+          </blockquote>
+        </figure>
+      )}
+      {answered && record.reply && (
+        <figure class="owner-reply">
+          <figcaption>{m.replySent(formatDate(record.reply.at, t.lang))}</figcaption>
+          <blockquote>
+            <p>{record.reply.message}</p>
+          </blockquote>
+        </figure>
+      )}
+      <h3>{m.nextTitle}</h3>
+      <p>{m.next[record.status]}</p>
+      {record.status === 'rejected' && (
+        <p>
+          <a href="/proposer" class="button">
+            {m.resubmit}
+          </a>
+        </p>
+      )}
       {record.pendingProposal && (
         <p>{m.proposalWaiting(formatDate(record.pendingProposal.createdAt, t.lang))}</p>
       )}
       {published && (
         <>
-          <h2>{m.verifyTitle}</h2>
+          <h3>{m.verifyTitle}</h3>
           <p>
             {m.verifyText(
               record.lastVerifiedAt ? formatDate(record.lastVerifiedAt, t.lang) : m.verifyNever

@@ -18,14 +18,39 @@ const fr = {
       'Votre session de modification a expiré ou a été fermée. Rouvrez le lien privé reçu lors de votre proposition.',
     closedTitle: 'Fiche non modifiable',
     formTitle: (title: string) => `Modifier « ${title} »`,
-    statusPending:
-      'Votre fiche attend la validation d’un modérateur : vos modifications s’appliquent directement.',
-    statusPublished:
-      'Votre fiche est publiée. Vos modifications seront relues par l’équipe de modération avant d’être mises en ligne ; la version actuelle reste visible en attendant.',
     proposalWaiting: (date: string) =>
       `Une modification envoyée le ${date} attend la modération : le formulaire la reprend, et un nouvel envoi la remplace.`,
     save: 'Enregistrer les modifications',
     messageTooLong: 'Le message dépasse 2000 caractères.',
+    statusTitle: 'Où en est votre fiche',
+    status: {
+      pending: 'En attente de modération : un modérateur va relire la fiche avant publication.',
+      changes_requested: 'Modifications demandées par l’équipe de modération.',
+      published: 'Publiée.',
+      rejected: 'Refusée par l’équipe de modération.',
+      unpublished: 'Retirée de la publication par l’équipe de modération.',
+      merged: 'Fusionnée avec une autre fiche.',
+    } as Record<string, string>,
+    decisionOn: (date: string) => `Décision du ${date} :`,
+    requestOn: (date: string) => `Demande de l’équipe de modération, le ${date} :`,
+    nextTitle: 'Que faire ?',
+    next: {
+      pending:
+        'Rien pour l’instant : vous pouvez encore corriger la fiche ci-dessous, les modifications s’appliquent directement.',
+      changes_requested:
+        'Modifiez la fiche ci-dessous selon la demande, et expliquez vos changements dans le message à l’équipe de modération : en enregistrant, la fiche retourne dans la file de modération.',
+      published:
+        'Vous pouvez proposer une modification ci-dessous ; elle sera relue avant d’être en ligne.',
+      rejected:
+        'La fiche ne peut plus être modifiée. Vous pouvez proposer une nouvelle fiche qui tient compte de cette raison.',
+      unpublished:
+        'La fiche ne peut pas être modifiée en ligne : écrivez à l’équipe de modération pour en discuter.',
+      merged: 'Consultez la fiche qui la remplace.',
+    } as Record<string, string>,
+    replySent: (date: string) =>
+      `Votre réponse du ${date} a été transmise à l’équipe de modération :`,
+    proposalRejected: (date: string) => `Votre modification a été refusée le ${date} :`,
+    resubmit: 'Proposer une nouvelle fiche',
     done: {
       applied: 'Vos modifications sont enregistrées.',
       proposed:
@@ -105,13 +130,37 @@ const en: TrustMessages = {
       'Your edit session has expired or was closed. Open the private link you received when you submitted again.',
     closedTitle: 'Record cannot be edited',
     formTitle: (title: string) => `Edit “${title}”`,
-    statusPending: 'Your record is awaiting moderation: your changes apply immediately.',
-    statusPublished:
-      'Your record is published. Your changes will be reviewed by the moderation team before going online; the current version stays visible meanwhile.',
     proposalWaiting: (date: string) =>
       `A change sent on ${date} is awaiting moderation: the form shows it, and sending again replaces it.`,
     save: 'Save changes',
     messageTooLong: 'The message is longer than 2000 characters.',
+    statusTitle: 'Where your record stands',
+    status: {
+      pending: 'Awaiting moderation: a moderator will review the record before publication.',
+      changes_requested: 'Changes requested by the moderation team.',
+      published: 'Published.',
+      rejected: 'Rejected by the moderation team.',
+      unpublished: 'Withdrawn from publication by the moderation team.',
+      merged: 'Merged into another record.',
+    },
+    decisionOn: (date: string) => `Decision of ${date}:`,
+    requestOn: (date: string) => `Request from the moderation team, ${date}:`,
+    nextTitle: 'What to do next?',
+    next: {
+      pending:
+        'Nothing for now: you can still correct the record below, changes apply immediately.',
+      changes_requested:
+        'Edit the record below as requested, and explain your changes in the message to the moderation team: saving sends the record back to the moderation queue.',
+      published: 'You can propose a change below; it will be reviewed before going online.',
+      rejected:
+        'The record can no longer be edited. You may submit a new record that takes this reason into account.',
+      unpublished:
+        'The record cannot be edited online: write to the moderation team to discuss it.',
+      merged: 'See the record that replaces it.',
+    },
+    replySent: (date: string) => `Your answer of ${date} was passed on to the moderation team:`,
+    proposalRejected: (date: string) => `Your change was rejected on ${date}:`,
+    resubmit: 'Submit a new record',
     done: {
       applied: 'Your changes are saved.',
       proposed:

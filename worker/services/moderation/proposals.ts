@@ -109,14 +109,14 @@ export async function rejectProposal(
   moderator: ModeratorRef,
   reason: string,
   now = new Date()
-): Promise<void> {
+): Promise<{ experimentId: string }> {
   const trimmed = reason.trim()
   if (trimmed.length < 5 || trimmed.length > 2000) {
     throw new ProblemError(400, 'Certaines données sont invalides.', [
       { pointer: '/reason', message: 'Indiquez la raison du refus (5 à 2000 caractères).' },
     ])
   }
-  await pendingProposal(db, id)
+  const proposal = await pendingProposal(db, id)
   const at = now.toISOString()
   const actor = `moderator:${moderatorName(moderator)}`
   const [update] = await db.batch([
@@ -132,6 +132,7 @@ export async function rejectProposal(
   if (!wroteRow(update)) {
     throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
   }
+  return { experimentId: proposal.experiment_id }
 }
 
 /**

@@ -18,6 +18,8 @@ import { ProblemError } from '../../../http/problem'
 import { createRouter } from '../../../http/router'
 import { REASON_MAX, REASON_MIN, type ModerationAction } from '../../../domain/moderation'
 import { moderate, type ModerationCommand } from '../../../services/moderation/decisions'
+import { decisionEvent } from '../../../services/notifications'
+import { notifierFor } from '../../notify'
 import { decodeCursor, encodeCursor, PageQuery } from '../params'
 import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
 
@@ -219,6 +221,8 @@ async function decide(
     via: 'api',
     ipHash: await clientIpHash(c),
   })
+  const event = decisionEvent(action, body.reason)
+  if (event) await notifierFor(c).notify(id, event)
   // The index follows without waiting for the cron (unpublish, delete, merge remove it).
   return toModerationRecord(row)
 }

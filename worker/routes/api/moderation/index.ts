@@ -13,6 +13,7 @@ import { jsonBody } from '../../../http/body'
 import { requireModerator } from '../../../http/moderator-auth'
 import { createRouter } from '../../../http/router'
 import { moderate } from '../../../services/moderation/decisions'
+import { notifierFor } from '../../notify'
 import { decodeCursor, encodeCursor, PageQuery } from '../params'
 import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
 import { moderationActionsApi, Rejection } from './actions'
@@ -117,6 +118,7 @@ export const moderationApi = createRouter()
       { action: 'approve' },
       { name: c.var.moderator, via: 'api' }
     )
+    await notifierFor(c).notify(row.id, { kind: 'approve' })
     return c.json(toModeratedExperiment(row), 200)
   })
   .openapi(reject, async (c) => {
@@ -127,6 +129,7 @@ export const moderationApi = createRouter()
       { action: 'reject', reason },
       { name: c.var.moderator, via: 'api' }
     )
+    await notifierFor(c).notify(row.id, { kind: 'reject', reason: reason.trim() })
     return c.json(toModeratedExperiment(row), 200)
   })
   .route('/', moderationActionsApi)

@@ -18,6 +18,7 @@ import { FieldChange, PRIVATE } from '../editing'
 import { Rejection } from './actions'
 import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
 import { publicBase } from '../catalogue-query'
+import { notifierFor } from '../../notify'
 
 const IdParam = z.object({ id: ExperimentId })
 const ProposalParam = z.object({
@@ -167,14 +168,17 @@ export const proposalsApi = createRouter()
   })
   .openapi(approve, async (c) => {
     const applied = await approveProposal(c.var.db, c.req.valid('param').id, c.var.moderator)
+    await notifierFor(c).notify(applied.experimentId, { kind: 'proposal-approved' })
     return c.json(applied, 200)
   })
   .openapi(reject, async (c) => {
-    await rejectProposal(
+    const { reason } = c.req.valid('json')
+    const { experimentId } = await rejectProposal(
       c.var.db,
       c.req.valid('param').id,
       c.var.moderator,
-      c.req.valid('json').reason
+      reason
     )
+    await notifierFor(c).notify(experimentId, { kind: 'proposal-rejected', reason })
     return c.body(null, 204)
   })

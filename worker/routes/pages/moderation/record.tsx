@@ -10,6 +10,7 @@ import { ExperimentId, type ExperimentContent } from '../../../domain/experiment
 import { listAudit } from '../../../db/audit'
 import { getExperiment, toExperiment } from '../../../db/experiments'
 import { lastPublishedRevision, listRevisions } from '../../../db/revisions'
+import { latestOwnerReply } from '../../../db/owner-replies'
 import { getPendingProposalFor } from '../../../db/proposals'
 import { listOpenReports } from '../../../db/reports'
 import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
@@ -24,6 +25,8 @@ import {
   rejectProposal,
 } from '../../../services/moderation/proposals'
 import { closeReportAs } from '../../../services/moderation/reports'
+import { decisionEvent } from '../../../services/notifications'
+import { notifierFor } from '../../notify'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
 import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation/labels'
 import type { FormError } from '../../../../web/components/moderation/RecordForms'
@@ -64,12 +67,13 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
   const db = c.var.db
   const row = await getExperiment(db, id)
   if (!row) return notFound(c)
-  const [revisions, audit, published, proposal, reports] = await Promise.all([
+  const [revisions, audit, published, proposal, reports, reply] = await Promise.all([
     listRevisions(db, id),
     listAudit(db, { target: `experiment:${id}`, limit: 100 }),
     lastPublishedRevision(db, id),
     getPendingProposalFor(db, id),
     listOpenReports(db, 200),
+    latestOwnerReply(db, id),
   ])
   const content = JSON.parse(row.data) as ExperimentContent
   const publishedData: unknown = published ? JSON.parse(published.data) : null
@@ -103,8 +107,10 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
           id: proposal.id,
           at: proposal.created_at,
           changes: proposalOutcome(row.data, proposal).changes,
+          message: proposal.message,
         }
       : null,
+    ownerReply: reply ? { message: reply.message, at: reply.at } : null,
     reports: reports
       .filter((r) => r.experiment_id === id)
       .map((r) => ({ id: r.id, reason: r.reason, message: r.message, at: r.created_at })),
@@ -192,6 +198,8 @@ export const recordPages = new Hono<DeskEnv>()
       } catch (err) {
         return refused(c, id, action, err, { reason, into })
       }
+      const event = decisionEvent(action, reason)
+      if (event) await notifierFor(c).notify(id, event)
       return done(c, id, ACTION_SLUGS[action])
     }
   )
@@ -207,9 +215,11 @@ export const recordPages = new Hono<DeskEnv>()
       const reason = (await formField(c, 'raison')).slice(0, 4000)
       try {
         if (c.req.param('decision') === 'approuver') {
-          await approveProposal(c.var.db, pid, await actorOf(c))
+          const { experimentId } = await approveProposal(c.var.db, pid, await actorOf(c))
+          await notifierFor(c).notify(experimentId, { kind: 'proposal-approved' })
         } else {
-          await rejectProposal(c.var.db, pid, await actorOf(c), reason)
+          const { experimentId } = await rejectProposal(c.var.db, pid, await actorOf(c), reason)
+          await notifierFor(c).notify(experimentId, { kind: 'proposal-rejected', reason })
         }
       } catch (err) {
         if (!id) throw err

@@ -290,7 +290,11 @@ describe('editing a published experiment', () => {
       .bind(sub.id, '2020-01-01T00:00:00.000Z')
       .run()
     const page = await (await request(`/experiences/${sub.slug}`)).text()
-    expect(page).toContain('à vérifier')
+    // A styled badge that leads to its explanation, which says how the owner confirms.
+    expect(page).toContain('<a class="badge to-verify" href="#a-verifier">à vérifier</a>')
+    expect(page).toContain('id="a-verifier"')
+    expect(page).toContain('« La fiche est toujours exacte »')
+    expect(page).toContain(`href="/experiences/${sub.slug}/signaler"`)
 
     const cookie = await openSession(sub.editToken)
     const res = await postForm('/modifier/verifier', [], { cookie })
@@ -304,6 +308,7 @@ describe('editing a published experiment', () => {
     expect(read.revision).toBe(3)
     const after = await (await request(`/experiences/${sub.slug}`)).text()
     expect(after).not.toContain('à vérifier')
+    expect(after).not.toContain('id="a-verifier"')
   })
 })
 

@@ -28,6 +28,7 @@ export function ExperimentAside({
   today: string
 }) {
   const t = useT()
+  const stale = needsVerification(e.lastVerifiedAt, new Date(today))
   const x = t.experiment
   const lang = t.lang
   const licenceLabel = labelOf(LICENCES, e.licence, lang)
@@ -54,16 +55,25 @@ export function ExperimentAside({
           {e.publishedAt && <Fact label={x.published}>{formatDate(e.publishedAt, lang)}</Fact>}
           <Fact label={x.lastVerified}>
             {e.lastVerifiedAt ? formatDate(e.lastVerifiedAt, lang) : x.neverVerified}
-            {needsVerification(e.lastVerifiedAt, new Date(today)) && (
+            {stale && (
               <>
                 {' '}
-                <span class="badge to-verify" title={x.toVerifyHelp}>
+                <a class="badge to-verify" href="#a-verifier">
                   {x.toVerify}
-                </span>
+                </a>
               </>
             )}
           </Fact>
         </dl>
+        {stale && (
+          <div id="a-verifier" class="to-verify-help">
+            <p>{x.toVerifyHelp}</p>
+            <p>{x.toVerifyOwner}</p>
+            <p>
+              <a href={`/experiences/${encodeURIComponent(e.slug)}/signaler`}>{x.toVerifyReport}</a>
+            </p>
+          </div>
+        )}
         <ul class="plain">
           <li>
             <a href={`/experiences/${encodeURIComponent(e.slug)}/historique`}>{x.history}</a>

@@ -142,7 +142,10 @@ export const en: Messages = {
     backToSearch: 'Back to search',
     toVerify: 'to be checked',
     toVerifyHelp:
-      'This record has not been confirmed for more than 18 months: some information may be out of date.',
+      'To be checked: this record has not been confirmed for more than 18 months, some information may be out of date.',
+    toVerifyOwner:
+      'Do you lead this experiment? Open the private edit link you received when you submitted it: the button “The record is still accurate” confirms it in one click and removes this badge.',
+    toVerifyReport: 'Do you know what changed? Tell the moderation team',
     history: 'Version history',
     report: 'Report a problem with this record',
     consultedOn: 'accessed on',

@@ -152,7 +152,10 @@ export const fr = {
     backToSearch: 'Revenir à la recherche',
     toVerify: 'à vérifier',
     toVerifyHelp:
-      'Cette fiche n’a pas été confirmée depuis plus de 18 mois : certaines informations peuvent être dépassées.',
+      'À vérifier : cette fiche n’a pas été confirmée depuis plus de 18 mois, certaines informations peuvent être dépassées.',
+    toVerifyOwner:
+      'Vous portez cette expérience ? Ouvrez le lien privé de modification reçu lors de votre proposition : le bouton « La fiche est toujours exacte » la confirme en un clic et retire ce badge.',
+    toVerifyReport: 'Vous savez ce qui a changé ? Signalez-le à l’équipe de modération',
     history: 'Historique des versions',
     report: 'Signaler un problème sur cette fiche',
     consultedOn: 'consulté le',

@@ -5,6 +5,7 @@
  */
 import { raw } from 'hono/html'
 import { countryOf } from '../../worker/domain/countries'
+import { needsVerification } from '../../worker/domain/freshness'
 import type { SearchHit } from '../../worker/domain/search'
 import {
   EVIDENCE_LEVELS,
@@ -39,6 +40,16 @@ export function ExperimentCard({
         <li>{hit.year === null ? t.home.unknownStart : t.home.since(hit.year)}</li>
         <li>{labelOf(STAGES, hit.stage, t.lang)}</li>
         <li>{t.home.evidenceShort(labelOf(EVIDENCE_LEVELS, String(hit.evidenceLevel), t.lang))}</li>
+        {hit.lastVerifiedAt !== undefined && needsVerification(hit.lastVerifiedAt, new Date()) && (
+          <li>
+            <a
+              class="badge to-verify"
+              href={`/experiences/${encodeURIComponent(hit.slug)}#a-verifier`}
+            >
+              {t.experiment.toVerify}
+            </a>
+          </li>
+        )}
       </ul>
       {themes.length > 0 && (
         <ul class="tags">

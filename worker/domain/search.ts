@@ -71,6 +71,10 @@ export const SearchHit = z
       .nullable()
       .openapi({ description: 'Pays (ISO 3166-1) d’une fiche hors de France' }),
     abroadPlace: z.string().nullable().openapi({ description: 'Lieu d’une fiche hors de France' }),
+    lastVerifiedAt: z.string().nullable().optional().openapi({
+      description:
+        'Dernière confirmation de la fiche (null : jamais) ; absent tant que l’index n’a pas été reconstruit',
+    }),
     highlight: z.object({ title: z.string(), summary: z.string() }).openapi({
       description: 'HTML sûr : texte échappé, correspondances entre <mark> et </mark>',
     }),

@@ -110,6 +110,7 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
     abroadPlace: content.abroad?.place ?? null,
     completeness: row.completeness,
     publishedAt: row.published_at ?? row.updated_at,
+    lastVerifiedAt: row.last_verified_at,
   }
 }
 

@@ -56,6 +56,8 @@ interface StoredHit {
   scopeLevel: string
   country: string | null
   abroadPlace: string | null
+  /** Absent from rows indexed before it was stored: the card then shows no badge. */
+  lastVerifiedAt?: string | null
 }
 
 export class EmbeddedEngine implements SearchEngine {
@@ -478,6 +480,7 @@ function toStoredRow(doc: SearchDocument) {
     scopeLevel: doc.scopeLevel,
     country: doc.country,
     abroadPlace: doc.abroadPlace,
+    lastVerifiedAt: doc.lastVerifiedAt,
   }
   const facets: [FacetName, string][] = [
     ...doc.topThemes.map((v): [FacetName, string] => ['theme', v]),
@@ -522,6 +525,7 @@ function toHit(row: DocumentRow): SearchHit {
     scopeLevel: stored.scopeLevel,
     country: stored.country,
     abroadPlace: stored.abroadPlace,
+    lastVerifiedAt: stored.lastVerifiedAt,
     highlight: { title: escapeHighlight(row.hl_title), summary: escapeHighlight(row.hl_summary) },
   }
 }

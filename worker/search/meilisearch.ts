@@ -111,7 +111,11 @@ type IndexedDocument = Pick<
   | 'scopeLevel'
   | 'country'
   | 'abroadPlace'
-> & { _formatted?: { title?: string; summary?: string } }
+> & {
+  /** Absent from documents indexed before it was displayed: the card then shows no badge. */
+  lastVerifiedAt?: string | null
+  _formatted?: { title?: string; summary?: string }
+}
 
 export class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch' as const
@@ -345,6 +349,7 @@ function toHit(doc: IndexedDocument): SearchHit {
     scopeLevel: doc.scopeLevel,
     country: doc.country,
     abroadPlace: doc.abroadPlace,
+    lastVerifiedAt: doc.lastVerifiedAt,
     highlight: {
       title: escapeHighlight(doc._formatted?.title ?? doc.title),
       summary: escapeHighlight(doc._formatted?.summary ?? doc.summary),

@@ -98,6 +98,7 @@ export const DISPLAYED_ATTRIBUTES = [
   'scopeLevel',
   'country',
   'abroadPlace',
+  'lastVerifiedAt',
 ] as const
 
 /** Page size and depth limits shared by the API schema and both engines. */

@@ -63,6 +63,8 @@ export interface SearchDocument {
   abroadPlace: string | null
   completeness: number
   publishedAt: string
+  /** When the record was last confirmed (null: never), for the « à vérifier » badge. */
+  lastVerifiedAt: string | null
 }
 
 /** The year a hit shows: null for an unknown start date. */

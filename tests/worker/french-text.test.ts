@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import departments from '@etalab/decoupage-administratif/data/departements.json'
 import regions from '@etalab/decoupage-administratif/data/regions.json'
+import { costPerBeneficiary } from '../../worker/domain/cost'
 import { frenchOf, tnccOf } from '../../worker/domain/territory-articles'
 import { MESSAGES } from '../../web/i18n'
 import { countOf } from '../../web/i18n/plural'
@@ -16,12 +17,16 @@ async function html(path: string, lang: 'fr' | 'en' = 'fr'): Promise<string> {
   return res.text()
 }
 
+let slug = ''
+
 beforeAll(async () => {
-  await publish({
+  const sub = await publish({
     title: 'Données ouvertes bretonnes',
     territories: ['dep:35'],
     means: { budgetEur: 95_000 },
+    results: { peopleReached: 380 },
   })
+  slug = sub.slug
 })
 
 describe('plurals', () => {
@@ -83,5 +88,22 @@ describe('statistics pages', () => {
     const en = await html('/comparer?t=dep%3A35&t=dep%3A29', 'en')
     expect(en).toContain('€95,000 (1 record)')
     expect(en).not.toContain('1 fiche')
+  })
+})
+
+describe('cost per beneficiary', () => {
+  it('is the budget divided by the people reached, none when either is unknown', () => {
+    expect(costPerBeneficiary(95_000, 380)).toBe(250)
+    expect(costPerBeneficiary(100, 3)).toBe(33)
+    expect(costPerBeneficiary(95_000, undefined)).toBeNull()
+    expect(costPerBeneficiary(undefined, 380)).toBeNull()
+    expect(costPerBeneficiary(95_000, 0)).toBeNull()
+  })
+
+  it('is shown on the record with its formula', async () => {
+    const page = await html(`/experiences/${slug}`)
+    expect(page).toMatch(
+      /Coût par personne touchée<\/dt><dd>250\s€ <span class="help">\(budget total ÷ personnes touchées\)/
+    )
   })
 })

@@ -5,6 +5,7 @@
  * private contact, so private fields cannot be rendered by mistake.
  */
 import type { Child } from 'hono/jsx'
+import { costPerBeneficiary } from '../../worker/domain/cost'
 import type { Experiment } from '../../worker/domain/experiment'
 import {
   ALL_THEMES,
@@ -109,6 +110,7 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
     (e.results?.evaluationDocuments?.length ?? 0) > 0
   const hasMeans =
     e.means?.budgetEur !== undefined || e.means?.staffFte !== undefined || funding.length > 0
+  const perPerson = costPerBeneficiary(e.means?.budgetEur, e.results?.peopleReached)
 
   return (
     <>
@@ -257,6 +259,11 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
             )}
             {e.means?.staffFte !== undefined && (
               <Fact label={x.staff}>{formatNumber(e.means.staffFte, lang)}</Fact>
+            )}
+            {perPerson !== null && (
+              <Fact label={x.costPerBeneficiary}>
+                {formatEur(perPerson, lang)} <span class="help">{x.costPerBeneficiaryHelp}</span>
+              </Fact>
             )}
           </dl>
           {funding.length > 0 && (

@@ -116,6 +116,8 @@ export const en: Messages = {
     means: 'Means and funding',
     budget: 'Total budget',
     staff: 'Staff (full-time equivalents)',
+    costPerBeneficiary: 'Cost per person reached',
+    costPerBeneficiaryHelp: '(total budget ÷ people reached)',
     funding: 'Funding',
     fundingCols: { type: 'Funder', programme: 'Programme', amount: 'Amount' },
     lessons: 'Lessons',

@@ -126,6 +126,8 @@ export const fr = {
     means: 'Moyens et financement',
     budget: 'Budget total',
     staff: 'Équipe (équivalents temps plein)',
+    costPerBeneficiary: 'Coût par personne touchée',
+    costPerBeneficiaryHelp: '(budget total ÷ personnes touchées)',
     funding: 'Financements',
     fundingCols: { type: 'Financeur', programme: 'Programme', amount: 'Montant' },
     lessons: 'Enseignements',

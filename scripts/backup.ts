@@ -16,6 +16,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from './lib/local-dev'
+import { restorableSql } from './lib/stored-text'
 
 const run = promisify(execFile)
 
@@ -40,7 +41,7 @@ export function exportArgs(remote: boolean, output: string, part: 'schema' | 'da
 }
 
 /**
- * Schema first, then data, in one file. A single-pass export lists each table's rows
+ * Schema first, then data, in one file, with any NUL spelt so SQLite reads it back. A single-pass export lists each table's rows
  * right after that table, in creation order; since migration 0005 rebuilt `experiments`,
  * that order puts rows of the tables that reference it before it exists, and the import
  * fails. Two passes (`--no-data`, then `--no-schema`) give a file that restores as is.
@@ -58,7 +59,7 @@ async function main() {
       env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
       maxBuffer: 64 * 1024 * 1024,
     })
-    parts.push(await readFile(file, 'utf8'))
+    parts.push(restorableSql(await readFile(file, 'utf8')))
     await rm(file)
   }
   await writeFile(output, parts.map((p) => p.trimEnd()).join('\n') + '\n')

@@ -19,6 +19,7 @@ interface Progress {
   engines: string[]
   done: boolean
   nextCursor: string | null
+  refused: { id: string; engine: string; error: string }[]
 }
 
 const { values } = parseArgs({
@@ -70,6 +71,9 @@ for (;;) {
   process.stdout.write(
     `\r${processed}/${progress.total} expériences relues (${percent} %) · ${indexed} indexées · ${removed} retirées · moteurs : ${progress.engines.join(', ')}   `
   )
+  for (const r of progress.refused) {
+    console.warn(`\nFiche ${r.id} refusée par ${r.engine}, laissée hors de cet index : ${r.error}`)
+  }
   if (progress.done) break
   cursor = progress.nextCursor
 }

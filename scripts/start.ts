@@ -106,8 +106,14 @@ async function reindex(baseUrl: string, token: string): Promise<number> {
       headers: { authorization: `Bearer ${token}` },
     })
     if (!res.ok) throw new Error(`réindexation refusée (${res.status}) : ${await res.text()}`)
-    const body = (await res.json()) as { nextCursor: string | null; processed?: number }
+    const body = (await res.json()) as {
+      nextCursor: string | null
+      processed?: number
+      refused?: { id: string; engine: string; error: string }[]
+    }
     indexed += body.processed ?? 0
+    // A record an engine refuses stays out of that index; the rest is indexed and the site starts.
+    for (const r of body.refused ?? []) say(`fiche ${r.id} refusée par ${r.engine} : ${r.error}`)
     cursor = body.nextCursor
   } while (cursor)
   return indexed

@@ -11,6 +11,7 @@
 import type { z } from 'zod'
 import { leafFieldOf } from '../worker/domain/change-set'
 import { NARRATIVE_SECTIONS } from '../worker/domain/experiment'
+import { splitTrimmed } from '../worker/domain/text'
 
 /** The loose, pre-validation record: what was typed, reshaped. */
 export type FormValues = Record<string, unknown>
@@ -32,9 +33,9 @@ const CODE = /^(com|epci|dep|reg):\S+$/
  * since a name has spaces of its own ("Redon Agglomération").
  */
 const SPLIT: Record<string, (value: string) => string[]> = {
-  keywords: (value) => value.split(/\s*[,;]\s*/),
+  keywords: (value) => splitTrimmed(value, ',;'),
   territories: (value) =>
-    value.split(/\s*[,;\n]\s*/).flatMap((entry) => {
+    splitTrimmed(value, ',;\n').flatMap((entry) => {
       const words = entry.trim().split(/\s+/)
       return words.every((w) => CODE.test(w)) ? words : [entry.trim().replace(/\s+/g, ' ')]
     }),

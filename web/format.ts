@@ -33,6 +33,12 @@ export function formatDate(value: string, lang: Lang): string {
 export function paragraphs(text: string): string[] {
   return text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(' ')
+    )
     .filter(Boolean)
 }

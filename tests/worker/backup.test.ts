@@ -1,14 +1,17 @@
 /**
  * Backups: the export `npm run backup` writes (`wrangler d1 export`, which for a local
  * database runs `PRAGMA miniflare_d1_export` on the D1 binding, the same call made here)
- * restores into an empty database with the same experiments and revisions, and the app
+ * restores into an empty database with the same experiments and revisions (awkward text and
+ * a stored NUL included, escaped by scripts/lib/stored-text.ts), and the app
  * serves the restored catalogue. The primary database holds no virtual table, so the
  * export (which refuses them) keeps working.
  */
 import { reset } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { restorableSql } from '../../scripts/lib/stored-text'
 import { asModerator, postJson, publish, request, validInput } from './fixtures'
+import { ACCEPTED_TEXT } from './text-fixtures'
 
 /** What wrangler's local export sends, byte for byte: the simulator recognises this exact text. */
 const EXPORT_PRAGMA = 'PRAGMA miniflare_d1_export(?,?,?);'
@@ -53,6 +56,18 @@ describe('backup and restore', () => {
       (await postJson(`/api/moderation/proposals/${proposalId}/approve`, {}, asModerator())).status
     ).toBe(200)
 
+    // Every awkward character the schemas accept, in a published record's text fields…
+    const awkward = await publish({
+      title: ACCEPTED_TEXT[3]!.sent,
+      summary: ACCEPTED_TEXT.map((a) => a.sent).join(' | '),
+      keywords: ACCEPTED_TEXT.map((a) => a.sent.slice(0, 50)),
+      narrative: { context: ACCEPTED_TEXT.map((a) => a.sent).join('\n\n') },
+    })
+    // …and a NUL stored before the edge refused it (issue 15: such a backup did not restore).
+    await env.DB.prepare('UPDATE experiments SET moderation_note = ?2 WHERE id = ?1')
+      .bind(awkward.id, 'Note\u0000avec un NUL, une \u0027apostrophe\u0027 et\r\nune ligne')
+      .run()
+
     const before = await snapshot()
     expect(before.experiments.length).toBeGreaterThanOrEqual(3)
     expect(before.revisions.length).toBeGreaterThanOrEqual(6)
@@ -63,7 +78,7 @@ describe('backup and restore', () => {
     // so a plain export would insert child rows before their parent table exists.
     const exportPart = async (noSchema: number, noData: number) =>
       ((await env.DB.prepare(EXPORT_PRAGMA).bind(noSchema, noData).raw()) as [string[]])[0]
-    const dump = [...(await exportPart(0, 1)), ...(await exportPart(1, 0))]
+    const dump = [...(await exportPart(0, 1)), ...(await exportPart(1, 0))].map(restorableSql)
     expect(dump.some((sql) => /CREATE VIRTUAL TABLE/i.test(sql))).toBe(false)
     expect(dump.some((sql) => sql.startsWith('CREATE TABLE experiments'))).toBe(true)
 
@@ -79,6 +94,10 @@ describe('backup and restore', () => {
     await env.DB.batch(dump.map((sql) => env.DB.prepare(sql)))
 
     expect(await snapshot()).toEqual(before)
+    const restored = await env.DB.prepare('SELECT moderation_note FROM experiments WHERE id = ?1')
+      .bind(awkward.id)
+      .first<{ moderation_note: string }>()
+    expect(restored?.moderation_note).toContain('\u0000')
     // The restored database is a working catalogue: the API lists what was published.
     const list = (await (await request('/api/experiments?limit=100')).json()) as {
       items: { id: string; title: string }[]

@@ -11,6 +11,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MODERATOR, validInput } from './fixtures'
+import { ACCEPTED_TEXT, REFUSED_TEXT } from './text-fixtures'
 import {
   appRoutes,
   fillPath,
@@ -62,7 +63,14 @@ const oddString = fc.oneof(
     "' OR 1=1 --",
     '"; DROP TABLE experiments; --',
     'Ω≈ç√∫˜µ≤≥÷',
-    '\u202E\u2066\u200B'
+    '\u202E\u2066\u200B',
+    // Awkward text (issue 15): refused by every text field, or accepted and normalised.
+    ...Object.values(REFUSED_TEXT),
+    ...ACCEPTED_TEXT.map((a) => a.sent),
+    // Worst cases of the regular expressions that once met user input.
+    `a${' '.repeat(20_000)}b`,
+    `${'('.repeat(5_000)}x`,
+    `${'='.repeat(150)}x`
   )
 )
 

@@ -17,7 +17,7 @@ import { app } from '../../worker/app'
 import { getExperiment, publishedRevisions } from '../../worker/db/experiments'
 import { embeddedEngine, meilisearchEngine } from '../../worker/search/engines'
 import { runSearch } from '../../worker/search/service'
-import { drainOutbox } from '../../worker/search/sync'
+import { drainOutbox, reindexBatch, type ReindexProgress } from '../../worker/search/sync'
 import type { SearchQuery } from '../../worker/search/types'
 import { asModerator, validInput } from './fixtures'
 import { approveDirect, publishDirect, rejectDirect, submitDirect } from './search-fixtures'
@@ -205,6 +205,49 @@ describe.skipIf(skipReason !== '')('search outbox with a real Meilisearch', () =
       .run()
     await drainAll(faultEnv, 2 * HOUR)
     expect(await outboxRows()).toEqual([])
+    await expectIndexesMatchD1(faultEnv)
+  })
+
+  it('the rebuild isolates a document Meilisearch refuses, reports it and goes on', async () => {
+    // Issue 15: one published record with a lone surrogate made Meilisearch refuse the
+    // whole first batch, so the reindex answered 503 and `npm start` failed.
+    const poison = await publishDirect({ title: 'Fiche au titre abîmé pour la reconstruction' })
+    const good = await publishDirect({ title: 'Fiche saine pour la reconstruction' })
+    await drainAll(faultEnv)
+    const { data } = (await env.DB.prepare('SELECT data FROM experiments WHERE id = ?1')
+      .bind(poison)
+      .first<{ data: string }>())!
+    // Stored before the edge refused it: JSON keeps the lone half as the escape \ud800.
+    const content = { ...(JSON.parse(data) as object), title: 'Titre \ud800 abîmé' }
+    await env.DB.prepare('UPDATE experiments SET data = ?2, revision = revision + 1 WHERE id = ?1')
+      .bind(poison, JSON.stringify(content))
+      .run()
+    await env.DB.prepare(
+      'UPDATE experiments SET revision = revision + 1, updated_at = ?2 WHERE id = ?1'
+    )
+      .bind(good, new Date().toISOString())
+      .run()
+
+    let cursor: string | null = null
+    const refused: ReindexProgress['refused'] = []
+    do {
+      const progress: ReindexProgress = await reindexBatch(faultEnv, cursor, 2)
+      refused.push(...progress.refused)
+      cursor = progress.nextCursor
+    } while (cursor)
+    expect(refused.map((r) => [r.id, r.engine])).toEqual([[poison, 'meilisearch']])
+    expect(refused[0]!.error).toBeTruthy()
+    // Everything else went in, at its current revision.
+    const indexed = await meilisearchEngine(faultEnv)!.indexedRevisions()
+    const published = await publishedRevisions(env.DB)
+    expect(indexed.get(good)).toBe(published.get(good))
+    for (const [id, revision] of published)
+      if (id !== poison) expect(indexed.get(id)).toBe(revision)
+    // Repaired, it goes in with the next rebuild.
+    await env.DB.prepare('UPDATE experiments SET data = ?2, revision = revision + 1 WHERE id = ?1')
+      .bind(poison, data)
+      .run()
+    expect((await reindexBatch(faultEnv, null, 1000)).refused).toEqual([])
     await expectIndexesMatchD1(faultEnv)
   })
 

@@ -26,12 +26,14 @@ import {
 } from './vocabularies'
 import { COUNTRIES, FRENCH_COUNTRY_CODES } from './countries'
 import { TerritoryCode } from './territory'
+import { cleanText, refuseTextDefects } from './text'
 
 z.config(z.locales.fr())
 
 // ── Field helpers ────────────────────────────────────────────────────────────
 
-const text = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`)
+// Every free text of the record is `cleanText`: NFC, no controls, no lone surrogates, visible.
+const text = cleanText
 const optionalText = (max: number) => text(max).optional()
 const httpUrl = z
   .url({
@@ -39,6 +41,7 @@ const httpUrl = z
     error: 'Adresse web invalide : elle doit commencer par https:// ou http://.',
   })
   .max(500)
+  .superRefine(refuseTextDefects)
 
 /** ISO 8601 date at year, month or day precision: `2021`, `2021-09`, `2021-09-15`. */
 export const PartialDate = z
@@ -93,7 +96,7 @@ function unique(values: readonly unknown[]): boolean {
 // ── Parts of the record ──────────────────────────────────────────────────────
 
 export const Lead = z
-  .object({
+  .strictObject({
     name: text(200).min(2, 'Indiquez le nom du porteur.'),
     kind: z.enum(codesOf(LEAD_KINDS)),
     siren: Siren.optional(),
@@ -101,13 +104,13 @@ export const Lead = z
   })
   .openapi('Lead')
 
-export const Partner = z.object({
+export const Partner = z.strictObject({
   name: text(200).min(2),
   role: optionalText(200),
 })
 
 export const Narrative = z
-  .object({
+  .strictObject({
     context: optionalText(5000).openapi({ description: 'Contexte et problème de départ' }),
     description: optionalText(8000).openapi({ description: 'Ce qui a été fait' }),
     novelty: optionalText(3000).openapi({ description: 'Ce qui est nouveau' }),
@@ -123,21 +126,21 @@ export const Narrative = z
 /** The narrative sections, in the schema's order: forms, field lists and tests read them here. */
 export const NARRATIVE_SECTIONS = Object.keys(Narrative.shape) as (keyof typeof Narrative.shape)[]
 
-export const FundingSource = z.object({
+export const FundingSource = z.strictObject({
   type: z.enum(codesOf(FUNDING_TYPES)),
   programme: optionalText(200),
   amountEur: z.number().int().min(0).max(10_000_000_000).optional(),
 })
 
 export const Means = z
-  .object({
+  .strictObject({
     budgetEur: z.number().int().min(0).max(10_000_000_000).optional(),
     fundingSources: z.array(FundingSource).max(20).optional(),
     staffFte: z.number().min(0).max(10_000).optional(),
   })
   .openapi('Means')
 
-export const Indicator = z.object({
+export const Indicator = z.strictObject({
   label: text(200).min(2),
   unit: optionalText(50),
   baseline: z.number().optional(),
@@ -148,17 +151,17 @@ export const Indicator = z.object({
 })
 
 export const Results = z
-  .object({
+  .strictObject({
     indicators: z.array(Indicator).max(30).optional(),
     peopleReached: z.number().int().min(0).max(100_000_000).optional(),
     evaluationDocuments: z
-      .array(z.object({ title: text(200).min(2), url: httpUrl }))
+      .array(z.strictObject({ title: text(200).min(2), url: httpUrl }))
       .max(20)
       .optional(),
   })
   .openapi('Results')
 
-export const Resource = z.object({
+export const Resource = z.strictObject({
   title: text(200).min(2),
   url: httpUrl,
   licence: optionalText(50),
@@ -170,7 +173,7 @@ export const Resource = z.object({
  * optionally an ISO 3166-2 subdivision of it, and the place as people name it.
  */
 export const Abroad = z
-  .object({
+  .strictObject({
     country: z
       .string()
       .trim()
@@ -205,7 +208,7 @@ export type Abroad = z.infer<typeof Abroad>
 
 /** Where a fact of the record comes from: a public page or document. */
 export const Source = z
-  .object({
+  .strictObject({
     url: httpUrl,
     title: optionalText(300),
     publisher: optionalText(200).openapi({ description: 'Éditeur du site ou du document' }),
@@ -215,12 +218,12 @@ export const Source = z
 export type Source = z.infer<typeof Source>
 
 export const PublicContact = z
-  .object({ role: optionalText(200), email: z.email().max(254).optional() })
+  .strictObject({ role: optionalText(200), email: z.email().max(254).optional() })
   .openapi('PublicContact')
 
 /** Never shown, never exported, never indexed: only moderators read it. */
 export const PrivateContact = z
-  .object({
+  .strictObject({
     name: optionalText(200),
     email: z.email({ error: 'Adresse e-mail invalide.' }).max(254),
     phone: z

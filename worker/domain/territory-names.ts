@@ -4,7 +4,7 @@
  * the reference (`name_key`) and for what people type, so the database answers with an
  * indexed equality or prefix match.
  */
-import { foldText } from './text'
+import { foldText, trailingParenthesis } from './text'
 import type { TerritoryKind } from './vocabularies'
 
 // Intercommunality forms, long and short, as they begin a name: the reference writes
@@ -33,9 +33,6 @@ function withoutArticle(folded: string): string {
   return folded.replace(ARTICLE, '')
 }
 
-/** A trailing parenthesised part: "(La Réunion)", "(35)", or the reference's "(CCTV)". */
-const TRAILING_PARENTHESES = /\s*\(([^()]*)\)\s*$/
-
 /**
  * The lookup key of a territory name: folded (case, accents, hyphens, apostrophes),
  * without a trailing parenthesis, the intercommunality form or the article after it, with
@@ -43,7 +40,7 @@ const TRAILING_PARENTHESES = /\s*\(([^()]*)\)\s*$/
  * Agglomération" → "redon agglomeration"; "Saint-Denis" → "saint denis".
  */
 export function territoryNameKey(name: string): string {
-  const folded = expand(foldText(name.replace(TRAILING_PARENTHESES, '')))
+  const folded = expand(foldText(trailingParenthesis(name)?.before ?? name))
   const stripped = folded.replace(EPCI_FORM, '')
   return stripped === folded ? folded : withoutArticle(stripped)
 }
@@ -73,8 +70,9 @@ const COMMON_WORDS = new Set(
 
 export function parseTerritoryName(text: string, hint?: string): TerritoryNameQuery {
   const trimmed = text.trim()
-  const parenthesis = TRAILING_PARENTHESES.exec(trimmed)
-  const name = parenthesis ? trimmed.slice(0, parenthesis.index) : trimmed
+  // A trailing parenthesised part: "(La Réunion)", "(35)", or the reference's "(CCTV)".
+  const parenthesis = trailingParenthesis(trimmed)
+  const name = parenthesis ? parenthesis.before : trimmed
   const folded = expand(foldText(name))
   let key = territoryNameKey(name)
   let kind: TerritoryKind | undefined = key !== folded ? 'epci' : undefined
@@ -83,7 +81,7 @@ export function parseTerritoryName(text: string, hint?: string): TerritoryNameQu
     kind = level
     key = withoutArticle(folded.replace(form, ''))
   }
-  const hintText = hint?.trim() || parenthesis?.[1]?.trim()
+  const hintText = hint?.trim() || parenthesis?.inside.trim()
   return {
     text: trimmed,
     folded: foldText(trimmed),

@@ -1,11 +1,12 @@
 /**
- * Guards for request bodies, applied before validation: JSON only (415 otherwise) and a
- * size cap (413), so hostile or accidental payloads are refused before being parsed.
+ * Guards for request bodies, applied before validation: JSON only (415 otherwise), a
+ * size cap (413) and strict UTF-8 (400), so hostile or accidental payloads are refused before being parsed.
  */
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../env'
 import { ProblemError } from './problem'
+import { utf8Body } from './utf8'
 
 /** Largest accepted experiment: the longest narrative fields together stay far below this. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024
@@ -32,5 +33,6 @@ export function jsonBody(maxBytes = MAX_JSON_BODY_BYTES): MiddlewareHandler<AppE
         )
       },
     }),
+    utf8Body(),
   ]
 }

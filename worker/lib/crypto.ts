@@ -18,7 +18,7 @@ export function secretToken(): string {
   return btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
-    .replace(/=+$/, '')
+    .replaceAll('=', '')
 }
 
 export async function sha256Bytes(value: string): Promise<Uint8Array> {

@@ -14,6 +14,7 @@
  */
 import { z } from '@hono/zod-openapi'
 import { Experiment, ExperimentId, ExperimentInput } from '../domain/experiment'
+import { cleanText } from '../domain/text'
 import { FIELD_DOCS } from './fields'
 
 const SCHEMA_VERSION = '1.0.0'
@@ -73,16 +74,13 @@ export function experimentJsonSchema(baseUrl: string): JsonSchema {
  * and its order), and `territoryNames`, resolved to territory codes before validation.
  */
 export const ImportRow = ExperimentInput.safeExtend({
-  sourceId: z
-    .string()
-    .trim()
+  sourceId: cleanText(200)
     .min(1)
-    .max(200)
     .optional()
     .openapi({ description: 'Identifiant stable de la fiche chez le producteur' }),
   id: ExperimentId.optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
-  territoryNames: z.array(z.string().trim().min(2).max(200)).max(50).optional().openapi({
+  territoryNames: z.array(cleanText(200).min(2)).max(50).optional().openapi({
     description:
       'Territoires désignés par leur nom (« Redon Agglomération », « Saint-Denis (La Réunion) ») : résolus en codes à l’import ; un nom ambigu ou inconnu est signalé sur sa ligne, avec les candidats.',
   }),

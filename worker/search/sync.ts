@@ -168,21 +168,26 @@ function toDelivery(id: string, row: ExperimentRow | undefined): Delivery {
 /**
  * One upsert and one removal for the whole batch. If that fails while the engine is
  * reachable, documents are retried one by one so a poison document fails alone; if the
- * engine is unreachable, every delivery of the batch fails (and is retried later).
+ * engine is unreachable, every delivery of the batch fails (and is retried later) and
+ * the answer says so.
  */
-async function writeToIndex(engine: SearchEngine, deliveries: Delivery[]): Promise<void> {
+async function writeToIndex(
+  engine: SearchEngine,
+  deliveries: Delivery[]
+): Promise<'written' | 'unreachable'> {
   const pending = deliveries.filter((d) => !d.error)
   const upserts = pending.flatMap((d) => (d.document ? [d] : []))
   const removals = pending.filter((d) => !d.document)
   try {
     await engine.upsert(upserts.map((d) => d.document!))
     await engine.remove(removals.map((d) => d.id))
-    return
+    return 'written'
   } catch (error) {
     // Unreachable: retrying document by document would not help.
-    if (isMeilisearchUnreachable(error) || pending.length <= 1) {
+    const unreachable = isMeilisearchUnreachable(error)
+    if (unreachable || pending.length <= 1) {
       for (const d of pending) d.error = describe(error)
-      return
+      return unreachable ? 'unreachable' : 'written'
     }
   }
   for (const d of pending) {
@@ -193,6 +198,7 @@ async function writeToIndex(engine: SearchEngine, deliveries: Delivery[]): Promi
       d.error = describe(error)
     }
   }
+  return 'written'
 }
 
 /** 30 s, 1 min, 2 min … capped at an hour. */
@@ -224,6 +230,18 @@ export const ReindexProgress = z
       .string()
       .nullable()
       .openapi({ description: 'À renvoyer pour continuer ; null une fois terminé' }),
+    refused: z
+      .array(
+        z.object({
+          id: z.string(),
+          engine: z.enum(['meilisearch', 'embedded']),
+          error: z.string(),
+        })
+      )
+      .openapi({
+        description:
+          'Fiches qu’un moteur a refusées : laissées hors de cet index, la reconstruction continue',
+      }),
   })
   .openapi('ReindexProgress')
 export type ReindexProgress = z.infer<typeof ReindexProgress>
@@ -260,10 +278,23 @@ export async function reindexBatch(
       removals.push(row.id)
     }
   }
+  // As in the sync, a document an engine refuses (a lone surrogate made Meilisearch refuse
+  // a whole batch, so the rebuild and `npm start` failed, issue 15) fails alone and is
+  // reported; only an unreachable engine stops the rebuild.
+  const refused: ReindexProgress['refused'] = []
   for (const engine of engines) {
-    await engine.upsert(documents)
-    await engine.remove(removals)
+    const deliveries: Delivery[] = [
+      ...documents.map((document) => ({ id: document.id, revision: document.revision, document })),
+      ...removals.map((id) => ({ id, revision: -1, document: null })),
+    ]
+    if ((await writeToIndex(engine, deliveries)) === 'unreachable') {
+      throw new Error(`${engine.name} unreachable: ${deliveries[0]?.error ?? ''}`)
+    }
+    for (const d of deliveries) {
+      if (d.error) refused.push({ id: d.id, engine: engine.name, error: d.error })
+    }
   }
+  if (refused.length) console.warn('reindex: refused', JSON.stringify(refused))
 
   const done = rows.length < limit
   let removed = removals.length
@@ -277,12 +308,13 @@ export async function reindexBatch(
   }
   return {
     processed: rows.length,
-    indexed: documents.length,
+    indexed: documents.length - new Set(refused.map((r) => r.id)).size,
     removed,
     total: await countExperiments(db),
     engines: engines.map((e) => e.name),
     done,
     nextCursor: done ? null : (rows.at(-1)?.id ?? null),
+    refused,
   }
 }
 

@@ -96,7 +96,7 @@ export const PageQuery = z.object({
 
 /** Opaque keyset cursors: base64url of a JSON array of the sort keys. */
 export function encodeCursor(keys: readonly string[]): string {
-  return btoa(JSON.stringify(keys)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
+  return btoa(JSON.stringify(keys)).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '')
 }
 
 export function decodeCursor(cursor: string | undefined, arity: number): string[] | null {

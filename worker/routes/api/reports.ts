@@ -5,6 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { REPORT_REASONS } from '../../db/reports'
 import { getPublishedExperiment } from '../../db/experiments'
+import { cleanText } from '../../domain/text'
 import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
@@ -17,11 +18,7 @@ export const ReportInput = z
       description:
         'outdated : plus à jour ; wrong : erroné ; duplicate : doublon ; inappropriate : inapproprié',
     }),
-    message: z
-      .string()
-      .trim()
-      .max(REPORT_MESSAGE_MAX, `${REPORT_MESSAGE_MAX} caractères au maximum.`)
-      .default(''),
+    message: cleanText(REPORT_MESSAGE_MAX).default(''),
   })
   .strict()
   .openapi('ReportInput')

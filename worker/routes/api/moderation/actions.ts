@@ -7,6 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { ExperimentId, ModeratedExperiment, STATUSES } from '../../../domain/experiment'
+import { cleanText } from '../../../domain/text'
 import { listAudit, type AuditRow } from '../../../db/audit'
 import { getExperiment, toModeratedExperiment, type ExperimentRow } from '../../../db/experiments'
 import { listRevisions } from '../../../db/revisions'
@@ -67,7 +68,7 @@ function toAuditEntry(row: AuditRow): z.infer<typeof AuditEntrySchema> {
   }
 }
 
-const Reason = z.string().trim().max(REASON_MAX, `${REASON_MAX} caractères au maximum.`)
+const Reason = cleanText(REASON_MAX)
 const RequiredReason = Reason.min(
   REASON_MIN,
   `Indiquez la raison (${REASON_MIN} caractères au moins).`
@@ -76,11 +77,10 @@ const RequiredReason = Reason.min(
 /** The body of a refusal, of a submission or of a proposed edit. */
 export const Rejection = z
   .object({
-    reason: z
-      .string()
-      .trim()
-      .min(REASON_MIN, `Indiquez la raison du refus (${REASON_MIN} caractères au moins).`)
-      .max(REASON_MAX),
+    reason: Reason.min(
+      REASON_MIN,
+      `Indiquez la raison du refus (${REASON_MIN} caractères au moins).`
+    ),
   })
   .strict()
   .openapi('Rejection')

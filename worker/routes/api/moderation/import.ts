@@ -9,6 +9,7 @@ import { ImportRow } from '../../../open-data/schema'
 import { requireModerator } from '../../../http/moderator-auth'
 import { fieldErrors, ProblemError } from '../../../http/problem'
 import { createRouter } from '../../../http/router'
+import { utf8Text } from '../../../http/utf8'
 import {
   IMPORT_MAX_ROWS,
   ImportReport,
@@ -104,7 +105,7 @@ export const importApi = router.post(
     if (!query.success) {
       throw new ProblemError(400, 'Paramètres invalides.', fieldErrors(query.error.issues, 'query'))
     }
-    const rows = parseImportBody(await c.req.text(), format)
+    const rows = parseImportBody(await utf8Text(c), format)
     const report = await importExperiments(c.var.db, rows, {
       format,
       ...query.data,

@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { ExperimentId } from '../../../domain/experiment'
+import { cleanText } from '../../../domain/text'
 import { listOpenReports, REPORT_REASONS } from '../../../db/reports'
 import { jsonBody } from '../../../http/body'
 import { requireModerator } from '../../../http/moderator-auth'
@@ -54,7 +55,7 @@ const close = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ resolution: z.string().trim().max(2000).optional() }).strict(),
+          schema: z.object({ resolution: cleanText(2000).optional() }).strict(),
         },
       },
     },

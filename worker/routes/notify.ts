@@ -2,7 +2,7 @@
 import type { Db } from '../db/session'
 import { mailSender } from '../mail/senders'
 import { contributorNotifier, type ContributorNotifier } from '../services/notifications'
-import { publicBase } from './api/catalogue-query'
+import { publicBase } from '../http/public-base'
 
 export function notifierFor(c: {
   env: Env

@@ -20,8 +20,3 @@ export function catalogueFilters(c: Context<AppEnv>): CatalogueFilters {
   }
   return parsed.data
 }
-
-/** Absolute base of permalinks: the configured public URL, else the request's origin. */
-export function publicBase(c: { env: Env; req: { url: string } }): string {
-  return (c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin).replace(/\/+$/, '')
-}

@@ -8,7 +8,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { createRouter } from '../../http/router'
-import { publicBase } from './catalogue-query'
+import { publicBase } from '../../http/public-base'
 
 interface Parameter {
   name: string

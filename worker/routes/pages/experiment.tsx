@@ -1,6 +1,7 @@
 /** `/experiences/{slug-or-id}`: the public record of one published experiment. */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
+import { publicBase } from '../../http/public-base'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { findMergeTarget } from '../../db/moderation'
 import { findSimilar } from './similar'
@@ -8,7 +9,6 @@ import { ExperimentView } from '../../../web/components/ExperimentView'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
 import { messagesFor, renderPage } from './render'
-import { publicBase } from '../api/catalogue-query'
 
 const SIMILAR_COUNT = 4
 

@@ -15,6 +15,7 @@ import type { TerritoryChoice } from '../../domain/territory-names'
 import { findTerritories } from '../../db/territories'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
+import { publicBase } from '../../http/public-base'
 import { ProblemError } from '../../http/problem'
 import { spendRateLimit } from '../../http/rate-limit'
 import { secretToken } from '../../lib/crypto'
@@ -28,7 +29,6 @@ import { fieldOfPath, formToValues, valuesToPairs, type FormValues } from '../..
 import { messagesFor, renderPage } from './render'
 import { findSimilar } from './similar'
 import { checkForm } from './territory-input'
-import { publicBase } from '../api/catalogue-query'
 
 const SIMILAR_COUNT = 3
 const HONEYPOT = 'fax'

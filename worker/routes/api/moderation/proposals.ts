@@ -7,6 +7,7 @@ import { ExperimentContent, ExperimentId } from '../../../domain/experiment'
 import { listPendingProposals } from '../../../db/proposals'
 import { jsonBody } from '../../../http/body'
 import { requireModerator } from '../../../http/moderator-auth'
+import { publicBase } from '../../../http/public-base'
 import { createRouter } from '../../../http/router'
 import {
   approveProposal,
@@ -17,7 +18,6 @@ import {
 import { FieldChange, PRIVATE } from '../editing'
 import { Rejection } from './actions'
 import { bearerAuth, decisionProblems, guarded, problems } from '../responses'
-import { publicBase } from '../catalogue-query'
 import { notifierFor } from '../../notify'
 
 const IdParam = z.object({ id: ExperimentId })

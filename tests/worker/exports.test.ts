@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../worker/open-data/csv'
-import { EXPORT_COLUMNS, IMPORT_COLUMNS } from '../../worker/open-data/schema'
+import { cellOf, EXPORT_COLUMNS, IMPORT_COLUMNS, rowFromCells } from '../../worker/open-data/schema'
 import { FIELD_DOCS } from '../../worker/open-data/fields'
 import { catalogueStream } from '../../worker/services/exports'
 import { HOSTILE, PRIVATE_MARKERS, richInput } from './exports-fixtures'
@@ -212,5 +212,43 @@ describe('streaming', () => {
     const ids = JSON.parse(await new Response(stream).text()) as string[]
     expect(ids).toHaveLength(3)
     expect(new Set(ids).size).toBe(3)
+  })
+})
+
+// Last: it publishes a record, which the counts above do not expect.
+describe('formula injection', () => {
+  it('neutralises text cells a spreadsheet would run as a formula, and gives them back on import', async () => {
+    // OWASP CSV injection: cells starting with =, +, -, @, tab or CR run in spreadsheets.
+    const formulas = {
+      title: '=HYPERLINK("https://exemple.fr/x";"Cliquez")',
+      summary: '+33 : un résumé qui commence comme une formule de tableur.',
+      lead: { name: '@SUM(A1:A9)', kind: 'commune' as const },
+      keywords: ['-2+3', 'réemploi'],
+      narrative: { context: "'=déjà précédé d’une apostrophe" },
+    }
+    const { id } = await publish(formulas)
+    const [header, ...rows] = parseCsv(await text('/api/exports/experiments.csv'))
+    const col = (name: string) => header!.indexOf(name)
+    const row = rows.find((r) => r[col('id')] === id)!
+    expect(row[col('title')]).toBe(`'${formulas.title}`)
+    expect(row[col('summary')]).toBe(`'${formulas.summary}`)
+    expect(row[col('lead_name')]).toBe(`'${formulas.lead.name}`)
+    expect(row[col('keywords')]).toBe("'-2+3;réemploi")
+    expect(row[col('narrative_context')]).toBe(`'${formulas.narrative.context}`)
+    for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+    // Numeric columns are never prefixed: a negative number stays a number.
+    const budget = EXPORT_COLUMNS.find((c) => c.name === 'means_budget_eur')!
+    const record = { means: { budgetEur: -12 } } as unknown as Parameters<typeof cellOf>[0]
+    expect(cellOf(record, budget)).toBe('-12')
+    // The import reads the exported cells back to the values that were published.
+    const cells = Object.fromEntries(header!.map((name, i) => [name, row[i]!]))
+    const { value } = rowFromCells(cells)
+    expect(value).toMatchObject({
+      title: formulas.title,
+      summary: formulas.summary,
+      lead: { name: formulas.lead.name },
+      keywords: formulas.keywords,
+      narrative: formulas.narrative,
+    })
   })
 })

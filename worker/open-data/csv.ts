@@ -10,6 +10,29 @@ function csvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
+/**
+ * Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return. Text cells starting so are prefixed with
+ * `'`, which spreadsheets show as text; a text already starting with `'` before such a
+ * character gets one more, so `restoreFormulaText` gives every value back exactly on import.
+ * Numeric cells are never touched: `-12` stays a number.
+ */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r'])
+
+function startsLikeFormula(value: string): boolean {
+  let i = 0
+  while (value[i] === "'") i++
+  return FORMULA_START.has(value[i] ?? '')
+}
+
+export function neutraliseFormula(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text
+}
+
+export function restoreFormulaText(cell: string): string {
+  return cell.startsWith("'") && startsLikeFormula(cell) ? cell.slice(1) : cell
+}
+
 export function csvLine(cells: readonly string[]): string {
   return cells.map(csvCell).join(',') + '\r\n'
 }

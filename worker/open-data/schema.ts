@@ -16,6 +16,7 @@ import { z } from '@hono/zod-openapi'
 import { Experiment, ExperimentId, ExperimentInput } from '../domain/experiment'
 import { cleanText } from '../domain/text'
 import { FIELD_DOCS } from './fields'
+import { neutraliseFormula, restoreFormulaText } from './csv'
 
 const SCHEMA_VERSION = '1.0.0'
 export const SCHEMA_PATH = '/api/schemas/v1'
@@ -208,6 +209,11 @@ function valueAt(record: unknown, path: readonly string[]): unknown {
 
 /** The CSV cell of one column: empty when missing, `;` between multiple values. */
 export function cellOf(record: Experiment, column: Column): string {
+  const cell = rawCellOf(record, column)
+  return column.type === 'integer' || column.type === 'number' ? cell : neutraliseFormula(cell)
+}
+
+function rawCellOf(record: Experiment, column: Column): string {
   const value = valueAt(record, column.path)
   if (value === undefined || value === null) return ''
   if (Array.isArray(value)) {
@@ -243,8 +249,10 @@ export function rowFromCells(cells: Record<string, string>): {
   const value: Record<string, unknown> = {}
   const errors: CellError[] = []
   for (const column of IMPORT_COLUMNS) {
-    const cell = cells[column.name]?.trim()
-    if (cell === undefined || cell === '') continue
+    const typed = cells[column.name]?.trim()
+    if (typed === undefined || typed === '') continue
+    const cell =
+      column.type === 'integer' || column.type === 'number' ? typed : restoreFormulaText(typed)
     let parsed: unknown = cell
     if (column.kind === 'list') {
       const items = cell
@@ -355,7 +363,7 @@ export function experimentTableSchema(baseUrl: string) {
     name: 'experimentations-numeriques-locales',
     title: 'Expérimentations numériques locales',
     description:
-      'Fiches publiées de l’Observatoire des expérimentations numériques locales. CSV en UTF-8, séparateur virgule, valeurs multiples séparées par des points-virgules, dates ISO 8601, cellules vides pour les valeurs absentes.',
+      "Fiches publiées de l’Observatoire des expérimentations numériques locales. CSV en UTF-8, séparateur virgule, valeurs multiples séparées par des points-virgules, dates ISO 8601, cellules vides pour les valeurs absentes. Une cellule de texte qui commencerait par =, +, -, @, une tabulation ou un retour chariot est précédée d’une apostrophe ('), que les tableurs affichent comme du texte au lieu d’exécuter une formule (OWASP, CSV Injection) ; l’import de l’Observatoire la retire. Les colonnes numériques ne sont jamais modifiées.",
     version: SCHEMA_VERSION,
     homepage: `${baseUrl}/api/docs`,
     path: `${baseUrl}/api/exports/experiments.csv`,

@@ -129,6 +129,48 @@ describe('moderator accounts', () => {
   })
 })
 
+describe('password cost', () => {
+  const b64url = (bytes: Uint8Array) =>
+    btoa(String.fromCharCode(...bytes))
+      .replaceAll('+', '-')
+      .replaceAll('/', '_')
+      .replaceAll('=', '')
+
+  /** A hash as an older, cheaper setting made it: same format, its own iteration count. */
+  async function hashAt(password: string, iterations: number): Promise<string> {
+    const salt = crypto.getRandomValues(new Uint8Array(16))
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(password),
+      'PBKDF2',
+      false,
+      ['deriveBits']
+    )
+    const bits = await crypto.subtle.deriveBits(
+      { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+      key,
+      256
+    )
+    return `pbkdf2-sha256$${iterations}$${b64url(salt)}$${b64url(new Uint8Array(bits))}`
+  }
+
+  it('a hash stored at a lower cost still signs in, and is rehashed at the current cost', async () => {
+    const old = await hashAt(PASSWORD, 50_000)
+    await insertModerator(env.DB, 'jade', old, new Date().toISOString()).run()
+    expect(await verifyPassword(PASSWORD, old)).toBe(true)
+    expect(await verifyPassword(`${PASSWORD}!`, old)).toBe(false)
+
+    expect((await signIn('jade')).status).toBe(303)
+    const stored = await env.DB.prepare('SELECT password_hash FROM moderators WHERE name = ?1')
+      .bind('jade')
+      .first<{ password_hash: string }>()
+    expect(stored?.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/)
+    expect(stored?.password_hash).not.toBe(old)
+    // The new hash is of the same password: signing in again works.
+    expect((await signIn('jade')).status).toBe(303)
+  })
+})
+
 describe('sign-in and session cookie', () => {
   it('sets a __Host- cookie that is Secure, HttpOnly, SameSite=Lax, Path=/ and stores only its hash', async () => {
     const res = await signIn('claire')

@@ -39,6 +39,18 @@ export function insertModerator(
     .bind(name, passwordHash, at)
 }
 
+/** A new hash of the same password (a raised cost), only if it did not change meanwhile. */
+export function replacePasswordHash(
+  db: Db,
+  name: string,
+  previous: string,
+  next: string
+): D1PreparedStatement {
+  return db
+    .prepare('UPDATE moderators SET password_hash = ?3 WHERE name = ?1 AND password_hash = ?2')
+    .bind(name, previous, next)
+}
+
 /**
  * The same insert as one SQL text, for `wrangler d1 execute --command` (scripts cannot
  * bind parameters there). Only accepts values whose alphabet cannot break a literal.

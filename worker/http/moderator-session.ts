@@ -27,11 +27,12 @@ import {
   MODERATOR_NAME,
   recentFailures,
   recordFailure,
+  replacePasswordHash,
   touchSession,
 } from '../db/moderators'
 import { secretToken, sha256Hex } from '../lib/crypto'
 import { clientHash } from './client-ip'
-import { verifyPassword } from '../lib/password'
+import { hashPassword, needsRehash, verifyPassword } from '../lib/password'
 
 export const SESSION_COOKIE = '__Host-obs_session'
 export const IDLE_TIMEOUT_MS = 30 * 60_000
@@ -138,6 +139,17 @@ export async function signIn(
       presented ? await sha256Hex(presented) : null
     ),
     clearFailures(db, keyHash),
+    // Hashed with a lower cost than today's: the password is at hand, store it at the new cost.
+    ...(needsRehash(moderator.password_hash)
+      ? [
+          replacePasswordHash(
+            db,
+            moderator.name,
+            moderator.password_hash,
+            await hashPassword(password)
+          ),
+        ]
+      : []),
     appendAudit(db, {
       at,
       actor: `moderator:${moderator.name}`,

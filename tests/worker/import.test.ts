@@ -110,6 +110,47 @@ describe('bulk import: mixed good and bad rows', () => {
     expect(territories.results.map((r) => r.territory)).toEqual(['com:35238', 'dep:35', 'reg:53'])
   })
 
+  it('is one transaction: refused by the database midway, it writes none of its rows and says so', async () => {
+    // The database refuses the third record (as a crash or a full disk would, midway).
+    await env.DB.prepare(
+      `CREATE TRIGGER refuse_third_import_row BEFORE INSERT ON experiments
+       WHEN NEW.data LIKE '%Troisième ligne refusée%'
+       BEGIN SELECT RAISE(ABORT, 'refusée pour le test'); END`
+    ).run()
+    try {
+      const before = await counts()
+      const audits = await env.DB.prepare(
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'import'"
+      ).first<{ n: number }>()
+      const rows = [
+        'Première ligne de l’import atomique',
+        'Deuxième ligne de l’import atomique',
+        'Troisième ligne refusée par la base',
+        'Quatrième ligne de l’import atomique',
+      ].map((title, i) => ({ ...validInput({ title }), sourceId: `atomique-${i}` }))
+      const report = await importJson(rows)
+      expect(report.counts).toMatchObject({ created: 0, failed: 4 })
+      for (const row of report.rows) {
+        expect(row.status).toBe('failed')
+        expect(row.errors?.[0]?.message).toMatch(/aucune ligne/)
+      }
+      expect(await counts()).toEqual(before)
+      expect(
+        await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'import'").first()
+      ).toEqual(audits)
+    } finally {
+      await env.DB.prepare('DROP TRIGGER refuse_third_import_row').run()
+    }
+    // Sent again once the cause is gone, the same request writes every row.
+    const again = await importJson(
+      ['Première', 'Deuxième', 'Troisième', 'Quatrième'].map((word, i) => ({
+        ...validInput({ title: `${word} ligne, renvoyée` }),
+        sourceId: `atomique-${i}`,
+      }))
+    )
+    expect(again.counts).toMatchObject({ created: 4, failed: 0 })
+  })
+
   it('names the CSV column of each invalid field', async () => {
     const csv = [
       'title,summary,lead_name,lead_kind,territories,themes,stage,start_date,private_contact_email',

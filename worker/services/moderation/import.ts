@@ -4,9 +4,10 @@
  * written in D1 batches.
  *
  * Guarantees:
- * - nothing partial: each row's statements (record, themes, territories, revision, outbox,
- *   source link) go in one batch; if a batch fails, its rows are retried one by one, so a
- *   row is either fully written or reported;
+ * - all or nothing: every row's statements (record, themes, territories, revision, outbox,
+ *   source link) and the audit row go in one D1 batch, which is one transaction: a request
+ *   interrupted or refused by the database writes none of its rows and reports each as
+ *   failed (it used to commit part of them, issue 15), so it can simply be sent again;
  * - idempotent: a row whose `sourceId` (or exported `id`) is already known updates that
  *   experiment, and an identical row changes nothing;
  * - bounded: at most IMPORT_MAX_ROWS rows per request, so one call stays within a
@@ -37,8 +38,6 @@ import { resolveRowNames } from './import-names'
 
 /** Body size accepted per request (the longest records are ~40 KB). */
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024
-/** Rows written per D1 batch. */
-const WRITE_CHUNK_ROWS = 20
 
 // ── Import ───────────────────────────────────────────────────────────────────
 
@@ -150,8 +149,17 @@ export async function importExperiments(
     plans.push(await plan(v, options, at, refs, bySource, byId))
   }
 
-  // 3. Write (unless dry run), chunk by chunk.
-  const written = options.dryRun ? new Map(plans.map((p) => [p.row, null])) : await write(db, plans)
+  // 3. Write (unless dry run): every row and the audit row in one transaction.
+  const audit = appendAudit(db, {
+    at,
+    actor: `moderator:${options.moderator}`,
+    action: 'import',
+    target: null,
+    detail: { format: options.format, publish: options.publish, counts: plannedCounts(plans) },
+  })
+  const written = options.dryRun
+    ? new Map(plans.map((p) => [p.row, null]))
+    : await write(db, plans, audit)
   for (const p of plans) {
     const failure = written.get(p.row)
     reports.set(
@@ -182,16 +190,6 @@ export async function importExperiments(
     failed: 0,
   }
   for (const r of rows) counts[r.status]++
-  if (!options.dryRun && counts.created + counts.updated > 0) {
-    // The import is a moderator action like the others: one audit row says who loaded what.
-    await appendAudit(db, {
-      at,
-      actor: `moderator:${options.moderator}`,
-      action: 'import',
-      target: null,
-      detail: { format: options.format, publish: options.publish, counts },
-    }).run()
-  }
   return { dryRun: options.dryRun, publish: options.publish, total: rows.length, counts, rows }
 }
 
@@ -315,44 +313,46 @@ async function plan(
 const CONFLICT =
   'La fiche a été modifiée pendant l’import ; rien n’a été écrit pour cette ligne, relancez l’import.'
 
-/** Writes the plans chunk by chunk; returns, per row, null when written or why it failed. */
-async function write(db: Db, plans: readonly Plan[]): Promise<Map<number, string | null>> {
-  const outcome = new Map<number, string | null>()
-  for (let i = 0; i < plans.length; i += WRITE_CHUNK_ROWS) {
-    const chunk = plans.slice(i, i + WRITE_CHUNK_ROWS)
-    try {
-      const conflicts = await runBatch(db, chunk)
-      for (const p of chunk) outcome.set(p.row, conflicts.has(p.row) ? CONFLICT : null)
-    } catch {
-      // A failed batch rolled back whole; one bad row must not sink its neighbours.
-      for (const p of chunk) {
-        try {
-          const conflicts = await runBatch(db, [p])
-          outcome.set(p.row, conflicts.has(p.row) ? CONFLICT : null)
-        } catch (err) {
-          console.error('import row failed', p.row, err)
-          outcome.set(p.row, 'Écriture refusée par la base ; rien n’a été écrit pour cette ligne.')
-        }
-      }
-    }
+const REFUSED =
+  'Écriture refusée par la base : aucune ligne de cet import n’a été écrite ; corrigez puis relancez-le.'
+
+/** What the audit row says the import writes: the rows planned as created and updated. */
+function plannedCounts(plans: readonly Plan[]): Record<'created' | 'updated', number> {
+  return {
+    created: plans.filter((p) => p.kind === 'create').length,
+    updated: plans.filter((p) => p.kind === 'update').length,
   }
-  return outcome
 }
 
 /**
- * One D1 batch for these rows. An update guarded by a stale revision changes nothing (its
- * guarded statements neither): such rows are returned as conflicts, not claimed as written.
+ * Writes every plan and the audit row in one D1 batch (one transaction); returns, per row,
+ * null when written or why it was not. An update guarded by a stale revision changes
+ * nothing (its guarded statements neither): such a row is reported as a conflict, not
+ * claimed as written. If the batch fails, it rolled back whole: every row is reported.
  */
-async function runBatch(db: Db, plans: readonly Plan[]): Promise<Set<number>> {
+async function write(
+  db: Db,
+  plans: readonly Plan[],
+  audit: D1PreparedStatement
+): Promise<Map<number, string | null>> {
   const perPlan = plans.map((p) => p.statements(db))
-  const statements = perPlan.flat()
-  const conflicts = new Set<number>()
-  if (statements.length === 0) return conflicts
-  const results = await db.batch(statements)
+  const writes = plans.some((p) => p.kind !== 'unchanged')
+  const statements = [...perPlan.flat(), ...(writes ? [audit] : [])]
+  const outcome = new Map<number, string | null>()
+  if (statements.length === 0) return outcome
+  let results: D1Result[]
+  try {
+    results = await db.batch(statements)
+  } catch (err) {
+    console.error('import refused, nothing written', err)
+    for (const p of plans) outcome.set(p.row, REFUSED)
+    return outcome
+  }
   let index = 0
   plans.forEach((p, k) => {
-    if (p.kind === 'update' && !wroteRow(results[index])) conflicts.add(p.row)
+    const conflict = p.kind === 'update' && !wroteRow(results[index])
+    outcome.set(p.row, conflict ? CONFLICT : null)
     index += perPlan[k]!.length
   })
-  return conflicts
+  return outcome
 }

@@ -51,10 +51,14 @@ async function derive(
   return new Uint8Array(bits)
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `iterations` other than today's cost only to make hashes as an older setting did (tests). */
+export async function hashPassword(
+  password: string,
+  iterations = PBKDF2_ITERATIONS
+): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
-  const hash = await derive(password, salt, PBKDF2_ITERATIONS)
-  return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${toBase64Url(salt)}$${toBase64Url(hash)}`
+  const hash = await derive(password, salt, iterations)
+  return `pbkdf2-sha256$${iterations}$${toBase64Url(salt)}$${toBase64Url(hash)}`
 }
 
 /** Same work whatever the input, so an unknown account answers as slowly as a known one. */

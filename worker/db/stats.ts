@@ -24,7 +24,7 @@
  * aggregates in long format (territory, dimension, bucket, count); the caller reshapes it.
  * The territory rows and the national denominators travel in the same batch.
  */
-import type { Breakdown, StatsReport, TerritoryStats } from '../domain/statistics'
+import type { StatsReport, TerritoryStats } from '../domain/statistics'
 import { EVIDENCE_LEVELS, STAGES, THEMES } from '../domain/vocabularies'
 import type { Db } from './session'
 

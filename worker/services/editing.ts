@@ -15,6 +15,7 @@
  */
 import { z } from '@hono/zod-openapi'
 import { changeSet, keepUncarried } from '../domain/change-set'
+import type { EditableRecord } from '../domain/editing'
 import { ExperimentInput, type ExperimentContent, type Status } from '../domain/experiment'
 
 type PrivateContact = ExperimentInput['privateContact']
@@ -26,7 +27,7 @@ import {
   updatePrivateContact,
 } from '../db/edit-access'
 import { getExperiment, type ExperimentRow } from '../db/experiments'
-import { insertOwnerReply, latestOwnerReply, type OwnerReply } from '../db/owner-replies'
+import { insertOwnerReply, latestOwnerReply } from '../db/owner-replies'
 import {
   getPendingProposalFor,
   latestRejectedProposal,
@@ -164,25 +165,6 @@ function closedToEdits(row: ExperimentRow): ProblemError {
 }
 
 // ── Reading what to edit ─────────────────────────────────────────────────────
-
-export interface EditableRecord {
-  id: string
-  slug: string
-  status: Status
-  revision: number
-  /** What the form shows: the waiting proposal if any, else the current content, plus the private contact. */
-  input: ExperimentContent & { privateContact: PrivateContact }
-  pendingProposal: { id: string; createdAt: string } | null
-  lastVerifiedAt: string | null
-  /** Whether the owner may still change it (pending, sent back, published). */
-  editable: boolean
-  /** The moderators' latest decision on the record, with its reason and date. */
-  decision: { action: string; reason: string | null; at: string } | null
-  /** The owner's latest refused proposal (published records). */
-  rejectedProposal: { reason: string; at: string } | null
-  /** The owner's latest answer to a request for changes. */
-  reply: OwnerReply | null
-}
 
 export async function editableRecord(db: Db, row: ExperimentRow): Promise<EditableRecord> {
   const [proposal, decision, rejectedProposal, reply] = await Promise.all([

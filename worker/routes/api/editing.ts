@@ -6,7 +6,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../env'
-import { ExperimentId, ExperimentInput, STATUSES } from '../../domain/experiment'
+import { EditableRecord } from '../../domain/editing'
+import { ExperimentId, ExperimentInput } from '../../domain/experiment'
 import { getPublishedExperiment } from '../../db/experiments'
 import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
@@ -51,31 +52,6 @@ export const FieldChange = z
     after: z.unknown(),
   })
   .openapi('FieldChange')
-
-const EditableRecord = z
-  .object({
-    id: ExperimentId,
-    slug: z.string(),
-    status: z.enum(STATUSES),
-    revision: z.number().int(),
-    input: ExperimentInput.openapi({
-      description:
-        'Contenu à modifier (la proposition en attente s’il y en a une), contact privé compris',
-    }),
-    pendingProposal: z.object({ id: z.string(), createdAt: z.string() }).nullable(),
-    lastVerifiedAt: z.string().nullable(),
-    editable: z.boolean(),
-    decision: z
-      .object({ action: z.string(), reason: z.string().nullable(), at: z.string() })
-      .nullable()
-      .openapi({ description: 'Dernière décision de modération, avec sa raison et sa date' }),
-    rejectedProposal: z.object({ reason: z.string(), at: z.string() }).nullable(),
-    reply: z
-      .object({ message: z.string(), at: z.string(), revision: z.number().int() })
-      .nullable()
-      .openapi({ description: 'Dernière réponse du porteur à une demande de modifications' }),
-  })
-  .openapi('EditableRecord')
 
 const editGuarded = { 401: problems[401], 403: problems[403], 409: problems[409] }
 

@@ -11,7 +11,7 @@ import { createRouter } from '../../http/router'
 import { runSearch, similarExperiments } from '../../search/service'
 import { MAX_HITS_PER_PAGE, MAX_TOTAL_HITS } from '../../search/settings'
 import { CatalogueFilterQuery, repeated } from './params'
-import { bearerAuth, problems } from './responses'
+import { problems } from './responses'
 
 const SearchQuerySchema = CatalogueFilterQuery.extend({
   q: z

@@ -29,8 +29,8 @@ import {
   openEditSession,
   recordForSession,
   submitEdit,
-  type EditableRecord,
 } from '../../services/editing'
+import type { EditableRecord } from '../../domain/editing'
 import { Layout } from '../../../web/components/Layout'
 import { SubmissionForm, type ExperimentLink } from '../../../web/components/SubmissionForm'
 import { formatDate } from '../../../web/format'

@@ -24,6 +24,7 @@ import { useT, type Messages } from '../i18n'
 import { ExperimentAside } from './ExperimentAside'
 import { ExperimentCard } from './ExperimentCard'
 import { Fact } from './Fact'
+import { TableRegion } from './TableRegion'
 
 type NarrativeKey = keyof NonNullable<Experiment['narrative']>
 type FieldKey = keyof Messages['form']['fields']
@@ -194,7 +195,7 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
           </p>
         )}
         {indicators.length > 0 && (
-          <div class="table-scroll">
+          <TableRegion label={x.indicators}>
             <table>
               <caption>{x.indicators}</caption>
               <thead>
@@ -224,7 +225,7 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
         <div class="evidence">
           <h3>{x.evidence}</h3>
@@ -267,7 +268,7 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
             )}
           </dl>
           {funding.length > 0 && (
-            <div class="table-scroll">
+            <TableRegion label={x.funding}>
               <table>
                 <caption>{x.funding}</caption>
                 <thead>
@@ -287,7 +288,7 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </section>
       )}

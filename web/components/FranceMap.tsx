@@ -305,30 +305,33 @@ export function FranceMap(props: FranceMapProps) {
           )}
         </ul>
       </div>
-      <table class="visually-hidden">
-        <caption>{t.map.dataTable(props.caption)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.map.area(level)}</th>
-            <th scope="col">{props.legendTitle}</th>
-            <th scope="col">{t.map.legendClass}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...areas]
-            .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-            .map((a) => {
-              const v = valueOf(a.code)
-              return (
-                <tr>
-                  <th scope="row">{a.name}</th>
-                  <td>{v === undefined ? t.map.noData : fmt(v)}</td>
-                  <td>{classOf(classes, v)?.label ?? t.map.noData}</td>
-                </tr>
-              )
-            })}
-        </tbody>
-      </table>
+      {/* Wrapped: a table grows to its content, so only a clipping box keeps it from widening the page. */}
+      <div class="visually-hidden">
+        <table>
+          <caption>{t.map.dataTable(props.caption)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.map.area(level)}</th>
+              <th scope="col">{props.legendTitle}</th>
+              <th scope="col">{t.map.legendClass}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...areas]
+              .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+              .map((a) => {
+                const v = valueOf(a.code)
+                return (
+                  <tr>
+                    <th scope="row">{a.name}</th>
+                    <td>{v === undefined ? t.map.noData : fmt(v)}</td>
+                    <td>{classOf(classes, v)?.label ?? t.map.noData}</td>
+                  </tr>
+                )
+              })}
+          </tbody>
+        </table>
+      </div>
       <p class="map-credit">{t.map.credit}</p>
     </figure>
   )

@@ -8,6 +8,7 @@
  * Presentation uses SVG attributes only: the CSP forbids inline styles.
  */
 import { useT } from '../../i18n'
+import { TableRegion } from '../TableRegion'
 
 export interface BarSeries {
   /** Short name shown next to each bar (e.g. the territory name). */
@@ -120,7 +121,7 @@ export function BarChart(props: BarChartProps) {
       </svg>
       <details>
         <summary>{t.charts.dataOf(props.title)}</summary>
-        <div class="table-scroll">
+        <TableRegion label={props.title}>
           <table>
             <caption class="visually-hidden">{props.title}</caption>
             <thead>
@@ -143,7 +144,7 @@ export function BarChart(props: BarChartProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </details>
     </figure>
   )

@@ -1,5 +1,6 @@
 /** `/moderation/journal`: the audit log, newest first, one page at a time. */
 import { auditLabel, formatDateTime } from './labels'
+import { TableRegion } from '../TableRegion'
 
 export interface JournalEntry {
   seq: number
@@ -41,7 +42,7 @@ export function Journal({ entries, nextHref, first }: JournalProps) {
       {entries.length === 0 ? (
         <p class="empty">Aucune entrée.</p>
       ) : (
-        <div class="table-scroll">
+        <TableRegion label="Entrées du journal d’audit">
           <table class="desk-table">
             <caption class="visually-hidden">Entrées du journal d’audit</caption>
             <thead>
@@ -69,7 +70,7 @@ export function Journal({ entries, nextHref, first }: JournalProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <nav class="pagination" aria-label="Pages du journal">
         <ul>

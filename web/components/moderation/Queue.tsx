@@ -6,6 +6,7 @@
 import type { Status } from '../../../worker/domain/experiment'
 import { DeskNotice } from './DeskLayout'
 import { formatDateTime, STATUS_LABELS } from './labels'
+import { TableRegion } from '../TableRegion'
 
 export interface QueueItem {
   id: string
@@ -61,7 +62,7 @@ function ItemTable({
 }) {
   if (items.length === 0) return <p class="empty">Rien en attente.</p>
   return (
-    <div class="table-scroll">
+    <TableRegion label={caption}>
       <table class="desk-table">
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -86,7 +87,7 @@ function ItemTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   )
 }
 

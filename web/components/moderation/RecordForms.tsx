@@ -7,6 +7,7 @@ import type { ModerationAction } from '../../../worker/domain/moderation'
 import type { FieldChange } from '../../../worker/domain/revision-diff'
 import { valueText } from '../../value-text'
 import { ACTION_LABELS, ACTION_SLUGS } from './labels'
+import { TableRegion } from '../TableRegion'
 
 export interface FormError {
   /** The form the error belongs to (an action, `proposal-reject`…), or none: page-level. */
@@ -35,7 +36,7 @@ export function FieldMessage({ id, error }: { id: string; error: string | undefi
 export function DiffTable({ changes, caption }: { changes: FieldChange[]; caption: string }) {
   if (changes.length === 0) return <p class="empty">Aucune différence de contenu.</p>
   return (
-    <div class="table-scroll">
+    <TableRegion label={caption}>
       <table class="desk-table desk-diff">
         <caption>{caption}</caption>
         <thead>
@@ -63,7 +64,7 @@ export function DiffTable({ changes, caption }: { changes: FieldChange[]; captio
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   )
 }
 

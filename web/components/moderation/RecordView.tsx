@@ -13,6 +13,7 @@ import { ExperimentIntro, ExperimentSections } from '../ExperimentView'
 import type { FieldChange } from '../../../worker/domain/revision-diff'
 import { ActionForm, DiffTable, FieldMessage, Hidden, type FormError } from './RecordForms'
 import { auditLabel, formatDateTime, statusLabel, STATUS_LABELS } from './labels'
+import { TableRegion } from '../TableRegion'
 
 export interface RecordSummary {
   id: string
@@ -293,7 +294,7 @@ export function RecordView(props: RecordViewProps) {
 
       <section aria-labelledby="historique">
         <h2 id="historique">Historique</h2>
-        <div class="table-scroll">
+        <TableRegion label="Révisions de la fiche">
           <table class="desk-table">
             <caption class="visually-hidden">Révisions de la fiche</caption>
             <thead>
@@ -319,7 +320,7 @@ export function RecordView(props: RecordViewProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         {props.audit.length > 0 && (
           <>
             <h3>Journal de cette fiche</h3>

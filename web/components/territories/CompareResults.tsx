@@ -13,6 +13,7 @@ import {
 import { BarChart } from '../charts/BarChart'
 import { useStatsFormat } from '../charts/measures'
 import { useT } from '../../i18n'
+import { TableRegion } from '../TableRegion'
 
 export function CompareResults(props: {
   territories: readonly TerritoryStats[]
@@ -45,7 +46,7 @@ export function CompareResults(props: {
   return (
     <section aria-labelledby="resultats">
       <h2 id="resultats">{t.results}</h2>
-      <div class="table-scroll">
+      <TableRegion label={t.keyFigures}>
         <table>
           <caption>{t.keyFigures}</caption>
           <thead>
@@ -69,7 +70,7 @@ export function CompareResults(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <p>
         <a href={props.csvHref}>{t.downloadComparison}</a>
       </p>

@@ -12,6 +12,7 @@ import {
   type ProfileLine,
 } from '../charts/measures'
 import { useT } from '../../i18n'
+import { TableRegion } from '../TableRegion'
 
 export function KeyFigures({
   stats,
@@ -41,7 +42,7 @@ export function KeyFigures({
   return (
     <section aria-labelledby="profil">
       <h2 id="profil">{t.territory.profileTitle}</h2>
-      <div class="table-scroll">
+      <TableRegion label={t.territory.profileCaption(stats)}>
         <table>
           <caption class="visually-hidden">{t.territory.profileCaption(stats)}</caption>
           <thead>
@@ -63,7 +64,7 @@ export function KeyFigures({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   )
 }
@@ -114,7 +115,7 @@ export function Departments({ departments }: { departments: readonly TerritorySt
   return (
     <section aria-labelledby="departements">
       <h2 id="departements">{t.territory.departmentsTitle}</h2>
-      <div class="table-scroll">
+      <TableRegion label={t.territory.departmentsCaption}>
         <table>
           <caption class="visually-hidden">{t.territory.departmentsCaption}</caption>
           <thead>
@@ -138,7 +139,7 @@ export function Departments({ departments }: { departments: readonly TerritorySt
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   )
 }

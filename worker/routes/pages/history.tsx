@@ -8,6 +8,7 @@ import type { AppEnv } from '../../env'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { publicHistory } from '../../services/history'
 import { Layout } from '../../../web/components/Layout'
+import { TableRegion } from '../../../web/components/TableRegion'
 import { NotFound } from '../../../web/components/NotFound'
 import { formatDate } from '../../../web/format'
 import { valueText } from '../../../web/value-text'
@@ -53,7 +54,9 @@ export const historyPage = new Hono<AppEnv>().get(
             ) : r.changes.length === 0 ? (
               <p>{h.noChange}</p>
             ) : (
-              <div class="table-scroll">
+              <TableRegion
+                label={h.version(r.version, formatDate(r.createdAt.slice(0, 10), t.lang))}
+              >
                 <table class="diff">
                   <thead>
                     <tr>
@@ -76,7 +79,7 @@ export const historyPage = new Hono<AppEnv>().get(
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             )}
           </section>
         ))}

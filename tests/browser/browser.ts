@@ -63,13 +63,16 @@ export async function openTab(
   browser: Browser,
   ctx: TestContext,
   baseUrl: string,
-  { javaScript = true }: { javaScript?: boolean } = {}
+  {
+    javaScript = true,
+    viewport = { width: 1280, height: 900 },
+  }: { javaScript?: boolean; viewport?: { width: number; height: number } } = {}
 ): Promise<Tab> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     javaScriptEnabled: javaScript,
     locale: 'fr-FR',
-    viewport: { width: 1280, height: 900 },
+    viewport,
   })
   const page = await context.newPage()
   // Fail at the step that is stuck, well before the test's own timeout.
@@ -134,8 +137,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * request (`UPDATE_SCREENSHOTS=1 npm run test:browser`) so a test run leaves the
  * working tree clean.
  */
-export async function docScreenshot(page: Page, name: string): Promise<void> {
+export async function docScreenshot(
+  page: Page,
+  name: string,
+  { width }: { width?: number } = {}
+): Promise<void> {
   if (!process.env.UPDATE_SCREENSHOTS) return
   mkdirSync(SCREENSHOTS, { recursive: true })
+  const viewport = page.viewportSize()
+  // A phone-width picture of a page the test reads at another width, then back.
+  if (width && viewport) await page.setViewportSize({ width, height: 844 })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+  if (width && viewport) await page.setViewportSize(viewport)
 }

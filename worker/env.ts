@@ -3,6 +3,7 @@
  * (worker-configuration.d.ts) from wrangler.toml and .dev.vars.example:
  * - DB: the D1 source of truth; SEARCH_DB: the derived FTS5 index (embedded engine);
  * - PUBLIC_BASE_URL: used in permalinks, feeds and exports;
+ * - CONTACT_EMAIL: the feedback address of the accessibility statement (optional);
  * - MEILI_HOST / MEILI_INDEX / MEILI_KEY: Meilisearch (empty host = embedded engine only);
  * - MODERATOR_TOKENS (secret): `name:token` pairs, comma-separated, for the moderation API.
  */

@@ -5,15 +5,6 @@
  * région to the same query filtered on it.
  */
 import type { Child } from 'hono/jsx'
-import {
-  EVIDENCE_LEVELS,
-  LEAD_KINDS,
-  SCOPE_LEVELS,
-  STAGES,
-  THEMES,
-  type Term,
-} from '../../worker/domain/vocabularies'
-import { countryOf } from '../../worker/domain/countries'
 import { searchHref, withFilter, withoutValue } from '../search-query'
 import {
   FACETS,
@@ -23,9 +14,11 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '../../worker/domain/search'
-import { useT, type Messages } from '../i18n'
+import { FACET_VOCABULARIES, valueLabel } from '../filter-labels'
+import { useT } from '../i18n'
 import { ExperimentCard } from './ExperimentCard'
 import { FranceMap, mapAreas } from './FranceMap'
+import { ReuseLinks } from './ReuseLinks'
 
 export interface SearchPageProps {
   query: SearchQuery
@@ -33,14 +26,6 @@ export interface SearchPageProps {
   result: SearchResult | null
   /** Display names of région and département codes (`reg:53` → Bretagne). */
   names: ReadonlyMap<string, string>
-}
-
-const VOCAB: Partial<Record<FacetName, readonly Term[]>> = {
-  theme: THEMES,
-  level: LEAD_KINDS,
-  stage: STAGES,
-  evidence: EVIDENCE_LEVELS,
-  scope: SCOPE_LEVELS,
 }
 
 /** Long lists are folded away in <details> unless something in them is selected. */
@@ -138,6 +123,7 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
               </div>
             )}
 
+            {result && result.total > 0 && <ReuseLinks query={query} />}
             {result?.didYouMean && (
               <p class="did-you-mean">
                 {h.didYouMean}{' '}
@@ -169,21 +155,6 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
 
 type LabelFn = (facet: FacetName, code: string) => string
 
-function valueLabel(
-  t: Messages,
-  names: ReadonlyMap<string, string>,
-  facet: FacetName,
-  code: string
-): string {
-  const vocab = VOCAB[facet]
-  if (vocab) return vocab.find((term) => term.code === code)?.[t.lang] ?? code
-  if (facet === 'region') return names.get(`reg:${code}`) ?? code
-  if (facet === 'department') return `${names.get(`dep:${code}`) ?? code} (${code})`
-  if (facet === 'country') return countryOf(code)?.[t.lang] ?? code
-  if (facet === 'year' && code === UNKNOWN_YEAR) return t.home.unknownYear
-  return code
-}
-
 /** Most recent years first, the unknown start date last. */
 const yearOrder = (code: string) => (code === UNKNOWN_YEAR ? -1 : Number(code))
 
@@ -201,7 +172,7 @@ function FacetGroup({
   const t = useT()
   const counts = result?.facets[facet] ?? {}
   const selected = new Set(query.filters[facet] ?? [])
-  const vocab = VOCAB[facet]
+  const vocab = FACET_VOCABULARIES[facet]
   const codes = vocab
     ? vocab.map((term) => term.code)
     : Object.keys(counts)

@@ -1,5 +1,7 @@
 /** English interface text: the same keys as the French reference (checked by `Messages`). */
 import type { Messages } from './fr'
+import { accessibilityEn } from './accessibility'
+import { openDataEn } from './open-data'
 import { countOf } from './plural'
 import { territoriesEn } from './territories'
 
@@ -16,7 +18,7 @@ export const en: Messages = {
   footer: {
     api: 'API',
     data: 'Open data',
-    accessibility: 'Accessibility: partially compliant',
+    accessibility: 'Accessibility: not compliant',
     licence: 'Data published under the Etalab Open Licence 2.0.',
     switchLang: 'Version française',
     switchLangCode: 'fr',
@@ -359,4 +361,6 @@ export const en: Messages = {
     text: 'This address matches no page. Check it, or start again from the search.',
   },
   territories: territoriesEn,
+  openData: openDataEn,
+  accessibility: accessibilityEn,
 }

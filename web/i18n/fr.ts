@@ -1,8 +1,10 @@
 /**
  * French interface text: the reference dictionary. Its shape is the `Messages` type every
- * other language must match. Areas with much text have their own file (territories.ts).
+ * other language must match. Areas with much text have their own file (territories.ts, open-data.ts, accessibility.ts).
  */
 import type { Lang } from './lang'
+import { accessibilityFr } from './accessibility'
+import { openDataFr } from './open-data'
 import { countOf } from './plural'
 import { territoriesFr } from './territories'
 
@@ -19,7 +21,7 @@ export const fr = {
   footer: {
     api: 'API',
     data: 'Données ouvertes',
-    accessibility: 'Accessibilité : partiellement conforme',
+    accessibility: 'Accessibilité : non conforme',
     licence: 'Données publiées sous Licence Ouverte 2.0 (Etalab).',
     switchLang: 'English version',
     switchLangCode: 'en',
@@ -373,6 +375,8 @@ export const fr = {
     text: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou repartez de la recherche.',
   },
   territories: territoriesFr,
+  openData: openDataFr,
+  accessibility: accessibilityFr,
 }
 
 export type Messages = typeof fr

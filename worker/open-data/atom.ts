@@ -11,8 +11,8 @@ interface AtomFeed {
   self: string
   /** The HTML page showing the same records. */
   alternate: string
-  /** True when the feed follows a search rather than all publications. */
-  followed: boolean
+  /** What the feed follows, in words (« Expériences — thématique …, Bretagne »). */
+  title: string
   /** Absolute base of permalinks. */
   base: string
   records: readonly Experiment[]
@@ -25,13 +25,10 @@ export function atomFeed(feed: AtomFeed): string {
       .map((e) => e.updatedAt)
       .sort()
       .at(-1) ?? new Date(0).toISOString()
-  const title = feed.followed
-    ? 'Expérimentations numériques locales — recherche suivie'
-    : 'Expérimentations numériques locales — dernières publications'
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
 <id>${xmlText(feed.self)}</id>
-<title type="text">${xmlText(title)}</title>
+<title type="text">${xmlText(feed.title)}</title>
 <subtitle type="text">${xmlText('Observatoire des expérimentations numériques locales')}</subtitle>
 <link rel="self" type="application/atom+xml" href="${xmlAttr(feed.self)}"/>
 <link rel="alternate" type="text/html" href="${xmlAttr(feed.alternate)}"/>

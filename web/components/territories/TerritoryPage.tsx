@@ -10,7 +10,9 @@ import { EVIDENCE_LEVELS, labelOf, STAGES, THEMES } from '../../../worker/domain
 import { BarChart } from '../charts/BarChart'
 import { useStatsFormat } from '../charts/measures'
 import { Layout } from '../Layout'
+import { followedTitle } from '../../filter-labels'
 import { useT } from '../../i18n'
+import { FeedLink, ReuseLinks } from '../ReuseLinks'
 import { Departments, KeyFigures, Strengths } from './TerritoryProfile'
 
 export interface TerritoryPageProps {
@@ -29,14 +31,18 @@ export interface TerritoryPageProps {
 
 export function TerritoryPage(props: TerritoryPageProps) {
   const { code, territory, parent, stats, national, departments } = props
-  const { territories: t, lang } = useT()
+  const messages = useT()
+  const { territories: t, lang } = messages
   const f = useStatsFormat()
   const level = territory.kind === 'reg' ? 'reg' : 'dep'
+  const query = listQuery(props)
+  const feedTitle = followedTitle(messages, new Map([[code, territory.name]]), query)
   return (
     <Layout
       title={territory.name}
       description={t.territory.description(territory)}
       path={`/territoires/${code}`}
+      head={<FeedLink query={query} title={feedTitle} />}
     >
       <div class="territory">
         <p>
@@ -81,7 +87,17 @@ export function TerritoryPage(props: TerritoryPageProps) {
   )
 }
 
-function Experiments({ code, stats, experiments, notFirstPage, next }: TerritoryPageProps) {
+/** The territory's experiments as a search: the same filter the route lists them with. */
+function listQuery({ code, territory }: TerritoryPageProps) {
+  const insee = code.slice(4)
+  return {
+    q: '',
+    filters: territory.kind === 'reg' ? { region: [insee] } : { department: [insee] },
+  }
+}
+
+function Experiments(props: TerritoryPageProps) {
+  const { code, stats, experiments, notFirstPage, next } = props
   const { territories: t, lang } = useT()
   const f = useStatsFormat()
   return (
@@ -89,6 +105,7 @@ function Experiments({ code, stats, experiments, notFirstPage, next }: Territory
       <h2 id="experiences">
         {t.territory.experiments} ({f.count(stats.experiments)})
       </h2>
+      {experiments.length > 0 && <ReuseLinks query={listQuery(props)} />}
       {experiments.length === 0 ? (
         <p class="empty">
           {t.territory.none} <a href="/proposer">{t.territory.submit}</a>

@@ -18,6 +18,9 @@ import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { runSearch } from '../../search/service'
 import { atomFeed } from '../../open-data/atom'
+import { findTerritories } from '../../db/territories'
+import { followedTitle } from '../../../web/filter-labels'
+import { MESSAGES } from '../../../web/i18n'
 import { publicRecord } from '../../open-data/files'
 import { publicBase } from '../../http/public-base'
 import { catalogueFilters } from './catalogue-query'
@@ -62,6 +65,15 @@ function canonicalQuery(c: Context<AppEnv>): string {
   return text ? `?${text}` : ''
 }
 
+/** The list's filters as the search's (codes as strings, empty facets left out). */
+function searchFilters(filters: CatalogueFilters): SearchFilters {
+  return Object.fromEntries(
+    Object.entries(filters).flatMap(([facet, values]) =>
+      values?.length ? [[facet, values.map(String)]] : []
+    )
+  ) as SearchFilters
+}
+
 export const feedsApi = createRouter()
 feedsApi.openAPIRegistry.registerPath(route)
 
@@ -72,11 +84,7 @@ feedsApi.openAPIRegistry.registerPath(route)
 async function searchedRows(c: Context<AppEnv>, q: string, filters: CatalogueFilters) {
   const result = await runSearch(c.env, {
     q,
-    filters: Object.fromEntries(
-      Object.entries(filters).flatMap(([facet, values]) =>
-        values?.length ? [[facet, values.map(String)]] : []
-      )
-    ) as SearchFilters,
+    filters: searchFilters(filters),
     sort: 'relevance',
     page: 1,
     hitsPerPage: FEED_SIZE,
@@ -89,6 +97,22 @@ async function searchedRows(c: Context<AppEnv>, q: string, filters: CatalogueFil
   return rows
     .filter((r) => r.status === 'published')
     .sort((a, b) => (b.published_at ?? '').localeCompare(a.published_at ?? ''))
+}
+
+/** The feed's title names what it follows, in French like the feed (`xml:lang="fr"`). */
+async function feedTitle(
+  c: Context<AppEnv>,
+  q: string,
+  filters: CatalogueFilters
+): Promise<string> {
+  const codes = searchFilters(filters)
+  const wanted = [
+    ...(codes.region ?? []).map((code) => `reg:${code}`),
+    ...(codes.department ?? []).map((code) => `dep:${code}`),
+  ]
+  const known = wanted.length ? await findTerritories(c.var.db, wanted) : new Map()
+  const names = new Map([...known].map(([code, territory]) => [code, territory.name]))
+  return followedTitle(MESSAGES.fr, names, { q, filters: codes })
 }
 
 feedsApi.get(FEED_PATH, async (c) => {
@@ -109,7 +133,7 @@ feedsApi.get(FEED_PATH, async (c) => {
   const xml = atomFeed({
     self,
     alternate: `${base}/${query}`,
-    followed: query !== '',
+    title: await feedTitle(c, q.data, filters),
     base,
     records,
   })

@@ -4,7 +4,9 @@ import type { AppEnv } from '../../env'
 import { findTerritories } from '../../db/territories'
 import { mapAreas } from '../../../web/components/FranceMap'
 import { Layout } from '../../../web/components/Layout'
+import { FeedLink } from '../../../web/components/ReuseLinks'
 import { SearchPage } from '../../../web/components/SearchPage'
+import { followedTitle } from '../../../web/filter-labels'
 import { messagesFor, renderPage } from './render'
 import { parseSearchParams, searchHref } from '../../../web/search-query'
 import { search } from './similar'
@@ -28,7 +30,13 @@ export const homePage = new Hono<AppEnv>().get('/', async (c) => {
   return renderPage(
     c,
     t,
-    <Layout title={title} description={t.home.intro} path="/" returnTo={searchHref(query)}>
+    <Layout
+      title={title}
+      description={t.home.intro}
+      path="/"
+      returnTo={searchHref(query)}
+      head={<FeedLink query={query} title={followedTitle(t, names, query)} />}
+    >
       <SearchPage query={query} result={result} names={names} />
     </Layout>,
     { headers: { 'cache-control': 'public, max-age=60' } }

@@ -9,6 +9,7 @@ import { experimentPage } from './experiment'
 import { historyPage } from './history'
 import { homePage } from './home'
 import { languageSwitch } from './language'
+import { openDataPages } from './open-data'
 import { reportPage } from './report'
 import { submitPage } from './submit'
 
@@ -20,5 +21,6 @@ export const pages = new Hono<AppEnv>()
   .route('/', historyPage)
   .route('/', reportPage)
   .route('/', languageSwitch)
+  .route('/', openDataPages)
 
 export { errorPage, notFoundPage, wantsHtml } from './not-found'

@@ -1,0 +1,156 @@
+/**
+ * `/donnees`: what a reuser looks for — every export with the current search's filters,
+ * the schemas, the DCAT catalogue, the feeds, the API, the licence and how to cite.
+ */
+import type { SearchQuery } from '../../worker/domain/search'
+import { FACETS } from '../../worker/domain/search'
+import { valueLabel } from '../filter-labels'
+import { useT } from '../i18n'
+import {
+  EXPORT_FORMATS,
+  exportHref,
+  feedHref,
+  filesIgnore,
+  OPEN_DATA_PATHS,
+} from '../open-data-links'
+
+export interface OpenDataPageProps {
+  /** The search the reader came from (empty: the whole catalogue). */
+  query: Pick<SearchQuery, 'q' | 'filters'>
+  /** Display names of région and département codes (`reg:53` → Bretagne). */
+  names: ReadonlyMap<string, string>
+  /** Absolute base of the site, for the citation. */
+  base: string
+  /** Today's date in the reader's language, for the citation. */
+  today: string
+}
+
+const LICENCE_URL = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/'
+
+export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
+  const t = useT()
+  const d = t.openData
+  const active = FACETS.flatMap((facet) =>
+    (query.filters[facet] ?? []).map((code) => valueLabel(t, names, facet, code))
+  )
+  const filtered = active.length > 0 || query.q !== ''
+  const ignored = filesIgnore(query)
+  return (
+    <div class="open-data">
+      <h1>{d.title}</h1>
+      <p class="lead">{d.lead}</p>
+
+      {filtered && (
+        <div class="notice">
+          <p>{d.filtered}</p>
+          <ul class="tags">
+            {query.q && <li>{d.feedText(query.q)}</li>}
+            {active.map((label) => (
+              <li>{label}</li>
+            ))}
+          </ul>
+          {ignored.text && <p>{d.notInFiles(d.textSearch(query.q))}</p>}
+          {ignored.year && <p>{d.notInFiles(d.startYear)}</p>}
+          <p>
+            <a href="/donnees">{d.wholeCatalogue}</a>
+          </p>
+        </div>
+      )}
+
+      <section aria-labelledby="fichiers">
+        <h2 id="fichiers">{d.filesTitle}</h2>
+        <p>{d.filesLead}</p>
+        <dl class="open-data-list">
+          {EXPORT_FORMATS.map((format) => {
+            const { name, help } = d.formats[format]
+            return (
+              <div>
+                <dt>
+                  <a href={exportHref(format, query)} download>
+                    {d.download(name)}
+                  </a>
+                </dt>
+                <dd>{help}</dd>
+              </div>
+            )
+          })}
+        </dl>
+      </section>
+
+      <section aria-labelledby="schemas">
+        <h2 id="schemas">{d.schemasTitle}</h2>
+        <dl class="open-data-list">
+          <div>
+            <dt>
+              <a href={OPEN_DATA_PATHS.tableSchema}>{d.tableSchema}</a>
+            </dt>
+            <dd>{d.tableSchemaHelp}</dd>
+          </div>
+          <div>
+            <dt>
+              <a href={OPEN_DATA_PATHS.jsonSchema}>{d.jsonSchema}</a>
+            </dt>
+            <dd>{d.jsonSchemaHelp}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="dcat">
+        <h2 id="dcat">{d.dcatTitle}</h2>
+        <p>
+          <a href={OPEN_DATA_PATHS.dcat}>{d.dcat}</a> — {d.dcatHelp}
+        </p>
+      </section>
+
+      <section aria-labelledby="flux">
+        <h2 id="flux">{d.feedsTitle}</h2>
+        <ul>
+          <li>
+            <a href={OPEN_DATA_PATHS.feed} type="application/atom+xml">
+              {d.feedAll}
+            </a>
+          </li>
+          {filtered && (
+            <li>
+              <a href={feedHref(query)} type="application/atom+xml">
+                {d.feedFiltered}
+              </a>
+            </li>
+          )}
+        </ul>
+        <p>{d.feedsHelp}</p>
+      </section>
+
+      <section aria-labelledby="api">
+        <h2 id="api">{d.apiTitle}</h2>
+        <ul>
+          <li>
+            <a href={OPEN_DATA_PATHS.apiDocs}>{d.apiDocs}</a> — {d.apiDocsHelp}
+          </li>
+          <li>
+            <a href={OPEN_DATA_PATHS.openApi}>{d.openApi}</a>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="licence">
+        <h2 id="licence">{d.licenceTitle}</h2>
+        <p>{d.licence}</p>
+        <p>
+          <a href={LICENCE_URL} rel="license noopener">
+            {d.licenceLink}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="citer">
+        <h2 id="citer">{d.citeTitle}</h2>
+        <p>{d.citeLead}</p>
+        <blockquote class="citation">
+          <p>{d.citation(base, today)}</p>
+        </blockquote>
+        <p>{d.citeRecord}</p>
+      </section>
+    </div>
+  )
+}

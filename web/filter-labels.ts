@@ -1,0 +1,61 @@
+/**
+ * Labels of search filter values (a theme code, a région code…) in the reader's language,
+ * for the active-filter chips, the open-data page and feed titles.
+ */
+import { countryOf } from '../worker/domain/countries'
+import { FACETS, UNKNOWN_YEAR, type FacetName, type SearchQuery } from '../worker/domain/search'
+import {
+  EVIDENCE_LEVELS,
+  LEAD_KINDS,
+  SCOPE_LEVELS,
+  STAGES,
+  THEMES,
+  type Term,
+} from '../worker/domain/vocabularies'
+import type { Messages } from './i18n'
+
+/** The facets whose values come from a closed vocabulary, in its order. */
+export const FACET_VOCABULARIES: Partial<Record<FacetName, readonly Term[]>> = {
+  theme: THEMES,
+  level: LEAD_KINDS,
+  stage: STAGES,
+  evidence: EVIDENCE_LEVELS,
+  scope: SCOPE_LEVELS,
+}
+
+/** Facets whose values are names by themselves (« Bretagne »), without the facet's name. */
+const SELF_NAMED: readonly FacetName[] = ['region', 'department', 'country']
+
+export function valueLabel(
+  t: Messages,
+  names: ReadonlyMap<string, string>,
+  facet: FacetName,
+  code: string
+): string {
+  const vocab = FACET_VOCABULARIES[facet]
+  if (vocab) return vocab.find((term) => term.code === code)?.[t.lang] ?? code
+  if (facet === 'region') return names.get(`reg:${code}`) ?? code
+  if (facet === 'department') return `${names.get(`dep:${code}`) ?? code} (${code})`
+  if (facet === 'country') return countryOf(code)?.[t.lang] ?? code
+  if (facet === 'year' && code === UNKNOWN_YEAR) return t.home.unknownYear
+  return code
+}
+
+/**
+ * What a feed follows, in words: « Expériences — thématique Inclusion et médiation
+ * numérique, Bretagne, « tiers-lieux » ». Without text or filters, the latest publications.
+ */
+export function followedTitle(
+  t: Messages,
+  names: ReadonlyMap<string, string>,
+  query: Pick<SearchQuery, 'q' | 'filters'>
+): string {
+  const parts = FACETS.flatMap((facet) => {
+    const values = query.filters[facet] ?? []
+    if (values.length === 0) return []
+    const text = values.map((code) => valueLabel(t, names, facet, code)).join(t.openData.feedOr)
+    return [SELF_NAMED.includes(facet) ? text : `${t.home.facets[facet].toLowerCase()} ${text}`]
+  })
+  if (query.q) parts.push(t.openData.feedText(query.q))
+  return parts.length ? t.openData.feedTitle(parts) : t.openData.feedTitleAll
+}

@@ -1,0 +1,140 @@
+/**
+ * Text of the open-data page (`/donnees`), of the « download / follow » links on the
+ * search and territory pages, and of feed titles.
+ */
+export const openDataFr = {
+  title: 'Données ouvertes',
+  description:
+    'Le catalogue des expérimentations numériques locales en CSV, JSON, NDJSON et GeoJSON, avec ses schémas, son catalogue DCAT, ses flux Atom et son API, sous Licence Ouverte 2.0.',
+  lead: 'Toutes les fiches publiées sont réutilisables librement, y compris à des fins commerciales, sous la Licence Ouverte 2.0 (Etalab). Les coordonnées privées des porteurs ne figurent dans aucun fichier, flux ni réponse de l’API.',
+  filtered: 'Les fichiers et le flux ci-dessous suivent les filtres de votre recherche :',
+  notInFiles: (what: string) =>
+    `${what} ne s’applique pas aux fichiers, qui contiennent toutes les fiches correspondant aux autres filtres.`,
+  textSearch: (q: string) => `La recherche par mots « ${q} »`,
+  startYear: 'L’année de lancement',
+  wholeCatalogue: 'Données de tout le catalogue',
+  filesTitle: 'Fichiers',
+  filesLead:
+    'Produits à la demande à partir des fiches publiées : toujours à jour, sans pagination, encodés en UTF-8.',
+  formats: {
+    csv: {
+      name: 'CSV',
+      help: 'Pour un tableur : une ligne par fiche, séparateur virgule, valeurs multiples séparées par « ; », dates ISO 8601 (conventions de schema.data.gouv.fr).',
+    },
+    json: { name: 'JSON', help: 'Un tableau de fiches complètes, de la même forme que l’API.' },
+    ndjson: {
+      name: 'NDJSON',
+      help: 'Une fiche JSON par ligne, à lire au fil de l’eau pour les gros volumes.',
+    },
+    geojson: {
+      name: 'GeoJSON',
+      help: 'Une entité par fiche, placée au centre de ses territoires, pour une carte ou un SIG.',
+    },
+  },
+  download: (format: string) => `Télécharger en ${format}`,
+  schemasTitle: 'Schémas',
+  tableSchema: 'Table Schema du CSV',
+  tableSchemaHelp: 'Chaque colonne avec son titre, sa description, son type et ses contraintes.',
+  jsonSchema: 'JSON Schema d’une fiche',
+  jsonSchemaHelp: 'La forme des exports JSON et NDJSON et des propriétés GeoJSON.',
+  dcatTitle: 'Catalogue DCAT',
+  dcat: 'Catalogue DCAT-AP (JSON-LD)',
+  dcatHelp:
+    'Décrit le jeu de données et ses distributions pour le moissonnage par data.gouv.fr ou tout catalogue.',
+  feedsTitle: 'Flux Atom',
+  feedAll: 'Dernières publications de tout le catalogue',
+  feedFiltered: 'Dernières publications correspondant à votre recherche',
+  feedsHelp:
+    'Sur la page de recherche et sur chaque page de territoire, le lien « Suivre cette recherche (Atom) » donne le flux de ce que vous regardez.',
+  apiTitle: 'API',
+  apiDocs: 'Documentation de l’API',
+  apiDocsHelp:
+    'Recherche, fiches, territoires, statistiques : chaque route avec ses paramètres et un exemple.',
+  openApi: 'Description OpenAPI 3.1',
+  licenceTitle: 'Licence',
+  licence:
+    'Les données sont publiées sous la Licence Ouverte 2.0 (Etalab), compatible avec les licences CC BY 4.0 et ODC-BY. Vous pouvez les copier, les modifier et les redistribuer, à condition de mentionner leur source et la date de leur dernière mise à jour.',
+  licenceLink: 'Texte de la Licence Ouverte 2.0',
+  citeTitle: 'Citer',
+  citeLead: 'Pour le jeu de données :',
+  citation: (base: string, date: string) =>
+    `Observatoire des expérimentations numériques locales, catalogue des expérimentations, ${base}/donnees, consulté le ${date}. Licence Ouverte 2.0.`,
+  citeRecord:
+    'Pour une fiche, sa page donne une citation prête à copier (rubrique « Citer / réutiliser ») et son lien permanent.',
+  links: {
+    label: 'Réutiliser ces résultats',
+    download: 'Télécharger ces résultats',
+    follow: 'Suivre cette recherche (Atom)',
+  },
+  feedTitleAll: 'Expériences — dernières publications',
+  feedTitle: (parts: readonly string[]) => `Expériences — ${parts.join(', ')}`,
+  feedText: (q: string) => `« ${q} »`,
+  feedOr: ' ou ',
+}
+
+export const openDataEn: typeof openDataFr = {
+  title: 'Open data',
+  description:
+    'The catalogue of local digital experiments as CSV, JSON, NDJSON and GeoJSON, with its schemas, DCAT catalogue, Atom feeds and API, under the Etalab Open Licence 2.0.',
+  lead: 'Every published record may be reused freely, commercially too, under the Etalab Open Licence 2.0. The leads’ private contact details are in no file, feed or API answer.',
+  filtered: 'The files and the feed below follow the filters of your search:',
+  notInFiles: (what: string) =>
+    `${what} does not apply to the files, which hold every record matching the other filters.`,
+  textSearch: (q: string) => `The keyword search “${q}”`,
+  startYear: 'The start year',
+  wholeCatalogue: 'Data of the whole catalogue',
+  filesTitle: 'Files',
+  filesLead:
+    'Produced on request from the published records: always up to date, not paginated, UTF-8 encoded.',
+  formats: {
+    csv: {
+      name: 'CSV',
+      help: 'For a spreadsheet: one row per record, comma separator, multiple values separated by “;”, ISO 8601 dates (schema.data.gouv.fr conventions).',
+    },
+    json: { name: 'JSON', help: 'An array of complete records, in the same shape as the API.' },
+    ndjson: { name: 'NDJSON', help: 'One JSON record per line, to stream large volumes.' },
+    geojson: {
+      name: 'GeoJSON',
+      help: 'One feature per record, placed at the centre of its territories, for a map or a GIS.',
+    },
+  },
+  download: (format: string) => `Download as ${format}`,
+  schemasTitle: 'Schemas',
+  tableSchema: 'Table Schema of the CSV',
+  tableSchemaHelp: 'Every column with its title, description, type and constraints.',
+  jsonSchema: 'JSON Schema of a record',
+  jsonSchemaHelp: 'The shape of the JSON and NDJSON exports and of the GeoJSON properties.',
+  dcatTitle: 'DCAT catalogue',
+  dcat: 'DCAT-AP catalogue (JSON-LD)',
+  dcatHelp:
+    'Describes the dataset and its distributions for harvesting by data.gouv.fr or any catalogue.',
+  feedsTitle: 'Atom feeds',
+  feedAll: 'Latest publications of the whole catalogue',
+  feedFiltered: 'Latest publications matching your search',
+  feedsHelp:
+    'On the search page and on every territory page, the “Follow this search (Atom)” link gives the feed of what you are looking at.',
+  apiTitle: 'API',
+  apiDocs: 'API documentation',
+  apiDocsHelp:
+    'Search, records, territories, statistics: every route with its parameters and an example.',
+  openApi: 'OpenAPI 3.1 description',
+  licenceTitle: 'Licence',
+  licence:
+    'The data is published under the Etalab Open Licence 2.0, compatible with CC BY 4.0 and ODC-BY. You may copy, modify and redistribute it, provided you name its source and the date it was last updated.',
+  licenceLink: 'Text of the Open Licence 2.0',
+  citeTitle: 'How to cite',
+  citeLead: 'For the dataset:',
+  citation: (base: string, date: string) =>
+    `Observatoire des expérimentations numériques locales, catalogue of experiments, ${base}/donnees, accessed on ${date}. Etalab Open Licence 2.0.`,
+  citeRecord:
+    'For one record, its page gives a citation ready to copy (“Cite / reuse”) and its permanent link.',
+  links: {
+    label: 'Reuse these results',
+    download: 'Download these results',
+    follow: 'Follow this search (Atom)',
+  },
+  feedTitleAll: 'Experiments — latest publications',
+  feedTitle: (parts: readonly string[]) => `Experiments — ${parts.join(', ')}`,
+  feedText: (q: string) => `“${q}”`,
+  feedOr: ' or ',
+}

@@ -77,30 +77,37 @@ function operation(base: string, path: string, method: string, op: Operation) {
     ${op.description ? html`<p>${op.description}</p>` : ''}
     ${
       params.length
-        ? html`<table>
-            <caption>
-              Paramètres
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Nom</th>
-                <th scope="col">Où</th>
-                <th scope="col">Type</th>
-                <th scope="col">Description</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${params.map(
-                (p) =>
-                  html`<tr>
-                    <td><code>${p.name}</code>${p.required ? ' *' : ''}</td>
-                    <td>${p.in}</td>
-                    <td>${typeLabel(p.schema)}</td>
-                    <td>${p.description ?? ''}</td>
-                  </tr>`
-              )}
-            </tbody>
-          </table>`
+        ? html`<div
+            class="table-scroll"
+            role="region"
+            tabindex="0"
+            aria-label="Paramètres de ${method.toUpperCase()} /api${path}"
+          >
+            <table>
+              <caption>
+                Paramètres
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nom</th>
+                  <th scope="col">Où</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Description</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${params.map(
+                  (p) =>
+                    html`<tr>
+                      <td><code>${p.name}</code>${p.required ? ' *' : ''}</td>
+                      <td>${p.in}</td>
+                      <td>${typeLabel(p.schema)}</td>
+                      <td>${p.description ?? ''}</td>
+                    </tr>`
+                )}
+              </tbody>
+            </table>
+          </div>`
         : ''
     }
     ${
@@ -120,7 +127,12 @@ function operation(base: string, path: string, method: string, op: Operation) {
             </dd>`
       )}
     </dl>
-    <pre class="curl"><code>${curlOf(base, method, path, op)}</code></pre>
+    <pre
+      class="curl"
+      tabindex="0"
+      role="region"
+      aria-label="Exemple curl de ${method.toUpperCase()} /api${path}"
+    ><code>${curlOf(base, method, path, op)}</code></pre>
   </article>`
 }
 
@@ -177,6 +189,10 @@ function page(doc: OpenApiDocument, base: string): HtmlEscapedString | Promise<H
                 filtres de votre recherche)
               </li>
             </ul>
+            <p>
+              Tout ce qu’il faut pour réutiliser les données (formats, licence, citation) :
+              <a href="/donnees">page Données ouvertes</a>.
+            </p>
             <p>
               Données sous Licence Ouverte 2.0. Erreurs au format
               <code>application/problem+json</code> (RFC 9457).

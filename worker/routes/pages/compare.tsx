@@ -63,8 +63,23 @@ async function resolveTerritory(db: AppEnv['Variables']['db'], text: string) {
   return best ? { code: best.code, name: best.name } : null
 }
 
+/**
+ * The address without the fields left empty: a GET form sends all four territory slots and
+ * every filter, filled or not, and the shared URL should say only what was chosen.
+ */
+function withoutEmptyParams(url: URL): string | null {
+  const all = [...url.searchParams]
+  const kept = all.filter(([, value]) => value.trim() !== '')
+  if (kept.length === all.length) return null
+  const query = new URLSearchParams(kept).toString()
+  return query ? `${url.pathname}?${query}` : url.pathname
+}
+
 export const comparePage = new Hono<AppEnv>().get('/comparer', async (c) => {
-  const params = new URL(c.req.url).searchParams
+  const url = new URL(c.req.url)
+  const cleaned = withoutEmptyParams(url)
+  if (cleaned !== null) return c.redirect(cleaned, 302)
+  const params = url.searchParams
   const inputs = params
     .getAll('t')
     .slice(0, COMPARE_SLOTS)

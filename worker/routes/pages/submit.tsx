@@ -147,7 +147,12 @@ async function showForm(
   return renderPage(
     c,
     t,
-    <Layout title={title} path="/proposer" scripts={['/static/autocomplete.js']}>
+    <Layout
+      title={title}
+      description={t.form.intro}
+      path="/proposer"
+      scripts={['/static/autocomplete.js']}
+    >
       <h1>{t.form.title}</h1>
       <p class="lead">{t.form.intro}</p>
       {retryAfter > 0 && <RateLimitNotice retryAfter={retryAfter} />}

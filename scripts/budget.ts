@@ -213,6 +213,13 @@ async function main() {
       },
       { name: 'Confirmation', path: '/proposer', method: 'POST', form: valid },
       { name: 'Page introuvable', path: '/experiences/inconnue' },
+      {
+        name: 'Comparaison (4 territoires)',
+        path: '/comparer?t=reg%3A53&t=reg%3A28&t=dep%3A35&t=dep%3A29',
+      },
+      { name: 'Territoire', path: '/territoires/reg:53' },
+      { name: 'Données ouvertes', path: '/donnees?theme=mediation' },
+      { name: 'Accessibilité', path: '/accessibilite' },
     ]
     const rows: Row[] = []
     for (const spec of pages) rows.push(await measure(base, spec))

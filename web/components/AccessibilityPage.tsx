@@ -5,9 +5,10 @@ const DEFENSEUR_URL = 'https://www.defenseurdesdroits.fr/'
 
 export function AccessibilityPage({ contact }: { contact: string }) {
   const a = useT().accessibility
-  const section = (id: string, title: string, items: readonly string[]) => (
+  const section = (id: string, title: string, items: readonly string[], lead?: string) => (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
+      {lead && <p>{lead}</p>}
       <ul>
         {items.map((item) => (
           <li>{item}</li>
@@ -25,15 +26,7 @@ export function AccessibilityPage({ contact }: { contact: string }) {
         <p>{a.status}</p>
       </section>
 
-      <section aria-labelledby="tests">
-        <h2 id="tests">{a.testsTitle}</h2>
-        <p>{a.testsLead}</p>
-        <ul>
-          {a.tests.map((item) => (
-            <li>{item}</li>
-          ))}
-        </ul>
-      </section>
+      {section('tests', a.testsTitle, a.tests, a.testsLead)}
       {section('pages-verifiees', a.pagesTitle, a.pages)}
       {section('limites', a.limitsTitle, a.limits)}
 

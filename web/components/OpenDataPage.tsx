@@ -61,37 +61,26 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
         <h2 id="fichiers">{d.filesTitle}</h2>
         <p>{d.filesLead}</p>
         <dl class="open-data-list">
-          {EXPORT_FORMATS.map((format) => {
-            const { name, help } = d.formats[format]
-            return (
-              <div>
-                <dt>
-                  <a href={exportHref(format, query)} download>
-                    {d.download(name)}
-                  </a>
-                </dt>
-                <dd>{help}</dd>
-              </div>
-            )
-          })}
+          {EXPORT_FORMATS.map((format) => (
+            <Entry
+              href={exportHref(format, query)}
+              label={d.download(d.formats[format].name)}
+              help={d.formats[format].help}
+              download
+            />
+          ))}
         </dl>
       </section>
 
       <section aria-labelledby="schemas">
         <h2 id="schemas">{d.schemasTitle}</h2>
         <dl class="open-data-list">
-          <div>
-            <dt>
-              <a href={OPEN_DATA_PATHS.tableSchema}>{d.tableSchema}</a>
-            </dt>
-            <dd>{d.tableSchemaHelp}</dd>
-          </div>
-          <div>
-            <dt>
-              <a href={OPEN_DATA_PATHS.jsonSchema}>{d.jsonSchema}</a>
-            </dt>
-            <dd>{d.jsonSchemaHelp}</dd>
-          </div>
+          <Entry
+            href={OPEN_DATA_PATHS.tableSchema}
+            label={d.tableSchema}
+            help={d.tableSchemaHelp}
+          />
+          <Entry href={OPEN_DATA_PATHS.jsonSchema} label={d.jsonSchema} help={d.jsonSchemaHelp} />
         </dl>
       </section>
 
@@ -151,6 +140,20 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
         </blockquote>
         <p>{d.citeRecord}</p>
       </section>
+    </div>
+  )
+}
+
+/** One link of the page with what it gives. */
+function Entry(props: { href: string; label: string; help: string; download?: boolean }) {
+  return (
+    <div>
+      <dt>
+        <a href={props.href} download={props.download}>
+          {props.label}
+        </a>
+      </dt>
+      <dd>{props.help}</dd>
     </div>
   )
 }

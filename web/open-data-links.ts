@@ -8,6 +8,13 @@ import { searchHref } from './search-query'
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'geojson'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+/** Format names are the same in every language. */
+export const FORMAT_NAMES: Record<ExportFormat, string> = {
+  csv: 'CSV',
+  json: 'JSON',
+  ndjson: 'NDJSON',
+  geojson: 'GeoJSON',
+}
 
 export const OPEN_DATA_PATHS = {
   tableSchema: '/api/schemas/v1/experiment.tableschema.json',

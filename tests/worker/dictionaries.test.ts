@@ -108,6 +108,8 @@ describe('pages show the text of their own language only', () => {
     '/comparer?t=reg%3A53&t=dep%3A53',
     '/territoires/reg:53',
     '/territoires/dep:53',
+    '/donnees?theme=mediation&region=53',
+    '/accessibilite',
     '/page-inconnue',
   ]
 

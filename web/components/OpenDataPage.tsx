@@ -11,6 +11,7 @@ import {
   exportHref,
   feedHref,
   filesIgnore,
+  FORMAT_NAMES,
   OPEN_DATA_PATHS,
 } from '../open-data-links'
 
@@ -64,8 +65,8 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
           {EXPORT_FORMATS.map((format) => (
             <Entry
               href={exportHref(format, query)}
-              label={d.download(d.formats[format].name)}
-              help={d.formats[format].help}
+              label={d.download(FORMAT_NAMES[format])}
+              help={d.formats[format]}
               download
             />
           ))}
@@ -136,7 +137,7 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
         <h2 id="citer">{d.citeTitle}</h2>
         <p>{d.citeLead}</p>
         <blockquote class="citation">
-          <p>{d.citation(base, today)}</p>
+          <p>{d.citation(t.siteName, base, today)}</p>
         </blockquote>
         <p>{d.citeRecord}</p>
       </section>

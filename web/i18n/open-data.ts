@@ -17,19 +17,10 @@ export const openDataFr = {
   filesLead:
     'Produits à la demande à partir des fiches publiées : toujours à jour, sans pagination, encodés en UTF-8.',
   formats: {
-    csv: {
-      name: 'CSV',
-      help: 'Pour un tableur : une ligne par fiche, séparateur virgule, valeurs multiples séparées par « ; », dates ISO 8601 (conventions de schema.data.gouv.fr).',
-    },
-    json: { name: 'JSON', help: 'Un tableau de fiches complètes, de la même forme que l’API.' },
-    ndjson: {
-      name: 'NDJSON',
-      help: 'Une fiche JSON par ligne, à lire au fil de l’eau pour les gros volumes.',
-    },
-    geojson: {
-      name: 'GeoJSON',
-      help: 'Une entité par fiche, placée au centre de ses territoires, pour une carte ou un SIG.',
-    },
+    csv: 'Pour un tableur : une ligne par fiche, séparateur virgule, valeurs multiples séparées par « ; », dates ISO 8601 (conventions de schema.data.gouv.fr).',
+    json: 'Un tableau de fiches complètes, de la même forme que l’API.',
+    ndjson: 'Une fiche JSON par ligne, à lire au fil de l’eau pour les gros volumes.',
+    geojson: 'Une entité par fiche, placée au centre de ses territoires, pour une carte ou un SIG.',
   },
   download: (format: string) => `Télécharger en ${format}`,
   schemasTitle: 'Schémas',
@@ -57,8 +48,8 @@ export const openDataFr = {
   licenceLink: 'Texte de la Licence Ouverte 2.0',
   citeTitle: 'Citer',
   citeLead: 'Pour le jeu de données :',
-  citation: (base: string, date: string) =>
-    `Observatoire des expérimentations numériques locales, catalogue des expérimentations, ${base}/donnees, consulté le ${date}. Licence Ouverte 2.0.`,
+  citation: (site: string, base: string, date: string) =>
+    `${site}, catalogue des expérimentations, ${base}/donnees, consulté le ${date}. Licence Ouverte 2.0.`,
   citeRecord:
     'Pour une fiche, sa page donne une citation prête à copier (rubrique « Citer / réutiliser ») et son lien permanent.',
   links: {
@@ -87,16 +78,10 @@ export const openDataEn: typeof openDataFr = {
   filesLead:
     'Produced on request from the published records: always up to date, not paginated, UTF-8 encoded.',
   formats: {
-    csv: {
-      name: 'CSV',
-      help: 'For a spreadsheet: one row per record, comma separator, multiple values separated by “;”, ISO 8601 dates (schema.data.gouv.fr conventions).',
-    },
-    json: { name: 'JSON', help: 'An array of complete records, in the same shape as the API.' },
-    ndjson: { name: 'NDJSON', help: 'One JSON record per line, to stream large volumes.' },
-    geojson: {
-      name: 'GeoJSON',
-      help: 'One feature per record, placed at the centre of its territories, for a map or a GIS.',
-    },
+    csv: 'For a spreadsheet: one row per record, comma separator, multiple values separated by “;”, ISO 8601 dates (schema.data.gouv.fr conventions).',
+    json: 'An array of complete records, in the same shape as the API.',
+    ndjson: 'One JSON record per line, to stream large volumes.',
+    geojson: 'One feature per record, placed at the centre of its territories, for a map or a GIS.',
   },
   download: (format: string) => `Download as ${format}`,
   schemasTitle: 'Schemas',
@@ -124,8 +109,8 @@ export const openDataEn: typeof openDataFr = {
   licenceLink: 'Text of the Open Licence 2.0',
   citeTitle: 'How to cite',
   citeLead: 'For the dataset:',
-  citation: (base: string, date: string) =>
-    `Observatoire des expérimentations numériques locales, catalogue of experiments, ${base}/donnees, accessed on ${date}. Etalab Open Licence 2.0.`,
+  citation: (site: string, base: string, date: string) =>
+    `${site}, catalogue of experiments, ${base}/donnees, accessed on ${date}. Etalab Open Licence 2.0.`,
   citeRecord:
     'For one record, its page gives a citation ready to copy (“Cite / reuse”) and its permanent link.',
   links: {

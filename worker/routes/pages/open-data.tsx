@@ -12,7 +12,7 @@ import { FeedLink } from '../../../web/components/ReuseLinks'
 import { followedTitle } from '../../../web/filter-labels'
 import { formatDate } from '../../../web/format'
 import { parseSearchParams } from '../../../web/search-query'
-import { publicBase } from '../api/catalogue-query'
+import { publicBase } from '../../http/public-base'
 import { messagesFor, renderPage } from './render'
 
 export const openDataPages = new Hono<AppEnv>()

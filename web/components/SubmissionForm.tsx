@@ -5,7 +5,6 @@
  * value the schema would refuse. It works without JavaScript; autocomplete.js only adds
  * a territory search on top of the plain code field.
  */
-import type { Child } from 'hono/jsx'
 import {
   EVIDENCE_LEVELS,
   FUNDING_TYPES,
@@ -15,16 +14,27 @@ import {
   PROGRAMMES,
   PUBLICS,
   RECORD_LANGUAGES,
-  labelOf,
   SCOPES,
   STAGES,
-  TERRITORY_KINDS,
   THEME_TREE,
 } from '../../worker/domain/vocabularies'
 import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import { COUNTRIES, FRENCH_COUNTRY_CODES } from '../../worker/domain/countries'
 import type { FormValues } from '../form-input'
 import { ErrorSummary } from './ErrorSummary'
+import {
+  ErrorLabel,
+  Honeypot,
+  InspiredByPicker,
+  RowGroup,
+  Section,
+  TerritoryChoiceList,
+  TerritorySearch,
+  type ExperimentLink,
+  type InspiredPicker,
+} from './SubmissionFormParts'
+
+export type { ExperimentLink, InspiredPicker }
 import { useT } from '../i18n'
 import {
   ChoiceGroup,
@@ -50,21 +60,6 @@ export interface SubmissionFormProps {
   inspired?: InspiredPicker
   /** Offer a message to the moderation team (edit form; its text is `values.ownerMessage`). */
   ownerMessage?: boolean
-}
-
-/** A published experiment as the picker lists it. */
-export interface ExperimentLink {
-  id: string
-  title: string
-}
-
-export interface InspiredPicker {
-  chosen: readonly ExperimentLink[]
-  /** The last search typed, and what it found (null: no search yet). */
-  query: string
-  found: readonly ExperimentLink[] | null
-  /** The record being edited, never offered as its own inspiration. */
-  selfId: string
 }
 
 /** How many empty rows a repeatable group offers beyond the filled ones. */
@@ -313,193 +308,5 @@ export function SubmissionForm({
         </p>
       </form>
     </FormState.Provider>
-  )
-}
-
-function Section({ legend, help, children }: { legend: string; help?: string; children: Child }) {
-  return (
-    <fieldset class="section">
-      <legend>{legend}</legend>
-      {help && <p class="help">{help}</p>}
-      {children}
-    </fieldset>
-  )
-}
-
-function RowGroup({ legend, children }: { legend: string; children: Child }) {
-  return (
-    <fieldset class="row-group">
-      <legend>{legend}</legend>
-      {children}
-    </fieldset>
-  )
-}
-
-function ErrorLabel({ name }: { name: string }) {
-  const [label] = useFieldText(name)
-  const row = /\.(\d+)\./.exec(name)
-  return <>{row ? `${label} (${Number(row[1]) + 1})` : label}</>
-}
-
-/**
- * Bait for bots: off-screen, hidden from assistive technology and out of the tab
- * order, so no person fills it in. A filled one is accepted silently and dropped.
- */
-function Honeypot() {
-  const t = useT()
-  return (
-    <div class="hp" aria-hidden="true">
-      <label for="f-fax">{t.form.honeypot}</label>
-      <input type="text" id="f-fax" name="fax" tabindex={-1} autocomplete="off" value="" />
-    </div>
-  )
-}
-
-/**
- * The territory search that autocomplete.js clones into the page (a <template> is inert
- * without JavaScript, so no-JS readers never meet a control that does nothing).
- */
-function TerritorySearch() {
-  const t = useT()
-  const [label, help] = useFieldText('territorySearch')
-  return (
-    <div class="field territory-search">
-      <label for="f-territory-search">{label}</label>
-      <p class="help" id="f-territory-search-aide">
-        {help}
-      </p>
-      <div class="combobox">
-        <input
-          type="text"
-          id="f-territory-search"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded="false"
-          aria-controls="f-territory-options"
-          aria-describedby="f-territory-search-aide"
-          autocomplete="off"
-        />
-        <ul id="f-territory-options" role="listbox" aria-label={label} hidden></ul>
-      </div>
-      <p
-        class="visually-hidden"
-        role="status"
-        id="f-territory-status"
-        data-none={t.form.autocompleteNoResult}
-        data-some={t.form.autocompleteResults}
-      ></p>
-      <ul
-        class="territory-chips"
-        aria-label={t.form.selectedTerritories}
-        data-remove={t.form.remove}
-      ></ul>
-    </div>
-  )
-}
-
-/**
- * The candidates of one typed territory name, as radio buttons: what the page offers
- * without JavaScript when a name designates several territories, or none exactly. The
- * typed name travels with the choice, so the next POST knows which entry it settles.
- */
-function TerritoryChoiceList({ choice, index }: { choice: TerritoryChoice; index: number }) {
-  const t = useT()
-  const f = t.form
-  const id = `f-territory-choice-${index}`
-  return (
-    <fieldset class="territory-choice" id={id}>
-      <legend>
-        {choice.reason === 'close'
-          ? f.territoryChoiceClose(choice.text)
-          : f.territoryChoiceSeveral(choice.text)}
-      </legend>
-      <input type="hidden" name={`territoryChoiceFor.${index}`} value={choice.text} />
-      {choice.candidates.map((c) => (
-        <div class="choice">
-          <input
-            type="radio"
-            id={`${id}-${c.code.replace(':', '-')}`}
-            name={`territoryChoice.${index}`}
-            value={c.code}
-          />
-          <label for={`${id}-${c.code.replace(':', '-')}`}>
-            {c.name} — {labelOf(TERRITORY_KINDS, c.kind, t.lang)}
-            {c.departmentName && c.kind !== 'dep' ? `, ${c.departmentName}` : ''}{' '}
-            <span class="code">({c.code})</span>
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  )
-}
-
-/**
- * « Inspirée de » without JavaScript: the chosen records as ticked boxes, a search box
- * whose button posts the form back with the published records found (nothing is saved),
- * offered as boxes to tick. inspired-by.js runs the same search in place.
- */
-function InspiredByPicker({ picker }: { picker: InspiredPicker }) {
-  const t = useT()
-  const [label, help] = useFieldText('inspiredBy')
-  const [searchLabel, searchHelp] = useFieldText('inspiredBySearch')
-  const chosen = new Set(picker.chosen.map((e) => e.id))
-  const found = (picker.found ?? []).filter((e) => !chosen.has(e.id))
-  const box = (e: ExperimentLink, checked: boolean) => (
-    <div class="choice">
-      <input
-        type="checkbox"
-        id={`f-inspiredBy-${e.id}`}
-        name="inspiredBy"
-        value={e.id}
-        checked={checked}
-      />
-      <label for={`f-inspiredBy-${e.id}`}>{e.title}</label>
-    </div>
-  )
-  return (
-    <fieldset
-      class="field choices inspired-by"
-      id="f-inspiredBy"
-      tabindex={-1}
-      data-self={picker.selfId}
-    >
-      <legend>{label}</legend>
-      <p class="help">{help}</p>
-      <input type="hidden" name="inspiredBy" value="" />
-      <div class="inspired-chosen">{picker.chosen.map((e) => box(e, true))}</div>
-      <div class="field">
-        <label for="f-inspiredBySearch">{searchLabel}</label>
-        <p class="help" id="f-inspiredBySearch-aide">
-          {searchHelp}
-        </p>
-        <input
-          type="search"
-          id="f-inspiredBySearch"
-          name="inspiredBySearch"
-          value={picker.query}
-          aria-describedby="f-inspiredBySearch-aide"
-        />{' '}
-        <button type="submit" name="intent" value="inspired-search" class="button">
-          {t.form.inspiredSearch}
-        </button>
-      </div>
-      <div
-        class="inspired-found"
-        role="status"
-        data-none={t.form.inspiredNoResult('%s')}
-        data-some={t.form.inspiredFound('%s')}
-      >
-        {picker.found !== null && (
-          <>
-            <p>
-              {found.length === 0 && picker.found.length === 0
-                ? t.form.inspiredNoResult(picker.query)
-                : t.form.inspiredFound(picker.query)}
-            </p>
-            {found.map((e) => box(e, false))}
-          </>
-        )}
-      </div>
-    </fieldset>
   )
 }

@@ -23,6 +23,7 @@ import { formatDate, formatEur, formatNumber, paragraphs } from '../format'
 import { useT, type Messages } from '../i18n'
 import { ExperimentAside } from './ExperimentAside'
 import { ExperimentCard } from './ExperimentCard'
+import { ExperimentWhere } from './ExperimentWhere'
 import { Fact } from './Fact'
 import { TableRegion } from './TableRegion'
 
@@ -123,7 +124,7 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
             {e.lead.siren && `, SIREN ${e.lead.siren}`}
             {e.lead.rna && `, RNA ${e.lead.rna}`})
           </Fact>
-          <Where experiment={e} />
+          <ExperimentWhere experiment={e} />
           {e.derived.regions.length > 0 && (
             <Fact label={x.regions}>{e.derived.regions.map((p) => p.name).join(', ')}</Fact>
           )}
@@ -363,23 +364,6 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
       )}
     </>
   )
-}
-
-/** Where the record applies: its French territories, « France entière », or a place abroad. */
-function Where({ experiment: e }: { experiment: Experiment }) {
-  const t = useT()
-  const x = t.experiment
-  if (e.scope === 'national') return <Fact label={x.scope}>{x.nationalScope}</Fact>
-  if (e.scope === 'abroad' && e.abroad) {
-    const country = e.derived.country?.[t.lang] ?? e.abroad.country
-    return (
-      <Fact label={x.place}>
-        {e.abroad.place}, {country}
-        {e.abroad.subdivision && ` (${e.abroad.subdivision})`}
-      </Fact>
-    )
-  }
-  return <Fact label={x.territories}>{e.derived.territories.map((p) => p.name).join(', ')}</Fact>
 }
 
 function Paragraphs({ text }: { text: string }) {

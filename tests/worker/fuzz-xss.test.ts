@@ -22,7 +22,15 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
   return send(path, init)
 }
 
-const cut = (s: string, max: number) => [...s].slice(0, max).join('')
+/** At most `max` UTF-16 units (what the schemas' max counts), never half a surrogate pair. */
+function cut(s: string, max: number): string {
+  let out = ''
+  for (const ch of s) {
+    if (out.length + ch.length > max) break
+    out += ch
+  }
+  return out
+}
 
 /** A record with the payload in every free-text field, within each field's limits. */
 function payloadRecord(p: string, marker: string) {
@@ -104,14 +112,14 @@ describe('XSS matrix', () => {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${sub.editToken}` },
           body: JSON.stringify(payloadRecord(q, marker)),
         })
-        expect(edit.status).toBe(200)
+        expect(edit.status, await edit.clone().text()).toBe(200)
         const proposal = (await edit.json()) as { outcome: string; proposalId?: string }
         if (proposal.proposalId) {
           const approved = await call(`/api/moderation/proposals/${proposal.proposalId}/approve`, {
             method: 'POST',
             headers: moderator,
           })
-          expect(approved.status).toBe(200)
+          expect(approved.status, await approved.clone().text()).toBe(200)
         }
         await drainOutbox(FUZZ_ENV, { targets: ['embedded'] })
 
@@ -126,7 +134,7 @@ describe('XSS matrix', () => {
           `/?q=${encodeURIComponent(cut(q, 190))}&theme=${encodeURIComponent(cut(p, 50))}`
         )
         const api = await call(`/api/search?q=${encodeURIComponent(marker)}`)
-        expect(api.status).toBe(200)
+        expect(api.status, await api.clone().text()).toBe(200)
         const hits = (
           (await api.json()) as { hits: { highlight: { title: string; summary: string } }[] }
         ).hits

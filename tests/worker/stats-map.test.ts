@@ -109,7 +109,7 @@ describe('FranceMap', () => {
     expect(html).toContain('aria-label="Bretagne, Expérimentations publiées : 12"')
     expect(html).toContain('aria-label="La Réunion, Expérimentations publiées : 3"')
     expect(html).toContain('Normandie, Expérimentations publiées : donnée non disponible')
-    expect(html).toContain('<table class="visually-hidden">')
+    expect(html).toContain('<div class="visually-hidden"><table>')
     expect(html).not.toMatch(/\sstyle=/)
     expect(html.match(/<a /g)).toHaveLength(18)
   })

@@ -42,6 +42,7 @@ import { ratio, searchRun } from './bench/search-run'
 import { preparedDatabase } from './bench/template'
 import { mixedTraffic } from './bench/traffic'
 import {
+  sendPatiently,
   sendThroughDevProxy,
   snapshotWorker,
   startBenchWorker,
@@ -294,10 +295,12 @@ async function main() {
       const downAt = performance.now()
       // Changes made during the outage are what the outbox must not lose.
       // A write the dev proxy dropped never reached the Worker, so it is sent again, as the
-      // proxy's message asks. Were that wrong, it would show: a submission stored twice
-      // (the stored count below), an approval answered 409 (counted as refused).
+      // proxy's message asks; a 429 (the load run may have spent this client's submission
+      // window) is sent again after its Retry-After, as a client would. Were that wrong,
+      // it would show: a submission stored twice (the stored count below), an approval
+      // answered 409 (counted as refused).
       for (let i = 0; i < 5; i++) {
-        const sent = await sendThroughDevProxy(`${worker.url}/api/experiments`, {
+        const sent = await sendPatiently(`${worker.url}/api/experiments`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(nextExtra()),

@@ -3,9 +3,17 @@
  * for the active-filter chips, the open-data page and feed titles.
  */
 import { countryOf } from '../worker/domain/countries'
-import { FACETS, UNKNOWN_YEAR, type FacetName, type SearchQuery } from '../worker/domain/search'
+import { BUDGET_BANDS } from '../worker/domain/funding'
+import {
+  evidenceMinimum,
+  FACETS,
+  UNKNOWN_YEAR,
+  type FacetName,
+  type SearchQuery,
+} from '../worker/domain/search'
 import {
   EVIDENCE_LEVELS,
+  FUNDING_TYPES,
   LEAD_KINDS,
   SCOPE_LEVELS,
   STAGES,
@@ -21,10 +29,12 @@ export const FACET_VOCABULARIES: Partial<Record<FacetName, readonly Term[]>> = {
   stage: STAGES,
   evidence: EVIDENCE_LEVELS,
   scope: SCOPE_LEVELS,
+  budget: BUDGET_BANDS,
+  fundingType: FUNDING_TYPES,
 }
 
 /** Facets whose values are names by themselves (« Bretagne »), without the facet's name. */
-const SELF_NAMED: readonly FacetName[] = ['region', 'department', 'country']
+const SELF_NAMED: readonly FacetName[] = ['region', 'department', 'country', 'budget']
 
 export function valueLabel(
   t: Messages,
@@ -42,6 +52,24 @@ export function valueLabel(
 }
 
 /**
+ * A facet's selected values as chips show them: one label per value, except an evidence
+ * selection that is « au moins N », which reads as that.
+ */
+export function selectionLabels(
+  t: Messages,
+  names: ReadonlyMap<string, string>,
+  facet: FacetName,
+  values: readonly string[]
+): { codes: readonly string[]; label: string }[] {
+  const min = facet === 'evidence' ? evidenceMinimum(values) : null
+  if (min !== null && min > 0) {
+    const label = t.home.evidenceAtLeast(valueLabel(t, names, facet, String(min)))
+    return [{ codes: values, label }]
+  }
+  return values.map((code) => ({ codes: [code], label: valueLabel(t, names, facet, code) }))
+}
+
+/**
  * What a feed follows, in words: « Expériences — thématique Inclusion et médiation
  * numérique, Bretagne, « tiers-lieux » ». Without text or filters, the latest publications.
  */
@@ -53,7 +81,9 @@ export function followedTitle(
   const parts = FACETS.flatMap((facet) => {
     const values = query.filters[facet] ?? []
     if (values.length === 0) return []
-    const text = values.map((code) => valueLabel(t, names, facet, code)).join(t.openData.feedOr)
+    const text = selectionLabels(t, names, facet, values)
+      .map((s) => s.label)
+      .join(t.openData.feedOr)
     return [SELF_NAMED.includes(facet) ? text : `${t.home.facets[facet].toLowerCase()} ${text}`]
   })
   if (query.q) parts.push(t.openData.feedText(query.q))

@@ -4,9 +4,11 @@
  * bookmarked and reached with the back button. Parsing is forgiving: a value that is
  * not a known code is dropped rather than answered with an error page.
  */
+import { BUDGET_BANDS } from '../worker/domain/funding'
 import {
   codesOf,
   EVIDENCE_LEVELS,
+  FUNDING_TYPES,
   LEAD_KINDS,
   SCOPE_LEVELS,
   STAGES,
@@ -15,6 +17,8 @@ import {
 import { countryOf } from '../worker/domain/countries'
 import { territoryCodePattern } from '../worker/domain/territory'
 import {
+  evidenceAtLeast,
+  evidenceMinimum,
   FACETS,
   SORTS,
   UNKNOWN_YEAR,
@@ -41,6 +45,9 @@ const VALID: Record<FacetName, (v: string) => boolean> = {
   year: (v) => v === UNKNOWN_YEAR || /^(19[89]\d|20\d\d|2100)$/.test(v),
   scope: (v) => (codesOf(SCOPE_LEVELS) as readonly string[]).includes(v),
   country: (v) => countryOf(v) !== undefined,
+  budget: (v) => (codesOf(BUDGET_BANDS) as readonly string[]).includes(v),
+  fundingType: (v) => (codesOf(FUNDING_TYPES) as readonly string[]).includes(v),
+  programme: (v) => v !== '' && v.length <= 200,
 }
 
 export function parseSearchParams(params: URLSearchParams): SearchQuery {
@@ -53,6 +60,16 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
       .filter(VALID[facet])
       .slice(0, 30)
     if (values.length > 0) filters[facet] = values
+  }
+  // « Au moins N » (the radio) selects N and above; with old-style `evidence` boxes in the
+  // same URL both apply, as in the API.
+  const min = params.get('evidenceMin')?.trim() ?? ''
+  if (/^[0-4]$/.test(min)) {
+    const atLeast = evidenceAtLeast(Number(min))
+    const given = filters.evidence
+    const evidence = given ? given.filter((v) => atLeast.includes(v)) : atLeast
+    filters.evidence = evidence.length ? evidence : ['-1']
+    if (min === '0' && !given) delete filters.evidence
   }
   const sortParam = params.get('sort') ?? ''
   const sort: SortOrder = (SORTS as readonly string[]).includes(sortParam)
@@ -73,7 +90,12 @@ const DEFAULT_SORT: SortOrder = 'relevance'
 export function searchHref(query: SearchQuery): string {
   const params = new URLSearchParams()
   if (query.q) params.set('q', query.q)
-  for (const facet of FACETS) for (const v of query.filters[facet] ?? []) params.append(facet, v)
+  const min = evidenceMinimum(query.filters.evidence)
+  for (const facet of FACETS) {
+    // « Au moins N » keeps its short form, so old and new URLs of one search are one URL.
+    if (facet === 'evidence' && min !== null) params.set('evidenceMin', String(min))
+    else for (const v of query.filters[facet] ?? []) params.append(facet, v)
+  }
   if (query.sort !== DEFAULT_SORT) params.set('sort', query.sort)
   if (query.page > 1) params.set('page', String(query.page))
   const s = params.toString()
@@ -89,11 +111,15 @@ export function withFilter(
   return { ...query, page: 1, filters: { ...query.filters, [facet]: values } }
 }
 
-/** The same query without one selected value, back on page 1. */
-export function withoutValue(query: SearchQuery, facet: FacetName, value: string): SearchQuery {
+/** The same query without some selected values of one facet, back on page 1. */
+export function withoutValues(
+  query: SearchQuery,
+  facet: FacetName,
+  values: readonly string[]
+): SearchQuery {
   return withFilter(
     query,
     facet,
-    (query.filters[facet] ?? []).filter((v) => v !== value)
+    (query.filters[facet] ?? []).filter((v) => !values.includes(v))
   )
 }

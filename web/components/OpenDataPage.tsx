@@ -4,7 +4,8 @@
  */
 import type { SearchQuery } from '../../worker/domain/search'
 import { FACETS } from '../../worker/domain/search'
-import { valueLabel } from '../filter-labels'
+import { BUDGET_BANDS } from '../../worker/domain/funding'
+import { selectionLabels } from '../filter-labels'
 import { useT } from '../i18n'
 import {
   EXPORT_FORMATS,
@@ -32,7 +33,7 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
   const t = useT()
   const d = t.openData
   const active = FACETS.flatMap((facet) =>
-    (query.filters[facet] ?? []).map((code) => valueLabel(t, names, facet, code))
+    selectionLabels(t, names, facet, query.filters[facet] ?? []).map((s) => s.label)
   )
   const filtered = active.length > 0 || query.q !== ''
   const ignored = filesIgnore(query)
@@ -83,6 +84,19 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
           />
           <Entry href={OPEN_DATA_PATHS.jsonSchema} label={d.jsonSchema} help={d.jsonSchemaHelp} />
         </dl>
+      </section>
+
+      <section aria-labelledby="definitions">
+        <h2 id="definitions">{d.definitionsTitle}</h2>
+        <h3 id="tranches-de-budget">{d.budgetBandsTitle}</h3>
+        <p>{d.budgetBandsLead}</p>
+        <ul>
+          {BUDGET_BANDS.map((band) => (
+            <li>
+              {band[t.lang]} (<code>budget={band.code}</code>)
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="dcat">

@@ -5,16 +5,18 @@
  * région to the same query filtered on it.
  */
 import type { Child } from 'hono/jsx'
-import { searchHref, withFilter, withoutValue } from '../search-query'
+import { searchHref, withFilter, withoutValues } from '../search-query'
 import {
+  evidenceMinimum,
   FACETS,
+  MAX_EVIDENCE_LEVEL,
   SORTS,
   UNKNOWN_YEAR,
   type FacetName,
   type SearchQuery,
   type SearchResult,
 } from '../../worker/domain/search'
-import { FACET_VOCABULARIES, valueLabel } from '../filter-labels'
+import { FACET_VOCABULARIES, selectionLabels, valueLabel } from '../filter-labels'
 import { useT } from '../i18n'
 import { ExperimentCard } from './ExperimentCard'
 import { FranceMap, mapAreas } from './FranceMap'
@@ -29,15 +31,13 @@ export interface SearchPageProps {
 }
 
 /** Long lists are folded away in <details> unless something in them is selected. */
-const FOLDED: readonly FacetName[] = ['region', 'department', 'year']
+const FOLDED: readonly FacetName[] = ['region', 'department', 'year', 'programme']
 
 export function SearchPage({ query, result, names }: SearchPageProps) {
   const t = useT()
   const h = t.home
   const label = (facet: FacetName, code: string) => valueLabel(t, names, facet, code)
-  const active = FACETS.flatMap((facet) =>
-    (query.filters[facet] ?? []).map((code) => ({ facet, code }))
-  )
+  const active = activeFilters(query, (facet, values) => selectionLabels(t, names, facet, values))
   const totalPages = result ? Math.min(50, Math.ceil(result.total / result.hitsPerPage)) : 0
 
   return (
@@ -69,9 +69,13 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
           <div class="filters">
             {result && <RegionMap query={query} result={result} names={names} />}
             <h2>{h.filtersTitle}</h2>
-            {FACETS.map((facet) => (
-              <FacetGroup facet={facet} query={query} result={result} label={label} />
-            ))}
+            {FACETS.map((facet) =>
+              facet === 'evidence' ? (
+                <EvidenceGroup query={query} result={result} label={label} />
+              ) : (
+                <FacetGroup facet={facet} query={query} result={result} label={label} />
+              )
+            )}
             <p class="filter-actions">
               <button type="submit" class="button">
                 {h.applyFilters}
@@ -108,14 +112,14 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
               <div class="active-filters">
                 <h3>{h.activeFilters}</h3>
                 <ul>
-                  {active.map(({ facet, code }) => (
+                  {active.map(({ facet, codes, label: text }) => (
                     <li>
                       <a
-                        href={searchHref(withoutValue(query, facet, code))}
+                        href={searchHref(withoutValues(query, facet, codes))}
                         class="chip"
-                        aria-label={h.removeFilter(`« ${label(facet, code)} »`)}
+                        aria-label={h.removeFilter(`« ${text} »`)}
                       >
-                        {label(facet, code)} <span aria-hidden="true">×</span>
+                        {text} <span aria-hidden="true">×</span>
                       </a>
                     </li>
                   ))}
@@ -135,7 +139,7 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
             )}
             {result?.engine === 'embedded' && <p class="degraded">{h.degraded}</p>}
             {!result && <p class="notice">{h.searchUnavailable}</p>}
-            {result && result.hits.length === 0 && <Empty query={query} label={label} />}
+            {result && result.hits.length === 0 && <Empty query={query} active={active} />}
             {result && result.hits.length > 0 && (
               <ol class="result-list">
                 {result.hits.map((hit) => (
@@ -154,6 +158,91 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
 }
 
 type LabelFn = (facet: FacetName, code: string) => string
+
+interface ActiveFilter {
+  facet: FacetName
+  /** The values one chip removes. */
+  codes: readonly string[]
+  label: string
+}
+
+function activeFilters(
+  query: SearchQuery,
+  labels: (
+    facet: FacetName,
+    values: readonly string[]
+  ) => { codes: readonly string[]; label: string }[]
+): ActiveFilter[] {
+  return FACETS.flatMap((facet) =>
+    labels(facet, query.filters[facet] ?? []).map((s) => ({ facet, ...s }))
+  )
+}
+
+/**
+ * The evidence level as one choice, « au moins N » (radio buttons, `evidenceMin`): each
+ * level counts the results at that level or above. A selection from an older URL that is
+ * not « au moins N » (levels 1 and 3) stays as ticked boxes, so submitting keeps it.
+ */
+function EvidenceGroup({
+  query,
+  result,
+  label,
+}: {
+  query: SearchQuery
+  result: SearchResult | null
+  label: LabelFn
+}) {
+  const t = useT()
+  const counts = result?.facets.evidence ?? {}
+  const selected = query.filters.evidence ?? []
+  const min = evidenceMinimum(selected)
+  const levels = Array.from({ length: MAX_EVIDENCE_LEVEL }, (_, i) => i + 1)
+  const atLeast = (level: number) =>
+    Object.entries(counts).reduce((n, [code, count]) => (Number(code) >= level ? n + count : n), 0)
+  const id = 'filtre-evidence'
+  return (
+    <fieldset class="facet" id={id}>
+      <legend>{t.home.facets.evidence}</legend>
+      <ul>
+        {min === null &&
+          selected.map((code) => (
+            <li>
+              <input type="checkbox" id={`${id}-${code}`} name="evidence" value={code} checked />
+              <label for={`${id}-${code}`}>
+                {t.home.evidenceOnly(label('evidence', code))}{' '}
+                <span class="count">({counts[code] ?? 0})</span>
+              </label>
+            </li>
+          ))}
+        <li>
+          <input
+            type="radio"
+            id={`${id}-any`}
+            name="evidenceMin"
+            value=""
+            checked={min === null || min === 0}
+          />
+          <label for={`${id}-any`}>{t.home.evidenceAny}</label>
+        </li>
+        {levels.map((level) => (
+          <li>
+            <input
+              type="radio"
+              id={`${id}-min-${level}`}
+              name="evidenceMin"
+              value={String(level)}
+              checked={min === level}
+            />
+            <label for={`${id}-min-${level}`}>
+              {t.home.evidenceAtLeast(label('evidence', String(level)))}{' '}
+              <span class="count">({atLeast(level)})</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  )
+}
 
 /** Most recent years first, the unknown start date last. */
 const yearOrder = (code: string) => (code === UNKNOWN_YEAR ? -1 : Number(code))
@@ -221,11 +310,9 @@ function FacetGroup({
   )
 }
 
-function Empty({ query, label }: { query: SearchQuery; label: LabelFn }) {
+function Empty({ query, active }: { query: SearchQuery; active: readonly ActiveFilter[] }) {
   const t = useT()
-  const removable = FACETS.flatMap((facet) =>
-    (query.filters[facet] ?? []).map((code) => ({ facet, code }))
-  )
+  const removable = active
   return (
     <div class="empty">
       <p>
@@ -235,10 +322,10 @@ function Empty({ query, label }: { query: SearchQuery; label: LabelFn }) {
         <>
           <p>{t.home.emptyHint}</p>
           <ul>
-            {removable.map(({ facet, code }) => (
+            {removable.map(({ facet, codes, label }) => (
               <li>
-                <a href={searchHref(withoutValue(query, facet, code))}>
-                  {t.home.removeFilter(`« ${t.home.facets[facet]} : ${label(facet, code)} »`)}
+                <a href={searchHref(withoutValues(query, facet, codes))}>
+                  {t.home.removeFilter(`« ${t.home.facets[facet]} : ${label} »`)}
                 </a>
               </li>
             ))}

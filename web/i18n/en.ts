@@ -51,7 +51,13 @@ export const en: Messages = {
       year: 'Start year',
       scope: 'Scope',
       country: 'Country (outside France)',
+      budget: 'Total budget',
+      fundingType: 'Funder',
+      programme: 'Funding programme',
     },
+    evidenceAny: 'All levels',
+    evidenceAtLeast: (label: string) => `At least: ${label}`,
+    evidenceOnly: (label: string) => `Only: ${label}`,
     unknownYear: 'Unknown',
     results: (n: number) =>
       n === 0 ? 'No experiment' : countOf('en', n, 'experiment', 'experiments'),

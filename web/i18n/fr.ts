@@ -59,7 +59,13 @@ export const fr = {
       year: 'Année de lancement',
       scope: 'Portée',
       country: 'Pays (hors de France)',
+      budget: 'Budget total',
+      fundingType: 'Financeur',
+      programme: 'Programme de financement',
     },
+    evidenceAny: 'Tous les niveaux',
+    evidenceAtLeast: (label: string) => `Au moins : ${label}`,
+    evidenceOnly: (label: string) => `Seulement : ${label}`,
     unknownYear: 'Inconnue',
     results: (n: number) =>
       n === 0 ? 'Aucune expérience' : countOf('fr', n, 'expérience', 'expériences'),

@@ -28,6 +28,10 @@ export const openDataFr = {
   tableSchemaHelp: 'Chaque colonne avec son titre, sa description, son type et ses contraintes.',
   jsonSchema: 'JSON Schema d’une fiche',
   jsonSchemaHelp: 'La forme des exports JSON et NDJSON et des propriétés GeoJSON.',
+  definitionsTitle: 'Définitions',
+  budgetBandsTitle: 'Tranches de budget',
+  budgetBandsLead:
+    'Le filtre « Budget total » classe le budget total déclaré d’une fiche (en euros, sur toute la durée de l’expérience) ; la borne basse est incluse, la haute exclue. Les tranches suivent la répartition des montants cités par les fiches réelles, de quelques milliers d’euros à plusieurs centaines de millions. Les fiches sans budget n’entrent dans aucune tranche.',
   dcatTitle: 'Catalogue DCAT',
   dcat: 'Catalogue DCAT-AP (JSON-LD)',
   dcatHelp:
@@ -89,6 +93,10 @@ export const openDataEn: typeof openDataFr = {
   tableSchemaHelp: 'Every column with its title, description, type and constraints.',
   jsonSchema: 'JSON Schema of a record',
   jsonSchemaHelp: 'The shape of the JSON and NDJSON exports and of the GeoJSON properties.',
+  definitionsTitle: 'Definitions',
+  budgetBandsTitle: 'Budget bands',
+  budgetBandsLead:
+    'The “Total budget” filter sorts the total budget a record declares (in euros, over the whole experiment); the lower bound is included, the upper one excluded. The bands follow the amounts the real records name, from a few thousand euros to several hundred million. Records without a budget are in no band.',
   dcatTitle: 'DCAT catalogue',
   dcat: 'DCAT-AP catalogue (JSON-LD)',
   dcatHelp:

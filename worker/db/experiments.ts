@@ -12,6 +12,7 @@ import type {
   ModeratedExperiment,
   Status,
 } from '../domain/experiment'
+import { BUDGET_BANDS } from '../domain/funding'
 import { topTheme, type ScopeLevel } from '../domain/vocabularies'
 import { revisionStatements, type Change } from './revisions'
 import type { Db } from './session'
@@ -111,6 +112,11 @@ export interface CatalogueFilters {
   evidence?: readonly number[] | undefined
   scope?: readonly ScopeLevel[] | undefined
   country?: readonly string[] | undefined
+  /** Budget band codes (domain/funding.ts). */
+  budget?: readonly string[] | undefined
+  /** Funding types and programmes named by at least one funding entry. */
+  fundingType?: readonly string[] | undefined
+  programme?: readonly string[] | undefined
 }
 
 /** Keyset position in the public list: newest publication first, id as tie-breaker. */
@@ -145,6 +151,12 @@ export async function listPublishedExperiments(
          AND (?7 IS NULL OR (e.published_at, e.id) < (?7, ?8))
          AND (?10 IS NULL OR e.scope_level IN (SELECT value FROM json_each(?10)))
          AND (?11 IS NULL OR e.country IN (SELECT value FROM json_each(?11)))
+         AND (?12 IS NULL OR EXISTS (SELECT 1 FROM json_each(?12) b
+           WHERE e.budget_eur >= b.value->>'$[0]' AND e.budget_eur < b.value->>'$[1]'))
+         AND (?13 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.means.fundingSources') f
+           WHERE f.value->>'$.type' IN (SELECT value FROM json_each(?13))))
+         AND (?14 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.means.fundingSources') f
+           WHERE f.value->>'$.programme' IN (SELECT value FROM json_each(?14))))
        ORDER BY e.published_at DESC, e.id DESC
        LIMIT ?9`
     )
@@ -159,10 +171,21 @@ export async function listPublishedExperiments(
       cursor?.id ?? null,
       limit,
       json(filters.scope),
-      json(filters.country)
+      json(filters.country),
+      json(budgetRanges(filters.budget)),
+      json(filters.fundingType),
+      json(filters.programme)
     )
     .all<ExperimentRow>()
   return results
+}
+
+/** The [min, max) euro ranges of budget band codes; the open top band ends past any budget. */
+function budgetRanges(codes: readonly string[] | undefined): [number, number][] | undefined {
+  return codes?.flatMap((code) => {
+    const band = BUDGET_BANDS.find((b) => b.code === code)
+    return band ? [[band.min, band.max ?? Number.MAX_SAFE_INTEGER] as [number, number]] : []
+  })
 }
 
 /** Pending submissions, oldest first (first come, first reviewed). */

@@ -21,8 +21,29 @@ export const FACETS = [
   'year',
   'scope',
   'country',
+  'budget',
+  'fundingType',
+  'programme',
 ] as const
 export type FacetName = (typeof FACETS)[number]
+
+/** Evidence levels, lowest first: « au moins N » selects N and every level above it. */
+export const MAX_EVIDENCE_LEVEL = 4
+
+/** The `evidence` filter values of « au moins `min` ». */
+export function evidenceAtLeast(min: number): string[] {
+  const from = Math.max(0, Math.min(MAX_EVIDENCE_LEVEL, Math.trunc(min)))
+  return Array.from({ length: MAX_EVIDENCE_LEVEL - from + 1 }, (_, i) => String(from + i))
+}
+
+/** The N of an `evidence` selection that is exactly « au moins N »; null otherwise. */
+export function evidenceMinimum(values: readonly string[] | undefined): number | null {
+  if (!values?.length) return null
+  const min = Math.min(...values.map(Number))
+  const wanted = evidenceAtLeast(min)
+  const given = new Set(values)
+  return given.size === wanted.length && wanted.every((v) => given.has(v)) ? min : null
+}
 
 /** The `year` facet value of a record whose start date is unknown (never a placeholder year). */
 export const UNKNOWN_YEAR = 'unknown'

@@ -4,6 +4,7 @@
  * "Bretagne" or "Mayenne" finds it. One mapping for both engines.
  */
 import type { Derived, ExperimentContent } from '../domain/experiment'
+import { budgetBand, fundingProgrammesOf, fundingTypesOf } from '../domain/funding'
 import {
   ALL_THEMES,
   labelOf,
@@ -109,6 +110,9 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
     country: row.country,
     abroadPlace: content.abroad?.place ?? null,
     completeness: row.completeness,
+    budgetBand: budgetBand(row.budget_eur),
+    fundingTypes: fundingTypesOf(content),
+    fundingProgrammes: fundingProgrammesOf(content),
     publishedAt: row.published_at ?? row.updated_at,
     lastVerifiedAt: row.last_verified_at,
   }

@@ -43,6 +43,12 @@ interface DocumentRow {
   hl_summary: string
 }
 
+interface FacetRow {
+  facet: FacetName
+  value: string
+  n: number
+}
+
 interface StoredHit {
   slug: string
   leadName: string
@@ -81,14 +87,14 @@ export class EmbeddedEngine implements SearchEngine {
     const limit = Math.max(0, Math.min(query.hitsPerPage, MAX_TOTAL_HITS - offset))
 
     const statement = ({ sql, params }: Sql) => this.db.prepare(sql).bind(...params)
-    const [hits, total, facets] = await this.db.batch([
+    const [hits, total, ...facets] = await this.db.batch([
       statement(hitsSql(criteria, text, query.sort, limit, offset)),
       statement(countSql(criteria)),
-      ...(query.facets === false ? [] : [statement(facetsSql(criteria))]),
+      ...(query.facets === false ? [] : facetsSql(criteria).map(statement)),
     ])
 
     const facetCounts = Object.fromEntries(FACETS.map((f) => [f, {}])) as SearchResult['facets']
-    for (const row of (facets?.results ?? []) as { facet: FacetName; value: string; n: number }[]) {
+    for (const row of facets.flatMap((f) => f.results) as FacetRow[]) {
       facetCounts[row.facet][row.value] = row.n
     }
     const n = ((total?.results ?? []) as { n: number }[])[0]?.n ?? 0
@@ -271,6 +277,9 @@ function toStoredRow(doc: SearchDocument) {
     ['year', String(doc.year)],
     ['scope', doc.scopeLevel],
     ...(doc.country ? [['country', doc.country] as [FacetName, string]] : []),
+    ...(doc.budgetBand ? [['budget', doc.budgetBand] as [FacetName, string]] : []),
+    ...doc.fundingTypes.map((v): [FacetName, string] => ['fundingType', v]),
+    ...doc.fundingProgrammes.map((v): [FacetName, string] => ['programme', v]),
   ]
   return {
     id: doc.id,

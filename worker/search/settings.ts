@@ -68,6 +68,9 @@ export const FACET_ATTRIBUTES: Record<FacetName, string> = {
   year: 'year',
   scope: 'scopeLevel',
   country: 'country',
+  budget: 'budgetBand',
+  fundingType: 'fundingTypes',
+  programme: 'fundingProgrammes',
 }
 
 /** In decreasing importance: the `attribute` ranking rule follows this order. */
@@ -122,6 +125,9 @@ export function indexSettings(): Settings {
           'stage',
           'scopeLevel',
           'country',
+          'budgetBand',
+          'fundingTypes',
+          'fundingProgrammes',
         ],
         features: { facetSearch: false, filter: { equality: true, comparison: false } },
       },

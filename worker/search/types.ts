@@ -62,6 +62,11 @@ export interface SearchDocument {
   /** The place of a record abroad, as its record names it. */
   abroadPlace: string | null
   completeness: number
+  /** Budget band code (domain/funding.ts), null when the budget is unknown. */
+  budgetBand: string | null
+  /** Funding entries: their types and the programmes they name, each once. */
+  fundingTypes: string[]
+  fundingProgrammes: string[]
   publishedAt: string
   /** When the record was last confirmed (null: never), for the « à vérifier » badge. */
   lastVerifiedAt: string | null

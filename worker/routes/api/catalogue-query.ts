@@ -7,7 +7,7 @@ import type { Context } from 'hono'
 import type { CatalogueFilters } from '../../db/experiments'
 import type { AppEnv } from '../../env'
 import { fieldErrors, ProblemError } from '../../http/problem'
-import { CatalogueFilterQuery } from './params'
+import { CatalogueFilterQuery, resolveEvidence } from './params'
 
 export function catalogueFilters(c: Context<AppEnv>): CatalogueFilters {
   const parsed = CatalogueFilterQuery.safeParse(c.req.queries())
@@ -18,5 +18,5 @@ export function catalogueFilters(c: Context<AppEnv>): CatalogueFilters {
       fieldErrors(parsed.error.issues, 'query')
     )
   }
-  return parsed.data
+  return resolveEvidence(parsed.data)
 }

@@ -12,7 +12,13 @@ import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { submitExperiment } from '../../services/catalogue'
 import { spendRateLimit, tooManyRequests } from '../../http/rate-limit'
-import { CatalogueFilterQuery, decodeCursor, encodeCursor, PageQuery } from './params'
+import {
+  CatalogueFilterQuery,
+  decodeCursor,
+  encodeCursor,
+  PageQuery,
+  resolveEvidence,
+} from './params'
 import { problems } from './responses'
 
 const SubmissionResponse = z
@@ -111,7 +117,7 @@ export const experimentsApi = createRouter()
     const after = decodeCursor(cursor, 2)
     const rows = await listPublishedExperiments(
       c.var.db,
-      filters,
+      resolveEvidence(filters),
       after ? { publishedAt: after[0]!, id: after[1]! } : null,
       limit + 1
     )

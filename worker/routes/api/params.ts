@@ -5,9 +5,12 @@
  */
 import { z } from '@hono/zod-openapi'
 import { countryOf } from '../../domain/countries'
+import { BUDGET_BANDS } from '../../domain/funding'
+import { evidenceAtLeast, MAX_EVIDENCE_LEVEL } from '../../domain/search'
 import { inseeCode, territoryCodePattern } from '../../domain/territory'
 import {
   codesOf,
+  FUNDING_TYPES,
   LEAD_KINDS,
   SCOPE_LEVELS,
   STAGES,
@@ -55,8 +58,12 @@ export const CatalogueFilterQuery = z.object({
     description: 'Type de porteur, répétable',
   }),
   stage: repeated(z.enum(codesOf(STAGES))).openapi({ description: 'Étape, répétable' }),
-  evidence: repeated(z.coerce.number().int().min(0).max(4)).openapi({
+  evidence: repeated(z.coerce.number().int().min(0).max(MAX_EVIDENCE_LEVEL)).openapi({
     description: 'Niveau de preuve 0–4, répétable',
+  }),
+  evidenceMin: z.coerce.number().int().min(0).max(MAX_EVIDENCE_LEVEL).optional().openapi({
+    description:
+      'Niveau de preuve au moins égal à (0–4) : `evidenceMin=2` vaut `evidence=2&evidence=3&evidence=4` ; avec `evidence`, les deux s’appliquent',
   }),
   scope: repeated(z.enum(codesOf(SCOPE_LEVELS))).openapi({
     description:
@@ -65,7 +72,34 @@ export const CatalogueFilterQuery = z.object({
   country: repeated(countryCode).openapi({
     description: 'Pays d’une fiche hors de France (ISO 3166-1 alpha-2, ex. BE), répétable',
   }),
+  budget: repeated(z.enum(codesOf(BUDGET_BANDS))).openapi({
+    description: `Tranche du budget total, répétable : ${BUDGET_BANDS.map((b) => `\`${b.code}\` (${b.fr})`).join(', ')} ; bornes basses incluses, hautes exclues`,
+  }),
+  fundingType: repeated(z.enum(codesOf(FUNDING_TYPES))).openapi({
+    description: `Type de financeur d’au moins une ligne de financement, répétable : ${FUNDING_TYPES.map((f) => `\`${f.code}\``).join(', ')}`,
+  }),
+  programme: repeated(z.string().trim().min(1).max(200)).openapi({
+    description:
+      'Programme d’une ligne de financement, tel que la fiche le nomme (valeurs des facettes de `GET /api/search`), répétable',
+  }),
 })
+
+/**
+ * The filters with « au moins N » resolved into evidence levels: `evidenceMin` and
+ * `evidence` both apply (their intersection), so a filter never widens another.
+ */
+export function resolveEvidence<
+  T extends { evidence?: number[] | undefined; evidenceMin?: number | undefined },
+>(filters: T): Omit<T, 'evidenceMin'> {
+  const { evidenceMin, ...rest } = filters
+  if (evidenceMin === undefined) return rest
+  const atLeast = evidenceAtLeast(evidenceMin).map(Number)
+  const evidence = rest.evidence?.length
+    ? rest.evidence.filter((level) => atLeast.includes(level))
+    : atLeast
+  // An empty intersection must still select nothing, not everything: -1 is no level.
+  return { ...rest, evidence: evidence.length ? evidence : [-1] }
+}
 
 /** Inclusive range of start years; used by the statistics (and any route that needs it). */
 export const YearRangeQuery = z.object({

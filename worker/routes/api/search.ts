@@ -10,7 +10,7 @@ import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { runSearch, similarExperiments } from '../../search/service'
 import { MAX_HITS_PER_PAGE, MAX_TOTAL_HITS } from '../../search/settings'
-import { CatalogueFilterQuery, repeated } from './params'
+import { CatalogueFilterQuery, repeated, resolveEvidence } from './params'
 import { problems } from './responses'
 
 const SearchQuerySchema = CatalogueFilterQuery.extend({
@@ -78,7 +78,8 @@ const similar = createRoute({
 
 export const searchApi = createRouter()
   .openapi(search, async (c) => {
-    const { q, sort, page, hitsPerPage, ...filters } = c.req.valid('query')
+    const { q, sort, page, hitsPerPage, ...given } = c.req.valid('query')
+    const filters = resolveEvidence(given)
     const result = await runSearch(c.env, {
       q,
       sort,

@@ -1,0 +1,152 @@
+/**
+ * The means facets and « au moins N » through HTTP: the search API, the list, the exports
+ * and the feed take the same parameters; bad values are 400s naming the parameter; the
+ * search page offers them without JavaScript and old evidence URLs keep working.
+ */
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { drainOutbox } from '../../worker/search/sync'
+import { publish, request } from './fixtures'
+
+const ids: Record<string, string> = {}
+
+beforeAll(async () => {
+  const base = { summary: 'Un dispositif fictif de la Commune d’Exemple, décrit pour d’autres.' }
+  ids.small = (
+    await publish({
+      ...base,
+      title: 'Petit atelier de la Commune d’Exemple',
+      evidenceLevel: 1,
+      means: { budgetEur: 9_000, fundingSources: [{ type: 'own' }] },
+    })
+  ).id
+  ids.funded = (
+    await publish({
+      ...base,
+      title: 'Tiers-lieu financé de la Commune d’Exemple',
+      evidenceLevel: 3,
+      means: {
+        budgetEur: 180_000,
+        fundingSources: [
+          { type: 'eu', programme: 'FEDER', amountEur: 90_000 },
+          { type: 'state', programme: 'Fabriques de territoire', amountEur: 50_000 },
+        ],
+      },
+    })
+  ).id
+  ids.none = (
+    await publish({
+      ...base,
+      title: 'Évaluation sans budget de la Commune d’Exemple',
+      evidenceLevel: 4,
+    })
+  ).id
+  await drainOutbox(env)
+}, 60_000)
+
+const mine = (items: { id: string }[]) =>
+  items
+    .map((i) => Object.keys(ids).find((k) => ids[k] === i.id))
+    .filter(Boolean)
+    .sort()
+
+describe('search API', () => {
+  it('filters and counts budget bands, funders and programmes', async () => {
+    const res = await request('/api/search?q=Commune+Exemple&budget=50k-200k')
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as {
+      hits: { id: string }[]
+      facets: Record<string, Record<string, number>>
+    }
+    expect(mine(body.hits)).toEqual(['funded'])
+    expect(body.facets.budget).toMatchObject({ 'lt-10k': 1, '50k-200k': 1 })
+    expect(body.facets.programme).toEqual({ FEDER: 1, 'Fabriques de territoire': 1 })
+    expect(body.facets.fundingType).toEqual({ eu: 1, state: 1 })
+  })
+
+  it('takes « au moins N » as evidenceMin, alone or with evidence', async () => {
+    const hits = async (query: string) =>
+      mine(
+        (
+          (await (await request(`/api/search?q=Commune+Exemple&${query}`)).json()) as {
+            hits: { id: string }[]
+          }
+        ).hits
+      )
+    expect(await hits('evidenceMin=3')).toEqual(['funded', 'none'])
+    expect(await hits('evidenceMin=3&evidence=1&evidence=4')).toEqual(['none'])
+    expect(await hits('evidenceMin=4&evidence=1')).toEqual([])
+  })
+
+  it('refuses unknown bands and funders with a problem naming the parameter', async () => {
+    for (const query of ['budget=huge', 'fundingType=bank', 'evidenceMin=7']) {
+      const res = await request(`/api/search?${query}`)
+      expect(res.status).toBe(400)
+      const problem = (await res.json()) as { errors: { parameter: string }[] }
+      expect(problem.errors.map((e) => e.parameter)).toContain(query.split('=')[0])
+    }
+  })
+})
+
+describe('list, exports and feed', () => {
+  it('lists with the same filters from D1', async () => {
+    const list = async (query: string) =>
+      mine(
+        ((await (await request(`/api/experiments?${query}`)).json()) as { items: { id: string }[] })
+          .items
+      )
+    expect(await list('budget=lt-10k&budget=50k-200k')).toEqual(['funded', 'small'])
+    expect(await list('fundingType=state')).toEqual(['funded'])
+    expect(await list('programme=FEDER')).toEqual(['funded'])
+    expect(await list('programme=Feder+régional')).toEqual([])
+    expect(await list('evidenceMin=3')).toEqual(['funded', 'none'])
+  })
+
+  it('exports only the filtered records', async () => {
+    const res = await request('/api/exports/experiments.ndjson?fundingType=own')
+    expect(res.status).toBe(200)
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string })
+    expect(mine(lines)).toEqual(['small'])
+  })
+
+  it('follows a programme in the feed, whose title names it', async () => {
+    const res = await request('/api/feeds/experiments.atom?programme=FEDER')
+    const xml = await res.text()
+    expect(xml).toContain('programme de financement FEDER')
+    expect(xml).toContain('Tiers-lieu financé')
+    expect(xml).not.toContain('Petit atelier')
+  })
+})
+
+describe('search page', () => {
+  const page = async (query: string) => (await request(`/?q=Commune+Exemple&${query}`)).text()
+
+  it('offers the budget, funder and programme facets as boxes, evidence as one radio choice', async () => {
+    const html = await page('')
+    expect(html).toContain('name="budget" value="50k-200k"')
+    expect(html).toContain('name="fundingType" value="eu"')
+    expect(html).toContain('name="programme" value="FEDER"')
+    expect(html).toMatch(/type="radio" id="filtre-evidence-min-3" name="evidenceMin" value="3"/)
+    expect(html).not.toContain('name="evidence"')
+    // « au moins 3 » counts levels 3 and 4.
+    expect(html).toMatch(/Au moins : Évaluation indépendante <span class="count">\(2\)<\/span>/)
+  })
+
+  it('reads the old three-box URL as « au moins 2 » and writes it short', async () => {
+    const html = await page('evidence=2&evidence=3&evidence=4')
+    expect(html).toMatch(/id="filtre-evidence-min-2"[^>]*checked/)
+    expect(html).toContain('Au moins : Évaluation interne documentée')
+    expect(html).not.toContain('Petit atelier')
+    expect(html).toContain('evidenceMin=2')
+  })
+
+  it('keeps a selection that is not « au moins N » as ticked boxes', async () => {
+    const html = await page('evidence=1&evidence=4')
+    expect(html).toMatch(/name="evidence" value="1" checked/)
+    expect(html).toContain('Petit atelier')
+    expect(html).not.toContain('Tiers-lieu financé')
+  })
+})

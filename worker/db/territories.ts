@@ -228,3 +228,29 @@ export async function territoriesByName(
     })),
   }))
 }
+
+/**
+ * Each set of territories with every territory above it, as typed codes: a commune gives
+ * its EPCI, département and région; an EPCI its (main) département and région; a
+ * département its région. What "Qui peut m'aider ?" compares places on. One read-only
+ * batch for all the sets.
+ */
+export async function ancestriesOf(
+  db: Db,
+  codeSets: readonly (readonly string[])[]
+): Promise<string[][]> {
+  if (codeSets.length === 0) return []
+  const results = await db.batch<{ code: string }>(
+    codeSets.map((codes) => db.prepare(ANCESTRY_SQL).bind(JSON.stringify(codes)))
+  )
+  return results.map(({ results: rows }) => rows.map((r) => r.code))
+}
+
+const ANCESTRY_SQL = `WITH declared(code) AS (SELECT value FROM json_each(?1)),
+      known AS MATERIALIZED (SELECT code, kind, department, region FROM territories
+                             WHERE code IN (SELECT code FROM declared))
+      SELECT code FROM known
+      UNION SELECT epci FROM epci_members WHERE commune IN (SELECT code FROM known WHERE kind = 'com')
+      UNION SELECT 'dep:' || department FROM known WHERE kind IN ('com', 'epci') AND department IS NOT NULL
+      UNION SELECT 'reg:' || region FROM known WHERE kind <> 'reg' AND region IS NOT NULL
+      ORDER BY 1`

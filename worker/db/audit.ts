@@ -4,6 +4,7 @@
  * like the revision snapshot, so a change never lands without its audit row and a
  * refused change leaves none.
  */
+import { RECORD_TABLES, type RecordKind } from './record-kinds'
 import type { Db } from './session'
 
 export interface AuditEntry {
@@ -50,23 +51,23 @@ export function appendAudit(db: Db, entry: AuditEntry): D1PreparedStatement {
 }
 
 /**
- * An audit row that exists only if the experiment change it describes applied: it
- * selects from the row at the new revision written at `entry.at`, like the revision
- * snapshot does.
+ * An audit row that exists only if the record change it describes applied: it selects
+ * from the row at the new revision written at `entry.at`, like the revision snapshot does.
  */
-export function auditExperimentChange(
+export function auditRecordChange(
   db: Db,
-  experimentId: string,
+  id: string,
   revision: number,
-  entry: AuditEntry
+  entry: AuditEntry,
+  kind: RecordKind = 'experiment'
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO audit_log (at, actor, action, target, reason, detail, ip_hash)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 FROM experiments
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 FROM ${RECORD_TABLES[kind].table}
        WHERE id = ?8 AND revision = ?9 AND updated_at = ?1`
     )
-    .bind(...values(entry), experimentId, revision)
+    .bind(...values(entry), id, revision)
 }
 
 /** Newest first, `limit` rows before `beforeSeq` (keyset pagination); optionally one target. */

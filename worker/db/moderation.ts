@@ -1,5 +1,6 @@
 /**
- * Moderation writes and reads on `experiments` (migration 0005): status changes with
+ * Moderation writes and reads on `experiments` (migration 0005) and, for the writes, on
+ * every kind of record sharing the lifecycle (`actors`, migration 0013): status changes with
  * soft delete and merges, the desk's queue, and the redirect of merged duplicates.
  *
  * A decision is one `db.batch()`: the guarded update, the revision snapshot, the outbox
@@ -7,8 +8,9 @@
  * if the update matched nothing (someone else changed the record) nothing else lands.
  */
 import type { Status } from '../domain/experiment'
-import { auditExperimentChange, type AuditEntry } from './audit'
+import { auditRecordChange, type AuditEntry } from './audit'
 import type { ExperimentRow } from './experiments'
+import { RECORD_TABLES, type RecordKind } from './record-kinds'
 import { revisionStatements, type Change } from './revisions'
 import type { Db } from './session'
 
@@ -38,19 +40,21 @@ export function moderationStatements(
   readRevision: number,
   next: ModerationState,
   change: Change,
-  audit: AuditEntry
+  audit: AuditEntry,
+  kind: RecordKind = 'experiment'
 ): D1PreparedStatement[] {
+  const { table } = RECORD_TABLES[kind]
   return [
     db
       .prepare(
-        `UPDATE experiments SET status = ?3, revision = revision + 1, updated_at = ?4,
+        `UPDATE ${table} SET status = ?3, revision = revision + 1, updated_at = ?4,
            published_at = CASE WHEN ?3 = 'published' THEN coalesce(published_at, ?4) ELSE published_at END,
            last_verified_at = CASE WHEN ?3 = 'published' THEN coalesce(last_verified_at, ?4) ELSE last_verified_at END,
            moderation_note = ?5, deleted_at = ?6, deleted_by = ?7, status_before_delete = ?8,
            merged_into = ?9
          WHERE id = ?1 AND revision = ?2
            -- A merge target must still be a live, unmerged record when this commits.
-           AND (?9 IS NULL OR EXISTS (SELECT 1 FROM experiments t WHERE t.id = ?9
+           AND (?9 IS NULL OR EXISTS (SELECT 1 FROM ${table} t WHERE t.id = ?9
                 AND t.status <> 'merged' AND t.deleted_at IS NULL))`
       )
       .bind(
@@ -64,9 +68,32 @@ export function moderationStatements(
         next.statusBeforeDelete,
         next.mergedInto
       ),
-    ...revisionStatements(db, id, readRevision + 1, change),
-    auditExperimentChange(db, id, readRevision + 1, audit),
+    ...revisionStatements(db, id, readRevision + 1, change, kind),
+    auditRecordChange(db, id, readRevision + 1, audit, kind),
   ]
+}
+
+/** The lifecycle columns every kind of record has (migrations 0005, 0013). */
+export interface LifecycleRow {
+  id: string
+  status: Status
+  revision: number
+  moderation_note: string | null
+  deleted_at: string | null
+  status_before_delete: Status | null
+  merged_into: string | null
+}
+
+/** The current row of a record of `kind`, any status; null when unknown. */
+export async function getLifecycleRow<Row extends LifecycleRow = LifecycleRow>(
+  db: Db,
+  kind: RecordKind,
+  id: string
+): Promise<Row | null> {
+  return db
+    .prepare(`SELECT * FROM ${RECORD_TABLES[kind].table} WHERE id = ?1`)
+    .bind(id)
+    .first<Row>()
 }
 
 /** Records waiting for a moderator (not deleted), oldest first: first come, first reviewed. */

@@ -2,6 +2,7 @@
  * The search outbox: one row per committed change and per index, written in the same
  * batch as the change (by db/revisions.ts). The sync (worker/search/sync.ts) drains it.
  */
+import type { RecordKind } from './record-kinds'
 import type { Db } from './session'
 
 /** The indexes every change must reach. */
@@ -12,14 +13,16 @@ export type SearchTarget = (typeof SEARCH_TARGETS)[number]
 
 export interface OutboxRow {
   seq: number
+  /** The id of the changed record, of `record_kind` (the column predates actors). */
   experiment_id: string
+  record_kind: RecordKind
   revision: number
   target: SearchTarget
   attempts: number
 }
 
 /**
- * Claims up to `limit` due rows of one target by pushing their `next_attempt_at` to
+ * Claims up to `limit` due rows of one target and kind of record by pushing their `next_attempt_at` to
  * `leaseUntil`, so a concurrent drain (cron and nudge) skips them; if this drain dies,
  * the rows come due again when the lease ends.
  */
@@ -28,16 +31,18 @@ export async function claimOutboxRows(
   target: SearchTarget,
   now: string,
   leaseUntil: string,
-  limit: number
+  limit: number,
+  kind: RecordKind = 'experiment'
 ): Promise<OutboxRow[]> {
   const { results } = await db
     .prepare(
       `UPDATE search_outbox SET next_attempt_at = ?3
-       WHERE seq IN (SELECT seq FROM search_outbox WHERE target = ?1 AND next_attempt_at <= ?2
+       WHERE seq IN (SELECT seq FROM search_outbox WHERE target = ?1 AND record_kind = ?5
+                       AND next_attempt_at <= ?2
                      ORDER BY next_attempt_at, seq LIMIT ?4)
-       RETURNING seq, experiment_id, revision, target, attempts`
+       RETURNING seq, experiment_id, record_kind, revision, target, attempts`
     )
-    .bind(target, now, leaseUntil, limit)
+    .bind(target, now, leaseUntil, limit, kind)
     .all<OutboxRow>()
   return results.sort((a, b) => a.seq - b.seq)
 }

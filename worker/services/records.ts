@@ -19,7 +19,8 @@ import {
   reviseExperimentStatements,
 } from '../db/experiments'
 import { verifyStatements } from '../db/edit-access'
-import { moderationStatements, type ModerationState } from '../db/moderation'
+import { getLifecycleRow, moderationStatements, type ModerationState } from '../db/moderation'
+import type { RecordKind } from '../db/record-kinds'
 import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { coverage, findTerritories, type Coverage } from '../db/territories'
@@ -60,6 +61,8 @@ type RecordWrite =
       next: ModerationState
       change: Change
       audit: AuditEntry
+      /** The kind of record decided on (experiments by default). */
+      record?: RecordKind
     }
   | { kind: 'verify'; id: string; readRevision: number; change: Change }
 
@@ -176,7 +179,8 @@ export function recordStatements(
         write.readRevision,
         write.next,
         write.change,
-        write.audit
+        write.audit,
+        write.record
       )
     case 'verify':
       return verifyStatements(db, write.id, write.readRevision, write.change.actor, write.change.at)
@@ -206,7 +210,8 @@ export async function writeRecord(
     results = await db.batch(statements)
   } catch (err) {
     if (write.kind !== 'create') {
-      const current = await getExperiment(db, write.id)
+      const record = write.kind === 'moderation' ? (write.record ?? 'experiment') : 'experiment'
+      const current = await getLifecycleRow(db, record, write.id)
       if (current && current.revision !== write.readRevision) throw conflict()
     }
     throw err

@@ -1,6 +1,7 @@
 /**
  * Moderation use cases, shared by the bearer-token API and the desk pages: approve,
- * reject, request changes, unpublish, soft delete, restore, merge.
+ * reject, request changes, unpublish, soft delete, restore, merge — for every kind of
+ * record with the lifecycle (experiments, actors).
  *
  * Each decision checks the lifecycle (a forbidden move is a 409), then commits the new
  * state, a revision snapshot, the search outbox rows and an audit row in one batch,
@@ -16,9 +17,10 @@ import {
   type ModerationAction,
 } from '../../domain/moderation'
 import type { AuditEntry } from '../../db/audit'
-import { getExperiment, type ExperimentRow } from '../../db/experiments'
+import type { ExperimentRow } from '../../db/experiments'
 import type { Change } from '../../db/revisions'
-import type { ModerationState } from '../../db/moderation'
+import { getLifecycleRow, type LifecycleRow, type ModerationState } from '../../db/moderation'
+import type { RecordKind } from '../../db/record-kinds'
 import type { Db } from '../../db/session'
 import { ProblemError } from '../../http/problem'
 import { conflict, writeRecord } from '../records'
@@ -34,26 +36,51 @@ export interface ModerationCommand {
 }
 
 /** The actions a moderator may take on this record now (for the desk's forms). */
-export function allowedActions(row: ExperimentRow): ModerationAction[] {
+export function allowedActions(row: LifecycleRow): ModerationAction[] {
   return MODERATION_ACTIONS.filter((action) => isAllowed(row, action))
 }
 
-function isAllowed(row: ExperimentRow, action: ModerationAction): boolean {
+function isAllowed(row: LifecycleRow, action: ModerationAction): boolean {
   if (row.deleted_at !== null) return action === 'restore'
   if (action === 'restore') return false
   return ALLOWED_FROM[action].includes(row.status)
 }
 
-const notFound = () => new ProblemError(404, 'Aucune expérience ne porte cet identifiant.')
-export async function moderate(
+/** How each kind of record is named in the messages of a decision. */
+const NOUNS: Record<RecordKind, { unknown: string; deleted: string }> = {
+  experiment: {
+    unknown: 'Aucune expérience ne porte cet identifiant.',
+    deleted: 'Impossible : l’expérience est supprimée ; restaurez-la d’abord.',
+  },
+  actor: {
+    unknown: 'Aucun acteur ne porte cet identifiant.',
+    deleted: 'Impossible : la fiche de l’acteur est supprimée ; restaurez-la d’abord.',
+  },
+}
+
+/** A decision on an experiment; the updated row. */
+export function moderate(
   db: Db,
   id: string,
   command: ModerationCommand,
   actor: ModeratorActor,
   now = new Date()
 ): Promise<ExperimentRow> {
+  return moderateRecord<ExperimentRow>(db, 'experiment', id, command, actor, now)
+}
+
+/** A decision on a record of `kind`; the updated row. */
+export async function moderateRecord<Row extends LifecycleRow>(
+  db: Db,
+  kind: RecordKind,
+  id: string,
+  command: ModerationCommand,
+  actor: ModeratorActor,
+  now = new Date()
+): Promise<Row> {
+  const notFound = () => new ProblemError(404, NOUNS[kind].unknown)
   const reason = checkReason(command)
-  const row = await getExperiment(db, id)
+  const row = await getLifecycleRow<Row>(db, kind, id)
   if (!row) throw notFound()
   if (command.expectedRevision !== undefined && command.expectedRevision !== row.revision) {
     throw conflict()
@@ -62,11 +89,12 @@ export async function moderate(
     throw new ProblemError(
       409,
       row.deleted_at !== null
-        ? 'Impossible : l’expérience est supprimée ; restaurez-la d’abord.'
-        : `Impossible : l’expérience est au statut « ${row.status} ».`
+        ? NOUNS[kind].deleted
+        : `Impossible : la fiche est au statut « ${row.status} ».`
     )
   }
-  const mergeTarget = command.action === 'merge' ? await checkMergeTarget(db, row, command) : null
+  const mergeTarget =
+    command.action === 'merge' ? await checkMergeTarget(db, kind, row, command) : null
   const at = now.toISOString()
   const next = nextState(row, command.action, reason, actor, at, mergeTarget)
   const change: Change = { action: command.action, actor: `moderator:${actor.name}`, reason, at }
@@ -74,7 +102,7 @@ export async function moderate(
     at,
     actor: change.actor,
     action: command.action,
-    target: `experiment:${id}`,
+    target: `${kind}:${id}`,
     reason: reason ?? null,
     detail: {
       from: row.status,
@@ -86,8 +114,16 @@ export async function moderate(
     ipHash: actor.ipHash ?? null,
   }
 
-  await writeRecord(db, { kind: 'moderation', id, readRevision: row.revision, next, change, audit })
-  const updated = await getExperiment(db, id)
+  await writeRecord(db, {
+    kind: 'moderation',
+    id,
+    readRevision: row.revision,
+    next,
+    change,
+    audit,
+    record: kind,
+  })
+  const updated = await getLifecycleRow<Row>(db, kind, id)
   if (!updated) throw notFound()
   return updated
 }
@@ -112,7 +148,8 @@ function checkReason(command: ModerationCommand): string | undefined {
 
 async function checkMergeTarget(
   db: Db,
-  row: ExperimentRow,
+  kind: RecordKind,
+  row: LifecycleRow,
   command: ModerationCommand
 ): Promise<string> {
   const into = command.into?.trim() ?? ''
@@ -120,8 +157,8 @@ async function checkMergeTarget(
     new ProblemError(400, 'Certaines données sont invalides.', [{ pointer: '/into', message }])
   if (!into) throw invalid('Indiquez l’identifiant de l’expérience qui absorbe ce doublon.')
   if (into === row.id) throw invalid('Une expérience ne peut pas être fusionnée dans elle-même.')
-  const target = await getExperiment(db, into)
-  if (!target) throw invalid('Aucune expérience ne porte cet identifiant.')
+  const target = await getLifecycleRow(db, kind, into)
+  if (!target) throw invalid(NOUNS[kind].unknown)
   // A merged record is never a target: merge chains stay acyclic.
   if (target.status === 'merged' || target.deleted_at !== null) {
     throw new ProblemError(
@@ -133,7 +170,7 @@ async function checkMergeTarget(
 }
 
 function nextState(
-  row: ExperimentRow,
+  row: LifecycleRow,
   action: ModerationAction,
   reason: string | undefined,
   actor: ModeratorActor,

@@ -11,6 +11,7 @@ import { ProblemError, problemResponse } from './http/problem'
 import { abuseRateLimits } from './http/rate-limit'
 import { securityHeaders } from './http/security-headers'
 import { syncSearchAfterWrites } from './http/search-sync'
+import { actorsApi } from './routes/api/actors'
 import { editingApi } from './routes/api/editing'
 import { docsApi } from './routes/api/docs'
 import { experimentsApi } from './routes/api/experiments'
@@ -28,6 +29,7 @@ import { errorPage, notFoundPage, pages, wantsHtml } from './routes/pages'
 
 export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
+  .route('/', actorsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
   .route('/', editingApi)

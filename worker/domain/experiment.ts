@@ -35,7 +35,7 @@ z.config(z.locales.fr())
 // Every free text of the record is `cleanText`: NFC, no controls, no lone surrogates, visible.
 const text = cleanText
 const optionalText = (max: number) => text(max).optional()
-const httpUrl = z
+export const httpUrl = z
   .url({
     protocol: /^https?$/,
     error: 'Adresse web invalide : elle doit commencer par https:// ou http://.',
@@ -66,7 +66,8 @@ export const Rna = z
   .regex(/^W[0-9A-Z]{9}$/, 'Le numéro RNA commence par W suivi de 9 caractères.')
   .openapi({ example: 'W543012345' })
 
-function luhnValid(digits: string): boolean {
+/** The Luhn key INSEE applies to SIREN and SIRET numbers. */
+export function luhnValid(digits: string): boolean {
   // La Poste's SIREN is the one documented exception to the Luhn key.
   if (digits === '356000000') return true
   let sum = 0
@@ -86,7 +87,7 @@ export const ExperimentId = z
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Identifiant d’expérience invalide.')
   .openapi({ example: '01JD8Z6M4S4X7R2Q9F3K5V1B0C' })
 
-const codeList = <T extends [string, ...string[]]>(codes: T, max: number) =>
+export const codeList = <T extends [string, ...string[]]>(codes: T, max: number) =>
   z.array(z.enum(codes)).max(max).refine(unique, 'Une même valeur est répétée.')
 
 function unique(values: readonly unknown[]): boolean {
@@ -285,7 +286,7 @@ const contentShape = {
   sources: z.array(Source).max(20, '20 sources au maximum.').optional(),
 }
 
-interface RuledFields {
+export interface RuledFields {
   scope: (typeof SCOPES)[number]['code']
   territories: readonly string[]
   abroad?: unknown
@@ -300,7 +301,7 @@ function crossFieldRules(value: RuledFields, ctx: z.RefinementCtx) {
 }
 
 /** Territory codes belong to the `territories` scope, a place abroad to `abroad`. */
-function scopeConsistent(value: RuledFields, ctx: z.RefinementCtx) {
+export function scopeConsistent(value: RuledFields, ctx: z.RefinementCtx) {
   const issue = (path: string, message: string) =>
     ctx.addIssue({ code: 'custom', path: [path], message })
   if (value.scope === 'territories' && value.territories.length === 0)

@@ -77,8 +77,8 @@ const LIMITED: readonly [
   /** The route spends the bucket itself (after reading the form), not the middleware. */
   inRoute?: true,
 ][] = [
-  [/^POST$/, /^\/api\/experiments\/?$/, 'attempt'],
-  [/^POST$/, /^\/proposer\/?$/, 'attempt', true],
+  [/^POST$/, /^\/api\/(experiments|actors)\/?$/, 'attempt'],
+  [/^POST$/, /^\/(acteurs\/)?proposer\/?$/, 'attempt', true],
   [/^(GET|PUT|POST)$/, /^\/api\/experiments\/[^/]+\/(edit|verify)\/?$/, 'edit'],
   [/^POST$/, /^\/modifier(\/.*)?$/, 'edit'],
   [/^POST$/, /^\/api\/experiments\/[^/]+\/reports\/?$/, 'report'],

@@ -4,10 +4,12 @@
  * parameters (`?theme=mediation&theme=open-data`), as HTML forms send them.
  */
 import { z } from '@hono/zod-openapi'
+import { ACTOR_KINDS, ACTOR_PROGRAMMES } from '../../domain/actor-vocabularies'
 import { countryOf } from '../../domain/countries'
 import { BUDGET_BANDS } from '../../domain/funding'
 import { evidenceAtLeast, MAX_EVIDENCE_LEVEL } from '../../domain/search'
-import { inseeCode, territoryCodePattern } from '../../domain/territory'
+import { SkillQuery } from '../../domain/skills'
+import { inseeCode, TerritoryCode, territoryCodePattern } from '../../domain/territory'
 import {
   codesOf,
   FUNDING_TYPES,
@@ -149,3 +151,22 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
     },
   ])
 }
+
+/** Filters of the actors' list, search and exports (OR within a filter, AND across). */
+export const ActorFilterQuery = z.object({
+  kind: repeated(z.enum(codesOf(ACTOR_KINDS))).openapi({
+    description: 'Type de structure, répétable',
+  }),
+  offers: repeated(SkillQuery).openapi({
+    description: 'Compétence (ou famille) offerte, répétable',
+  }),
+  needs: repeated(SkillQuery).openapi({
+    description: 'Compétence (ou famille) recherchée, répétable',
+  }),
+  territory: repeated(TerritoryCode).openapi({
+    description: 'Territoire déclaré ou couvert (com:, epci:, dep:, reg:), répétable',
+  }),
+  programme: repeated(z.enum(codesOf(ACTOR_PROGRAMMES))).openapi({
+    description: 'Programme ou label national, répétable',
+  }),
+})

@@ -1,0 +1,108 @@
+/**
+ * Actor use cases: submitting a structure or place (from a need alone if it likes) and
+ * the one writer of an actor's content. Moderation decisions go through the shared
+ * lifecycle (services/moderation/decisions.ts, `moderateRecord(…, 'actor', …)`).
+ */
+import type { ActorContent, ActorInput } from '../domain/actor'
+import type { Derived, Status } from '../domain/experiment'
+import { deriveFields } from '../domain/scope'
+import { getActor, insertActorStatements, reviseActorStatements, type NewActor } from '../db/actors'
+import type { Change } from '../db/revisions'
+import { wroteRow, type Db } from '../db/session'
+import { coverage, findTerritories } from '../db/territories'
+import { ProblemError } from '../http/problem'
+import { secretToken, sha256Hex, ulid } from '../lib/crypto'
+import { editTokenExpiry } from './catalogue'
+import { conflict, referenceErrors, slugFor } from './records'
+
+/** The derived fields of an actor: names and coverage of its territories, its scope level. */
+async function deriveActor(db: Db, content: ActorContent): Promise<Derived> {
+  const [territories, covered] = await Promise.all([
+    findTerritories(db, content.territories),
+    coverage(db, content.territories),
+  ])
+  const errors = referenceErrors(content, territories, new Set())
+  if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
+  return deriveFields(content, (code) => territories.get(code)?.name, covered)
+}
+
+type ActorWrite =
+  | ({ kind: 'create'; change: Change } & Omit<NewActor, 'derived' | 'slug'>)
+  | {
+      kind: 'content'
+      id: string
+      readRevision: number
+      content: ActorContent
+      change: Change
+      status?: Status
+    }
+
+/**
+ * The one writer of an actor's content: derives, then writes the state, the revision,
+ * the outbox and index rows (and `extra`) in one batch. A content change guarded by a
+ * revision someone else moved meanwhile is a 409.
+ */
+export async function writeActor(
+  db: Db,
+  write: ActorWrite,
+  extra: D1PreparedStatement[] = []
+): Promise<D1Result[]> {
+  const derived = await deriveActor(db, write.content)
+  const statements =
+    write.kind === 'create'
+      ? insertActorStatements(
+          db,
+          { ...write, slug: slugFor(write.content.name, write.id), derived },
+          write.change
+        )
+      : reviseActorStatements(
+          db,
+          write.id,
+          write.readRevision,
+          write.content,
+          derived,
+          write.change,
+          write.status
+        )
+  let results: D1Result[]
+  try {
+    results = await db.batch([...statements, ...extra])
+  } catch (err) {
+    if (write.kind === 'content') {
+      const current = await getActor(db, write.id)
+      if (current && current.revision !== write.readRevision) throw conflict()
+    }
+    throw err
+  }
+  if (write.kind === 'content' && !wroteRow(results[0])) throw conflict()
+  return results
+}
+
+export interface ActorSubmission {
+  id: string
+  slug: string
+  editToken: string
+}
+
+/** Stores a public submission as `pending` and returns its private edit token, once. */
+export async function submitActor(
+  db: Db,
+  input: ActorInput,
+  now = new Date()
+): Promise<ActorSubmission> {
+  const { privateContact, ...content } = input
+  const id = ulid(now.getTime())
+  const editToken = secretToken()
+  await writeActor(db, {
+    kind: 'create',
+    id,
+    content,
+    status: 'pending',
+    publishedAt: null,
+    privateContact,
+    editTokenHash: await sha256Hex(editToken),
+    editTokenExpiresAt: editTokenExpiry(now),
+    change: { action: 'submit', actor: 'submitter', at: now.toISOString() },
+  })
+  return { id, slug: slugFor(content.name, id), editToken }
+}

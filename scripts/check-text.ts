@@ -19,12 +19,7 @@ const run = promisify(execFile)
 const remote = process.argv.includes('--remote')
 const PAGE = 500
 /** Reference data loaded from INSEE/IGN files, not typed by anyone. */
-const REFERENCE_TABLES = new Set([
-  'territories',
-  'epci_members',
-  'territory_reference',
-  'territory_centroids',
-])
+const REFERENCE_TABLES = new Set(['territories', 'epci_members', 'territory_reference'])
 
 async function query<T>(sql: string): Promise<T[]> {
   const where = remote

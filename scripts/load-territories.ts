@@ -8,7 +8,11 @@ import { writeFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
-import { buildTerritoryReference, territoryStatements } from './lib/territory-reference'
+import {
+  buildTerritoryReference,
+  geographyReport,
+  territoryStatements,
+} from './lib/territory-reference'
 import { ROOT } from './lib/local-dev'
 
 const target = process.argv.includes('--remote') ? '--remote' : '--local'
@@ -18,6 +22,7 @@ await writeFile(file, territoryStatements(reference).join(';\n') + ';\n')
 console.log(
   `${reference.rows.length} territoires (${reference.meta.vintage}) → base ${target.slice(2)}`
 )
+console.log(geographyReport(reference))
 execFileSync(
   path.join(ROOT, 'node_modules', '.bin', 'wrangler'),
   ['d1', 'execute', 'DB', target, '--yes', '--file', file],

@@ -20,6 +20,7 @@ import {
   THEMES,
   type Term,
 } from '../worker/domain/vocabularies'
+import { DENSITY_CLASSES, POPULATION_BANDS } from '../worker/domain/territory-size'
 import type { Messages } from './i18n'
 
 /** The facets whose values come from a closed vocabulary, in its order. */
@@ -31,6 +32,8 @@ export const FACET_VOCABULARIES: Partial<Record<FacetName, readonly Term[]>> = {
   scope: SCOPE_LEVELS,
   budget: BUDGET_BANDS,
   fundingType: FUNDING_TYPES,
+  size: POPULATION_BANDS,
+  density: DENSITY_CLASSES,
 }
 
 /** Facets whose values are names by themselves (« Bretagne »), without the facet's name. */

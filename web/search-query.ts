@@ -16,6 +16,7 @@ import {
 } from '../worker/domain/vocabularies'
 import { countryOf } from '../worker/domain/countries'
 import { territoryCodePattern } from '../worker/domain/territory'
+import { DENSITY_CLASSES, POPULATION_BANDS } from '../worker/domain/territory-size'
 import {
   evidenceAtLeast,
   evidenceMinimum,
@@ -48,6 +49,8 @@ const VALID: Record<FacetName, (v: string) => boolean> = {
   budget: (v) => (codesOf(BUDGET_BANDS) as readonly string[]).includes(v),
   fundingType: (v) => (codesOf(FUNDING_TYPES) as readonly string[]).includes(v),
   programme: (v) => v !== '' && v.length <= 200,
+  size: (v) => (codesOf(POPULATION_BANDS) as readonly string[]).includes(v),
+  density: (v) => (codesOf(DENSITY_CLASSES) as readonly string[]).includes(v),
 }
 
 export function parseSearchParams(params: URLSearchParams): SearchQuery {

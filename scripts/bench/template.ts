@@ -30,6 +30,8 @@ async function templateKey(): Promise<string> {
     (require('@etalab/decoupage-administratif/package.json') as { version: string }).version
   )
   hash.update(await readFile(path.join(ROOT, 'scripts/lib/territory-reference.ts')))
+  // The shipped centroids are part of the reference (points, areas, sizes).
+  await walk(path.join(ROOT, 'data', 'geo', 'centroids'))
   return hash.digest('hex').slice(0, 16)
 }
 

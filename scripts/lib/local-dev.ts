@@ -11,7 +11,11 @@ import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { IMPORT_MAX_ROWS } from '../../worker/open-data/import-rows'
 import { realCatalogueRows } from './real-catalogue'
-import { buildTerritoryReference, territoryStatements } from './territory-reference'
+import {
+  buildTerritoryReference,
+  geographyReport,
+  territoryStatements,
+} from './territory-reference'
 
 const run = promisify(execFile)
 
@@ -98,6 +102,7 @@ export async function prepareLocalDatabase(opts: {
   log(
     `référentiel des territoires chargé : ${reference.rows.length} territoires (${reference.meta.vintage})`
   )
+  log(geographyReport(reference))
 }
 
 /** A free TCP port on the loopback interface. */

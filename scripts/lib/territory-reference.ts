@@ -8,8 +8,11 @@
  * D1's 100 KB statement limit.
  */
 import { createRequire } from 'node:module'
+import { RECORD_GEOGRAPHY_REFRESH } from '../../worker/db/territories'
 import { territoryNameKey } from '../../worker/domain/territory-names'
+import { territorySize } from '../../worker/domain/territory-size'
 import { foldText } from '../../worker/domain/text'
+import { readCentroids, weightedCentroid, type Centroid } from './territory-centroids'
 
 const require = createRequire(import.meta.url)
 
@@ -49,6 +52,34 @@ export interface TerritoryRow {
   epci_count: number | null
   zone: string | null
   epci_type: string | null
+  lon: number | null
+  lat: number | null
+  point_source: 'own' | 'members' | 'department' | null
+  area_km2: number | null
+  population_band: string | null
+  density_class: string | null
+}
+
+/** The geography columns of a row, from its point, area and population. */
+function geography(
+  kind: TerritoryRow['kind'],
+  population: number | null,
+  point: Pick<Centroid, 'lon' | 'lat'> | null,
+  source: TerritoryRow['point_source'],
+  area: number | null
+): Pick<
+  TerritoryRow,
+  'lon' | 'lat' | 'point_source' | 'area_km2' | 'population_band' | 'density_class'
+> {
+  const size = territorySize({ kind, population, areaKm2: area })
+  return {
+    lon: point?.lon ?? null,
+    lat: point?.lat ?? null,
+    point_source: point ? source : null,
+    area_km2: area,
+    population_band: size?.populationBand ?? null,
+    density_class: size?.densityClass ?? null,
+  }
 }
 
 export interface TerritoryReference {
@@ -68,6 +99,7 @@ export function buildTerritoryReference(): TerritoryReference {
   const departments = require(`${PACKAGE}/data/departements.json`) as RawDivision[]
   const regions = require(`${PACKAGE}/data/regions.json`) as RawDivision[]
 
+  const centroids = readCentroids()
   const communeByCode = new Map(communes.map((c) => [c.code, c]))
   const sum = (values: Iterable<number>) => {
     let total = 0
@@ -80,10 +112,28 @@ export function buildTerritoryReference(): TerritoryReference {
   const depEpcis = new Map<string, Set<string>>()
   const regEpcis = new Map<string, Set<string>>()
 
+  // Communes created since the 2018 source have no centroid of their own: their
+  // département's stands in for it (and is counted), their area stays unknown.
+  const communePoints = new Map<string, Centroid>()
+  let pointFallbacks = 0
+  let pointsMissing = 0
   for (const c of communes) {
     const dep = c.departement ?? null
     if (dep) depCommunes.set(dep, [...(depCommunes.get(dep) ?? []), c])
+    const own = centroids.communes.get(c.code)
+    const fallback = own ? undefined : dep ? centroids.departements.get(dep) : undefined
+    if (fallback) pointFallbacks++
+    else if (!own) pointsMissing++
+    const point = own ?? fallback ?? null
+    if (own) communePoints.set(c.code, own)
     rows.push({
+      ...geography(
+        'com',
+        c.population ?? null,
+        point,
+        own ? 'own' : 'department',
+        own?.areaKm2 ?? null
+      ),
       code: `com:${c.code}`,
       kind: 'com',
       insee: c.code,
@@ -117,7 +167,19 @@ export function buildTerritoryReference(): TerritoryReference {
       members.push([`epci:${e.code}`, `com:${c.code}`])
     }
     const mainDep = [...popByDep.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+    const population = sum(memberCommunes.map((c) => c.population ?? 0))
+    // Members placed at their département's centroid would pull the EPCI there: only
+    // members with their own point weigh; the area is known when every member's is.
+    const placed = memberCommunes.flatMap((c) => {
+      const point = communePoints.get(c.code)
+      return point ? [{ point, weight: c.population ?? 0 }] : []
+    })
+    const area =
+      placed.length === memberCommunes.length && placed.length > 0
+        ? Math.round(sum(placed.map((m) => m.point.areaKm2)) * 1000) / 1000
+        : null
     rows.push({
+      ...geography('epci', population, weightedCentroid(placed), 'members', area),
       code: `epci:${e.code}`,
       kind: 'epci',
       insee: e.code,
@@ -126,7 +188,7 @@ export function buildTerritoryReference(): TerritoryReference {
       name_key: territoryNameKey(e.nom),
       department: mainDep,
       region: memberCommunes.find((c) => c.departement === mainDep)?.region ?? null,
-      population: sum(memberCommunes.map((c) => c.population ?? 0)),
+      population,
       communes_count: memberCommunes.length,
       epci_count: null,
       zone: memberCommunes[0]?.zone ?? null,
@@ -136,7 +198,10 @@ export function buildTerritoryReference(): TerritoryReference {
 
   const depRows = departments.map((d): TerritoryRow => {
     const inDep = depCommunes.get(d.code) ?? []
+    const population = sum(inDep.map((c) => c.population ?? 0))
+    const own = centroids.departements.get(d.code) ?? null
     return {
+      ...geography('dep', population, own, 'own', own?.areaKm2 ?? null),
       code: `dep:${d.code}`,
       kind: 'dep',
       insee: d.code,
@@ -145,7 +210,7 @@ export function buildTerritoryReference(): TerritoryReference {
       name_key: territoryNameKey(d.nom),
       department: d.code,
       region: d.region ?? null,
-      population: sum(inDep.map((c) => c.population ?? 0)),
+      population,
       communes_count: inDep.length,
       epci_count: depEpcis.get(d.code)?.size ?? 0,
       zone: d.zone,
@@ -156,7 +221,10 @@ export function buildTerritoryReference(): TerritoryReference {
 
   for (const r of regions) {
     const inReg = communes.filter((c) => c.region === r.code)
+    const population = sum(inReg.map((c) => c.population ?? 0))
+    const own = centroids.regions.get(r.code) ?? null
     rows.push({
+      ...geography('reg', population, own, 'own', own?.areaKm2 ?? null),
       code: `reg:${r.code}`,
       kind: 'reg',
       insee: r.code,
@@ -165,7 +233,7 @@ export function buildTerritoryReference(): TerritoryReference {
       name_key: territoryNameKey(r.nom),
       department: null,
       region: r.code,
-      population: sum(inReg.map((c) => c.population ?? 0)),
+      population,
       communes_count: inReg.length,
       epci_count: regEpcis.get(r.code)?.size ?? 0,
       zone: r.zone,
@@ -181,11 +249,15 @@ export function buildTerritoryReference(): TerritoryReference {
       version: pkg.version,
       // What the loaded rows hold besides the data: bumped when a derived column is added,
       // so `npm start` reloads a reference loaded by an older build.
-      build: `${pkg.version}+name_key`,
+      build: `${pkg.version}+name_key+geo:${centroids.digest}`,
       // The package's major version follows INSEE's COG vintage (5.x = COG 2025).
       vintage: `COG ${2020 + Number(pkg.version.split('.')[0])}`,
       communes: String(communes.length),
       epci: String(epcis.length),
+      geography: centroids.source,
+      // Communes without a 2018 centroid, placed at their département's / left without a point.
+      point_fallbacks: String(pointFallbacks),
+      points_missing: String(pointsMissing),
     },
   }
 }
@@ -204,6 +276,12 @@ const COLUMNS = [
   'epci_count',
   'zone',
   'epci_type',
+  'lon',
+  'lat',
+  'point_source',
+  'area_km2',
+  'population_band',
+  'density_class',
 ] as const
 
 const MAX_STATEMENT_BYTES = 90_000
@@ -231,6 +309,15 @@ function chunkedJson<T>(items: readonly T[], toStatement: (json: string) => stri
 }
 
 /** SQL statements that replace the whole reference (idempotent). */
+/** What the loaders print about the points: how many communes borrowed or lack one. */
+export function geographyReport(ref: TerritoryReference): string {
+  return (
+    `centroïdes (${ref.meta.geography}) : ${ref.meta.point_fallbacks} communes absentes de la ` +
+    `source 2018 placées au centroïde de leur département, ${ref.meta.points_missing} sans point ` +
+    '(collectivités d’outre-mer absentes de la source)'
+  )
+}
+
 export function territoryStatements(ref: TerritoryReference = buildTerritoryReference()): string[] {
   const select = COLUMNS.map((c, i) => `json_extract(value, '$[${i}]')`).join(', ')
   const tuples = ref.rows.map((r) => COLUMNS.map((c) => r[c]))
@@ -252,5 +339,7 @@ export function territoryStatements(ref: TerritoryReference = buildTerritoryRefe
       ([k, v]) =>
         `INSERT INTO territory_reference (key, value) VALUES (${sqlString(k)}, ${sqlString(v)})`
     ),
+    // Records written against an older reference take the new points and sizes.
+    ...RECORD_GEOGRAPHY_REFRESH,
   ]
 }

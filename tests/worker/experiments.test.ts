@@ -187,6 +187,8 @@ function directInsert(id: string, slug: string): D1PreparedStatement[] {
         departments: [],
         populationCovered: 0,
         scopeLevel: 'local',
+        point: null,
+        territorySize: null,
       },
       privateContact: { email: 'x@example.fr' },
       completeness: 0,

@@ -155,10 +155,6 @@ describe('JSON, NDJSON and GeoJSON exports', () => {
   })
 
   it('GeoJSON is an RFC 7946 FeatureCollection, one feature per record', async () => {
-    // Give one territory a centroid: the rich record is located by its first territory.
-    await env.DB.prepare(
-      `INSERT INTO territory_centroids (code, lon, lat, source) VALUES ('epci:243500139', -1.6794, 48.1147, 'test')`
-    ).run()
     const res = await request('/api/exports/experiments.geojson')
     expect(res.headers.get('content-type')).toContain('application/geo+json')
     const body = await res.text()
@@ -169,7 +165,8 @@ describe('JSON, NDJSON and GeoJSON exports', () => {
         type: string
         id: string
         geometry: { type: string; coordinates: number[] } | null
-        properties: unknown
+        properties: { derived: { point: { lon: number; lat: number } | null } }
+        locatedBy: string | null
       }[]
     }
     expect(collection.type).toBe('FeatureCollection')
@@ -190,9 +187,20 @@ describe('JSON, NDJSON and GeoJSON exports', () => {
       }
       expect(validateJson(json, feature.properties)).toEqual([])
     }
+    // Located by the first declared territory: Rennes Métropole, at the population-weighted
+    // centroid of its communes; the others by the Mayenne's centroid.
     const rich = collection.features.find((f) => f.id === richId)!
-    expect(rich.geometry).toEqual({ type: 'Point', coordinates: [-1.6794, 48.1147] })
-    expect(collection.features.filter((f) => f.geometry === null)).toHaveLength(2)
+    expect(rich.geometry).toEqual({ type: 'Point', coordinates: [-1.69165, 48.10567] })
+    expect(rich.locatedBy).toBe('epci:243500139')
+    for (const f of collection.features.filter((f) => f.id !== richId)) {
+      expect(f.geometry).toEqual({ type: 'Point', coordinates: [-0.65742, 48.14721] })
+      expect(f.locatedBy).toBe('dep:53')
+    }
+    // The point is the record's own, as the API returns it.
+    for (const f of collection.features) {
+      const { lon, lat } = f.properties.derived.point!
+      expect(f.geometry!.coordinates).toEqual([lon, lat])
+    }
   })
 })
 
@@ -235,8 +243,14 @@ describe('formula injection', () => {
     expect(row[col('lead_name')]).toBe(`'${formulas.lead.name}`)
     expect(row[col('keywords')]).toBe("'-2+3;réemploi")
     expect(row[col('narrative_context')]).toBe(`'${formulas.narrative.context}`)
-    for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
-    // Numeric columns are never prefixed: a negative number stays a number.
+    // Text cells only: numeric columns are never prefixed (a longitude west of Greenwich
+    // is negative), a negative number stays a number.
+    const numeric = new Set(
+      EXPORT_COLUMNS.filter((c) => c.type === 'number' || c.type === 'integer').map((c) => c.name)
+    )
+    row.forEach((cell, i) => {
+      if (!numeric.has(header![i]!)) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+    })
     const budget = EXPORT_COLUMNS.find((c) => c.name === 'means_budget_eur')!
     const record = { means: { budgetEur: -12 } } as unknown as Parameters<typeof cellOf>[0]
     expect(cellOf(record, budget)).toBe('-12')

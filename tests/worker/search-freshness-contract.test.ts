@@ -61,6 +61,7 @@ describe('result card', () => {
     country: null,
     abroadPlace: null,
     lastVerifiedAt,
+    point: null,
     highlight: { title: 'Atelier', summary: 'Résumé' },
   })
   const render = async (h: SearchHit) => String(await ExperimentCard({ hit: h }).toString())

@@ -31,7 +31,7 @@ export interface SearchPageProps {
 }
 
 /** Long lists are folded away in <details> unless something in them is selected. */
-const FOLDED: readonly FacetName[] = ['region', 'department', 'year', 'programme']
+const FOLDED: readonly FacetName[] = ['region', 'department', 'year', 'programme', 'density']
 
 export function SearchPage({ query, result, names }: SearchPageProps) {
   const t = useT()

@@ -54,6 +54,8 @@ export const en: Messages = {
       budget: 'Total budget',
       fundingType: 'Funder',
       programme: 'Funding programme',
+      size: 'Territory size',
+      density: 'Population density',
     },
     evidenceAny: 'All levels',
     evidenceAtLeast: (label: string) => `At least: ${label}`,

@@ -62,6 +62,8 @@ export const fr = {
       budget: 'Budget total',
       fundingType: 'Financeur',
       programme: 'Programme de financement',
+      size: 'Taille du territoire',
+      density: 'Densité du territoire',
     },
     evidenceAny: 'Tous les niveaux',
     evidenceAtLeast: (label: string) => `Au moins : ${label}`,

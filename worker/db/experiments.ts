@@ -13,6 +13,7 @@ import type {
   Status,
 } from '../domain/experiment'
 import { BUDGET_BANDS } from '../domain/funding'
+import type { DensityClass, PopulationBand } from '../domain/territory-size'
 import { topTheme, type ScopeLevel } from '../domain/vocabularies'
 import { revisionStatements, type Change } from './revisions'
 import type { Db } from './session'
@@ -117,6 +118,8 @@ export interface CatalogueFilters {
   /** Funding types and programmes named by at least one funding entry. */
   fundingType?: readonly string[] | undefined
   programme?: readonly string[] | undefined
+  size?: readonly PopulationBand[] | undefined
+  density?: readonly DensityClass[] | undefined
 }
 
 /** Keyset position in the public list: newest publication first, id as tie-breaker. */
@@ -157,6 +160,8 @@ export async function listPublishedExperiments(
            WHERE f.value->>'$.type' IN (SELECT value FROM json_each(?13))))
          AND (?14 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.means.fundingSources') f
            WHERE f.value->>'$.programme' IN (SELECT value FROM json_each(?14))))
+         AND (?15 IS NULL OR e.derived ->> '$.territorySize.populationBand' IN (SELECT value FROM json_each(?15)))
+         AND (?16 IS NULL OR e.derived ->> '$.territorySize.densityClass' IN (SELECT value FROM json_each(?16)))
        ORDER BY e.published_at DESC, e.id DESC
        LIMIT ?9`
     )
@@ -174,7 +179,9 @@ export async function listPublishedExperiments(
       json(filters.country),
       json(budgetRanges(filters.budget)),
       json(filters.fundingType),
-      json(filters.programme)
+      json(filters.programme),
+      json(filters.size),
+      json(filters.density)
     )
     .all<ExperimentRow>()
   return results

@@ -1,6 +1,6 @@
 /**
  * Queries behind the open-data features: producers' source ids (idempotent imports),
- * territory centroids (GeoJSON) and catalogue dates (DCAT).
+ * catalogue dates (DCAT).
  */
 import type { Db } from './session'
 
@@ -61,20 +61,6 @@ export function linkSource(
        ON CONFLICT (source_id) DO NOTHING`
     )
     .bind(sourceId, experimentId, at)
-}
-
-export async function findCentroids(
-  db: Db,
-  codes: readonly string[]
-): Promise<Map<string, { lon: number; lat: number }>> {
-  if (codes.length === 0) return new Map()
-  const { results } = await db
-    .prepare(
-      'SELECT code, lon, lat FROM territory_centroids WHERE code IN (SELECT value FROM json_each(?1))'
-    )
-    .bind(JSON.stringify(codes))
-    .all<{ code: string; lon: number; lat: number }>()
-  return new Map(results.map((r) => [r.code, { lon: r.lon, lat: r.lat }]))
 }
 
 /** Size and freshness of the published catalogue, for the DCAT entry. */

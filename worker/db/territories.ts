@@ -5,7 +5,9 @@
 import type { Coverage } from '../domain/scope'
 import { foldText } from '../domain/text'
 import type { Territory } from '../domain/territory'
+import type { DensityClass, PopulationBand } from '../domain/territory-size'
 import type { TerritoryKind } from '../domain/vocabularies'
+import { SEARCH_TARGETS } from './outbox'
 import type { Db } from './session'
 
 interface TerritoryRow {
@@ -15,9 +17,57 @@ interface TerritoryRow {
   population: number | null
   department: string | null
   region: string | null
+  // Migration 0012: geography, filled by the reference loader.
+  area_km2: number | null
+  lon: number | null
+  lat: number | null
+  population_band: PopulationBand | null
+  density_class: DensityClass | null
 }
 
-const COLUMNS = 'code, kind, name, population, department, region'
+const COLUMNS =
+  'code, kind, name, population, department, region, area_km2, lon, lat, population_band, density_class'
+
+function toTerritory({
+  area_km2,
+  lon,
+  lat,
+  population_band,
+  density_class,
+  ...t
+}: TerritoryRow): Territory {
+  return {
+    ...t,
+    areaKm2: area_km2,
+    point: lon !== null && lat !== null ? { lon, lat } : null,
+    size: population_band ? { populationBand: population_band, densityClass: density_class } : null,
+  }
+}
+
+/**
+ * Statements run after each load of the reference: every record takes the point and size
+ * of its first declared territory as the reference now gives them (records written
+ * before the geography existed, or whose territory moved), and the records that changed
+ * go back through the search outbox. Plain SQL, so `npm run territories` applies it with
+ * the reference in one `wrangler d1 execute`.
+ */
+export const RECORD_GEOGRAPHY_REFRESH: readonly string[] = (() => {
+  const fresh = `SELECT e.id,
+        CASE WHEN t.lon IS NULL THEN 'null' ELSE json_object('lon', t.lon, 'lat', t.lat) END AS point,
+        CASE WHEN t.population_band IS NULL THEN 'null' ELSE json_object(
+          'populationBand', t.population_band, 'densityClass', t.density_class) END AS size
+      FROM experiments e LEFT JOIN territories t ON t.code = e.data ->> '$.territories[0]'`
+  const changed = `(coalesce(e.derived -> '$.point', '') != f.point
+      OR coalesce(e.derived -> '$.territorySize', '') != f.size)`
+  return [
+    `INSERT INTO search_outbox (experiment_id, revision, target, enqueued_at, next_attempt_at)
+     SELECT e.id, e.revision, target.value, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')
+     FROM experiments e JOIN (${fresh}) f ON f.id = e.id, json_each('${JSON.stringify(SEARCH_TARGETS)}') target
+     WHERE e.status = 'published' AND ${changed}`,
+    `UPDATE experiments AS e SET derived = json_set(e.derived, '$.point', json(f.point), '$.territorySize', json(f.size))
+     FROM (${fresh}) f WHERE f.id = e.id AND ${changed}`,
+  ]
+})()
 
 /** The reference rows of the given codes (unknown codes are simply absent). */
 export async function findTerritories(
@@ -28,14 +78,15 @@ export async function findTerritories(
     .prepare(`SELECT ${COLUMNS} FROM territories WHERE code IN (SELECT value FROM json_each(?1))`)
     .bind(JSON.stringify(codes))
     .all<TerritoryRow>()
-  return new Map(results.map((r) => [r.code, r]))
+  return new Map(results.map((r) => [r.code, toTerritory(r)]))
 }
 
 export async function getTerritory(db: Db, code: string): Promise<Territory | null> {
-  return db
+  const row = await db
     .prepare(`SELECT ${COLUMNS} FROM territories WHERE code = ?1`)
     .bind(code)
     .first<TerritoryRow>()
+  return row ? toTerritory(row) : null
 }
 
 /**
@@ -120,7 +171,7 @@ export async function searchTerritories(
     )
     .bind(raw, folded, `${folded}%`, `%${folded}%`, JSON.stringify(kinds), limit)
     .all<TerritoryRow & { rank: number }>()
-  return results.map(({ rank: _rank, ...t }) => t)
+  return results.map(({ rank: _rank, ...t }) => toTerritory(t))
 }
 
 /** Candidates for one typed name (see `parseTerritoryName`). */
@@ -222,7 +273,7 @@ export async function territoriesByName(
     match: rows[0]?.match ?? 'close',
     inHint: new Set(rows.filter((r) => r.in_hint === 1).map((r) => r.code)),
     candidates: rows.map(({ same_name, department_name, in_hint: _i, match: _m, ...t }) => ({
-      ...t,
+      ...toTerritory(t),
       departmentName: department_name,
       sameName: same_name === 1,
     })),

@@ -25,7 +25,8 @@ import {
   STAGES,
 } from './vocabularies'
 import { COUNTRIES, FRENCH_COUNTRY_CODES } from './countries'
-import { TerritoryCode } from './territory'
+import { GeoPoint, TerritoryCode } from './territory'
+import { TerritorySize } from './territory-size'
 import { cleanText, refuseTextDefects } from './text'
 
 z.config(z.locales.fr())
@@ -359,6 +360,14 @@ export const Derived = z
       .object({ code: z.string(), fr: z.string(), en: z.string() })
       .optional()
       .openapi({ description: 'Pays d’une fiche hors de France, nommé en français et en anglais' }),
+    point: GeoPoint.nullable().openapi({
+      description:
+        'Où placer la fiche sur une carte : le centroïde de son premier territoire déclaré (WGS 84) ; null pour une fiche France entière ou hors de France (RFC 7946 §3.2)',
+    }),
+    territorySize: TerritorySize.nullable().openapi({
+      description:
+        'Taille du premier territoire déclaré (commune, EPCI ou département) : tranche de population et classe de densité, pour « des territoires comme le mien » ; null pour une région, une fiche France entière ou hors de France',
+    }),
   })
   .openapi('Derived')
 export type Derived = z.infer<typeof Derived>

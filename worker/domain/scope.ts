@@ -5,7 +5,7 @@
  */
 import { countryOf } from './countries'
 import type { Derived, ExperimentContent } from './experiment'
-import { territoryKind } from './territory'
+import { territoryKind, type Territory } from './territory'
 import type { ScopeLevel } from './vocabularies'
 
 /** What the territory reference says the declared French territories cover. */
@@ -29,20 +29,29 @@ export function scopeLevelOf(
 }
 
 /**
- * The derived fields of a record, from the names of its declared territories and their
- * coverage. National and foreign records cover no French région or département: they
- * are counted on their own lines of the statistics, never in a territory's.
+ * The derived fields of a record, from its declared territories as the reference knows
+ * them and their coverage. National and foreign records cover no French région or
+ * département: they are counted on their own lines of the statistics, never in a
+ * territory's, and have no point on a map. The first declared territory places the
+ * record (point) and says what kind of place it is (size).
  */
 export function deriveFields(
   content: Pick<ExperimentContent, 'scope' | 'territories' | 'abroad'>,
-  nameOf: (code: string) => string | undefined,
+  territoryOf: (code: string) => Pick<Territory, 'name' | 'point' | 'size'> | undefined,
   covered: Coverage
 ): Derived {
   const country = content.abroad ? countryOf(content.abroad.country) : undefined
+  const first = content.scope === 'territories' ? content.territories[0] : undefined
+  const main = first ? territoryOf(first) : undefined
   return {
-    territories: content.territories.map((code) => ({ code, name: nameOf(code) ?? code })),
+    territories: content.territories.map((code) => ({
+      code,
+      name: territoryOf(code)?.name ?? code,
+    })),
     ...(content.scope === 'territories' ? covered : NO_COVERAGE),
     scopeLevel: scopeLevelOf(content),
     ...(country ? { country: { code: country.code, fr: country.fr, en: country.en } } : {}),
+    point: main?.point ?? null,
+    territorySize: main?.size ?? null,
   }
 }

@@ -6,6 +6,7 @@
  */
 import { z } from '@hono/zod-openapi'
 import { TerritoryRef } from './experiment'
+import { GeoPoint } from './territory'
 
 export const ENGINES = ['meilisearch', 'embedded'] as const
 export type EngineName = (typeof ENGINES)[number]
@@ -24,6 +25,8 @@ export const FACETS = [
   'budget',
   'fundingType',
   'programme',
+  'size',
+  'density',
 ] as const
 export type FacetName = (typeof FACETS)[number]
 
@@ -92,6 +95,10 @@ export const SearchHit = z
       .nullable()
       .openapi({ description: 'Pays (ISO 3166-1) d’une fiche hors de France' }),
     abroadPlace: z.string().nullable().openapi({ description: 'Lieu d’une fiche hors de France' }),
+    point: GeoPoint.nullable().openapi({
+      description:
+        'Centroïde du premier territoire de la fiche (le même que `derived.point` de la fiche) ; null pour une fiche France entière ou hors de France',
+    }),
     lastVerifiedAt: z.string().nullable().optional().openapi({
       description:
         'Dernière confirmation de la fiche (null : jamais) ; absent tant que l’index n’a pas été reconstruit',

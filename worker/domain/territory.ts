@@ -4,6 +4,7 @@
  * `dep:2A`, `reg:53`. The digits are INSEE's COG codes; EPCI use their SIREN.
  */
 import { z } from '@hono/zod-openapi'
+import { TerritorySize } from './territory-size'
 import type { TerritoryKind } from './vocabularies'
 
 /** The digits of each kind of code (INSEE's COG; SIREN for EPCI), as regex source. */
@@ -46,6 +47,18 @@ export function inseeCode(code: string): string {
   return code.slice(code.indexOf(':') + 1)
 }
 
+/**
+ * A territory's representative point, WGS 84 in GeoJSON's order (RFC 7946: longitude
+ * first), five decimals (about a metre).
+ */
+export const GeoPoint = z
+  .object({
+    lon: z.number().min(-180).max(180).openapi({ example: -1.68002 }),
+    lat: z.number().min(-90).max(90).openapi({ example: 48.11198 }),
+  })
+  .openapi('GeoPoint')
+export type GeoPoint = z.infer<typeof GeoPoint>
+
 export const Territory = z
   .object({
     code: z.string().openapi({ example: 'epci:243500139' }),
@@ -57,6 +70,14 @@ export const Territory = z
       .nullable()
       .openapi({ description: 'Code du département (communes, EPCI)' }),
     region: z.string().nullable().openapi({ description: 'Code de la région' }),
+    areaKm2: z.number().nullable().openapi({ description: 'Superficie (km²), null si inconnue' }),
+    point: GeoPoint.nullable().openapi({
+      description:
+        'Centroïde (commune, département, région ; EPCI : barycentre de ses communes pondéré par la population) ; une commune absente de la source 2018 reçoit celui de son département',
+    }),
+    size: TerritorySize.nullable().openapi({
+      description: 'Tranche de population et classe de densité (communes, EPCI, départements)',
+    }),
   })
   .openapi('Territory')
 export type Territory = z.infer<typeof Territory>

@@ -119,6 +119,22 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   derived_country_code: ['Code du pays', 'Fiche hors de France : code ISO 3166-1 alpha-2.'],
   derived_country_fr: ['Pays (français)', 'Fiche hors de France : nom du pays en français.'],
   derived_country_en: ['Pays (anglais)', 'Fiche hors de France : nom du pays en anglais.'],
+  derived_point_lon: [
+    'Longitude',
+    'Centroïde du premier territoire déclaré (WGS 84, degrés décimaux) ; vide pour une fiche France entière ou hors de France.',
+  ],
+  derived_point_lat: [
+    'Latitude',
+    'Centroïde du premier territoire déclaré (WGS 84, degrés décimaux).',
+  ],
+  derived_territory_size_population_band: [
+    'Tranche de population',
+    'Premier territoire déclaré (commune, EPCI, département) : under-2k, 2k-10k, 10k-50k, 50k-200k ou over-200k habitants.',
+  ],
+  derived_territory_size_density_class: [
+    'Classe de densité',
+    'Premier territoire déclaré : very-sparse (< 25 hab./km²), sparse (25–300), intermediate (300–1 500) ou dense (≥ 1 500).',
+  ],
   // Import-only columns.
   private_contact_name: ['Contact privé (nom)', 'Import seulement : jamais publié ni exporté.'],
   private_contact_email: ['Contact privé (e-mail)', 'Import seulement : jamais publié ni exporté.'],

@@ -109,6 +109,10 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
     scopeLevel: row.scope_level,
     country: row.country,
     abroadPlace: content.abroad?.place ?? null,
+    // Absent from records derived before migration 0012 until the reference reload.
+    point: derived.point ?? null,
+    populationBand: derived.territorySize?.populationBand ?? null,
+    densityClass: derived.territorySize?.densityClass ?? null,
     completeness: row.completeness,
     budgetBand: budgetBand(row.budget_eur),
     fundingTypes: fundingTypesOf(content),

@@ -62,6 +62,8 @@ interface StoredHit {
   abroadPlace: string | null
   /** Absent from rows indexed before it was stored: the card then shows no badge. */
   lastVerifiedAt?: string | null
+  /** Absent from rows indexed before migration 0012. */
+  point?: SearchDocument['point']
 }
 
 export class EmbeddedEngine implements SearchEngine {
@@ -266,6 +268,7 @@ function toStoredRow(doc: SearchDocument) {
     country: doc.country,
     abroadPlace: doc.abroadPlace,
     lastVerifiedAt: doc.lastVerifiedAt,
+    point: doc.point,
   }
   const facets: [FacetName, string][] = [
     ...doc.topThemes.map((v): [FacetName, string] => ['theme', v]),
@@ -280,6 +283,8 @@ function toStoredRow(doc: SearchDocument) {
     ...(doc.budgetBand ? [['budget', doc.budgetBand] as [FacetName, string]] : []),
     ...doc.fundingTypes.map((v): [FacetName, string] => ['fundingType', v]),
     ...doc.fundingProgrammes.map((v): [FacetName, string] => ['programme', v]),
+    ...(doc.populationBand ? [['size', doc.populationBand] as [FacetName, string]] : []),
+    ...(doc.densityClass ? [['density', doc.densityClass] as [FacetName, string]] : []),
   ]
   return {
     id: doc.id,
@@ -314,6 +319,7 @@ function toHit(row: DocumentRow): SearchHit {
     country: stored.country,
     abroadPlace: stored.abroadPlace,
     lastVerifiedAt: stored.lastVerifiedAt,
+    point: stored.point ?? null,
     highlight: { title: escapeHighlight(row.hl_title), summary: escapeHighlight(row.hl_summary) },
   }
 }

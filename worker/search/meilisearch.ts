@@ -114,6 +114,8 @@ type IndexedDocument = Pick<
 > & {
   /** Absent from documents indexed before it was displayed: the card then shows no badge. */
   lastVerifiedAt?: string | null
+  /** Absent from documents indexed before migration 0012. */
+  point?: SearchDocument['point']
   _formatted?: { title?: string; summary?: string }
 }
 
@@ -350,6 +352,7 @@ function toHit(doc: IndexedDocument): SearchHit {
     country: doc.country,
     abroadPlace: doc.abroadPlace,
     lastVerifiedAt: doc.lastVerifiedAt,
+    point: doc.point ?? null,
     highlight: {
       title: escapeHighlight(doc._formatted?.title ?? doc.title),
       summary: escapeHighlight(doc._formatted?.summary ?? doc.summary),

@@ -71,6 +71,8 @@ export const FACET_ATTRIBUTES: Record<FacetName, string> = {
   budget: 'budgetBand',
   fundingType: 'fundingTypes',
   programme: 'fundingProgrammes',
+  size: 'populationBand',
+  density: 'densityClass',
 }
 
 /** In decreasing importance: the `attribute` ranking rule follows this order. */
@@ -102,6 +104,7 @@ export const DISPLAYED_ATTRIBUTES = [
   'country',
   'abroadPlace',
   'lastVerifiedAt',
+  'point',
 ] as const
 
 /** Page size and depth limits shared by the API schema and both engines. */
@@ -128,6 +131,8 @@ export function indexSettings(): Settings {
           'budgetBand',
           'fundingTypes',
           'fundingProgrammes',
+          'populationBand',
+          'densityClass',
         ],
         features: { facetSearch: false, filter: { equality: true, comparison: false } },
       },

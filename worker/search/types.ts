@@ -6,6 +6,8 @@
  * and are re-exported here for the engines.
  */
 import type { TerritoryRef } from '../domain/experiment'
+import type { GeoPoint } from '../domain/territory'
+import type { DensityClass, PopulationBand } from '../domain/territory-size'
 import {
   UNKNOWN_YEAR,
   type EngineName,
@@ -61,6 +63,10 @@ export interface SearchDocument {
   country: string | null
   /** The place of a record abroad, as its record names it. */
   abroadPlace: string | null
+  /** The record's point on a map and the size of its first territory (Derived). */
+  point: GeoPoint | null
+  populationBand: PopulationBand | null
+  densityClass: DensityClass | null
   completeness: number
   /** Budget band code (domain/funding.ts), null when the budget is unknown. */
   budgetBand: string | null

@@ -80,7 +80,7 @@ export function derive(
   refs: References
 ): { derived: Derived; completeness: number } {
   return {
-    derived: deriveFields(content, (code) => refs.territories.get(code)?.name, refs.coverage),
+    derived: deriveFields(content, (code) => refs.territories.get(code), refs.coverage),
     completeness: completeness(content),
   }
 }

@@ -10,7 +10,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { Experiment } from '../../domain/experiment'
-import { catalogueDates, findCentroids } from '../../db/open-data'
+import { catalogueDates } from '../../db/open-data'
 import type { AppEnv } from '../../env'
 import { dcatCatalog } from '../../open-data/dcat'
 import {
@@ -158,12 +158,7 @@ export const exportsApi = router
     streamed(c, 'application/x-ndjson; charset=utf-8', 'ndjson', ndjsonFile)
   )
   .get(geojsonRoute.path, (c) =>
-    streamed(
-      c,
-      'application/geo+json; charset=utf-8',
-      'geojson',
-      geojsonFile((codes) => findCentroids(c.var.db, codes))
-    )
+    streamed(c, 'application/geo+json; charset=utf-8', 'geojson', geojsonFile)
   )
   .get(jsonSchemaRoute.path, (c) =>
     c.json(experimentJsonSchema(publicBase(c)), 200, {

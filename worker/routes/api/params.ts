@@ -10,6 +10,7 @@ import { BUDGET_BANDS } from '../../domain/funding'
 import { evidenceAtLeast, MAX_EVIDENCE_LEVEL } from '../../domain/search'
 import { SkillQuery } from '../../domain/skills'
 import { inseeCode, TerritoryCode, territoryCodePattern } from '../../domain/territory'
+import { DENSITY_CLASSES, POPULATION_BANDS } from '../../domain/territory-size'
 import {
   codesOf,
   FUNDING_TYPES,
@@ -83,6 +84,14 @@ export const CatalogueFilterQuery = z.object({
   programme: repeated(z.string().trim().min(1).max(200)).openapi({
     description:
       'Programme d’une ligne de financement, tel que la fiche le nomme (valeurs des facettes de `GET /api/search`), répétable',
+  }),
+  size: repeated(z.enum(codesOf(POPULATION_BANDS))).openapi({
+    description:
+      'Taille du territoire (premier territoire déclaré : commune, EPCI ou département), par tranche de population : under-2k (moins de 2 000 habitants), 2k-10k, 10k-50k, 50k-200k, over-200k (200 000 et plus) ; répétable',
+  }),
+  density: repeated(z.enum(codesOf(DENSITY_CLASSES))).openapi({
+    description:
+      'Densité du territoire (population / superficie, seuils de la grille communale de densité de l’INSEE appliqués au territoire entier) : very-sparse (moins de 25 hab./km²), sparse (25 à 300), intermediate (300 à 1 500), dense (1 500 et plus) ; répétable',
   }),
 })
 

@@ -29,6 +29,8 @@ const StatsFilterQuery = CatalogueFilterQuery.omit({
   department: true,
   scope: true,
   country: true,
+  size: true,
+  density: true,
 }).extend(YearRangeQuery.shape)
 
 const csvContent = {

@@ -214,9 +214,7 @@ describe('a record’s point and size', () => {
 describe('« taille de territoire » in the list, the exports and the feeds', () => {
   it('filters the list and the feed by size and density, and refuses an unknown size', async () => {
     const list = async (query: string) =>
-      (
-        (await (await request(`/api/experiments?${query}`)).json()) as { items: Experiment[] }
-      ).items
+      ((await (await request(`/api/experiments?${query}`)).json()) as { items: Experiment[] }).items
         .map((e) => nameOf(e.id))
         .sort()
     expect(await list('size=under-2k')).toEqual(['hamlet', 'merged'])

@@ -23,7 +23,7 @@ async function deriveActor(db: Db, content: ActorContent): Promise<Derived> {
   ])
   const errors = referenceErrors(content, territories, new Set())
   if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
-  return deriveFields(content, (code) => territories.get(code)?.name, covered)
+  return deriveFields(content, (code) => territories.get(code), covered)
 }
 
 type ActorWrite =

@@ -18,6 +18,7 @@ import { experimentsApi } from './routes/api/experiments'
 import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
 import { moderationApi } from './routes/api/moderation'
+import { replicationsApi } from './routes/api/replications'
 import { reportsApi } from './routes/api/reports'
 import { searchApi } from './routes/api/search'
 import { statsApi } from './routes/api/stats'
@@ -34,6 +35,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', moderationApi)
   .route('/', editingApi)
   .route('/', reportsApi)
+  .route('/', replicationsApi)
   .route('/', searchApi)
   .route('/', exportsApi)
   .route('/', feedsApi)

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll, type TestContext } from 'vitest'
+import { afterAll, beforeAll, expect, type TestContext } from 'vitest'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = [
@@ -149,4 +149,46 @@ export async function docScreenshot(
   if (width && viewport) await page.setViewportSize({ width, height: 844 })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
   if (width && viewport) await page.setViewportSize(viewport)
+}
+
+/** The page's layout width never exceeds the viewport's (no horizontal page scrolling). */
+export async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
+  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
+    // Runs in the page; typed loosely because the test tsconfig has no DOM library.
+    const w = globalThis as unknown as {
+      innerWidth: number
+      document: {
+        documentElement: { scrollWidth: number }
+        querySelectorAll(s: string): Iterable<{
+          tagName: string
+          id: string
+          getBoundingClientRect(): { right: number }
+        }>
+      }
+    }
+    const tooWide = [...w.document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > w.innerWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}`)
+    return {
+      scrollWidth: w.document.documentElement.scrollWidth,
+      innerWidth: w.innerWidth,
+      widest: tooWide.slice(0, 5),
+    }
+  })
+  expect(
+    scrollWidth,
+    `${what} is ${scrollWidth} px wide (${widest.join(', ')})`
+  ).toBeLessThanOrEqual(innerWidth)
+}
+
+/** Signs in to the moderation desk through its form (no JavaScript needed). */
+export async function signInToDesk(
+  page: Page,
+  moderator: { name: string; password: string }
+): Promise<void> {
+  await page.goto('/moderation/connexion')
+  await page.getByLabel('Identifiant').fill(moderator.name)
+  await page.getByLabel('Mot de passe').fill(moderator.password)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.waitForURL(/\/moderation$/)
 }

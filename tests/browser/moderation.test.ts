@@ -4,9 +4,9 @@
  * site. axe-core (which needs JavaScript in the page) checks the sign-in, queue and record
  * pages in a JavaScript-enabled tab; no request leaves the origin, no CSP violation.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
-import { axeViolations, openTab, useBrowser } from './browser'
+import { axeViolations, openTab, signInToDesk, useBrowser } from './browser'
 
 const baseUrl = inject('baseUrl')
 const moderator = inject('moderator')
@@ -38,14 +38,6 @@ async function submitThroughApi(title: string): Promise<{ id: string; slug: stri
   return (await res.json()) as { id: string; slug: string }
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/moderation/connexion')
-  await page.getByLabel('Identifiant').fill(moderator.name)
-  await page.getByLabel('Mot de passe').fill(moderator.password)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.waitForURL(/\/moderation$/)
-}
-
 describe('moderation desk', () => {
   it('signs in, publishes a submission from the queue, and the public site shows it', async (ctx) => {
     const title = `Guichet numérique partagé ${Date.now()}`
@@ -58,7 +50,7 @@ describe('moderation desk', () => {
     await page.goto('/moderation')
     expect(new URL(page.url()).pathname).toBe('/moderation/connexion')
 
-    await signIn(page)
+    await signInToDesk(page, moderator)
     const cookie = (await context.cookies()).find((c) => c.name === '__Host-obs_session')
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' })
     expect((await page.locator('h1').innerText()).trim()).toBe('File de modération')
@@ -114,7 +106,7 @@ describe('moderation desk', () => {
     await page.goto('/moderation/connexion')
     expect(await axeViolations(page)).toEqual([])
 
-    await signIn(page)
+    await signInToDesk(page, moderator)
     expect(await axeViolations(page)).toEqual([])
 
     await page.goto(`/moderation/experiences/${submission.id}`)

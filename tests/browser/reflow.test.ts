@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
-import { docScreenshot, openTab, useBrowser } from './browser'
+import { docScreenshot, expectNoHorizontalScroll, openTab, useBrowser } from './browser'
 
 const baseUrl = inject('baseUrl')
 const moderator = inject('moderator')
@@ -92,36 +92,6 @@ async function unpublish(page: Page, id: string): Promise<void> {
       { timeout: 20_000 }
     )
     .toBe(expected)
-}
-
-/** The page's layout width never exceeds the viewport's (no horizontal page scrolling). */
-async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
-  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
-    // Runs in the page; typed loosely because the test tsconfig has no DOM library.
-    const w = globalThis as unknown as {
-      innerWidth: number
-      document: {
-        documentElement: { scrollWidth: number }
-        querySelectorAll(s: string): Iterable<{
-          tagName: string
-          id: string
-          getBoundingClientRect(): { right: number }
-        }>
-      }
-    }
-    const tooWide = [...w.document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > w.innerWidth + 1)
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}`)
-    return {
-      scrollWidth: w.document.documentElement.scrollWidth,
-      innerWidth: w.innerWidth,
-      widest: tooWide.slice(0, 5),
-    }
-  })
-  expect(
-    scrollWidth,
-    `${what} is ${scrollWidth} px wide (${widest.join(', ')})`
-  ).toBeLessThanOrEqual(innerWidth)
 }
 
 /** Loads a path and checks its reflow; the status must be a page, not an error. */

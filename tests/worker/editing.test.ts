@@ -14,18 +14,9 @@ import {
   validInput,
   type SubmissionBody,
   submit,
+  postForm,
 } from './fixtures'
 
-const ORIGIN = 'https://observatoire.test'
-
-function postForm(path: string, pairs: [string, string][], headers: Record<string, string> = {}) {
-  return request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, ...headers },
-    body: new URLSearchParams(pairs).toString(),
-    redirect: 'manual',
-  })
-}
 
 /** Opens an edit session with the token; returns the Cookie header to send back. */
 async function openSession(token: string): Promise<string> {

@@ -38,6 +38,24 @@ export function postJson(
   })
 }
 
+/** Posts a same-origin form (as a browser would), without following the redirect. */
+export function postForm(
+  path: string,
+  pairs: [string, string][],
+  headers: Record<string, string> = {}
+): Promise<Response> {
+  return request(path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'https://observatoire.test',
+      ...headers,
+    },
+    body: new URLSearchParams(pairs).toString(),
+    redirect: 'manual',
+  })
+}
+
 export const asModerator = (token = MODERATOR) => ({ authorization: `Bearer ${token}` })
 
 export interface SubmissionBody {

@@ -8,20 +8,8 @@ import {
   request,
   validInput,
   type SubmissionBody,
+  postForm,
 } from './fixtures'
-
-function postForm(path: string, pairs: [string, string][], headers: Record<string, string> = {}) {
-  return request(path, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      origin: 'https://observatoire.test',
-      ...headers,
-    },
-    body: new URLSearchParams(pairs).toString(),
-    redirect: 'manual',
-  })
-}
 
 async function reportCount(experimentId: string): Promise<number> {
   const row = await env.DB.prepare('SELECT count(*) AS n FROM reports WHERE experiment_id = ?1')

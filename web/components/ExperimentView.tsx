@@ -19,12 +19,14 @@ import {
   labelOf,
 } from '../../worker/domain/vocabularies'
 import type { SearchHit } from '../../worker/domain/search'
+import type { Lineage } from '../../worker/domain/spread'
 import { formatDate, formatEur, formatNumber, paragraphs } from '../format'
 import { useT, type Messages } from '../i18n'
 import { ExperimentAside } from './ExperimentAside'
 import { ExperimentCard } from './ExperimentCard'
 import { ExperimentWhere } from './ExperimentWhere'
 import { Fact } from './Fact'
+import { SpreadSection } from './SpreadSection'
 import { TableRegion } from './TableRegion'
 
 type NarrativeKey = keyof NonNullable<Experiment['narrative']>
@@ -38,9 +40,17 @@ export interface ExperimentViewProps {
   similar: SearchHit[] | null
   /** Today's date (ISO), for the "accessed on" part of the citation. */
   today: string
+  /** Where it came from and where it spread (« inspirée de », « essaimée à »). */
+  lineage: Lineage
 }
 
-export function ExperimentView({ experiment: e, permalink, similar, today }: ExperimentViewProps) {
+export function ExperimentView({
+  experiment: e,
+  permalink,
+  similar,
+  today,
+  lineage,
+}: ExperimentViewProps) {
   const t = useT()
   const x = t.experiment
 
@@ -54,6 +64,7 @@ export function ExperimentView({ experiment: e, permalink, similar, today }: Exp
       <div class="experiment-layout">
         <div class="experiment-body">
           <ExperimentSections experiment={e} />
+          <SpreadSection lineage={lineage} slug={e.slug} />
         </div>
 
         <ExperimentAside experiment={e} permalink={permalink} today={today} />
@@ -301,33 +312,19 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
         </section>
       )}
 
-      {(e.resources?.length ?? 0) > 0 || (e.inspiredBy?.length ?? 0) > 0 ? (
+      {e.resources?.length ? (
         <section aria-labelledby="s-resources">
           <h2 id="s-resources">{x.resources}</h2>
-          {e.resources?.length ? (
-            <ul>
-              {e.resources.map((r) => (
-                <li>
-                  <a href={r.url} rel="noopener noreferrer">
-                    {r.title}
-                  </a>
-                  {r.licence && ` (${r.licence})`}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {e.inspiredBy?.length ? (
-            <>
-              <h3>{x.inspiredBy}</h3>
-              <ul>
-                {e.inspiredBy.map((id) => (
-                  <li>
-                    <a href={`/experiences/${id}`}>{id}</a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <ul>
+            {e.resources.map((r) => (
+              <li>
+                <a href={r.url} rel="noopener noreferrer">
+                  {r.title}
+                </a>
+                {r.licence && ` (${r.licence})`}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

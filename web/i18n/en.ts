@@ -2,6 +2,7 @@
 import type { Messages } from './fr'
 import { accessibilityEn } from './accessibility'
 import { openDataEn } from './open-data'
+import { spreadEn } from './spread'
 import { countOf } from './plural'
 import { territoriesEn } from './territories'
 
@@ -371,4 +372,5 @@ export const en: Messages = {
   territories: territoriesEn,
   openData: openDataEn,
   accessibility: accessibilityEn,
+  spread: spreadEn,
 }

@@ -5,6 +5,7 @@
 import type { Lang } from './lang'
 import { accessibilityFr } from './accessibility'
 import { openDataFr } from './open-data'
+import { spreadFr } from './spread'
 import { countOf } from './plural'
 import { territoriesFr } from './territories'
 
@@ -385,6 +386,7 @@ export const fr = {
   territories: territoriesFr,
   openData: openDataFr,
   accessibility: accessibilityFr,
+  spread: spreadFr,
 }
 
 export type Messages = typeof fr

@@ -1,6 +1,7 @@
 /**
  * Rate limits on the writes anonymous clients can make: submissions, edits (and edit-link
- * lookups), reports, and moderator sign-in. One middleware, mounted once in app.ts before
+ * lookups), reports (and the other anonymous contributions on a record: replications,
+ * feedback), and moderator sign-in. One middleware, mounted once in app.ts before
  * the routers, maps (method, path) to a bucket, so the list of limited endpoints lives in
  * one table that a test checks against the route table.
  *
@@ -83,6 +84,11 @@ const LIMITED: readonly [
   [/^POST$/, /^\/modifier(\/.*)?$/, 'edit'],
   [/^POST$/, /^\/api\/experiments\/[^/]+\/reports\/?$/, 'report'],
   [/^POST$/, /^\/experiences\/[^/]+\/signaler\/?$/, 'report'],
+  // Replications and feedback are contributions on a record, anonymous like reports.
+  [/^POST$/, /^\/api\/experiments\/[^/]+\/(replications|feedback)\/?$/, 'report'],
+  [/^POST$/, /^\/api\/feedback\/[^/]+\/reports\/?$/, 'report'],
+  [/^POST$/, /^\/experiences\/[^/]+\/(reproduite|retour)\/?$/, 'report'],
+  [/^POST$/, /^\/retours\/[^/]+\/signaler\/?$/, 'report'],
   [
     /^POST$/,
     /^\/(api\/)?moderation\/(connexion|login|session|sessions|sign-in|signin)\/?$/,

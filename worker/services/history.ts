@@ -8,6 +8,7 @@ import type { ExperimentRow } from '../db/experiments'
 import { listRevisions } from '../db/revisions'
 import type { Db } from '../db/session'
 import { diffContent, type FieldChange } from '../domain/revision-diff'
+import { linkedRecords } from './replications'
 
 interface PublicRevision {
   revision: number
@@ -21,10 +22,33 @@ interface PublicRevision {
   changes: FieldChange[]
 }
 
+/**
+ * `inspiredBy` changes name the records by title, as the record page does, never by id
+ * (a record no longer published reads « ? »: it has no public title).
+ */
+export async function withRecordTitles(db: Db, changes: FieldChange[]): Promise<FieldChange[]> {
+  const ids = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  const links = changes.filter((c) => c.field === 'inspiredBy')
+  if (links.length === 0) return changes
+  const named = new Map(
+    (
+      await linkedRecords(
+        db,
+        links.flatMap((c) => [...ids(c.before), ...ids(c.after)])
+      )
+    ).map((r) => [r.id, r.title ?? '?'])
+  )
+  const titles = (v: unknown) => (v === undefined ? v : ids(v).map((id) => named.get(id) ?? '?'))
+  return changes.map((c) =>
+    c.field === 'inspiredBy' ? { ...c, before: titles(c.before), after: titles(c.after) } : c
+  )
+}
+
 export async function publicHistory(db: Db, row: ExperimentRow): Promise<PublicRevision[]> {
   const published = (await listRevisions(db, row.id)).filter((r) => r.status === 'published')
   let previous: unknown = null
-  return published
+  const history = published
     .map((r, i) => {
       const data: unknown = JSON.parse(r.data)
       const entry: PublicRevision = {
@@ -39,4 +63,7 @@ export async function publicHistory(db: Db, row: ExperimentRow): Promise<PublicR
       return entry
     })
     .reverse()
+  return Promise.all(
+    history.map(async (r) => ({ ...r, changes: await withRecordTitles(db, r.changes) }))
+  )
 }

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../env'
 import { publicBase } from '../../http/public-base'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { findMergeTarget } from '../../db/moderation'
+import { lineageOf } from '../../services/replications'
 import { findSimilar } from './similar'
 import { ExperimentView } from '../../../web/components/ExperimentView'
 import { Layout } from '../../../web/components/Layout'
@@ -29,16 +30,19 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
     )
   }
   const experiment = toExperiment(row)
-  const similar = await findSimilar(
-    c.env,
-    {
-      id: experiment.id,
-      text: `${experiment.title} ${experiment.summary}`,
-      themes: experiment.themes,
-      territories: experiment.territories,
-    },
-    SIMILAR_COUNT
-  )
+  const [similar, lineage] = await Promise.all([
+    findSimilar(
+      c.env,
+      {
+        id: experiment.id,
+        text: `${experiment.title} ${experiment.summary}`,
+        themes: experiment.themes,
+        territories: experiment.territories,
+      },
+      SIMILAR_COUNT
+    ),
+    lineageOf(c.var.db, row, experiment.inspiredBy ?? []),
+  ])
   const base = publicBase(c)
   const path = `/experiences/${experiment.slug}`
   return renderPage(
@@ -50,6 +54,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
         permalink={`${base}${path}`}
         similar={similar}
         today={new Date().toISOString()}
+        lineage={lineage}
       />
     </Layout>,
     { headers: { 'cache-control': 'public, max-age=300' } }

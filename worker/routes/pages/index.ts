@@ -10,6 +10,7 @@ import { historyPage } from './history'
 import { homePage } from './home'
 import { languageSwitch } from './language'
 import { openDataPages } from './open-data'
+import { replicationPage } from './replication'
 import { reportPage } from './report'
 import { submitPage } from './submit'
 
@@ -20,6 +21,7 @@ export const pages = new Hono<AppEnv>()
   .route('/', editPages)
   .route('/', historyPage)
   .route('/', reportPage)
+  .route('/', replicationPage)
   .route('/', languageSwitch)
   .route('/', openDataPages)
 

@@ -7,43 +7,27 @@
 import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
-import { getPublishedExperiment, type ExperimentRow } from '../../db/experiments'
+import type { ExperimentRow } from '../../db/experiments'
 import { REPORT_REASONS } from '../../db/reports'
 import { formBody } from '../../http/form'
-import {
-  TURNSTILE_FIELD,
-  TURNSTILE_SCRIPT,
-  turnstileConfig,
-  turnstileCsp,
-  verifyTurnstile,
-} from '../../http/turnstile'
+import { TURNSTILE_FIELD, turnstileConfig, verifyTurnstile } from '../../http/turnstile'
 import { fileReport, REPORT_MESSAGE_MAX } from '../../services/moderation/reports'
 import { Layout } from '../../../web/components/Layout'
-import { NotFound } from '../../../web/components/NotFound'
 import { ReportInput } from '../api/reports'
 import { messagesFor, renderPage } from './render'
 import { TRUST_MESSAGES } from './trust-messages'
+import {
+  contributionHead,
+  contributionHeaders,
+  publishedRecord,
+  recordNotFound,
+} from './contribution'
 
 const HONEYPOT = 'fax'
 
 interface ReportForm {
   reason: string
   message: string
-}
-
-async function published(c: Context<AppEnv>): Promise<ExperimentRow | null> {
-  const idOrSlug = c.req.param('idOrSlug') ?? ''
-  return idOrSlug.length <= 120 ? getPublishedExperiment(c.var.db, idOrSlug) : null
-}
-
-function notFound(c: Context<AppEnv>) {
-  const t = messagesFor(c)
-  return renderPage(
-    c,
-    t,
-    <NotFound title={t.experiment.notFoundTitle} text={t.experiment.notFoundText} />,
-    { status: 404 }
-  )
 }
 
 function showForm(
@@ -65,7 +49,7 @@ function showForm(
       title={errors.size > 0 ? `${r.errorsTitle} — ${title}` : title}
       path={action}
       noindex
-      head={turnstile ? <script src={TURNSTILE_SCRIPT} async defer></script> : undefined}
+      head={contributionHead(turnstile)}
     >
       <h1>{title}</h1>
       <p class="lead">{r.intro}</p>
@@ -143,10 +127,7 @@ function showForm(
     </Layout>,
     {
       status,
-      headers: {
-        'cache-control': 'no-store',
-        ...(turnstile ? { 'content-security-policy': turnstileCsp() } : {}),
-      },
+      headers: contributionHeaders(turnstile),
     }
   )
 }
@@ -170,14 +151,14 @@ function thanks(c: Context<AppEnv>, row: ExperimentRow) {
 
 export const reportPage = new Hono<AppEnv>()
   .get('/experiences/:idOrSlug/signaler', async (c) => {
-    const row = await published(c)
-    if (!row) return notFound(c)
+    const row = await publishedRecord(c)
+    if (!row) return recordNotFound(c)
     if (c.req.query('merci') !== undefined) return thanks(c, row)
     return showForm(c, row, { reason: '', message: '' }, new Map())
   })
   .post('/experiences/:idOrSlug/signaler', csrf(), ...formBody(16 * 1024), async (c) => {
-    const row = await published(c)
-    if (!row) return notFound(c)
+    const row = await publishedRecord(c)
+    if (!row) return recordNotFound(c)
     const r = TRUST_MESSAGES[messagesFor(c).lang].report
     const form = await c.req.formData()
     const field = (name: string) => {

@@ -2,7 +2,7 @@
  * Moderation API, behind a moderator bearer token. This file: the queue of pending
  * submissions, approve and reject; it mounts the rest of the folder: the other decisions,
  * one full record and the audit log (actions.ts), proposals and edit links (proposals.ts),
- * reader reports (reports.ts), actors (actors.ts), bulk import (import.ts), the index rebuild (reindex.ts) and the outbox drain (outbox.ts).
+ * reader reports (reports.ts), actors (actors.ts), declared replications (replications.ts), bulk import (import.ts), the index rebuild (reindex.ts) and the outbox drain (outbox.ts).
  * Every decision writes a revision, outbox rows and an audit row
  * (services/moderation/, shared with the desk pages).
  */
@@ -22,6 +22,7 @@ import { importApi } from './import'
 import { outboxApi } from './outbox'
 import { proposalsApi } from './proposals'
 import { reindexApi } from './reindex'
+import { moderationReplicationsApi } from './replications'
 import { moderationReportsApi } from './reports'
 
 const queue = createRoute({
@@ -137,6 +138,7 @@ export const moderationApi = createRouter()
   .route('/', moderationActorsApi)
   .route('/', proposalsApi)
   .route('/', moderationReportsApi)
+  .route('/', moderationReplicationsApi)
   .route('/', importApi)
   .route('/', reindexApi)
   .route('/', outboxApi)

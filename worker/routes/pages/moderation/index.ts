@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../../env'
+import { contributionDecisions } from './contributions'
 import { journalPage } from './journal'
 import { loginPages, logoutPage } from './login'
 import { queuePage } from './queue'
@@ -15,3 +16,4 @@ export const moderationDesk = new Hono<AppEnv>()
   .route('/', queuePage)
   .route('/', recordPages)
   .route('/', journalPage)
+  .route('/', contributionDecisions)

@@ -4,10 +4,14 @@ import type { ExperimentContent } from '../../../domain/experiment'
 import type { ExperimentRow } from '../../../db/experiments'
 import { listAwaitingModeration, listDeleted } from '../../../db/moderation'
 import { listPendingProposals } from '../../../db/proposals'
+import { listPendingReplications } from '../../../db/replications'
 import { listOpenReports } from '../../../db/reports'
 import { requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
+import { ReplicationQueue } from '../../../../web/components/moderation/ContributionQueue'
 import { Queue, type QueueItem } from '../../../../web/components/moderation/Queue'
+import { toModeratedReplication } from '../../../services/replications'
+import { CONTRIBUTION_NOTICES } from './contributions'
 import { renderDesk } from './render'
 
 const QUEUE_LIMIT = 200
@@ -27,12 +31,14 @@ function toItem(row: ExperimentRow, at: string): QueueItem {
 
 export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSession, async (c) => {
   const db = c.var.db
-  const [awaiting, deleted, proposals, reports] = await Promise.all([
+  const [awaiting, deleted, proposals, reports, replications] = await Promise.all([
     listAwaitingModeration(db, QUEUE_LIMIT),
     listDeleted(db, 50),
     listPendingProposals(db, QUEUE_LIMIT),
     listOpenReports(db, QUEUE_LIMIT),
+    listPendingReplications(db, QUEUE_LIMIT),
   ])
+  const done = c.req.query('fait')
   return renderDesk(
     c,
     <DeskLayout title="File de modération" path="/moderation" user={c.var.session}>
@@ -58,6 +64,11 @@ export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSessi
           at: r.created_at,
         }))}
         deleted={deleted.map((r) => toItem(r, r.deleted_at ?? r.updated_at))}
+        notice={done ? CONTRIBUTION_NOTICES[done] : undefined}
+      />
+      <ReplicationQueue
+        items={replications.map(toModeratedReplication)}
+        csrfToken={c.var.session.csrfToken}
       />
     </DeskLayout>
   )

@@ -25,6 +25,7 @@ import {
   rejectProposal,
 } from '../../../services/moderation/proposals'
 import { closeReportAs } from '../../../services/moderation/reports'
+import { withRecordTitles } from '../../../services/history'
 import { decisionEvent } from '../../../services/notifications'
 import { notifierFor } from '../../notify'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
@@ -100,13 +101,16 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
     actions: allowedActions(row),
     // Re-submissions: the current content against what readers last saw.
     diff: published
-      ? { baseRevision: published.revision, changes: diffContent(publishedData, content) }
+      ? {
+          baseRevision: published.revision,
+          changes: await withRecordTitles(db, diffContent(publishedData, content)),
+        }
       : null,
     proposal: proposal
       ? {
           id: proposal.id,
           at: proposal.created_at,
-          changes: proposalOutcome(row.data, proposal).changes,
+          changes: await withRecordTitles(db, proposalOutcome(row.data, proposal).changes),
           message: proposal.message,
         }
       : null,

@@ -1,0 +1,158 @@
+/**
+ * Text of how practices spread: « essaimée à », the replication form, the graph and the
+ * map of a practice's spread, experience feedback, and the replication statistics.
+ */
+import { countOf } from './plural'
+
+export const spreadFr = {
+  section: 'Essaimage',
+  adoptedBy: (n: number) =>
+    n === 0
+      ? 'Aucun territoire n’a encore déclaré l’avoir adoptée.'
+      : `Adoptée par ${countOf('fr', n, 'territoire', 'territoires')}.`,
+  spreadTo: 'Essaimée à',
+  reproduces: 'Cette fiche reproduit',
+  inspiredBy: 'Inspirée de',
+  unpublished: 'une fiche qui n’est plus publiée',
+  declare: 'Nous l’avons reproduite',
+  declareHelp:
+    'Votre collectivité ou votre structure a reproduit cette pratique ? Déclarez-le : après relecture, le lien apparaîtra sur les deux fiches.',
+  replicationBy: (declarant: string, territory: string) => `${territory}, déclaré par ${declarant}`,
+  adapted: 'Ce qui a été adapté :',
+  since: (date: string) => `depuis ${date}`,
+  ownRecord: 'Sa fiche',
+  elsewhere: 'Sa page',
+  graphTitle: 'Graphe de l’essaimage',
+  graphDesc: (links: number, generations: number) =>
+    `${countOf('fr', links, 'reprise', 'reprises')} sur ${countOf('fr', generations, 'génération', 'générations')}, détaillées dans le tableau ci-dessous.`,
+  generation: (n: number) => `Génération ${n}`,
+  truncated: 'Seules les 40 premières reprises sur 3 générations sont montrées.',
+  tableCaption: 'L’essaimage, génération par génération',
+  colGeneration: 'Génération',
+  colFrom: 'Reprise de',
+  colAdopter: 'Par',
+  colHow: 'Comment',
+  citedBy: 'Cite cette fiche (« inspirée de »)',
+  mapCaption: 'Régions où la pratique a été reprise',
+  mapLegend: 'Reprises',
+  form: {
+    title: (title: string) => `Nous avons reproduit « ${title} »`,
+    intro:
+      'Sans compte. Votre déclaration est relue par l’équipe de modération avant d’apparaître sur la fiche ; elle compte alors dans le nombre de territoires qui ont adopté la pratique.',
+    territory: 'Territoire qui l’a reproduite',
+    territoryHelp:
+      'Nom ou code de la commune, de l’intercommunalité, du département ou de la région, par exemple « Rennes » ou « 35238 ».',
+    territoryChoose: (text: string) =>
+      `Plusieurs territoires correspondent à « ${text} » : lequel ?`,
+    declarantName: 'Qui déclare',
+    declarantNameHelp: 'Le nom de votre collectivité, association ou structure.',
+    declarantKind: 'Type de structure',
+    relation: 'Comment l’avez-vous reproduite ?',
+    progress: 'Où en êtes-vous ?',
+    startDate: 'Depuis quand (facultatif)',
+    startDateHelp: 'AAAA, AAAA-MM ou AAAA-MM-JJ, par exemple 2024-03.',
+    adaptations: 'Ce que vous avez adapté (facultatif)',
+    adaptationsHelp:
+      'Ce que vous avez changé pour votre territoire, et pourquoi. 2000 caractères au plus.',
+    adopterRecord: 'Votre fiche dans l’observatoire (facultatif)',
+    adopterRecordHelp: 'L’adresse de la fiche de votre projet, si vous l’avez publiée ici.',
+    link: 'Votre page ailleurs (facultatif)',
+    linkHelp: 'Une adresse commençant par https://.',
+    honeypot: 'Ne pas remplir ce champ',
+    submit: 'Envoyer la déclaration',
+    errorsTitle: 'La déclaration n’a pas été envoyée',
+    errors: {
+      territory: 'Indiquez un territoire du référentiel (nom ou code).',
+      territoryChoice: 'Choisissez l’un des territoires proposés.',
+      declarantName: 'Indiquez le nom de votre collectivité ou structure (2 à 200 caractères).',
+      declarantKind: 'Choisissez un type de structure.',
+      relation: 'Choisissez comment vous l’avez reproduite.',
+      progress: 'Choisissez où vous en êtes.',
+      startDate: 'Date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ.',
+      adaptations: 'Le texte dépasse 2000 caractères ou contient des caractères invalides.',
+      adopterExperiment: 'Aucune autre fiche publiée ne correspond à cette adresse.',
+      link: 'Adresse web invalide : elle doit commencer par https:// ou http://.',
+      robot: 'La vérification anti-robot a échoué : réessayez.',
+    },
+    thanksTitle: 'Merci pour votre déclaration',
+    thanksText:
+      'Elle sera relue par l’équipe de modération avant d’apparaître sur la fiche, en général sous quelques jours.',
+    back: 'Retour à la fiche',
+  },
+}
+
+export const spreadEn: typeof spreadFr = {
+  section: 'Spread',
+  adoptedBy: (n: number) =>
+    n === 0
+      ? 'No territory has declared adopting it yet.'
+      : `Adopted by ${countOf('en', n, 'territory', 'territories')}.`,
+  spreadTo: 'Spread to',
+  reproduces: 'This record reproduces',
+  inspiredBy: 'Inspired by',
+  unpublished: 'a record no longer published',
+  declare: 'We reproduced it',
+  declareHelp:
+    'Has your local authority or organisation reproduced this practice? Say so: once reviewed, the link shows on both records.',
+  replicationBy: (declarant: string, territory: string) => `${territory}, declared by ${declarant}`,
+  adapted: 'What was adapted:',
+  since: (date: string) => `since ${date}`,
+  ownRecord: 'Its record',
+  elsewhere: 'Its page',
+  graphTitle: 'Spread graph',
+  graphDesc: (links: number, generations: number) =>
+    `${countOf('en', links, 'take-up', 'take-ups')} over ${countOf('en', generations, 'generation', 'generations')}, listed in the table below.`,
+  generation: (n: number) => `Generation ${n}`,
+  truncated: 'Only the first 40 take-ups over 3 generations are shown.',
+  tableCaption: 'The spread, generation by generation',
+  colGeneration: 'Generation',
+  colFrom: 'Taken from',
+  colAdopter: 'By',
+  colHow: 'How',
+  citedBy: 'Cites this record (“inspired by”)',
+  mapCaption: 'Regions where the practice was taken up',
+  mapLegend: 'Take-ups',
+  form: {
+    title: (title: string) => `We reproduced “${title}”`,
+    intro:
+      'No account needed. Your declaration is reviewed by the moderation team before it shows on the record; it then counts in the number of territories that adopted the practice.',
+    territory: 'Territory that reproduced it',
+    territoryHelp:
+      'Name or code of the municipality, inter-municipality, département or region, for example “Rennes” or “35238”.',
+    territoryChoose: (text: string) => `Several territories match “${text}”: which one?`,
+    declarantName: 'Who declares',
+    declarantNameHelp: 'The name of your local authority, association or organisation.',
+    declarantKind: 'Kind of organisation',
+    relation: 'How did you reproduce it?',
+    progress: 'Where are you at?',
+    startDate: 'Since when (optional)',
+    startDateHelp: 'YYYY, YYYY-MM or YYYY-MM-DD, for example 2024-03.',
+    adaptations: 'What you adapted (optional)',
+    adaptationsHelp: 'What you changed for your territory, and why. 2000 characters at most.',
+    adopterRecord: 'Your record in the observatory (optional)',
+    adopterRecordHelp: 'The address of your project’s record, if you published it here.',
+    link: 'Your page elsewhere (optional)',
+    linkHelp: 'An address starting with https://.',
+    honeypot: 'Leave this field empty',
+    submit: 'Send the declaration',
+    errorsTitle: 'The declaration was not sent',
+    errors: {
+      territory: 'Enter a territory of the reference (name or code).',
+      territoryChoice: 'Choose one of the territories offered.',
+      declarantName:
+        'Enter the name of your local authority or organisation (2 to 200 characters).',
+      declarantKind: 'Choose a kind of organisation.',
+      relation: 'Choose how you reproduced it.',
+      progress: 'Choose where you are at.',
+      startDate: 'Date expected as YYYY, YYYY-MM or YYYY-MM-DD.',
+      adaptations: 'The text is over 2000 characters or holds invalid characters.',
+      adopterExperiment: 'No other published record matches this address.',
+      link: 'Invalid web address: it must start with https:// or http://.',
+      robot: 'The anti-robot check failed: try again.',
+    },
+    thanksTitle: 'Thank you for your declaration',
+    thanksText:
+      'The moderation team will review it before it shows on the record, usually within a few days.',
+    back: 'Back to the record',
+  },
+}

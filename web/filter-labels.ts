@@ -73,14 +73,14 @@ export function selectionLabels(
 }
 
 /**
- * What a feed follows, in words: « Expériences — thématique Inclusion et médiation
- * numérique, Bretagne, « tiers-lieux » ». Without text or filters, the latest publications.
+ * A query's filters and text in words, one part per facet: « thématique Inclusion et
+ * médiation numérique », « Bretagne », « « tiers-lieux » ». Empty without text or filters.
  */
-export function followedTitle(
+function queryParts(
   t: Messages,
   names: ReadonlyMap<string, string>,
   query: Pick<SearchQuery, 'q' | 'filters'>
-): string {
+): string[] {
   const parts = FACETS.flatMap((facet) => {
     const values = query.filters[facet] ?? []
     if (values.length === 0) return []
@@ -90,5 +90,31 @@ export function followedTitle(
     return [SELF_NAMED.includes(facet) ? text : `${t.home.facets[facet].toLowerCase()} ${text}`]
   })
   if (query.q) parts.push(t.openData.feedText(query.q))
+  return parts
+}
+
+/**
+ * What a feed follows, in words: « Expériences — thématique Inclusion et médiation
+ * numérique, Bretagne, « tiers-lieux » ». Without text or filters, the latest publications.
+ */
+export function followedTitle(
+  t: Messages,
+  names: ReadonlyMap<string, string>,
+  query: Pick<SearchQuery, 'q' | 'filters'>
+): string {
+  const parts = queryParts(t, names, query)
   return parts.length ? t.openData.feedTitle(parts) : t.openData.feedTitleAll
+}
+
+/**
+ * What the embeddable view shows, in words: its heading, the document's title and the
+ * iframe's title in the « Intégrer sur votre site » code.
+ */
+export function embedTitle(
+  t: Messages,
+  names: ReadonlyMap<string, string>,
+  query: Pick<SearchQuery, 'q' | 'filters'>
+): string {
+  const parts = queryParts(t, names, query)
+  return parts.length ? t.embed.titleFor(parts) : t.embed.title
 }

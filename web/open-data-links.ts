@@ -25,6 +25,9 @@ export const OPEN_DATA_PATHS = {
   openApi: '/api/openapi.json',
 } as const
 
+/** The data's licence, the Etalab Open Licence 2.0. */
+export const LICENCE_URL = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/'
+
 /** The start year is a search facet the list, exports and feeds do not take. */
 const NOT_IN_FILES: readonly FacetName[] = ['year']
 

@@ -89,8 +89,11 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
  */
 const DEFAULT_SORT: SortOrder = 'relevance'
 
-/** The URL of a query; defaults are left out so URLs stay short and canonical. */
-export function searchHref(query: SearchQuery): string {
+/**
+ * The URL parameters of a query; defaults are left out so URLs stay short and canonical.
+ * Pages that take the search's filters (the embeddable view) write theirs with it too.
+ */
+export function searchParamsOf(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams()
   if (query.q) params.set('q', query.q)
   const min = evidenceMinimum(query.filters.evidence)
@@ -101,7 +104,12 @@ export function searchHref(query: SearchQuery): string {
   }
   if (query.sort !== DEFAULT_SORT) params.set('sort', query.sort)
   if (query.page > 1) params.set('page', String(query.page))
-  const s = params.toString()
+  return params
+}
+
+/** The search page's URL of a query. */
+export function searchHref(query: SearchQuery): string {
+  const s = searchParamsOf(query).toString()
   return s ? `/?${s}` : '/'
 }
 

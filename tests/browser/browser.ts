@@ -1,6 +1,6 @@
 /**
  * Chromium helpers for the browser tests: launch the system Chromium, open pages with
- * or without JavaScript, run axe-core, record requests to other hosts and CSP
+ * or without JavaScript, run axe-core, check reflow, record requests to other hosts and CSP
  * violations, and keep a screenshot of the page when a test fails.
  */
 import { mkdirSync, readFileSync } from 'node:fs'

@@ -110,6 +110,8 @@ describe('pages show the text of their own language only', () => {
     '/territoires/dep:53',
     '/donnees?theme=mediation&region=53',
     '/accessibilite',
+    '/integrer?territory=reg%3A53&theme=mediation',
+    '/integrer?territory=dep%3A00',
     '/page-inconnue',
   ]
 

@@ -20,18 +20,26 @@ import { useT } from '../i18n'
 export function ExperimentCard({
   hit,
   headingLevel = 3,
+  newTab = false,
 }: {
   hit: SearchHit
   headingLevel?: 2 | 3
+  /** Links open the record in a new tab (the embeddable view, inside another site's frame). */
+  newTab?: boolean
 }) {
   const t = useT()
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const target = newTab ? ({ target: '_blank', rel: 'noopener' } as const) : {}
+  const newTabText = newTab && <span class="visually-hidden">{t.embed.newTab}</span>
   const themes = [...new Set(hit.themes.map(topTheme))].map((c) => labelOf(THEMES, c, t.lang))
   const places = placeOf(hit, t.lang) ?? hit.territories.map((p) => p.name).join(', ')
   return (
     <article class="card">
       <Heading class="card-title">
-        <a href={`/experiences/${encodeURIComponent(hit.slug)}`}>{raw(hit.highlight.title)}</a>
+        <a href={`/experiences/${encodeURIComponent(hit.slug)}`} {...target}>
+          {raw(hit.highlight.title)}
+          {newTabText}
+        </a>
       </Heading>
       <p class="card-summary">{raw(hit.highlight.summary)}</p>
       <ul class="card-meta">
@@ -45,8 +53,10 @@ export function ExperimentCard({
             <a
               class="badge to-verify"
               href={`/experiences/${encodeURIComponent(hit.slug)}#a-verifier`}
+              {...target}
             >
               {t.experiment.toVerify}
+              {newTabText}
             </a>
           </li>
         )}

@@ -5,14 +5,16 @@
 import type { SearchQuery } from '../../worker/domain/search'
 import { FACETS } from '../../worker/domain/search'
 import { BUDGET_BANDS } from '../../worker/domain/funding'
-import { selectionLabels } from '../filter-labels'
+import { embedTitle, selectionLabels } from '../filter-labels'
 import { useT } from '../i18n'
+import { EmbedCode } from './EmbedCode'
 import {
   EXPORT_FORMATS,
   exportHref,
   feedHref,
   filesIgnore,
   FORMAT_NAMES,
+  LICENCE_URL,
   OPEN_DATA_PATHS,
 } from '../open-data-links'
 
@@ -26,8 +28,6 @@ export interface OpenDataPageProps {
   /** Today's date in the reader's language, for the citation. */
   today: string
 }
-
-const LICENCE_URL = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/'
 
 export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
   const t = useT()
@@ -135,6 +135,17 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
             <a href={OPEN_DATA_PATHS.openApi}>{d.openApi}</a>
           </li>
         </ul>
+      </section>
+
+      <section aria-labelledby="integrer">
+        <h2 id="integrer">{t.embed.data.title}</h2>
+        <p>{t.embed.data.lead}</p>
+        <p>{t.embed.data.params}</p>
+        <EmbedCode
+          params={{ query: { ...query, sort: 'relevance' }, territory: null }}
+          title={embedTitle(t, names, query)}
+          base={base}
+        />
       </section>
 
       <section aria-labelledby="licence">

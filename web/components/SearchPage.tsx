@@ -16,8 +16,9 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '../../worker/domain/search'
-import { FACET_VOCABULARIES, selectionLabels, valueLabel } from '../filter-labels'
+import { embedTitle, FACET_VOCABULARIES, selectionLabels, valueLabel } from '../filter-labels'
 import { useT } from '../i18n'
+import { EmbedDisclosure } from './EmbedCode'
 import { ExperimentCard } from './ExperimentCard'
 import { FranceMap, mapAreas } from './FranceMap'
 import { ReuseLinks } from './ReuseLinks'
@@ -28,12 +29,14 @@ export interface SearchPageProps {
   result: SearchResult | null
   /** Display names of région and département codes (`reg:53` → Bretagne). */
   names: ReadonlyMap<string, string>
+  /** Absolute base of the site, for the « Intégrer sur votre site » code. */
+  base: string
 }
 
 /** Long lists are folded away in <details> unless something in them is selected. */
 const FOLDED: readonly FacetName[] = ['region', 'department', 'year', 'programme', 'density']
 
-export function SearchPage({ query, result, names }: SearchPageProps) {
+export function SearchPage({ query, result, names, base }: SearchPageProps) {
   const t = useT()
   const h = t.home
   const label = (facet: FacetName, code: string) => valueLabel(t, names, facet, code)
@@ -127,7 +130,16 @@ export function SearchPage({ query, result, names }: SearchPageProps) {
               </div>
             )}
 
-            {result && result.total > 0 && <ReuseLinks query={query} />}
+            {result && result.total > 0 && (
+              <>
+                <ReuseLinks query={query} />
+                <EmbedDisclosure
+                  params={{ query, territory: null }}
+                  title={embedTitle(t, names, query)}
+                  base={base}
+                />
+              </>
+            )}
             {result?.didYouMean && (
               <p class="did-you-mean">
                 {h.didYouMean}{' '}

@@ -1,6 +1,7 @@
 /** English interface text: the same keys as the French reference (checked by `Messages`). */
 import type { Messages } from './fr'
 import { accessibilityEn } from './accessibility'
+import { embedEn } from './embed'
 import { openDataEn } from './open-data'
 import { spreadEn } from './spread'
 import { countOf } from './plural'
@@ -373,4 +374,5 @@ export const en: Messages = {
   openData: openDataEn,
   accessibility: accessibilityEn,
   spread: spreadEn,
+  embed: embedEn,
 }

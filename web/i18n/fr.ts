@@ -1,9 +1,10 @@
 /**
  * French interface text: the reference dictionary. Its shape is the `Messages` type every
- * other language must match. Areas with much text have their own file (territories.ts, open-data.ts, accessibility.ts).
+ * other language must match. Areas with much text have their own file (territories.ts, open-data.ts, accessibility.ts, embed.ts).
  */
 import type { Lang } from './lang'
 import { accessibilityFr } from './accessibility'
+import { embedFr } from './embed'
 import { openDataFr } from './open-data'
 import { spreadFr } from './spread'
 import { countOf } from './plural'
@@ -387,6 +388,7 @@ export const fr = {
   openData: openDataFr,
   accessibility: accessibilityFr,
   spread: spreadFr,
+  embed: embedFr,
 }
 
 export type Messages = typeof fr

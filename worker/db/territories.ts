@@ -3,6 +3,7 @@
  * (régions, départements, population) and autocomplete.
  */
 import type { Coverage } from '../domain/scope'
+import type { SearchFilters } from '../domain/search'
 import { foldText } from '../domain/text'
 import type { Territory } from '../domain/territory'
 import type { DensityClass, PopulationBand } from '../domain/territory-size'
@@ -79,6 +80,25 @@ export async function findTerritories(
     .bind(JSON.stringify(codes))
     .all<TerritoryRow>()
   return new Map(results.map((r) => [r.code, toTerritory(r)]))
+}
+
+/**
+ * Display names (`reg:53` → Bretagne) of the régions and départements a search filters on,
+ * and of any other codes asked for (every région, for a map). Unknown codes are absent.
+ */
+export async function filterTerritoryNames(
+  db: Db,
+  filters: SearchFilters,
+  also: readonly string[] = []
+): Promise<Map<string, string>> {
+  const codes = [
+    ...also,
+    ...(filters.region ?? []).map((code) => `reg:${code}`),
+    ...(filters.department ?? []).map((code) => `dep:${code}`),
+  ]
+  if (codes.length === 0) return new Map()
+  const known = await findTerritories(db, codes)
+  return new Map([...known].map(([code, territory]) => [code, territory.name]))
 }
 
 export async function getTerritory(db: Db, code: string): Promise<Territory | null> {

@@ -9,8 +9,9 @@ import type { Territory } from '../../../worker/domain/territory'
 import { EVIDENCE_LEVELS, labelOf, STAGES, THEMES } from '../../../worker/domain/vocabularies'
 import { BarChart } from '../charts/BarChart'
 import { useStatsFormat } from '../charts/measures'
+import { EmbedDisclosure } from '../EmbedCode'
 import { Layout } from '../Layout'
-import { followedTitle } from '../../filter-labels'
+import { embedTitle, followedTitle } from '../../filter-labels'
 import { useT } from '../../i18n'
 import { FeedLink, ReuseLinks } from '../ReuseLinks'
 import { Departments, KeyFigures, Strengths } from './TerritoryProfile'
@@ -27,6 +28,8 @@ export interface TerritoryPageProps {
   notFirstPage: boolean
   /** Cursor of the next page, if any. */
   next: string | null
+  /** Absolute base of the site, for the « Intégrer sur votre site » code. */
+  base: string
 }
 
 export function TerritoryPage(props: TerritoryPageProps) {
@@ -98,14 +101,24 @@ function listQuery({ code, territory }: TerritoryPageProps) {
 
 function Experiments(props: TerritoryPageProps) {
   const { code, stats, experiments, notFirstPage, next } = props
-  const { territories: t, lang } = useT()
+  const messages = useT()
+  const { territories: t, lang } = messages
   const f = useStatsFormat()
   return (
     <section aria-labelledby="experiences">
       <h2 id="experiences">
         {t.territory.experiments} ({f.count(stats.experiments)})
       </h2>
-      {experiments.length > 0 && <ReuseLinks query={listQuery(props)} />}
+      {experiments.length > 0 && (
+        <>
+          <ReuseLinks query={listQuery(props)} />
+          <EmbedDisclosure
+            params={{ query: { q: '', filters: {}, sort: 'relevance' }, territory: code }}
+            title={embedTitle(messages, new Map([[code, props.territory.name]]), listQuery(props))}
+            base={props.base}
+          />
+        </>
+      )}
       {experiments.length === 0 ? (
         <p class="empty">
           {t.territory.none} <a href="/proposer">{t.territory.submit}</a>

@@ -18,7 +18,7 @@ import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { runSearch } from '../../search/service'
 import { atomFeed } from '../../open-data/atom'
-import { findTerritories } from '../../db/territories'
+import { filterTerritoryNames } from '../../db/territories'
 import { followedTitle } from '../../../web/filter-labels'
 import { MESSAGES } from '../../../web/i18n'
 import { publicRecord } from '../../open-data/files'
@@ -106,12 +106,7 @@ async function feedTitle(
   filters: CatalogueFilters
 ): Promise<string> {
   const codes = searchFilters(filters)
-  const wanted = [
-    ...(codes.region ?? []).map((code) => `reg:${code}`),
-    ...(codes.department ?? []).map((code) => `dep:${code}`),
-  ]
-  const known = wanted.length ? await findTerritories(c.var.db, wanted) : new Map()
-  const names = new Map([...known].map(([code, territory]) => [code, territory.name]))
+  const names = await filterTerritoryNames(c.var.db, codes)
   return followedTitle(MESSAGES.fr, names, { q, filters: codes })
 }
 

@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { findTerritories } from '../../db/territories'
+import { publicBase } from '../../http/public-base'
 import { mapAreas } from '../../../web/components/FranceMap'
 import { Layout } from '../../../web/components/Layout'
 import { FeedLink } from '../../../web/components/ReuseLinks'
@@ -37,7 +38,7 @@ export const homePage = new Hono<AppEnv>().get('/', async (c) => {
       returnTo={searchHref(query)}
       head={<FeedLink query={query} title={followedTitle(t, names, query)} />}
     >
-      <SearchPage query={query} result={result} names={names} />
+      <SearchPage query={query} result={result} names={names} base={publicBase(c)} />
     </Layout>,
     { headers: { 'cache-control': 'public, max-age=60' } }
   )

@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { editPages } from './edit'
+import { embedPage } from './embed'
 import { experimentPage } from './experiment'
 import { historyPage } from './history'
 import { homePage } from './home'
@@ -24,5 +25,6 @@ export const pages = new Hono<AppEnv>()
   .route('/', replicationPage)
   .route('/', languageSwitch)
   .route('/', openDataPages)
+  .route('/', embedPage)
 
 export { errorPage, notFoundPage, wantsHtml } from './not-found'

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
-import { findTerritories } from '../../db/territories'
+import { filterTerritoryNames } from '../../db/territories'
 import { AccessibilityPage } from '../../../web/components/AccessibilityPage'
 import { Layout } from '../../../web/components/Layout'
 import { OpenDataPage } from '../../../web/components/OpenDataPage'
@@ -20,12 +20,7 @@ export const openDataPages = new Hono<AppEnv>()
     const t = messagesFor(c)
     const { q, filters } = parseSearchParams(new URL(c.req.url).searchParams)
     const query = { q, filters }
-    const codes = [
-      ...(filters.region ?? []).map((code) => `reg:${code}`),
-      ...(filters.department ?? []).map((code) => `dep:${code}`),
-    ]
-    const known = codes.length ? await findTerritories(c.var.db, codes) : new Map()
-    const names = new Map([...known].map(([code, territory]) => [code, territory.name]))
+    const names = await filterTerritoryNames(c.var.db, filters)
     const today = formatDate(new Date().toISOString().slice(0, 10), t.lang)
     return renderPage(
       c,

@@ -9,6 +9,7 @@ import type { AppEnv } from '../../env'
 import { listPublishedExperiments, toExperiment } from '../../db/experiments'
 import { cachedTerritoryStats } from '../../services/stats'
 import { getTerritory } from '../../db/territories'
+import { publicBase } from '../../http/public-base'
 import { territoryCodePattern } from '../../domain/territory'
 import { TerritoryPage } from '../../../web/components/territories/TerritoryPage'
 import { decodeCursor, encodeCursor } from '../api/params'
@@ -67,6 +68,7 @@ export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async 
       experiments={experiments}
       notFirstPage={after !== null}
       next={next}
+      base={publicBase(c)}
     />,
     { headers: { 'cache-control': 'public, max-age=300' } }
   )

@@ -4,13 +4,16 @@
  * région or département the view is about (`reg:53`, `dep:35`), and `lang`, because the
  * site that frames the view chooses its language (a frame cannot count on a cookie).
  */
-import type { SearchQuery } from '../worker/domain/search'
+import { FACETS, type SearchQuery } from '../worker/domain/search'
 import { LANGS, type Lang } from './i18n/lang'
 import { parseSearchParams, searchParamsOf, withFilter } from './search-query'
 
 export const EMBED_PATH = '/integrer'
 /** A compact list: the rest of the results is one link away, on the observatory. */
 export const EMBED_HITS = 10
+
+/** The search's parameters the view takes, as /donnees lists them. */
+export const SEARCH_PARAMETERS: readonly string[] = ['q', ...FACETS, 'evidenceMin', 'sort']
 
 export interface EmbedParams {
   /** The search's query, always its first page of EMBED_HITS results. */

@@ -6,6 +6,7 @@ import type { SearchQuery } from '../../worker/domain/search'
 import { FACETS } from '../../worker/domain/search'
 import { BUDGET_BANDS } from '../../worker/domain/funding'
 import { embedTitle, selectionLabels } from '../filter-labels'
+import { SEARCH_PARAMETERS } from '../embed-query'
 import { useT } from '../i18n'
 import { EmbedCode } from './EmbedCode'
 import {
@@ -140,7 +141,7 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
       <section aria-labelledby="integrer">
         <h2 id="integrer">{t.embed.data.title}</h2>
         <p>{t.embed.data.lead}</p>
-        <p>{t.embed.data.params}</p>
+        <p>{t.embed.data.params(SEARCH_PARAMETERS.join(', '))}</p>
         <EmbedCode
           params={{ query: { ...query, sort: 'relevance' }, territory: null }}
           title={embedTitle(t, names, query)}

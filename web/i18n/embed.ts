@@ -31,8 +31,8 @@ export const embedFr = {
   data: {
     title: 'Intégrer sur votre site',
     lead: 'Une collectivité, un réseau ou un média peut afficher sur son propre site les expériences d’un territoire ou d’une thématique : une liste compacte et une carte, dans un cadre (iframe), à jour à chaque visite, sans cookie ni script.',
-    params:
-      'L’adresse accepte les filtres de la recherche (q, theme, region, department, level, stage, evidence, year, scope, country, sort), ainsi que territory (reg:53 pour une région, dep:35 pour un département) et lang (fr ou en). Les pages de recherche et de territoire donnent le code prêt à copier sous « Intégrer sur votre site ».',
+    params: (names: string) =>
+      `L’adresse accepte les paramètres de la recherche (${names}), ainsi que territory (reg:53 pour une région, dep:35 pour un département) et lang (fr ou en). Les pages de recherche et de territoire donnent le code prêt à copier sous « Intégrer sur votre site ».`,
   },
 }
 
@@ -62,7 +62,7 @@ export const embedEn: typeof embedFr = {
   data: {
     title: 'Embed on your website',
     lead: 'A local authority, a network or a newspaper can show the experiments of a territory or a theme on its own website: a compact list and a map, in a frame (iframe), up to date at each visit, with no cookie and no script.',
-    params:
-      'The address takes the search filters (q, theme, region, department, level, stage, evidence, year, scope, country, sort), plus territory (reg:53 for a region, dep:35 for a département) and lang (fr or en). The search and territory pages give the code ready to copy under “Embed on your website”.',
+    params: (names: string) =>
+      `The address takes the search parameters (${names}), plus territory (reg:53 for a region, dep:35 for a département) and lang (fr or en). The search and territory pages give the code ready to copy under “Embed on your website”.`,
   },
 }

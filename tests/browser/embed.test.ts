@@ -59,10 +59,12 @@ describe('embeddable view', () => {
     page.on('console', (msg) => {
       if (/frame-ancestors/.test(msg.text())) refusals.push(msg.text())
     })
-    await page.goto('/')
+    // Not waiting for `load`, which waits for both frames: the refused one is the test's
+    // subject, and the shared machine can be slow to serve the home page it refuses.
+    await page.goto('/', { waitUntil: 'domcontentloaded' })
 
     const view = await frameNamed(() => page.frames(), 'vue')
-    await view.waitForLoadState()
+    await view.waitForLoadState('domcontentloaded')
     expect(view.url()).toMatch(new RegExp(`^${baseUrl}/integrer\\?territory=reg%3A53`))
     expect((await view.locator('h1').innerText()).trim()).toBe(
       'Expérimentations numériques locales — Bretagne'

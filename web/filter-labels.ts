@@ -79,7 +79,7 @@ export function selectionLabels(
 function queryParts(
   t: Messages,
   names: ReadonlyMap<string, string>,
-  query: Pick<SearchQuery, 'q' | 'filters'>
+  query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'>
 ): string[] {
   const parts = FACETS.flatMap((facet) => {
     const values = query.filters[facet] ?? []
@@ -89,6 +89,7 @@ function queryParts(
       .join(t.openData.feedOr)
     return [SELF_NAMED.includes(facet) ? text : `${t.home.facets[facet].toLowerCase()} ${text}`]
   })
+  if (query.toVerify) parts.push(t.home.toVerifyFilter.toLowerCase())
   if (query.q) parts.push(t.openData.feedText(query.q))
   return parts
 }
@@ -100,7 +101,7 @@ function queryParts(
 export function followedTitle(
   t: Messages,
   names: ReadonlyMap<string, string>,
-  query: Pick<SearchQuery, 'q' | 'filters'>
+  query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'>
 ): string {
   const parts = queryParts(t, names, query)
   return parts.length ? t.openData.feedTitle(parts) : t.openData.feedTitleAll
@@ -113,7 +114,7 @@ export function followedTitle(
 export function embedTitle(
   t: Messages,
   names: ReadonlyMap<string, string>,
-  query: Pick<SearchQuery, 'q' | 'filters'>
+  query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'>
 ): string {
   const parts = queryParts(t, names, query)
   return parts.length ? t.embed.titleFor(parts) : t.embed.title

@@ -4,7 +4,7 @@
  * that each answers), and how a search's filters carry over to them.
  */
 import { FACETS, type FacetName, type SearchQuery } from '../worker/domain/search'
-import { searchHref } from './search-query'
+import { searchHref, TO_VERIFY_PARAM } from './search-query'
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'geojson'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -31,12 +31,13 @@ export const LICENCE_URL = 'https://www.etalab.gouv.fr/licence-ouverte-open-lice
 /** The start year is a search facet the list, exports and feeds do not take. */
 const NOT_IN_FILES: readonly FacetName[] = ['year']
 
-function filterParams(query: Pick<SearchQuery, 'filters'>): URLSearchParams {
+function filterParams(query: Pick<SearchQuery, 'filters' | 'toVerify'>): URLSearchParams {
   const params = new URLSearchParams()
   for (const facet of FACETS) {
     if (NOT_IN_FILES.includes(facet)) continue
     for (const value of query.filters[facet] ?? []) params.append(facet, value)
   }
+  if (query.toVerify) params.set(TO_VERIFY_PARAM, 'true')
   return params
 }
 
@@ -46,26 +47,29 @@ function withParams(path: string, params: URLSearchParams): string {
 }
 
 /** True when part of a search (its text, its start years) cannot reach the files. */
-export function filesIgnore(query: Pick<SearchQuery, 'q' | 'filters'>): {
+export function filesIgnore(query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'>): {
   text: boolean
   year: boolean
 } {
   return { text: query.q !== '', year: (query.filters.year ?? []).length > 0 }
 }
 
-export function exportHref(format: ExportFormat, query: Pick<SearchQuery, 'filters'>): string {
+export function exportHref(
+  format: ExportFormat,
+  query: Pick<SearchQuery, 'filters' | 'toVerify'>
+): string {
   return withParams(`/api/exports/experiments.${format}`, filterParams(query))
 }
 
 /** The Atom feed of a search: its text and its filters (the feed follows both). */
-export function feedHref(query: Pick<SearchQuery, 'q' | 'filters'>): string {
+export function feedHref(query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'>): string {
   const params = filterParams(query)
   if (query.q) params.set('q', query.q)
   return withParams(OPEN_DATA_PATHS.feed, params)
 }
 
 /** The open-data page for a search: every format, with the search's filters. */
-export function openDataHref(query: Pick<SearchQuery, 'q' | 'filters'>): string {
+export function openDataHref(query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'>): string {
   // The search page's own canonical URL (default sort, first page), on /donnees instead of /.
   const search = searchHref({ ...query, sort: 'relevance', page: 1, hitsPerPage: 0 })
   return `/donnees${search.slice(1)}`

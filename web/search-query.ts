@@ -29,6 +29,8 @@ import {
 } from '../worker/domain/search'
 
 export const HITS_PER_PAGE = 20
+/** The « à vérifier » filter's parameter, the same in the page's and the API's URLs. */
+export const TO_VERIFY_PARAM = 'toVerify'
 /** Deep pages are for robots; people refine instead. */
 export const MAX_PAGE = 50
 
@@ -79,7 +81,8 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
     ? (sortParam as SortOrder)
     : DEFAULT_SORT
   const page = Math.min(MAX_PAGE, Math.max(1, Math.trunc(Number(params.get('page'))) || 1))
-  return { q, filters, sort, page, hitsPerPage: HITS_PER_PAGE }
+  const toVerify = ['true', '1'].includes(params.get(TO_VERIFY_PARAM)?.trim() ?? '')
+  return { q, filters, ...(toVerify ? { toVerify } : {}), sort, page, hitsPerPage: HITS_PER_PAGE }
 }
 
 /**
@@ -102,6 +105,7 @@ export function searchParamsOf(query: SearchQuery): URLSearchParams {
     if (facet === 'evidence' && min !== null) params.set('evidenceMin', String(min))
     else for (const v of query.filters[facet] ?? []) params.append(facet, v)
   }
+  if (query.toVerify) params.set(TO_VERIFY_PARAM, 'true')
   if (query.sort !== DEFAULT_SORT) params.set('sort', query.sort)
   if (query.page > 1) params.set('page', String(query.page))
   return params

@@ -1,10 +1,13 @@
 /**
- * The means facets and « au moins N » through HTTP: the search API, the list, the exports
+ * The means facets, « au moins N » and « à vérifier » through HTTP: the search API, the list, the exports
  * and the feed take the same parameters; bad values are 400s naming the parameter; the
  * search page offers them without JavaScript and old evidence URLs keep working.
  */
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { getExperimentsByIds } from '../../worker/db/experiments'
+import { toSearchDocument } from '../../worker/search/documents'
+import { EmbeddedEngine } from '../../worker/search/embedded'
 import { drainOutbox } from '../../worker/search/sync'
 import { publish, request } from './fixtures'
 
@@ -42,6 +45,14 @@ beforeAll(async () => {
     })
   ).id
   await drainOutbox(env)
+  // Last verified three years ago: « à vérifier » (the app's engine is the embedded one).
+  await env.DB.prepare(
+    `UPDATE experiments SET last_verified_at = '2022-01-15T10:00:00.000Z' WHERE id = ?1`
+  )
+    .bind(ids.small)
+    .run()
+  const rows = await getExperimentsByIds(env.DB, [ids.small])
+  await new EmbeddedEngine(env.SEARCH_DB).upsert(rows.map(toSearchDocument))
 }, 60_000)
 
 const mine = (items: { id: string }[]) =>
@@ -148,5 +159,46 @@ describe('search page', () => {
     expect(html).toMatch(/name="evidence" value="1" checked/)
     expect(html).toContain('Petit atelier')
     expect(html).not.toContain('Tiers-lieu financé')
+  })
+})
+
+describe('« à vérifier »', () => {
+  it('filters the search, the list and the feed on the badge’s rule', async () => {
+    const search = (await (
+      await request('/api/search?q=Commune+Exemple&toVerify=true')
+    ).json()) as {
+      hits: { id: string }[]
+    }
+    expect(mine(search.hits)).toEqual(['small'])
+    const list = (await (await request('/api/experiments?toVerify=true')).json()) as {
+      items: { id: string }[]
+    }
+    expect(mine(list.items)).toEqual(['small'])
+    const feed = await (await request('/api/feeds/experiments.atom?toVerify=true')).text()
+    expect(feed.match(/<title[^>]*>[^<]*<\/title>/)?.[0]).toContain('Expériences — à vérifier')
+    expect(feed).toContain('Petit atelier')
+    expect(feed).not.toContain('Tiers-lieu financé')
+    expect((await request('/api/search?toVerify=maybe')).status).toBe(400)
+  })
+
+  it('is a box on the search page, a chip once ticked, and carried to the files', async () => {
+    const html = await (await request('/?q=Commune+Exemple&toVerify=true')).text()
+    expect(html).toMatch(
+      /<input type="checkbox" id="filtre-a-verifier" name="toVerify" value="true" checked/
+    )
+    expect(html).toContain('Petit atelier')
+    expect(html).not.toContain('Tiers-lieu financé')
+    expect(html).toContain('aria-label="Retirer le filtre « À vérifier »"')
+    expect(html).toContain('href="/donnees?q=Commune+Exemple&amp;toVerify=true"')
+    const openData = await (await request('/donnees?toVerify=true')).text()
+    expect(openData).toContain('/api/exports/experiments.csv?toVerify=true')
+    // The card carries the badge, which links to its explanation on the record.
+    expect(html).toMatch(/class="badge to-verify" href="\/experiences\/[^"]+#a-verifier"/)
+  })
+
+  it('explains the badge on the record, linking the owner’s « toujours exact »', async () => {
+    const html = await (await request(`/experiences/${ids.small}`)).text()
+    expect(html).toContain('id="a-verifier"')
+    expect(html).toContain('href="/modifier#toujours-exact"')
   })
 })

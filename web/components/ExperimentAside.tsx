@@ -16,6 +16,9 @@ export const LICENCE_URLS: Record<string, string> = {
   'ODbL-1.0': 'https://opendatacommons.org/licenses/odbl/1-0/',
 }
 
+/** Where the owner's edit page offers « La fiche est toujours exacte » (the badge links it). */
+export const STILL_ACCURATE_ANCHOR = 'toujours-exact'
+
 export function ExperimentAside({
   experiment: e,
   permalink,
@@ -68,7 +71,12 @@ export function ExperimentAside({
         {stale && (
           <div id="a-verifier" class="to-verify-help">
             <p>{x.toVerifyHelp}</p>
-            <p>{x.toVerifyOwner}</p>
+            <p>
+              {x.toVerifyOwner}{' '}
+              <a href={`/modifier#${STILL_ACCURATE_ANCHOR}`} rel="nofollow">
+                {x.toVerifyOwnerLink}
+              </a>
+            </p>
             <p>
               <a href={`/experiences/${encodeURIComponent(e.slug)}/signaler`}>{x.toVerifyReport}</a>
             </p>

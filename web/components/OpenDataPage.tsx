@@ -21,7 +21,7 @@ import {
 
 export interface OpenDataPageProps {
   /** The search the reader came from (empty: the whole catalogue). */
-  query: Pick<SearchQuery, 'q' | 'filters'>
+  query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'>
   /** Display names of région and département codes (`reg:53` → Bretagne). */
   names: ReadonlyMap<string, string>
   /** Absolute base of the site, for the citation. */
@@ -33,9 +33,12 @@ export interface OpenDataPageProps {
 export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
   const t = useT()
   const d = t.openData
-  const active = FACETS.flatMap((facet) =>
-    selectionLabels(t, names, facet, query.filters[facet] ?? []).map((s) => s.label)
-  )
+  const active = [
+    ...FACETS.flatMap((facet) =>
+      selectionLabels(t, names, facet, query.filters[facet] ?? []).map((s) => s.label)
+    ),
+    ...(query.toVerify ? [t.home.toVerifyFilter] : []),
+  ]
   const filtered = active.length > 0 || query.q !== ''
   const ignored = filesIgnore(query)
   return (

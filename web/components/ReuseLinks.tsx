@@ -7,7 +7,7 @@ import type { SearchQuery } from '../../worker/domain/search'
 import { useT } from '../i18n'
 import { feedHref, openDataHref } from '../open-data-links'
 
-export function ReuseLinks({ query }: { query: Pick<SearchQuery, 'q' | 'filters'> }) {
+export function ReuseLinks({ query }: { query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'> }) {
   const t = useT().openData.links
   return (
     <nav class="reuse-links" aria-label={t.label}>
@@ -30,7 +30,7 @@ export function FeedLink({
   query,
   title,
 }: {
-  query: Pick<SearchQuery, 'q' | 'filters'>
+  query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify'>
   title: string
 }) {
   return <link rel="alternate" type="application/atom+xml" title={title} href={feedHref(query)} />

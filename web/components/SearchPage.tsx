@@ -5,7 +5,7 @@
  * région to the same query filtered on it.
  */
 import type { Child } from 'hono/jsx'
-import { searchHref, withFilter, withoutValues } from '../search-query'
+import { searchHref, TO_VERIFY_PARAM, withFilter, withoutValues } from '../search-query'
 import {
   evidenceMinimum,
   FACETS,
@@ -40,7 +40,11 @@ export function SearchPage({ query, result, names, base }: SearchPageProps) {
   const t = useT()
   const h = t.home
   const label = (facet: FacetName, code: string) => valueLabel(t, names, facet, code)
-  const active = activeFilters(query, (facet, values) => selectionLabels(t, names, facet, values))
+  const active = activeFilters(
+    query,
+    (facet, values) => selectionLabels(t, names, facet, values),
+    h.toVerifyFilter
+  )
   const totalPages = result ? Math.min(50, Math.ceil(result.total / result.hitsPerPage)) : 0
 
   return (
@@ -79,12 +83,33 @@ export function SearchPage({ query, result, names, base }: SearchPageProps) {
                 <FacetGroup facet={facet} query={query} result={result} label={label} />
               )
             )}
+            <fieldset class="facet" id="filtre-fraicheur">
+              <legend>{h.freshness}</legend>
+              <ul>
+                <li>
+                  <input
+                    type="checkbox"
+                    id="filtre-a-verifier"
+                    name={TO_VERIFY_PARAM}
+                    value="true"
+                    checked={query.toVerify === true}
+                    aria-describedby="filtre-a-verifier-aide"
+                  />
+                  <label for="filtre-a-verifier">{h.toVerifyFilter}</label>
+                  <p class="help" id="filtre-a-verifier-aide">
+                    {h.toVerifyFilterHelp}
+                  </p>
+                </li>
+              </ul>
+            </fieldset>
             <p class="filter-actions">
               <button type="submit" class="button">
                 {h.applyFilters}
               </button>{' '}
-              {active.length > 0 && (
-                <a href={searchHref({ ...query, filters: {}, page: 1 })}>{h.resetFilters}</a>
+              {(active.length > 0 || query.toVerify) && (
+                <a href={searchHref({ ...query, filters: {}, toVerify: false, page: 1 })}>
+                  {h.resetFilters}
+                </a>
               )}
             </p>
           </div>
@@ -115,13 +140,9 @@ export function SearchPage({ query, result, names, base }: SearchPageProps) {
               <div class="active-filters">
                 <h3>{h.activeFilters}</h3>
                 <ul>
-                  {active.map(({ facet, codes, label: text }) => (
+                  {active.map(({ href, label: text }) => (
                     <li>
-                      <a
-                        href={searchHref(withoutValues(query, facet, codes))}
-                        class="chip"
-                        aria-label={h.removeFilter(`« ${text} »`)}
-                      >
+                      <a href={href} class="chip" aria-label={h.removeFilter(`« ${text} »`)}>
                         {text} <span aria-hidden="true">×</span>
                       </a>
                     </li>
@@ -172,10 +193,11 @@ export function SearchPage({ query, result, names, base }: SearchPageProps) {
 type LabelFn = (facet: FacetName, code: string) => string
 
 interface ActiveFilter {
-  facet: FacetName
-  /** The values one chip removes. */
-  codes: readonly string[]
+  /** The facet's name, for « Thématique : … »; none for « à vérifier », which says it all. */
+  facet: FacetName | null
   label: string
+  /** The same search without this filter. */
+  href: string
 }
 
 function activeFilters(
@@ -183,11 +205,26 @@ function activeFilters(
   labels: (
     facet: FacetName,
     values: readonly string[]
-  ) => { codes: readonly string[]; label: string }[]
+  ) => { codes: readonly string[]; label: string }[],
+  toVerifyLabel: string
 ): ActiveFilter[] {
-  return FACETS.flatMap((facet) =>
-    labels(facet, query.filters[facet] ?? []).map((s) => ({ facet, ...s }))
+  const facets = FACETS.flatMap((facet) =>
+    labels(facet, query.filters[facet] ?? []).map(({ codes, label }) => ({
+      facet,
+      label,
+      href: searchHref(withoutValues(query, facet, codes)),
+    }))
   )
+  const toVerify = query.toVerify
+    ? [
+        {
+          facet: null,
+          label: toVerifyLabel,
+          href: searchHref({ ...query, toVerify: false, page: 1 }),
+        },
+      ]
+    : []
+  return [...facets, ...toVerify]
 }
 
 /**
@@ -334,10 +371,10 @@ function Empty({ query, active }: { query: SearchQuery; active: readonly ActiveF
         <>
           <p>{t.home.emptyHint}</p>
           <ul>
-            {removable.map(({ facet, codes, label }) => (
+            {removable.map(({ facet, label, href }) => (
               <li>
-                <a href={searchHref(withoutValues(query, facet, codes))}>
-                  {t.home.removeFilter(`« ${t.home.facets[facet]} : ${label} »`)}
+                <a href={href}>
+                  {t.home.removeFilter(`« ${facet ? `${t.home.facets[facet]} : ` : ''}${label} »`)}
                 </a>
               </li>
             ))}

@@ -1,5 +1,6 @@
 /** English interface text: the same keys as the French reference (checked by `Messages`). */
 import type { Messages } from './fr'
+import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
 import { accessibilityEn } from './accessibility'
 import { embedEn } from './embed'
 import { openDataEn } from './open-data'
@@ -59,6 +60,9 @@ export const en: Messages = {
       size: 'Territory size',
       density: 'Population density',
     },
+    freshness: 'Freshness',
+    toVerifyFilter: 'To be checked',
+    toVerifyFilterHelp: `Records never confirmed, or last confirmed more than ${VERIFY_AFTER_MONTHS} months ago`,
     evidenceAny: 'All levels',
     evidenceAtLeast: (label: string) => `At least: ${label}`,
     evidenceOnly: (label: string) => `Only: ${label}`,
@@ -159,6 +163,7 @@ export const en: Messages = {
       'To be checked: this record has not been confirmed for more than 18 months, some information may be out of date.',
     toVerifyOwner:
       'Do you lead this experiment? Open the private edit link you received when you submitted it: the button “The record is still accurate” confirms it in one click and removes this badge.',
+    toVerifyOwnerLink: 'Confirm the record (private link already open)',
     toVerifyReport: 'Do you know what changed? Tell the moderation team',
     history: 'Version history',
     report: 'Report a problem with this record',

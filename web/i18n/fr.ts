@@ -3,6 +3,7 @@
  * other language must match. Areas with much text have their own file (territories.ts, open-data.ts, accessibility.ts, embed.ts).
  */
 import type { Lang } from './lang'
+import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
 import { accessibilityFr } from './accessibility'
 import { embedFr } from './embed'
 import { openDataFr } from './open-data'
@@ -67,6 +68,9 @@ export const fr = {
       size: 'Taille du territoire',
       density: 'Densité du territoire',
     },
+    freshness: 'Fraîcheur',
+    toVerifyFilter: 'À vérifier',
+    toVerifyFilterHelp: `Fiches jamais confirmées ou dont la dernière vérification date de plus de ${VERIFY_AFTER_MONTHS} mois`,
     evidenceAny: 'Tous les niveaux',
     evidenceAtLeast: (label: string) => `Au moins : ${label}`,
     evidenceOnly: (label: string) => `Seulement : ${label}`,
@@ -169,6 +173,7 @@ export const fr = {
       'À vérifier : cette fiche n’a pas été confirmée depuis plus de 18 mois, certaines informations peuvent être dépassées.',
     toVerifyOwner:
       'Vous portez cette expérience ? Ouvrez le lien privé de modification reçu lors de votre proposition : le bouton « La fiche est toujours exacte » la confirme en un clic et retire ce badge.',
+    toVerifyOwnerLink: 'Confirmer la fiche (lien privé déjà ouvert)',
     toVerifyReport: 'Vous savez ce qui a changé ? Signalez-le à l’équipe de modération',
     history: 'Historique des versions',
     report: 'Signaler un problème sur cette fiche',

@@ -12,6 +12,7 @@ import type {
   ModeratedExperiment,
   Status,
 } from '../domain/experiment'
+import { verificationCutoff } from '../domain/freshness'
 import { BUDGET_BANDS } from '../domain/funding'
 import type { DensityClass, PopulationBand } from '../domain/territory-size'
 import { topTheme, type ScopeLevel } from '../domain/vocabularies'
@@ -120,6 +121,8 @@ export interface CatalogueFilters {
   programme?: readonly string[] | undefined
   size?: readonly PopulationBand[] | undefined
   density?: readonly DensityClass[] | undefined
+  /** Only records never verified or last verified before the cutoff (domain/freshness.ts). */
+  toVerify?: boolean | undefined
 }
 
 /** Keyset position in the public list: newest publication first, id as tie-breaker. */
@@ -162,6 +165,7 @@ export async function listPublishedExperiments(
            WHERE f.value->>'$.programme' IN (SELECT value FROM json_each(?14))))
          AND (?15 IS NULL OR e.derived ->> '$.territorySize.populationBand' IN (SELECT value FROM json_each(?15)))
          AND (?16 IS NULL OR e.derived ->> '$.territorySize.densityClass' IN (SELECT value FROM json_each(?16)))
+         AND (?17 IS NULL OR e.last_verified_at IS NULL OR e.last_verified_at < ?17)
        ORDER BY e.published_at DESC, e.id DESC
        LIMIT ?9`
     )
@@ -181,7 +185,8 @@ export async function listPublishedExperiments(
       json(filters.fundingType),
       json(filters.programme),
       json(filters.size),
-      json(filters.density)
+      json(filters.density),
+      filters.toVerify ? verificationCutoff(new Date()) : null
     )
     .all<ExperimentRow>()
   return results

@@ -61,6 +61,11 @@ export interface SearchQuery {
   /** Free text; empty means "everything matching the filters". */
   q: string
   filters: SearchFilters
+  /**
+   * Only records « à vérifier »: never verified, or last verified before the cutoff of
+   * domain/freshness.ts. A range on a date that moves every day, not a facet value.
+   */
+  toVerify?: boolean
   sort: SortOrder
   /** 1-based page number. */
   page: number

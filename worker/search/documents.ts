@@ -119,6 +119,7 @@ export function toSearchDocument(row: ExperimentRow): SearchDocument {
     fundingProgrammes: fundingProgrammesOf(content),
     publishedAt: row.published_at ?? row.updated_at,
     lastVerifiedAt: row.last_verified_at,
+    lastVerifiedTs: row.last_verified_at ? Date.parse(row.last_verified_at) || 0 : 0,
   }
 }
 

@@ -15,6 +15,8 @@ export interface Criteria {
   match: string | null
   filters: { facet: FacetName; values: string[] }[]
   excludeIds: readonly string[]
+  /** « À vérifier »: never verified or last verified before this instant (ISO). */
+  verifiedBefore: string | null
 }
 
 export interface Sql {
@@ -70,6 +72,9 @@ function conditions(
       `d.id NOT IN (SELECT value FROM json_each(${p.add(JSON.stringify(c.excludeIds))}))`
     )
   }
+  if (c.verifiedBefore !== null) {
+    clauses.push(`(d.last_verified_at IS NULL OR d.last_verified_at < ${p.add(c.verifiedBefore)})`)
+  }
   return clauses
 }
 
@@ -89,9 +94,11 @@ function matchingDocids(c: Criteria, p: Params, waive: FacetName | null = null):
   return `SELECT d.docid FROM search_documents d ${whereClause(conditions(c, p, waive ? { waive } : {}))}`
 }
 
-/** No facet filter (but the waived one) and no excluded id. */
+/** No facet filter (but the waived one), no excluded id, no « à vérifier ». */
 const unfiltered = (c: Criteria, waive: FacetName | null) =>
-  c.excludeIds.length === 0 && c.filters.every(({ facet }) => facet === waive)
+  c.excludeIds.length === 0 &&
+  c.verifiedBefore === null &&
+  c.filters.every(({ facet }) => facet === waive)
 
 export function countSql(c: Criteria): Sql {
   const p = new Params()

@@ -7,6 +7,7 @@
  * index's own vocabulary (README.md). The index's SQL lives here (writes, vocabulary) and in
  * embedded-sql.ts (the search statements); typo.ts holds the correction arithmetic.
  */
+import { verificationCutoff } from '../domain/freshness'
 import { escapeHighlight } from './documents'
 import {
   allowedTypos,
@@ -82,6 +83,7 @@ export class EmbeddedEngine implements SearchEngine {
         return values?.length ? [{ facet, values: values.map(String) }] : []
       }),
       excludeIds: query.excludeIds ?? [],
+      verifiedBefore: query.toVerify ? verificationCutoff(new Date()) : null,
     }
     const page = Math.max(1, query.page)
     const offset = (page - 1) * query.hitsPerPage
@@ -193,16 +195,17 @@ export class EmbeddedEngine implements SearchEngine {
         this.db
           .prepare(
             `INSERT INTO search_documents (id, revision, title, summary, labels, body, stems,
-               evidence, completeness, published_at, hit)
+               evidence, completeness, published_at, last_verified_at, hit)
              SELECT v->>'$.id', v->>'$.revision', v->>'$.title', v->>'$.summary', v->>'$.labels',
                v->>'$.body', v->>'$.stems', v->>'$.evidence', v->>'$.completeness',
-               v->>'$.publishedAt', v->>'$.hit'
+               v->>'$.publishedAt', v->>'$.lastVerifiedAt', v->>'$.hit'
              FROM (SELECT value AS v FROM json_each(?1)) WHERE true
              ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, title = excluded.title,
                summary = excluded.summary, labels = excluded.labels, body = excluded.body,
                stems = excluded.stems,
                evidence = excluded.evidence, completeness = excluded.completeness,
-               published_at = excluded.published_at, hit = excluded.hit`
+               published_at = excluded.published_at, last_verified_at = excluded.last_verified_at,
+               hit = excluded.hit`
           )
           .bind(json),
         this.db
@@ -297,6 +300,7 @@ function toStoredRow(doc: SearchDocument) {
     evidence: doc.evidence,
     completeness: doc.completeness,
     publishedAt: doc.publishedAt,
+    lastVerifiedAt: doc.lastVerifiedAt,
     hit: JSON.stringify(hit),
     facets,
   }

@@ -17,6 +17,7 @@ import {
   type MultiSearchQuery,
   type SearchResponse,
 } from 'meilisearch'
+import { verificationCutoff } from '../domain/freshness'
 import { stemOf } from './analysis'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
 import {
@@ -83,6 +84,10 @@ export function buildFilter(query: SearchQuery, except?: FacetName): string[] {
   }
   if (query.excludeIds?.length) {
     clauses.push(`NOT id IN [${query.excludeIds.map(filterValue).join(', ')}]`)
+  }
+  if (query.toVerify) {
+    // 0 for never verified, so one comparison covers both (domain/freshness.ts).
+    clauses.push(`lastVerifiedTs < ${Date.parse(verificationCutoff(new Date()))}`)
   }
   return clauses
 }

@@ -137,7 +137,7 @@ export function indexSettings(): Settings {
         features: { facetSearch: false, filter: { equality: true, comparison: false } },
       },
       {
-        attributePatterns: ['evidence', 'year'],
+        attributePatterns: ['evidence', 'year', 'lastVerifiedTs'],
         features: { facetSearch: false, filter: { equality: true, comparison: true } },
       },
     ],

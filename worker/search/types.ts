@@ -76,6 +76,8 @@ export interface SearchDocument {
   publishedAt: string
   /** When the record was last confirmed (null: never), for the « à vérifier » badge. */
   lastVerifiedAt: string | null
+  /** The same in milliseconds since 1970, 0 for never: Meilisearch compares numbers only. */
+  lastVerifiedTs: number
 }
 
 /** The year a hit shows: null for an unknown start date. */

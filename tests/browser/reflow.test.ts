@@ -140,6 +140,8 @@ describe('reflow at 320 px', () => {
     await visit(page, '/?q=m%C3%A9diation%20num%C3%A9rique&theme=mediation', 'search results')
     expect(await page.locator('.result-list > li').count()).toBeGreaterThan(0)
     await docScreenshot(page, 'mobile-accueil', { width: PHONE })
+    await visit(page, '/?carte=dep&theme=mediation', 'search with the département map and pins')
+    expect(await page.locator('#carte-departements a.map-pin').count()).toBeGreaterThan(0)
 
     await visit(page, '/proposer', 'form')
     // Server-side errors: the browser's own checks are switched off to reach them.

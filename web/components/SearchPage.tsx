@@ -1,8 +1,8 @@
 /**
  * Home and search page: one GET form holds the text, the facet filters and the sort,
  * so the URL always describes the whole query. Results show the search service's
- * highlighted snippets; the région map shades the matching counts and links each
- * région to the same query filtered on it.
+ * highlighted snippets; the map (SearchMap) shades the matching counts by région or
+ * département and pins where the results are.
  */
 import type { Child } from 'hono/jsx'
 import { searchHref, TO_VERIFY_PARAM, withFilter, withoutValues } from '../search-query'
@@ -20,8 +20,9 @@ import { embedTitle, FACET_VOCABULARIES, selectionLabels, valueLabel } from '../
 import { useT } from '../i18n'
 import { EmbedDisclosure } from './EmbedCode'
 import { ExperimentCard } from './ExperimentCard'
-import { FranceMap, mapAreas } from './FranceMap'
+import type { MapLevel } from './FranceMap'
 import { ReuseLinks } from './ReuseLinks'
+import { MapLevelField, SearchMap } from './SearchMap'
 
 export interface SearchPageProps {
   query: SearchQuery
@@ -31,12 +32,14 @@ export interface SearchPageProps {
   names: ReadonlyMap<string, string>
   /** Absolute base of the site, for the « Intégrer sur votre site » code. */
   base: string
+  /** Level of the map's shading: régions (default) or départements. */
+  mapLevel?: MapLevel
 }
 
 /** Long lists are folded away in <details> unless something in them is selected. */
 const FOLDED: readonly FacetName[] = ['region', 'department', 'year', 'programme', 'density']
 
-export function SearchPage({ query, result, names, base }: SearchPageProps) {
+export function SearchPage({ query, result, names, base, mapLevel = 'reg' }: SearchPageProps) {
   const t = useT()
   const h = t.home
   const label = (facet: FacetName, code: string) => valueLabel(t, names, facet, code)
@@ -52,6 +55,7 @@ export function SearchPage({ query, result, names, base }: SearchPageProps) {
       <h1>{h.title}</h1>
       <p class="lead">{h.intro}</p>
       <form method="get" action="/" class="search" role="search">
+        <MapLevelField level={mapLevel} />
         <div class="search-bar">
           <label for="q">{h.searchLabel}</label>
           <p class="help" id="q-aide">
@@ -74,7 +78,7 @@ export function SearchPage({ query, result, names, base }: SearchPageProps) {
 
         <div class="search-layout">
           <div class="filters">
-            {result && <RegionMap query={query} result={result} names={names} />}
+            {result && <SearchMap query={query} result={result} names={names} level={mapLevel} />}
             <h2>{h.filtersTitle}</h2>
             {FACETS.map((facet) =>
               facet === 'evidence' ? (
@@ -432,40 +436,5 @@ function Pagination({ query, totalPages }: { query: SearchQuery; totalPages: num
         )}
       </ul>
     </nav>
-  )
-}
-
-/** The région map: every région is present (0 when nothing matches), each a filter link. */
-function RegionMap({
-  query,
-  result,
-  names,
-}: {
-  query: SearchQuery
-  result: SearchResult
-  names: ReadonlyMap<string, string>
-}) {
-  const t = useT()
-  const values: Record<string, number> = {}
-  for (const area of mapAreas('reg')) values[area.code] = result.facets.region[area.code] ?? 0
-  const regionNames: Record<string, string> = {}
-  for (const [code, name] of names) if (code.startsWith('reg:')) regionNames[code.slice(4)] = name
-  return (
-    <section class="map-section" aria-labelledby="carte-titre">
-      <h2 id="carte-titre" class="map-heading">
-        {t.home.mapTitle}
-      </h2>
-      <p class="help">{t.home.mapHelp}</p>
-      <FranceMap
-        id="carte-regions"
-        level="reg"
-        values={values}
-        names={regionNames}
-        selected={query.filters.region ?? []}
-        hrefFor={(code) => `${searchHref(withFilter(query, 'region', [code]))}#resultats`}
-        caption={`${t.home.mapTitle} — ${t.home.results(result.total)}${query.q ? ` ${t.home.resultsFor(query.q)}` : ''}`}
-        legendTitle={t.home.mapLegend}
-      />
-    </section>
   )
 }

@@ -75,9 +75,18 @@ export const en: Messages = {
     emptyTitle: 'No experiment matches this search.',
     emptyHint: 'Try removing a filter:',
     emptyHintText: 'Try other, more general keywords.',
-    mapTitle: 'By region',
+    mapTitle: 'On the map',
+    mapLevelsLabel: 'Map level',
+    mapLevels: { reg: 'By région', dep: 'By département' },
+    mapCaption: (level: 'reg' | 'dep') =>
+      level === 'reg' ? 'Experiments by région' : 'Experiments by département',
     mapLegend: 'Matching experiments',
-    mapHelp: 'Click a region to filter the results.',
+    mapHelp: (level: 'reg' | 'dep') =>
+      `Click a ${level === 'reg' ? 'région' : 'département'} or a pin to filter the results.`,
+    pinsDepartments: 'Pins: experiments per département (area proportional to the number)',
+    pinsRecords: 'Pins: one experiment each',
+    pinLabel: (place: string, n: number) =>
+      `${place}: ${countOf('en', n, 'experiment', 'experiments')}`,
     pagination: 'Pagination',
     previous: 'Previous page',
     next: 'Next page',

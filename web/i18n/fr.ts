@@ -83,9 +83,18 @@ export const fr = {
     emptyTitle: 'Aucune expérience ne correspond à cette recherche.',
     emptyHint: 'Essayez de retirer un filtre :',
     emptyHintText: 'Essayez d’autres mots-clés, plus généraux, ou sans accents particuliers.',
-    mapTitle: 'Répartition par région',
+    mapTitle: 'Sur la carte',
+    mapLevelsLabel: 'Niveau de la carte',
+    mapLevels: { reg: 'Par région', dep: 'Par département' },
+    mapCaption: (level: 'reg' | 'dep'): string =>
+      level === 'reg' ? 'Expériences par région' : 'Expériences par département',
     mapLegend: 'Expériences correspondantes',
-    mapHelp: 'Cliquez sur une région pour filtrer les résultats.',
+    mapHelp: (level: 'reg' | 'dep') =>
+      `Cliquez sur ${level === 'reg' ? 'une région' : 'un département'} ou sur un repère pour filtrer les résultats.`,
+    pinsDepartments: 'Repères : expériences par département (surface proportionnelle au nombre)',
+    pinsRecords: 'Repères : une expérience chacun',
+    pinLabel: (place: string, n: number) =>
+      `${place} : ${countOf('fr', n, 'expérience', 'expériences')}`,
     pagination: 'Pagination',
     previous: 'Page précédente',
     next: 'Page suivante',

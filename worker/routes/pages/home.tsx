@@ -3,10 +3,11 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { findTerritories } from '../../db/territories'
 import { publicBase } from '../../http/public-base'
-import { mapAreas } from '../../../web/components/FranceMap'
 import { Layout } from '../../../web/components/Layout'
 import { FeedLink } from '../../../web/components/ReuseLinks'
 import { SearchPage } from '../../../web/components/SearchPage'
+import { mapLevelOf } from '../../../web/components/SearchMap'
+import { mapShapes } from '../../../web/map/shapes'
 import { followedTitle } from '../../../web/filter-labels'
 import { messagesFor, renderPage } from './render'
 import { parseSearchParams, searchHref } from '../../../web/search-query'
@@ -14,16 +15,19 @@ import { search } from './similar'
 
 export const homePage = new Hono<AppEnv>().get('/', async (c) => {
   const t = messagesFor(c)
-  const query = parseSearchParams(new URL(c.req.url).searchParams)
+  const params = new URL(c.req.url).searchParams
+  const query = parseSearchParams(params)
+  const mapLevel = mapLevelOf(params)
   const result = await search(c.env, query)
-  // Names for région and département codes: every région (the map and its table need
-  // them all) plus the départements that appear in the facets or the filters.
+  // Names for région and département codes: every area of the map's level (the map and
+  // its table need them all) plus the départements in the facets, the pins or the filters.
   const departments = new Set([
     ...Object.keys(result?.facets.department ?? {}),
     ...(query.filters.department ?? []),
+    ...(mapLevel === 'dep' ? mapShapes('dep').map((a) => a.code) : []),
   ])
   const known = await findTerritories(c.var.db, [
-    ...mapAreas('reg').map((a) => `reg:${a.code}`),
+    ...mapShapes('reg').map((a) => `reg:${a.code}`),
     ...[...departments].map((code) => `dep:${code}`),
   ])
   const names = new Map([...known].map(([code, territory]) => [code, territory.name]))
@@ -38,7 +42,13 @@ export const homePage = new Hono<AppEnv>().get('/', async (c) => {
       returnTo={searchHref(query)}
       head={<FeedLink query={query} title={followedTitle(t, names, query)} />}
     >
-      <SearchPage query={query} result={result} names={names} base={publicBase(c)} />
+      <SearchPage
+        query={query}
+        result={result}
+        names={names}
+        base={publicBase(c)}
+        mapLevel={mapLevel}
+      />
     </Layout>,
     { headers: { 'cache-control': 'public, max-age=60' } }
   )

@@ -19,6 +19,7 @@ import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
 import { moderationApi } from './routes/api/moderation'
 import { replicationsApi } from './routes/api/replications'
+import { networkApi } from './routes/api/network'
 import { reportsApi } from './routes/api/reports'
 import { searchApi } from './routes/api/search'
 import { statsApi } from './routes/api/stats'
@@ -41,6 +42,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', feedsApi)
   .route('/', docsApi(openApiDocument))
   .route('/', statsApi)
+  .route('/', networkApi)
 
 /** The OpenAPI document as served, for the HTML reference at /api/docs. */
 async function openApiDocument(): Promise<unknown> {

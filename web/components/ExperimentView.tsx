@@ -6,6 +6,7 @@
  */
 import type { Child } from 'hono/jsx'
 import { costPerBeneficiary } from '../../worker/domain/cost'
+import type { LinkedActor } from '../../worker/domain/actor-links'
 import type { Experiment } from '../../worker/domain/experiment'
 import {
   ALL_THEMES,
@@ -22,6 +23,7 @@ import type { SearchHit } from '../../worker/domain/search'
 import type { Lineage } from '../../worker/domain/spread'
 import { formatDate, formatEur, formatNumber, paragraphs } from '../format'
 import { useT, type Messages } from '../i18n'
+import { ExperimentActors } from './ExperimentActors'
 import { ExperimentAside } from './ExperimentAside'
 import { ExperimentCard } from './ExperimentCard'
 import { ExperimentWhere } from './ExperimentWhere'
@@ -42,15 +44,12 @@ export interface ExperimentViewProps {
   today: string
   /** Where it came from and where it spread (« inspirée de », « essaimée à »). */
   lineage: Lineage
+  /** The published actors of the network it names (porteur, partners). */
+  actors?: readonly LinkedActor[]
 }
 
-export function ExperimentView({
-  experiment: e,
-  permalink,
-  similar,
-  today,
-  lineage,
-}: ExperimentViewProps) {
+export function ExperimentView(props: ExperimentViewProps) {
+  const { experiment: e, permalink, similar, today, lineage, actors = [] } = props
   const t = useT()
   const x = t.experiment
 
@@ -65,6 +64,7 @@ export function ExperimentView({
         <div class="experiment-body">
           <ExperimentSections experiment={e} />
           <SpreadSection lineage={lineage} slug={e.slug} />
+          <ExperimentActors actors={actors} />
         </div>
 
         <ExperimentAside experiment={e} permalink={permalink} today={today} />

@@ -110,6 +110,7 @@ export function SubmissionForm({
           <div class="row">
             <TextField name="lead.siren" inputmode="numeric" maxlength={9} />
             <TextField name="lead.rna" maxlength={10} />
+            <TextField name="lead.actorId" maxlength={26} class="actor-picker" />
           </div>
           <ChoiceGroup name="scope" terms={SCOPES} type="radio" defaultValue="territories" />
           {/* Required for the French-territories scope only: the schema says so, not the asterisk. */}
@@ -253,6 +254,7 @@ export function SubmissionForm({
               <div class="row">
                 <TextField name={`partners.${i}.name`} />
                 <TextField name={`partners.${i}.role`} />
+                <TextField name={`partners.${i}.actorId`} maxlength={26} class="actor-picker" />
               </div>
             </RowGroup>
           ))}

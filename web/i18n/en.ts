@@ -3,6 +3,7 @@ import type { Messages } from './fr'
 import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
 import { accessibilityEn } from './accessibility'
 import { embedEn } from './embed'
+import { networkEn } from './network'
 import { openDataEn } from './open-data'
 import { spreadEn } from './spread'
 import { countOf } from './plural'
@@ -253,6 +254,10 @@ export const en: Messages = {
       'lead.kind': ['Kind of lead', ''],
       'lead.siren': ['SIREN of the lead', '9 digits, if you know it.'],
       'lead.rna': ['RNA number (associations)', 'W followed by 9 characters.'],
+      'lead.actorId': [
+        'Organisation’s network page (optional)',
+        'The identifier shown on the organisation’s page (/acteurs/…), to link the experiment to it. No page yet? Present your organisation at /acteurs/proposer.',
+      ],
       territories: [
         'Territories concerned',
         'Names or codes separated by commas: Rennes, Redon Agglomération, Finistère, Bretagne, or com:35238, epci:243500741, dep:29, reg:53. For a name several communes share, add the département in brackets: Saint-Denis (La Réunion).',
@@ -320,6 +325,7 @@ export const en: Messages = {
       partner: ['Partner', ''],
       'partner.name': ['Name', ''],
       'partner.role': ['Role', 'E.g. co-funder, runs the workshops'],
+      'partner.actorId': ['Network page (optional)', 'Identifier of its actor page.'],
       licence: ['Licence of the record', 'The Licence Ouverte lets anyone reuse the record.'],
       website: ['Website of the experiment', 'Full address, starting with https://'],
       'publicContact.role': [
@@ -389,4 +395,5 @@ export const en: Messages = {
   accessibility: accessibilityEn,
   spread: spreadEn,
   embed: embedEn,
+  network: networkEn,
 }

@@ -6,6 +6,7 @@ import type { Lang } from './lang'
 import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
 import { accessibilityFr } from './accessibility'
 import { embedFr } from './embed'
+import { networkFr } from './network'
 import { openDataFr } from './open-data'
 import { spreadFr } from './spread'
 import { countOf } from './plural'
@@ -227,6 +228,10 @@ export const fr = {
       'lead.kind': ['Type de porteur', ''],
       'lead.siren': ['SIREN du porteur', '9 chiffres, si vous le connaissez.'],
       'lead.rna': ['Numéro RNA (associations)', 'W suivi de 9 caractères.'],
+      'lead.actorId': [
+        'Fiche de la structure dans le réseau (facultatif)',
+        'L’identifiant affiché sur la page de la structure (/acteurs/…), pour relier l’expérience à sa fiche. Pas encore de fiche ? Présentez votre structure sur /acteurs/proposer.',
+      ],
       scope: [
         'Portée de l’expérience',
         'Des territoires français (indiquez-les ci-dessous), la France entière (programme national) ou un lieu hors de France (pays et lieu ci-dessous).',
@@ -308,6 +313,7 @@ export const fr = {
       partner: ['Partenaire', ''],
       'partner.name': ['Nom', ''],
       'partner.role': ['Rôle', 'Ex. : co-financeur, animation des ateliers'],
+      'partner.actorId': ['Fiche dans le réseau (facultatif)', 'Identifiant de sa fiche acteur.'],
       licence: ['Licence de la fiche', 'La Licence Ouverte permet à tous de réutiliser la fiche.'],
       website: ['Site web de l’expérience', 'Adresse complète, commençant par https://'],
       'publicContact.role': [
@@ -403,6 +409,7 @@ export const fr = {
   accessibility: accessibilityFr,
   spread: spreadFr,
   embed: embedFr,
+  network: networkFr,
 }
 
 export type Messages = typeof fr

@@ -95,6 +95,20 @@ function unique(values: readonly unknown[]): boolean {
   return new Set(values).size === values.length
 }
 
+/**
+ * The id of an actor of the network (worker/domain/actor.ts) that the porteur or a partner
+ * is: the link the experiment page and the actor's page show both ways. Only the id is
+ * stored; the name written here stays what the record says.
+ */
+export const ActorRef = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Identifiant d’acteur invalide.')
+  .openapi({
+    description: 'Identifiant de la fiche acteur (réseau)',
+    example: '01JD8Z6M4S4X7R2Q9F3K5V1B0C',
+  })
+
 // ── Parts of the record ──────────────────────────────────────────────────────
 
 export const Lead = z
@@ -103,12 +117,14 @@ export const Lead = z
     kind: z.enum(codesOf(LEAD_KINDS)),
     siren: Siren.optional(),
     rna: Rna.optional(),
+    actorId: ActorRef.optional(),
   })
   .openapi('Lead')
 
 export const Partner = z.strictObject({
   name: text(200).min(2),
   role: optionalText(200),
+  actorId: ActorRef.optional(),
 })
 
 export const Narrative = z

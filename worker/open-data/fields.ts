@@ -21,7 +21,14 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   lead_kind: ['Type de porteur', 'Commune, EPCI, département, région, association…'],
   lead_siren: ['SIREN du porteur', 'Numéro SIREN (9 chiffres) du porteur, s’il en a un.'],
   lead_rna: ['RNA du porteur', 'Numéro RNA de l’association porteuse, le cas échéant.'],
-  partners: ['Partenaires', `Partenaires et leur rôle : [{"name", "role"}]. ${JSON_CELL}`],
+  lead_actor_id: [
+    'Fiche acteur du porteur',
+    'Identifiant de la fiche acteur du porteur dans le réseau (/acteurs/{id}), s’il en a une.',
+  ],
+  partners: [
+    'Partenaires',
+    `Partenaires, leur rôle et leur fiche acteur : [{"name", "role", "actorId"}]. ${JSON_CELL}`,
+  ],
   scope: [
     'Portée',
     'territories (territoires français listés), national (France entière) ou abroad (hors de France).',

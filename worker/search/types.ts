@@ -8,6 +8,7 @@
 import type { TerritoryRef } from '../domain/experiment'
 import type { GeoPoint } from '../domain/territory'
 import type { DensityClass, PopulationBand } from '../domain/territory-size'
+import type { MatchDirection, Proximity } from '../domain/matching'
 import {
   UNKNOWN_YEAR,
   type EngineName,
@@ -94,4 +95,23 @@ export interface SearchEngine {
   remove(ids: readonly string[]): Promise<void>
   /** Ids and revisions of everything indexed, for consistency checks and tests. */
   indexedRevisions(): Promise<Map<string, number>>
+}
+
+/** What « Qui peut m'aider ? » asks an engine (search/matching.ts, rules in domain/matching.ts). */
+export interface MatchSearch {
+  direction: MatchDirection
+  /** Skill or family codes; an actor matches when it holds any of them. */
+  skills: readonly string[]
+  /** Closest first; `code: null` is France entière (actors working nationally). */
+  levels: readonly { proximity: Proximity; code: string | null }[]
+  theme?: string
+  /** An actor never matches itself (the reverse on its own page). */
+  exclude?: string
+  limit: number
+}
+
+/** One matching actor, in the engine's order. */
+export interface MatchHit {
+  id: string
+  proximity: Proximity
 }

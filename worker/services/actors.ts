@@ -9,7 +9,8 @@ import { deriveFields } from '../domain/scope'
 import { getActor, insertActorStatements, reviseActorStatements, type NewActor } from '../db/actors'
 import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
-import { coverage, findTerritories } from '../db/territories'
+import { placeStatements } from '../db/actor-places'
+import { ancestriesOf, coverage, findTerritories } from '../db/territories'
 import { ProblemError } from '../http/problem'
 import { secretToken, sha256Hex, ulid } from '../lib/crypto'
 import { editTokenExpiry } from './catalogue'
@@ -47,7 +48,10 @@ export async function writeActor(
   write: ActorWrite,
   extra: D1PreparedStatement[] = []
 ): Promise<D1Result[]> {
-  const derived = await deriveActor(db, write.content)
+  const [derived, [places = []]] = await Promise.all([
+    deriveActor(db, write.content),
+    ancestriesOf(db, [write.content.territories]),
+  ])
   const statements =
     write.kind === 'create'
       ? insertActorStatements(
@@ -66,7 +70,13 @@ export async function writeActor(
         )
   let results: D1Result[]
   try {
-    results = await db.batch([...statements, ...extra])
+    // Where it is, with every territory above, for « Qui peut m'aider ? » (same batch).
+    const revision = write.kind === 'create' ? 1 : write.readRevision + 1
+    results = await db.batch([
+      ...statements,
+      ...placeStatements(db, write.id, revision, places),
+      ...extra,
+    ])
   } catch (err) {
     if (write.kind === 'content') {
       const current = await getActor(db, write.id)

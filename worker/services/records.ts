@@ -21,6 +21,7 @@ import {
 import { verifyStatements } from '../db/edit-access'
 import { getLifecycleRow, moderationStatements, type ModerationState } from '../db/moderation'
 import type { RecordKind } from '../db/record-kinds'
+import { existingActorIds, linksOf, linkStatements } from '../db/experiment-actors'
 import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { coverage, findTerritories, type Coverage } from '../db/territories'
@@ -111,18 +112,40 @@ export function referenceErrors(
   ]
 }
 
+/** Actor ids of the porteur and partners that name no actor, one error each. */
+export function actorReferenceErrors(
+  content: Pick<ExperimentContent, 'lead' | 'partners'>,
+  actors: ReadonlySet<string>
+): FieldError[] {
+  const unknown = (actorId: string | undefined, pointer: string): FieldError[] =>
+    actorId === undefined || actors.has(actorId)
+      ? []
+      : [{ pointer, message: `Acteur inconnu : ${actorId}.` }]
+  return [
+    ...unknown(content.lead.actorId, '/lead/actorId'),
+    ...(content.partners ?? []).flatMap((p, i) => unknown(p.actorId, `/partners/${i}/actorId`)),
+  ]
+}
+
 /** The references of some content, or a 400 naming each unknown territory or link. */
 export async function loadReferences(
   db: Db,
   content: ExperimentContent,
   selfId?: string
 ): Promise<References> {
-  const [territories, experiments, covered] = await Promise.all([
+  const [territories, experiments, covered, actors] = await Promise.all([
     findTerritories(db, content.territories),
     existingExperimentIds(db, content.inspiredBy ?? []),
     coverage(db, content.territories),
+    existingActorIds(
+      db,
+      linksOf(content).map((l) => l.actorId)
+    ),
   ])
-  const errors = referenceErrors(content, territories, experiments, selfId)
+  const errors = [
+    ...referenceErrors(content, territories, experiments, selfId),
+    ...actorReferenceErrors(content, actors),
+  ]
   if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
   return { territories, coverage: covered }
 }
@@ -144,33 +167,39 @@ export function recordStatements(
       const { derived, completeness: score } = derive(write.content, refs)
       if (write.kind === 'content') {
         const { id, readRevision, content, change, status } = write
-        return reviseExperimentStatements(
-          db,
-          id,
-          readRevision,
-          content,
-          derived,
-          score,
-          change,
-          status
-        )
+        return [
+          ...reviseExperimentStatements(
+            db,
+            id,
+            readRevision,
+            content,
+            derived,
+            score,
+            change,
+            status
+          ),
+          ...linkStatements(db, id, content),
+        ]
       }
-      return insertExperimentStatements(
-        db,
-        {
-          id: write.id,
-          slug: slugFor(write.content.title, write.id),
-          content: write.content,
-          derived,
-          completeness: score,
-          privateContact: write.privateContact,
-          editTokenHash: write.editTokenHash,
-          editTokenExpiresAt: write.editTokenExpiresAt,
-          status: write.status,
-          publishedAt: write.publishedAt,
-        },
-        write.change
-      )
+      return [
+        ...insertExperimentStatements(
+          db,
+          {
+            id: write.id,
+            slug: slugFor(write.content.title, write.id),
+            content: write.content,
+            derived,
+            completeness: score,
+            privateContact: write.privateContact,
+            editTokenHash: write.editTokenHash,
+            editTokenExpiresAt: write.editTokenExpiresAt,
+            status: write.status,
+            publishedAt: write.publishedAt,
+          },
+          write.change
+        ),
+        ...linkStatements(db, write.id, write.content),
+      ]
     }
     case 'moderation':
       return moderationStatements(

@@ -63,6 +63,11 @@ export function TerritoryPage(props: TerritoryPageProps) {
           {f.count(stats.communes)} {t.territory.communes} · {f.count(stats.epci)}{' '}
           {t.territory.epci}
         </p>
+        <p>
+          <a href={`/territoires/${territory.code}/contributeurs`}>
+            {messages.network.contributors.link}
+          </a>
+        </p>
         <KeyFigures stats={stats} national={national} />
         <Strengths stats={stats} national={national} />
         <BarChart

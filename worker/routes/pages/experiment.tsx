@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { publicBase } from '../../http/public-base'
+import { actorsOfExperiment } from '../../db/experiment-actors'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { findMergeTarget } from '../../db/moderation'
 import { lineageOf } from '../../services/replications'
@@ -30,7 +31,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
     )
   }
   const experiment = toExperiment(row)
-  const [similar, lineage] = await Promise.all([
+  const [similar, lineage, actors] = await Promise.all([
     findSimilar(
       c.env,
       {
@@ -42,6 +43,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
       SIMILAR_COUNT
     ),
     lineageOf(c.var.db, row, experiment.inspiredBy ?? []),
+    actorsOfExperiment(c.var.db, experiment.id),
   ])
   const base = publicBase(c)
   const path = `/experiences/${experiment.slug}`
@@ -53,6 +55,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
         experiment={experiment}
         permalink={`${base}${path}`}
         similar={similar}
+        actors={actors}
         today={new Date().toISOString()}
         lineage={lineage}
       />

@@ -10,6 +10,7 @@ import { experimentPage } from './experiment'
 import { historyPage } from './history'
 import { homePage } from './home'
 import { languageSwitch } from './language'
+import { networkPages } from './network'
 import { openDataPages } from './open-data'
 import { replicationPage } from './replication'
 import { reportPage } from './report'
@@ -26,5 +27,6 @@ export const pages = new Hono<AppEnv>()
   .route('/', languageSwitch)
   .route('/', openDataPages)
   .route('/', embedPage)
+  .route('/', networkPages)
 
 export { errorPage, notFoundPage, wantsHtml } from './not-found'

@@ -33,7 +33,13 @@ import { findByIds, findBySourceIds, linkSource } from '../../db/open-data'
 import { wroteRow, type Db } from '../../db/session'
 import { coverageOfEach, findTerritories } from '../../db/territories'
 import { secretToken, sha256Hex, ulid } from '../../lib/crypto'
-import { recordStatements, referenceErrors, type References } from '../records'
+import { existingActorIds, linksOf } from '../../db/experiment-actors'
+import {
+  actorReferenceErrors,
+  recordStatements,
+  referenceErrors,
+  type References,
+} from '../records'
 import { resolveRowNames } from './import-names'
 
 /** Body size accepted per request (the longest records are ~40 KB). */
@@ -103,9 +109,12 @@ export async function importExperiments(
   const linked = [...new Set(valid.flatMap((v) => v.input.inspiredBy ?? []))].filter(
     (id) => !seenIds.has(id)
   )
-  const [territories, linkedIds, bySource, byId] = await Promise.all([
+  const [territories, linkedIds, actorIds, bySource, byId] = await Promise.all([
     findTerritories(db, allCodes),
     existingExperimentIds(db, linked),
+    existingActorIds(db, [
+      ...new Set(valid.flatMap((v) => linksOf(v.input).map((l) => l.actorId))),
+    ]),
     findBySourceIds(
       db,
       valid.flatMap((v) => (v.key ? [v.key] : []))
@@ -126,7 +135,10 @@ export async function importExperiments(
 
   const plans: Plan[] = []
   for (const v of valid) {
-    const errors = referenceErrors(v.input, territories, known)
+    const errors = [
+      ...referenceErrors(v.input, territories, known),
+      ...actorReferenceErrors(v.input, actorIds),
+    ]
     const existing = existingRecord(v, bySource, byId)
     if (existing && (existing.deletedAt !== null || existing.status === 'merged')) {
       errors.push({

@@ -1,0 +1,75 @@
+/**
+ * The network parts of an actor's page: its experiments (porteur or partner), what it
+ * brought by role (no ranking), and « Qui a besoin de ce que j'apporte ? » — nearby
+ * actors needing the skills it offers, from the search engines.
+ */
+import type { Contributions, LinkedExperiment } from '../../worker/domain/actor-links'
+import type { Match } from '../../worker/domain/matching'
+import { useT } from '../i18n'
+import { MatchList } from './NetworkHelpPage'
+
+export interface ActorNetworkProps {
+  experiments: readonly LinkedExperiment[]
+  contributions: Contributions
+  offers: number
+  /** Actors needing what it offers; null when it offers nothing yet. */
+  needing: readonly Match[] | null
+}
+
+export function ActorNetwork(props: ActorNetworkProps) {
+  const t = useT()
+  const n = t.network
+  const c = props.contributions
+  const r = n.recognition
+  return (
+    <>
+      <section aria-labelledby="s-experiences" class="actor-experiments">
+        <h2 id="s-experiences">{n.linkedExperiments.title}</h2>
+        {props.experiments.length === 0 ? (
+          <p>{n.linkedExperiments.none}</p>
+        ) : (
+          <ul>
+            {props.experiments.map((e) => (
+              <li>
+                <a href={`/experiences/${e.slug}`}>{e.title}</a> (
+                {e.role === 'lead' ? n.linkedExperiments.lead : n.linkedExperiments.partner})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="s-apports" class="actor-recognition">
+        <h2 id="s-apports">{r.title}</h2>
+        <p class="help">{r.lead}</p>
+        <dl class="recognition">
+          {(
+            [
+              [r.roles.innovator, r.led(c.led)],
+              [r.roles.partner, r.partnered(c.partnered)],
+              [r.roles.inspirer, r.inspired(c.inspired)],
+              [r.roles.resource, r.offers(props.offers)],
+            ] as const
+          ).map(([role, count]) => (
+            <div>
+              <dt>{role}</dt>
+              <dd>{count}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="s-besoins-proches" class="actor-reverse">
+        <h2 id="s-besoins-proches">{n.reverse.title}</h2>
+        {props.needing === null ? (
+          <p>{n.reverse.noOffers}</p>
+        ) : props.needing.length === 0 ? (
+          <p>{n.reverse.none}</p>
+        ) : (
+          <>
+            <p class="help">{n.reverse.lead}</p>
+            <MatchList items={props.needing} fallback={false} direction="needs" />
+          </>
+        )}
+      </section>
+    </>
+  )
+}

@@ -8,6 +8,7 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getExperimentsByIds } from '../../worker/db/experiments'
 import { RECORD_GEOGRAPHY_REFRESH } from '../../worker/db/territories'
+import { drainOutbox } from '../../worker/search/sync'
 import type { Experiment } from '../../worker/domain/experiment'
 import type { SearchEngine, SearchQuery } from '../../worker/search/types'
 import { request, validInput } from './fixtures'
@@ -22,6 +23,33 @@ const FIXTURES: Record<string, Input> = {
     summary: 'Une petite commune ouvre une permanence pour aider aux démarches en ligne.',
     territories: ['com:48001'],
     themes: ['mediation.demarches'],
+  },
+  // Allenc (Lozère), as small and sparse, on a shared theme.
+  neighbour: {
+    title: 'Ateliers d’initiation au numérique dans un bourg d’exemple',
+    summary: 'Un bourg rural accueille des ateliers mensuels d’initiation au numérique.',
+    territories: ['com:48003'],
+    themes: ['mediation.competences'],
+  },
+  // Altier (Lozère), as small and sparse, on another theme.
+  elsewhere: {
+    title: 'Données ouvertes d’un petit village d’exemple',
+    summary: 'Un petit village publie ses délibérations et son budget en données ouvertes.',
+    territories: ['com:48004'],
+    themes: ['open-data.publication'],
+  },
+  // The Creuse: a département of 50,000 to 200,000 inhabitants, very sparse, like the Lozère.
+  creuse: {
+    title: 'Réseau départemental de médiation d’exemple',
+    summary: 'Un département rural fictif coordonne ses lieux de médiation numérique.',
+    territories: ['dep:23'],
+    themes: ['mediation.aidants'],
+  },
+  lozere: {
+    title: 'Médiateurs itinérants d’un département d’exemple',
+    summary: 'Un département rural fictif fait circuler des médiateurs numériques.',
+    territories: ['dep:48'],
+    themes: ['mediation.itinerance'],
   },
   // Rennes: over 200,000 inhabitants, dense.
   city: {
@@ -193,7 +221,9 @@ describe('a record’s point and size', () => {
     )
       .bind(id)
       .run()
-    await env.DB.prepare('DELETE FROM search_outbox').run()
+    const before = await env.DB.prepare(
+      'SELECT coalesce(max(seq), 0) AS seq FROM search_outbox'
+    ).first<{ seq: number }>()
     await env.DB.batch(RECORD_GEOGRAPHY_REFRESH.map((sql) => env.DB.prepare(sql)))
     const [row] = await getExperimentsByIds(env.DB, [id])
     expect(JSON.parse(row!.derived)).toMatchObject({
@@ -202,8 +232,10 @@ describe('a record’s point and size', () => {
     })
     // Only the changed record is queued, once per index.
     const queued = await env.DB.prepare(
-      'SELECT experiment_id, target FROM search_outbox ORDER BY target'
-    ).all<{ experiment_id: string; target: string }>()
+      'SELECT experiment_id, target FROM search_outbox WHERE seq > ?1 ORDER BY target'
+    )
+      .bind(before!.seq)
+      .all<{ experiment_id: string; target: string }>()
     expect(queued.results).toEqual([
       { experiment_id: id, target: 'embedded' },
       { experiment_id: id, target: 'meilisearch' },
@@ -217,8 +249,12 @@ describe('« taille de territoire » in the list, the exports and the feeds', ()
       ((await (await request(`/api/experiments?${query}`)).json()) as { items: Experiment[] }).items
         .map((e) => nameOf(e.id))
         .sort()
-    expect(await list('size=under-2k')).toEqual(['hamlet', 'merged'])
-    expect(await list('size=under-2k&density=very-sparse')).toEqual(['hamlet'])
+    expect(await list('size=under-2k')).toEqual(['elsewhere', 'hamlet', 'merged', 'neighbour'])
+    expect(await list('size=under-2k&density=very-sparse')).toEqual([
+      'elsewhere',
+      'hamlet',
+      'neighbour',
+    ])
     const feed = await (await request('/api/feeds/experiments.atom?density=dense')).text()
     expect(feed).toContain(FIXTURES.city!.title!)
     expect(feed).not.toContain('village d’exemple')
@@ -254,12 +290,70 @@ describe.each(contractEngines('test-geo'))('points and sizes: %s engine', (engin
   })
 
   it.skipIf(skip)('filters and counts by territory size and density', async () => {
-    expect(await names({ size: ['under-2k'] })).toEqual(['hamlet', 'merged'])
-    expect(await names({ size: ['under-2k'], density: ['very-sparse'] })).toEqual(['hamlet'])
-    expect(await names({ density: ['dense', 'very-sparse'] })).toEqual(['city', 'hamlet'])
+    expect(await names({ size: ['under-2k'] })).toEqual([
+      'elsewhere',
+      'hamlet',
+      'merged',
+      'neighbour',
+    ])
+    expect(await names({ size: ['under-2k'], density: ['very-sparse'] })).toEqual([
+      'elsewhere',
+      'hamlet',
+      'neighbour',
+    ])
+    expect(await names({ density: ['dense', 'sparse'] })).toEqual(['city'])
+    expect(await names({ size: ['50k-200k'], theme: ['mediation'] })).toEqual(['creuse', 'lozere'])
     expect(await names({ size: ['10k-50k'] })).toEqual([])
     const { facets } = await search()
-    expect(facets.size).toEqual({ 'under-2k': 2, 'over-200k': 1 })
-    expect(facets.density).toEqual({ 'very-sparse': 1, dense: 1 })
+    expect(facets.size).toEqual({ 'under-2k': 4, '50k-200k': 2, 'over-200k': 1 })
+    expect(facets.density).toEqual({ 'very-sparse': 5, dense: 1 })
+  })
+})
+
+describe('« Dans des territoires comme celui-ci »', () => {
+  beforeAll(async () => {
+    while ((await drainOutbox(env)).some((r) => r.delivered + r.failed > 0));
+  }, 60_000)
+
+  const section = async (path: string) => {
+    const res = await request(path)
+    expect(res.status, path).toBe(200)
+    const html = await res.text()
+    const start = html.indexOf('<section aria-labelledby="s-alike"')
+    expect(start, `section on ${path}`).toBeGreaterThan(-1)
+    return html.slice(start, html.indexOf('</section>', start))
+  }
+
+  it('on a record: experiments from places of the same size sharing a theme, not itself', async () => {
+    const html = await section(`/experiences/${records.hamlet!.slug}`)
+    expect(html).toContain('Dans des territoires comme celui-ci')
+    expect(html).toContain('moins de 2 000 habitants, très peu dense')
+    expect(html).toContain(FIXTURES.neighbour!.title)
+    // Not the record itself, nor another theme, nor a city.
+    expect(html).not.toContain(FIXTURES.hamlet!.title)
+    expect(html).not.toContain(FIXTURES.elsewhere!.title)
+    expect(html).not.toContain(FIXTURES.city!.title)
+    // The same search, in full, on the search page.
+    expect(html).toContain('href="/?theme=mediation&amp;size=under-2k&amp;density=very-sparse"')
+  })
+
+  it('on a territory page: other départements of the same size, on its experiments’ themes', async () => {
+    const html = await section('/territoires/dep:48')
+    expect(html).toContain('50 000 à 200 000 habitants, très peu dense')
+    expect(html).toContain(FIXTURES.creuse!.title)
+    // Its own experiment is listed above, not as a place « like » it.
+    expect(html).not.toContain(FIXTURES.lozere!.title)
+    expect(html).not.toContain(FIXTURES.neighbour!.title)
+  })
+
+  it('in English too, and not for a record without a French territory', async () => {
+    const res = await request(`/experiences/${records.hamlet!.slug}`, {
+      headers: { cookie: 'lang=en' },
+    })
+    const html = await res.text()
+    expect(html).toContain('In places like this one')
+    expect(html).toContain('under 2,000 inhabitants, very sparsely populated')
+    const national = await (await request(`/experiences/${records.national!.slug}`)).text()
+    expect(national).not.toContain('s-alike')
   })
 })

@@ -30,6 +30,7 @@ import { ExperimentWhere } from './ExperimentWhere'
 import { Fact } from './Fact'
 import { SpreadSection } from './SpreadSection'
 import { TableRegion } from './TableRegion'
+import { TerritoriesLike, type TerritoriesLikeProps } from './TerritoriesLike'
 
 type NarrativeKey = keyof NonNullable<Experiment['narrative']>
 type FieldKey = keyof Messages['form']['fields']
@@ -40,6 +41,8 @@ export interface ExperimentViewProps {
   permalink: string
   /** Similar published experiments; null when search could not answer. */
   similar: SearchHit[] | null
+  /** Experiments from places like its first territory; null without a sized territory. */
+  alike: TerritoriesLikeProps | null
   /** Today's date (ISO), for the "accessed on" part of the citation. */
   today: string
   /** Where it came from and where it spread (« inspirée de », « essaimée à »). */
@@ -49,7 +52,7 @@ export interface ExperimentViewProps {
 }
 
 export function ExperimentView(props: ExperimentViewProps) {
-  const { experiment: e, permalink, similar, today, lineage, actors = [] } = props
+  const { experiment: e, permalink, similar, alike, today, lineage, actors = [] } = props
   const t = useT()
   const x = t.experiment
 
@@ -82,6 +85,7 @@ export function ExperimentView(props: ExperimentViewProps) {
           <p>{x.similarNone}</p>
         )}
       </section>
+      {alike && <TerritoriesLike {...alike} />}
     </article>
   )
 }

@@ -5,6 +5,8 @@
 import type { SearchQuery } from '../../worker/domain/search'
 import { FACETS } from '../../worker/domain/search'
 import { BUDGET_BANDS } from '../../worker/domain/funding'
+import { DENSITY_CLASSES, POPULATION_BANDS } from '../../worker/domain/territory-size'
+import type { Term } from '../../worker/domain/vocabularies'
 import { embedTitle, selectionLabels } from '../filter-labels'
 import { SEARCH_PARAMETERS } from '../embed-query'
 import { useT } from '../i18n'
@@ -94,13 +96,11 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
         <h2 id="definitions">{d.definitionsTitle}</h2>
         <h3 id="tranches-de-budget">{d.budgetBandsTitle}</h3>
         <p>{d.budgetBandsLead}</p>
-        <ul>
-          {BUDGET_BANDS.map((band) => (
-            <li>
-              {band[t.lang]} (<code>budget={band.code}</code>)
-            </li>
-          ))}
-        </ul>
+        <FilterValues terms={BUDGET_BANDS} param="budget" />
+        <h3 id="taille-des-territoires">{d.territorySizeTitle}</h3>
+        <p>{d.territorySizeLead}</p>
+        <FilterValues terms={POPULATION_BANDS} param="size" />
+        <FilterValues terms={DENSITY_CLASSES} param="density" />
       </section>
 
       <section aria-labelledby="dcat">
@@ -185,5 +185,19 @@ function Entry(props: { href: string; label: string; help: string; download?: bo
       </dt>
       <dd>{props.help}</dd>
     </div>
+  )
+}
+
+/** The values of a filter with bands or classes, as labels and as URL parameters. */
+function FilterValues({ terms, param }: { terms: readonly Term[]; param: string }) {
+  const t = useT()
+  return (
+    <ul>
+      {terms.map((term) => (
+        <li>
+          {term[t.lang]} (<code>{`${param}=${term.code}`}</code>)
+        </li>
+      ))}
+    </ul>
   )
 }

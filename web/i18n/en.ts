@@ -100,6 +100,13 @@ export const en: Messages = {
     since: (year: number) => `since ${year}`,
     unknownStart: 'Start date unknown',
   },
+  alike: {
+    title: 'In places like this one',
+    intro: (size: string, density: string | null, themes: string | null) =>
+      `Experiments from communes, intercommunalities and départements of the same size (${size.toLowerCase()}${density ? `, ${density.toLowerCase()}` : ''})${themes ? ` on the same themes (${themes})` : ''}.`,
+    none: 'No other experiment in places of this size yet.',
+    all: 'See every experiment from places like this one',
+  },
   experiment: {
     summary: 'Summary',
     facts: 'At a glance',

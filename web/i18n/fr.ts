@@ -110,6 +110,13 @@ export const fr = {
     since: (year: number) => `depuis ${year}`,
     unknownStart: 'Date de démarrage inconnue',
   },
+  alike: {
+    title: 'Dans des territoires comme celui-ci',
+    intro: (size: string, density: string | null, themes: string | null) =>
+      `Expériences de communes, d’intercommunalités et de départements de même taille (${size.toLowerCase()}${density ? `, ${density.toLowerCase()}` : ''})${themes ? ` sur les mêmes thématiques (${themes})` : ''}.`,
+    none: 'Aucune autre expérience dans des territoires de cette taille pour l’instant.',
+    all: 'Voir toutes les expériences de territoires comme celui-ci',
+  },
   experiment: {
     summary: 'Résumé',
     facts: 'En bref',

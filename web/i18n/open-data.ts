@@ -32,6 +32,9 @@ export const openDataFr = {
   budgetBandsTitle: 'Tranches de budget',
   budgetBandsLead:
     'Le filtre « Budget total » classe le budget total déclaré d’une fiche (en euros, sur toute la durée de l’expérience) ; la borne basse est incluse, la haute exclue. Les tranches suivent la répartition des montants cités par les fiches réelles, de quelques milliers d’euros à plusieurs centaines de millions. Les fiches sans budget n’entrent dans aucune tranche.',
+  territorySizeTitle: 'Taille et densité des territoires',
+  territorySizeLead:
+    'Les filtres « Taille du territoire » et « Densité du territoire », et la rubrique « Dans des territoires comme celui-ci », classent le premier territoire déclaré d’une fiche (commune, intercommunalité ou département ; une région n’a pas de taille). La taille est la population municipale du référentiel INSEE, par les seuils courants des publications de l’INSEE. La densité est la population divisée par la superficie (IGN Admin Express COG 2018), avec les seuils de la grille communale de densité de l’INSEE : celle-ci classe des carreaux de 1 km² (1 500 habitants par km² et plus : dense ; 300 : intermédiaire ; 25 : peu dense ; en dessous : très peu dense), nous appliquons ces seuils au territoire entier. Une commune au centre dense et au vaste espace rural ressort donc parfois une classe en dessous de la grille officielle. Les communes créées depuis 2018 n’ont pas de superficie connue, donc pas de classe de densité.',
   dcatTitle: 'Catalogue DCAT',
   dcat: 'Catalogue DCAT-AP (JSON-LD)',
   dcatHelp:
@@ -97,6 +100,9 @@ export const openDataEn: typeof openDataFr = {
   budgetBandsTitle: 'Budget bands',
   budgetBandsLead:
     'The “Total budget” filter sorts the total budget a record declares (in euros, over the whole experiment); the lower bound is included, the upper one excluded. The bands follow the amounts the real records name, from a few thousand euros to several hundred million. Records without a budget are in no band.',
+  territorySizeTitle: 'Territory size and density',
+  territorySizeLead:
+    'The “Territory size” and “Population density” filters, and the “In places like this one” section, classify the first territory a record declares (commune, intercommunality or département; a région has no size). Size is the INSEE reference population, in the thresholds INSEE’s publications commonly use. Density is the population divided by the area (IGN Admin Express COG 2018), with the thresholds of INSEE’s municipal density grid: the grid classifies 1 km² cells (1,500 inhabitants per km² and more: dense; 300: intermediate; 25: sparse; below: very sparse), we apply them to the whole territory. A commune with a dense centre and a large rural area may therefore come out one class below the official grid. Communes created since 2018 have no known area, hence no density class.',
   dcatTitle: 'DCAT catalogue',
   dcat: 'DCAT-AP catalogue (JSON-LD)',
   dcatHelp:

@@ -7,6 +7,8 @@
 import { z } from '@hono/zod-openapi'
 import { TerritoryRef } from './experiment'
 import { GeoPoint } from './territory'
+import type { TerritorySize } from './territory-size'
+import { topTheme } from './vocabularies'
 
 export const ENGINES = ['meilisearch', 'embedded'] as const
 export type EngineName = (typeof ENGINES)[number]
@@ -56,6 +58,24 @@ export type SortOrder = (typeof SORTS)[number]
 
 /** Filters: OR within a facet, AND across facets. Codes as in the record (region `53`, department `2A`). */
 export type SearchFilters = Partial<Record<FacetName, readonly string[]>>
+
+/**
+ * « Dans des territoires comme celui-ci »: experiments whose first territory has the same
+ * population band and density class (the class left out when unknown), on any of these
+ * themes (any theme when none is given). The pages search with it and link to the same
+ * search, so the list and « see them all » always agree.
+ */
+export function territoriesLikeFilters(
+  size: TerritorySize,
+  themes: readonly string[]
+): SearchFilters {
+  const topThemes = [...new Set(themes.map(topTheme))]
+  return {
+    size: [size.populationBand],
+    ...(size.densityClass ? { density: [size.densityClass] } : {}),
+    ...(topThemes.length ? { theme: topThemes } : {}),
+  }
+}
 
 export interface SearchQuery {
   /** Free text; empty means "everything matching the filters". */

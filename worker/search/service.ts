@@ -3,6 +3,8 @@
  * similar experiments. (The post-write nudge of the outbox drain is HTTP middleware:
  * worker/http/search-sync.ts.)
  */
+import { territoriesLikeFilters } from '../domain/search'
+import type { TerritorySize } from '../domain/territory-size'
 import { topTheme } from '../domain/vocabularies'
 import { embeddedEngine, meilisearchEngine } from './engines'
 import { isMeilisearchTimeout, SEARCH_TIMEOUT_MS } from './meilisearch'
@@ -95,6 +97,37 @@ export async function similarExperiments(
     .sort((a, b) => b.score - a.score || a.hit.id.localeCompare(b.hit.id))
     .slice(0, limit)
     .map((c) => c.hit)
+}
+
+export interface TerritoriesLikeProbe {
+  size: TerritorySize
+  themes: readonly string[]
+  /** The territory the page is about: its own experiments are not « like » it. */
+  territory: string
+  /** The experiment the page is about. */
+  id?: string
+}
+
+/**
+ * Experiments from territories like a given one (same population band and density class,
+ * a shared theme), through the engines' filters: a few more are asked for, so that
+ * those of the territory itself can be left out.
+ */
+export async function experimentsInTerritoriesLike(
+  env: Env,
+  probe: TerritoriesLikeProbe,
+  limit: number
+): Promise<SearchHit[]> {
+  const result = await runSearch(env, {
+    q: '',
+    filters: territoriesLikeFilters(probe.size, probe.themes),
+    sort: 'relevance',
+    page: 1,
+    hitsPerPage: limit + 10,
+    excludeIds: probe.id ? [probe.id] : [],
+    facets: false,
+  })
+  return result.hits.filter((hit) => hit.territories[0]?.code !== probe.territory).slice(0, limit)
 }
 
 function sharedScore(

@@ -14,6 +14,7 @@ import { Layout } from '../Layout'
 import { embedTitle, followedTitle } from '../../filter-labels'
 import { useT } from '../../i18n'
 import { FeedLink, ReuseLinks } from '../ReuseLinks'
+import { TerritoriesLike, type TerritoriesLikeProps } from '../TerritoriesLike'
 import { Departments, KeyFigures, Strengths } from './TerritoryProfile'
 
 export interface TerritoryPageProps {
@@ -30,6 +31,8 @@ export interface TerritoryPageProps {
   next: string | null
   /** Absolute base of the site, for the « Intégrer sur votre site » code. */
   base: string
+  /** Experiments from places like this one (départements); null for a région. */
+  alike: TerritoriesLikeProps | null
 }
 
 export function TerritoryPage(props: TerritoryPageProps) {
@@ -85,6 +88,7 @@ export function TerritoryPage(props: TerritoryPageProps) {
         />
         {departments.length > 0 && <Departments departments={departments} />}
         <Experiments {...props} />
+        {props.alike && <TerritoriesLike {...props.alike} />}
         <p>
           <a href={`/api/stats/${level === 'reg' ? 'regions' : 'departments'}.csv`}>
             {t.downloadAll(level)}

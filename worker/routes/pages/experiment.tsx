@@ -6,13 +6,14 @@ import { actorsOfExperiment } from '../../db/experiment-actors'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { findMergeTarget } from '../../db/moderation'
 import { lineageOf } from '../../services/replications'
-import { findSimilar } from './similar'
+import { findInTerritoriesLike, findSimilar } from './similar'
 import { ExperimentView } from '../../../web/components/ExperimentView'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
 import { messagesFor, renderPage } from './render'
 
 const SIMILAR_COUNT = 4
+const ALIKE_COUNT = 4
 
 export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', async (c) => {
   const t = messagesFor(c)
@@ -31,7 +32,8 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
     )
   }
   const experiment = toExperiment(row)
-  const [similar, lineage, actors] = await Promise.all([
+  const size = experiment.derived.territorySize ?? null
+  const [similar, lineage, actors, alike] = await Promise.all([
     findSimilar(
       c.env,
       {
@@ -44,6 +46,18 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
     ),
     lineageOf(c.var.db, row, experiment.inspiredBy ?? []),
     actorsOfExperiment(c.var.db, experiment.id),
+    size
+      ? findInTerritoriesLike(
+          c.env,
+          {
+            size,
+            themes: experiment.themes,
+            territory: experiment.territories[0]!,
+            id: experiment.id,
+          },
+          ALIKE_COUNT
+        )
+      : null,
   ])
   const base = publicBase(c)
   const path = `/experiences/${experiment.slug}`
@@ -56,6 +70,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
         permalink={`${base}${path}`}
         similar={similar}
         actors={actors}
+        alike={size ? { size, themes: experiment.themes, hits: alike } : null}
         today={new Date().toISOString()}
         lineage={lineage}
       />

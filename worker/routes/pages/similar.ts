@@ -3,7 +3,12 @@
  * still render, so a failure here becomes null ("search unavailable", "no suggestion")
  * instead of an error page.
  */
-import { runSearch, similarExperiments } from '../../search/service'
+import {
+  experimentsInTerritoriesLike,
+  runSearch,
+  similarExperiments,
+  type TerritoriesLikeProbe,
+} from '../../search/service'
 import type { SearchHit, SearchQuery, SearchResult } from '../../domain/search'
 
 export interface SimilarProbe {
@@ -13,24 +18,34 @@ export interface SimilarProbe {
   territories: string[]
 }
 
-export async function findSimilar(
-  env: Env,
-  probe: SimilarProbe,
-  limit: number
-): Promise<SearchHit[] | null> {
+/** The answer of a search, or null (logged) when the engines could not give one. */
+async function orNull<T>(what: string, run: () => Promise<T>): Promise<T | null> {
   try {
-    return await similarExperiments(env, probe, limit)
+    return await run()
   } catch (err) {
-    console.error('similar experiments unavailable', err)
+    console.error(`${what} unavailable`, err)
     return null
   }
 }
 
-export async function search(env: Env, query: SearchQuery): Promise<SearchResult | null> {
-  try {
-    return await runSearch(env, query)
-  } catch (err) {
-    console.error('search unavailable', err)
-    return null
-  }
+export function findSimilar(
+  env: Env,
+  probe: SimilarProbe,
+  limit: number
+): Promise<SearchHit[] | null> {
+  return orNull('similar experiments', () => similarExperiments(env, probe, limit))
+}
+
+export function findInTerritoriesLike(
+  env: Env,
+  probe: TerritoriesLikeProbe,
+  limit: number
+): Promise<SearchHit[] | null> {
+  return orNull('experiments in similar territories', () =>
+    experimentsInTerritoriesLike(env, probe, limit)
+  )
+}
+
+export function search(env: Env, query: SearchQuery): Promise<SearchResult | null> {
+  return orNull('search', () => runSearch(env, query))
 }

@@ -14,10 +14,12 @@ import { territoryCodePattern } from '../../domain/territory'
 import { TerritoryPage } from '../../../web/components/territories/TerritoryPage'
 import { decodeCursor, encodeCursor } from '../api/params'
 import { notFoundPage } from './not-found'
+import { findInTerritoriesLike } from './similar'
 import { messagesFor, renderPage } from './render'
 
 const CODE = territoryCodePattern(['reg', 'dep'])
 const PAGE_SIZE = 20
+const ALIKE_COUNT = 4
 
 export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async (c) => {
   const code = c.req.param('code')
@@ -54,6 +56,19 @@ export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async 
   const experiments = rows.slice(0, PAGE_SIZE).map(toExperiment)
   const last = rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1] : undefined
   const next = last ? encodeCursor([last.published_at ?? '', last.id]) : null
+  // Places like this one, on the themes its own experiments work on.
+  const themes = [...new Set(experiments.flatMap((e) => e.themes))]
+  const alike = territory.size
+    ? {
+        size: territory.size,
+        themes,
+        hits: await findInTerritoriesLike(
+          c.env,
+          { size: territory.size, themes, territory: code },
+          ALIKE_COUNT
+        ),
+      }
+    : null
 
   return renderPage(
     c,
@@ -69,6 +84,7 @@ export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async 
       notFirstPage={after !== null}
       next={next}
       base={publicBase(c)}
+      alike={alike}
     />,
     { headers: { 'cache-control': 'public, max-age=300' } }
   )

@@ -210,6 +210,7 @@ async function main() {
     const pages: PageSpec[] = [
       { name: 'Accueil', path: '/' },
       { name: 'Résultats (texte + filtre)', path: '/?q=num%C3%A9rique&theme=mediation' },
+      { name: 'Carte des départements', path: '/?carte=dep' },
       { name: 'Expérience', path: `/experiences/${richest?.slug ?? 'inconnue'}` },
       { name: 'Formulaire', path: '/proposer' },
       {

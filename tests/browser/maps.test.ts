@@ -87,13 +87,34 @@ describe('search map', () => {
     expect(foreign).toEqual([])
   })
 
-  it('has no axe violation on the département map with its pins', async (ctx) => {
+  it('pins follow the filters with JavaScript too, with no axe violation', async (ctx) => {
     const { page, cspViolations } = await openTab(browser(), ctx, baseUrl)
-    await page.goto('/?carte=dep&theme=mediation')
-    expect(await page.locator('#carte-departements a.map-pin').count()).toBeGreaterThan(0)
+    await page.goto('/?carte=dep')
+    const before = await pinCounts(page, '#carte-departements')
+    await page.check('#filtre-theme-mediation')
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click()
+    await page.waitForURL(/theme=mediation/)
+    expect(page.url()).toContain('carte=dep')
+    const after = await pinCounts(page, '#carte-departements')
+    expect(after.size).toBeGreaterThan(0)
+    expect([...after]).not.toEqual([...before])
     expect(await axeViolations(page)).toEqual([])
     expect(cspViolations).toEqual([])
     await page.locator('#carte-titre').scrollIntoViewIfNeeded()
     await docScreenshot(page, 'carte-departements')
+
+    // Few results, all on the page: one pin per record, each a link to its record.
+    await page.goto('/?department=29&carte=dep')
+    const titles = (await page.locator('.result-list .card-title').allInnerTexts()).map((t) =>
+      t.trim()
+    )
+    expect(titles.length).toBeGreaterThan(0)
+    const recordPins = await page.locator('#carte-departements a.map-pin').all()
+    expect(recordPins.length).toBeGreaterThan(0)
+    for (const pin of recordPins) {
+      expect(titles).toContain(await pin.getAttribute('aria-label'))
+      expect(await pin.getAttribute('href')).toMatch(/^\/experiences\//)
+    }
+    expect(await axeViolations(page)).toEqual([])
   })
 })

@@ -168,6 +168,14 @@ const ORDER: Record<SearchQuery['sort'], string> = {
   completeness: 'd.completeness DESC, d.published_at DESC',
 }
 
+/**
+ * How many records a text query ranks in full: the best by bm25 of the query, plus every
+ * record holding all its words. Ranking every record that holds one common word cost most
+ * of a search at 10k records; a record outside this set holds few of the query's words
+ * where they weigh, and would rank low anyway.
+ */
+export const RANKED_CANDIDATES = 300
+
 export function hitsSql(
   c: Criteria,
   text: TextMatch | null,
@@ -194,24 +202,55 @@ export function hitsSql(
   const loose = inexact.length
     ? inexact.map((w) => `${has(w.all)} - ${has(w.exact!)}`).join(' + ')
     : '0'
+  // Facet filters and excluded ids narrow the candidates before they are cut, so a narrow
+  // filter still gets its best records. `+rowid` keeps SQLite from handing the rowid to
+  // FTS5 as a constraint, which re-runs the match once per document.
+  const filters = conditions(c, p, { textMatchedByJoin: true })
+  const within = filters.length
+    ? `AND +rowid IN (SELECT d.docid FROM search_documents d ${whereClause(filters)})`
+    : ''
   const match = p.add(c.match)
-  const clauses = [`search_fts MATCH ${match}`, ...conditions(c, p, { textMatchedByJoin: true })]
-  const then = sort === 'relevance' ? `${BM25}, ${ORDER.relevance}` : `${ORDER[sort]}, ${BM25}`
-  const order = `words DESC, loose ASC, ${then}, d.id DESC`
+  const fts = (expression: string) =>
+    `SELECT rowid AS docid, ${BM25} AS score FROM search_fts
+      WHERE search_fts MATCH ${expression} ${within}`
+  const best = `SELECT * FROM (${fts(match)} ORDER BY score LIMIT ${RANKED_CANDIDATES})`
+  const candidates =
+    text.words.length > 1
+      ? `SELECT docid, min(score) AS score FROM (${best} UNION ALL ${fts(p.add(text.every))})
+          GROUP BY docid`
+      : best
+  const then = (score: string) =>
+    sort === 'relevance' ? `${score}, ${ORDER.relevance}` : `${ORDER[sort]}, ${score}`
+  // The candidates' columns under the names ORDER uses (`d.evidence`…).
+  const ranked = `SELECT d.docid, row_number() OVER (
+        ORDER BY d.words DESC, d.loose ASC, ${then('d.score')}, d.id DESC) AS position
+      FROM (SELECT c.docid, c.score, d.id, d.evidence, d.completeness, d.published_at,
+          ${words} AS words, ${loose} AS loose
+        FROM candidates c JOIN search_documents d ON d.docid = c.docid) d`
+  // Past the candidates (deep pages only), the other matching records follow by the sort
+  // and bm25: every record still appears once, on one page.
+  const rest = `SELECT d.docid, ${RANKED_CANDIDATES} + row_number() OVER (
+        ORDER BY ${then('m.score')}, d.id DESC) AS position
+      FROM (${fts(match)} AND +rowid NOT IN (SELECT docid FROM candidates)) m
+      JOIN search_documents d ON d.docid = m.docid`
+  const deep = offset + limit > RANKED_CANDIDATES
   const start = p.add(MARK_START)
   const end = p.add(MARK_END)
-  // The page is ranked first, then only its rows are highlighted: highlight() on every
-  // matching row (thousands when a query word is common) cost more than the ranking.
-  const sql = `WITH page AS (
-      SELECT d.docid, ${words} AS words, ${loose} AS loose
-      FROM search_fts JOIN search_documents d ON d.docid = search_fts.rowid
-      ${whereClause(clauses)}
-      ORDER BY ${order} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)})
-    SELECT ${columns}, highlight(search_fts, 0, ${start}, ${end}) AS hl_title,
-      highlight(search_fts, 1, ${start}, ${end}) AS hl_summary
-    FROM page JOIN search_fts ON search_fts.rowid = page.docid
+  // Every query word is marked, common ones included, on the page's rows only: the match
+  // runs once over the index and highlight() reads just the rows kept (a join on the rowid
+  // would re-run the match per row, ~3 ms each for a prefix as common as « numérique* »).
+  const marked = p.add(text.words.map((w) => w.all).join(' OR '))
+  const sql = `WITH candidates AS (${candidates}),
+    page AS (
+      SELECT docid, position FROM (${ranked}${deep ? ` UNION ALL ${rest}` : ''})
+      ORDER BY position LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}),
+    marked AS MATERIALIZED (
+      SELECT rowid AS docid, highlight(search_fts, 0, ${start}, ${end}) AS hl_title,
+        highlight(search_fts, 1, ${start}, ${end}) AS hl_summary
+      FROM search_fts WHERE search_fts MATCH ${marked} AND +rowid IN (SELECT docid FROM page))
+    SELECT ${columns}, marked.hl_title, marked.hl_summary
+    FROM page JOIN marked ON marked.docid = page.docid
       JOIN search_documents d ON d.docid = page.docid
-    WHERE search_fts MATCH ${match}
-    ORDER BY page.${order.replace(', loose ASC', ', page.loose ASC')}`
+    ORDER BY page.position`
   return { sql, params: p.values }
 }

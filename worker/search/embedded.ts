@@ -10,9 +10,15 @@
 import { verificationCutoff } from '../domain/freshness'
 import { escapeHighlight } from './documents'
 import {
+  COMMON_SHARE,
+  commonWords,
+  MIN_COMMON_DOCUMENTS,
+  type WordStatistics,
+} from './common-words'
+import {
   allowedTypos,
+  exactForms,
   mayHaveTypo,
-  TEXT_COLUMNS,
   queryWords,
   toTextMatch,
   type QueryWord,
@@ -74,8 +80,11 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const words = queryWords(query.q)
-    const corrections = await this.corrections(words)
-    const text = toTextMatch(words, corrections)
+    const statistics = await this.wordStatistics(words)
+    const corrections = await this.corrections(
+      words.filter((w) => mayHaveTypo(w) && !statistics.counts.get(w.text))
+    )
+    const text = toTextMatch(words, corrections, commonWords(statistics))
     const criteria: Criteria = {
       match: text?.any ?? null,
       filters: FACETS.flatMap((facet) => {
@@ -114,27 +123,43 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   /**
-   * Spelling corrections from the index's own vocabulary: each plain query word of 5 letters
-   * or more that no indexed word equals or starts with gets the indexed words within
-   * Meilisearch's typo thresholds (1 from 5 letters, 2 from 9), closest and most frequent
-   * first. Candidates share the word's first letter, as typed words almost always do: the
-   * vocabulary is read by range on its index, never scanned whole. One query per search.
+   * How many records hold each query word in its exact forms — counted only up to the
+   * common threshold (common-words.ts), so a frequent word costs no more than that — and
+   * how many records the index holds. One statement per text search: it tells the common
+   * words (for both engines), and the words no record holds (typo candidates).
    */
-  private async corrections(words: readonly QueryWord[]): Promise<Map<string, string[]>> {
-    const candidates = [...new Set(words.filter(mayHaveTypo).map((w) => w.text))]
-    if (candidates.length === 0) return new Map()
-    // Most words are indexed: one FTS5 prefix lookup each tells, before any vocabulary read.
-    const found = await this.db
+  async wordStatistics(words: readonly QueryWord[]): Promise<WordStatistics> {
+    const unique = [...new Map(words.map((w) => [w.text, w])).values()]
+    if (unique.length === 0) return { documents: 0, counts: new Map() }
+    const row = await this.db
       .prepare(
-        `SELECT ${candidates
-          .map(
-            (_, i) => `EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ?${i + 1}) AS w${i}`
-          )
-          .join(', ')}`
+        `WITH threshold AS (SELECT count(*) AS documents,
+           max(CAST(count(*) * ?1 AS INTEGER), ?2) + 1 AS cap FROM search_documents)
+         SELECT (SELECT documents FROM threshold) AS documents, ${unique
+           .map(
+             (_, i) => `(SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH
+               ?${i + 3} LIMIT (SELECT cap FROM threshold))) AS w${i}`
+           )
+           .join(', ')}`
       )
-      .bind(...candidates.map((word) => `${TEXT_COLUMNS} : "${word}"*`))
+      .bind(COMMON_SHARE, MIN_COMMON_DOCUMENTS, ...unique.map(exactForms))
       .first<Record<string, number>>()
-    const checked = candidates.filter((_, i) => !found?.[`w${i}`])
+    return {
+      documents: row?.documents ?? 0,
+      counts: new Map(unique.map((w, i) => [w.text, row?.[`w${i}`] ?? 0])),
+    }
+  }
+
+  /**
+   * Spelling corrections from the index's own vocabulary: each plain query word of 5 letters
+   * or more that no indexed word equals or starts with (`unknown`, from `wordStatistics`) gets
+   * the indexed words within Meilisearch's typo thresholds (1 from 5 letters, 2 from 9),
+   * closest and most frequent first. Candidates share the word's first letter, as typed
+   * words almost always do: the vocabulary is read by range on its index, never scanned
+   * whole. One query per search, only when a word is unknown.
+   */
+  private async corrections(unknown: readonly QueryWord[]): Promise<Map<string, string[]>> {
+    const checked = [...new Set(unknown.map((w) => w.text))]
     if (checked.length === 0) return new Map()
     const ranges = checked.map((word) => {
       const typos = allowedTypos(word)

@@ -71,26 +71,33 @@ export const mayHaveTypo = (w: QueryWord) =>
 export const allowedTypos = (word: string) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0)
 
 export interface TextMatch {
-  /** Every form of every word: the documents the query matches. */
+  /**
+   * Every form of every word that decides (not `common`): the documents the query matches.
+   * A query made only of common words matches them all.
+   */
   any: string
+  /** Every word, in any of its forms (AND): the records holding all the query's words. */
+  every: string
   /** Per word: all its forms, and its exact forms when they differ (null: the same). */
   words: { all: string; exact: string | null }[]
 }
 
 /**
  * The FTS5 expressions of a query. `corrections` maps a word missing from the index to the
- * indexed words one or two typos away (see embedded.ts), which become looser forms.
+ * indexed words one or two typos away (see embedded.ts), which become looser forms;
+ * `common` holds the words too frequent to select records (common-words.ts), which still
+ * count in the ranking.
  */
 export function toTextMatch(
   words: readonly QueryWord[],
-  corrections: ReadonlyMap<string, readonly string[]> = new Map()
+  corrections: ReadonlyMap<string, readonly string[]> = new Map(),
+  common: ReadonlySet<string> = new Set()
 ): TextMatch | null {
   if (words.length === 0) return null
   const out = words.map((word) => {
-    const forms = word.expressions ? word.expressions.map((e) => quote(e)) : [prefixTerm(word.text)]
     // The stems column holds every word of the document in stemmed form: kept out of the
     // exact forms, so a word found only through its stem never counts as exact.
-    const exact = [`${TEXT_COLUMNS} : ${group(forms)}`]
+    const exact = [exactForms(word)]
     const loose: string[] = []
     if (!word.expressions) {
       const stem = stemOf(word.text)
@@ -104,7 +111,18 @@ export function toTextMatch(
     const all = group([...exact, ...loose])
     return { all, exact: loose.length ? group(exact) : null }
   })
-  return { any: out.map((w) => w.all).join(' OR '), words: out }
+  const deciding = out.filter((_, i) => !common.has(words[i]!.text))
+  return {
+    any: (deciding.length ? deciding : out).map((w) => w.all).join(' OR '),
+    every: out.map((w) => w.all).join(' AND '),
+    words: out,
+  }
+}
+
+/** A word's exact forms as one FTS5 expression: what its document frequency is read on. */
+export function exactForms(word: QueryWord): string {
+  const forms = word.expressions ? word.expressions.map((e) => quote(e)) : [prefixTerm(word.text)]
+  return `${TEXT_COLUMNS} : ${group(forms)}`
 }
 
 /** The FTS5 columns of the text as written (all but `stems`). */

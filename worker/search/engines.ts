@@ -8,11 +8,13 @@ import { MeilisearchEngine } from './meilisearch'
 export function meilisearchEngine(env: Env): MeilisearchEngine | null {
   const host = env.MEILI_HOST?.trim()
   if (!host) return null
-  return new MeilisearchEngine({
-    host,
-    apiKey: env.MEILI_KEY ?? '',
-    indexUid: env.MEILI_INDEX || 'experiments',
-  })
+  // Both engines skip the same common words: their frequencies come from the embedded
+  // index, which the outbox keeps equal to Meilisearch's.
+  const embedded = embeddedEngine(env)
+  return new MeilisearchEngine(
+    { host, apiKey: env.MEILI_KEY ?? '', indexUid: env.MEILI_INDEX || 'experiments' },
+    (words) => embedded.wordStatistics(words)
+  )
 }
 
 export function embeddedEngine(env: Env): EmbeddedEngine {

@@ -19,6 +19,7 @@ import {
 } from 'meilisearch'
 import { verificationCutoff } from '../domain/freshness'
 import { stemOf } from './analysis'
+import { commonWords, type WordStatistics } from './common-words'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
 import {
   applyIndexSettings,
@@ -43,6 +44,9 @@ import {
 export const SEARCH_TIMEOUT_MS = 1_500
 /** How long indexing waits for Meilisearch to apply a task (outside the request path). */
 const TASK_TIMEOUT_MS = 20_000
+
+/** Where the engine reads its query words' document frequencies. */
+export type WordStatisticsSource = (words: readonly QueryWord[]) => Promise<WordStatistics>
 
 export interface MeilisearchConfig {
   host: string
@@ -129,7 +133,14 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly client: Meilisearch
   private readonly indexClient: Meilisearch
 
-  constructor(private readonly config: MeilisearchConfig) {
+  /**
+   * `statistics`: the query words' document frequencies, which tell the words too common to
+   * lead a sub-query (common-words.ts); without it every word leads one.
+   */
+  constructor(
+    private readonly config: MeilisearchConfig,
+    private readonly statistics: WordStatisticsSource | null = null
+  ) {
     const common = {
       host: config.host,
       apiKey: config.apiKey,
@@ -197,37 +208,53 @@ export class MeilisearchEngine implements SearchEngine {
   private async searchText(query: SearchQuery, words: readonly QueryWord[]): Promise<SearchResult> {
     const counted = query.facets !== false
     const selected = counted ? FACETS.filter((f) => query.filters[f]?.length) : []
-    const rotations = lastFirst(words)
+    const common = await this.commonWords(words)
+    const rotations = lastFirst(words, common)
     const page = Math.max(1, query.page)
-    const federated = (filter: string[], facets: string[], limit: number, offset = 0) =>
+    const federated = (
+      texts: readonly string[],
+      filter: string[],
+      facets: string[],
+      limit: number,
+      offset = 0
+    ) =>
       this.client.multiSearch<FederatedMultiSearchParams, IndexedDocument>({
         federation: {
           limit,
           offset,
           ...(facets.length ? { facetsByIndex: { [this.config.indexUid]: facets } } : {}),
         },
-        queries: rotations.map((q) => ({
+        queries: texts.map((q) => ({
           indexUid: this.config.indexUid,
           q,
           locales: ['fra'],
           matchingStrategy: 'last',
           filter,
-          ...(query.sort === 'relevance' ? {} : { sort: SORT[query.sort] }),
-          attributesToRetrieve: [...DISPLAYED_ATTRIBUTES],
-          attributesToHighlight: ['title', 'summary'],
-          highlightPreTag: MARK_START,
-          highlightPostTag: MARK_END,
+          ...(limit === 0
+            ? { attributesToRetrieve: [] }
+            : {
+                ...(query.sort === 'relevance' ? {} : { sort: SORT[query.sort] }),
+                attributesToRetrieve: [...DISPLAYED_ATTRIBUTES],
+                attributesToHighlight: ['title', 'summary'],
+                highlightPreTag: MARK_START,
+                highlightPostTag: MARK_END,
+              }),
         })),
       })
     const [main, ...perFacet] = await Promise.all([
       federated(
+        rotations,
         buildFilter(query),
         counted ? FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_ATTRIBUTES[f]) : [],
         query.hitsPerPage,
         (page - 1) * query.hitsPerPage
       ),
       // Disjunctive facets: a facet with a selection is counted with every filter but its own.
-      ...selected.map((f) => federated(buildFilter(query, f), [FACET_ATTRIBUTES[f]], 0)),
+      // Counting needs only the union, which each text's first term decides (`last` keeps
+      // it to the end): two-term texts cost a fraction of the ranked ones.
+      ...selected.map((f) =>
+        federated(leads(rotations), buildFilter(query, f), [FACET_ATTRIBUTES[f]], 0)
+      ),
     ])
     const distributions = [main, ...perFacet].map(
       (r) => r.facetsByIndex?.[this.config.indexUid]?.distribution ?? {}
@@ -240,6 +267,17 @@ export class MeilisearchEngine implements SearchEngine {
       facets: mergeFacets(distributions),
       engine: 'meilisearch',
       didYouMean: null,
+    }
+  }
+
+  /** The words too common to lead a sub-query; none when the statistics cannot be read. */
+  private async commonWords(words: readonly QueryWord[]): Promise<Set<string>> {
+    if (!this.statistics || words.length < 2) return new Set()
+    try {
+      return commonWords(await this.statistics(words))
+    } catch (error) {
+      console.warn(`Word statistics unavailable (${String(error)}); every word leads`)
+      return new Set()
     }
   }
 
@@ -312,12 +350,16 @@ const settledIndexes = new Set<string>()
 const ROTATION_WORDS = 4
 
 /**
- * One query text per word, that word first (led by its stem when it has one), the others
- * after it in the order typed: with the `last` strategy each text requires its first word
- * and ranks by how many of the following words a document also holds.
+ * One query text per word that selects records (not `common`), that word first (led by its
+ * stem when it has one), the others after it in the order typed: with the `last` strategy
+ * each text requires its first term and ranks by how many of the following words a
+ * document also holds. Common words rank in the others' texts but lead none.
  */
-export function lastFirst(words: readonly QueryWord[]): string[] {
-  return words.map((_, k) => {
+export function lastFirst(
+  words: readonly QueryWord[],
+  common: ReadonlySet<string> = new Set()
+): string[] {
+  const texts = words.map((_, k) => {
     // Each text holds its word and the next ones, at most ROTATION_WORDS: Meilisearch's
     // cost grows with the words of a query (texts holding every word measured our p50 at
     // 2.5 times the single query's at 10k records), and on the real set four words rank
@@ -327,7 +369,16 @@ export function lastFirst(words: readonly QueryWord[]): string[] {
     const stem = lead.expressions ? null : stemOf(lead.text)
     return [...(stem ? [stem] : []), ...rotated.map((w) => w.typed)].join(' ')
   })
+  return texts.filter((_, k) => !common.has(words[k]!.text))
 }
+
+/**
+ * Each text cut to its first two terms. Under `last` the first decides alone whether a
+ * record matches; the second keeps it from being the query's last term, which Meilisearch
+ * would match as a prefix (a wider union than the full text's).
+ */
+const leads = (texts: readonly string[]) =>
+  texts.map((text) => text.split(' ').slice(0, 2).join(' '))
 
 /** Facet counts from several answers: each facet's counts come from the answer that asked. */
 function mergeFacets(distributions: readonly Record<string, Record<string, number>>[]) {

@@ -40,7 +40,13 @@ function doc(n: number, title: string, summary: string, body = ''): SearchDocume
     scopeLevel: 'local',
     country: null,
     abroadPlace: null,
+    point: null,
+    populationBand: null,
+    densityClass: null,
     completeness: 50,
+    budgetBand: null,
+    fundingTypes: [],
+    fundingProgrammes: [],
     publishedAt: `2025-01-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
     lastVerifiedAt: null,
   }

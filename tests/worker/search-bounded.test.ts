@@ -49,6 +49,7 @@ function doc(n: number, title: string, summary: string, body = ''): SearchDocume
     fundingProgrammes: [],
     publishedAt: `2025-01-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
     lastVerifiedAt: null,
+    lastVerifiedTs: 0,
   }
 }
 

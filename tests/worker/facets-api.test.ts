@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getExperimentsByIds } from '../../worker/db/experiments'
+import { parseCsv } from '../../worker/open-data/csv'
 import { toSearchDocument } from '../../worker/search/documents'
 import { EmbeddedEngine } from '../../worker/search/embedded'
 import { drainOutbox } from '../../worker/search/sync'
@@ -28,6 +29,7 @@ beforeAll(async () => {
       ...base,
       title: 'Tiers-lieu financé de la Commune d’Exemple',
       evidenceLevel: 3,
+      results: { peopleReached: 720 },
       means: {
         budgetEur: 180_000,
         fundingSources: [
@@ -200,5 +202,39 @@ describe('« à vérifier »', () => {
     const html = await (await request(`/experiences/${ids.small}`)).text()
     expect(html).toContain('id="a-verifier"')
     expect(html).toContain('href="/modifier#toujours-exact"')
+  })
+})
+
+describe('cost per beneficiary', () => {
+  // 180 000 € ÷ 720 people = 250 €.
+  it('is in the API record, computed from budget and people reached', async () => {
+    const funded = (await (await request(`/api/experiments/${ids.funded}`)).json()) as {
+      costPerBeneficiaryEur: number | null
+    }
+    expect(funded.costPerBeneficiaryEur).toBe(250)
+    const small = (await (await request(`/api/experiments/${ids.small}`)).json()) as {
+      costPerBeneficiaryEur: number | null
+    }
+    expect(small.costPerBeneficiaryEur).toBeNull()
+  })
+
+  it('is a documented CSV column, in the Table Schema and the JSON Schema', async () => {
+    const csv = await (await request('/api/exports/experiments.csv?programme=FEDER')).text()
+    const [columns, row] = parseCsv(csv)
+    const at = columns!.indexOf('cost_per_beneficiary_eur')
+    expect(at).toBeGreaterThan(-1)
+    expect(row![at]).toBe('250')
+    const table = (await (await request('/api/schemas/v1/experiment.tableschema.json')).json()) as {
+      fields: { name: string; description: string }[]
+    }
+    const field = table.fields.find((f) => f.name === 'cost_per_beneficiary_eur')
+    expect(field?.description).toContain('÷')
+    const schema = await (await request('/api/schemas/v1/experiment.schema.json')).text()
+    expect(schema).toContain('costPerBeneficiaryEur')
+  })
+
+  it('reads the same value on the record page', async () => {
+    const html = await (await request(`/experiences/${ids.funded}`)).text()
+    expect(html).toMatch(/Coût par personne touchée<\/dt><dd>250\s€/)
   })
 })

@@ -5,7 +5,6 @@
  * private contact, so private fields cannot be rendered by mistake.
  */
 import type { Child } from 'hono/jsx'
-import { costPerBeneficiary } from '../../worker/domain/cost'
 import type { LinkedActor } from '../../worker/domain/actor-links'
 import type { Experiment } from '../../worker/domain/experiment'
 import {
@@ -127,7 +126,8 @@ export function ExperimentSections({ experiment: e }: { experiment: Experiment }
     (e.results?.evaluationDocuments?.length ?? 0) > 0
   const hasMeans =
     e.means?.budgetEur !== undefined || e.means?.staffFte !== undefined || funding.length > 0
-  const perPerson = costPerBeneficiary(e.means?.budgetEur, e.results?.peopleReached)
+  // Computed once with the record (domain/cost.ts), as the API and the exports give it.
+  const perPerson = e.costPerBeneficiaryEur
 
   return (
     <>

@@ -101,6 +101,10 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
         <p>{d.territorySizeLead}</p>
         <FilterValues terms={POPULATION_BANDS} param="size" />
         <FilterValues terms={DENSITY_CLASSES} param="density" />
+        <h3 id="cout-par-personne">{d.costTitle}</h3>
+        <p>{d.costText}</p>
+        <h3 id="a-verifier">{d.toVerifyTitle}</h3>
+        <p>{d.toVerifyText}</p>
       </section>
 
       <section aria-labelledby="dcat">

@@ -35,6 +35,12 @@ export const openDataFr = {
   territorySizeTitle: 'Taille et densité des territoires',
   territorySizeLead:
     'Les filtres « Taille du territoire » et « Densité du territoire », et la rubrique « Dans des territoires comme celui-ci », classent le premier territoire déclaré d’une fiche (commune, intercommunalité ou département ; une région n’a pas de taille). La taille est la population municipale du référentiel INSEE, par les seuils courants des publications de l’INSEE. La densité est la population divisée par la superficie (IGN Admin Express COG 2018), avec les seuils de la grille communale de densité de l’INSEE : celle-ci classe des carreaux de 1 km² (1 500 habitants par km² et plus : dense ; 300 : intermédiaire ; 25 : peu dense ; en dessous : très peu dense), nous appliquons ces seuils au territoire entier. Une commune au centre dense et au vaste espace rural ressort donc parfois une classe en dessous de la grille officielle. Les communes créées depuis 2018 n’ont pas de superficie connue, donc pas de classe de densité.',
+  costTitle: 'Coût par personne touchée',
+  costText:
+    'Budget total de la fiche ÷ nombre de personnes touchées, arrondi à l’euro, sur toute la durée de l’expérience ; absent quand l’un des deux manque. Il dit ce que l’expérience a coûté par personne, pas ce que coûterait sa reproduction. Colonne cost_per_beneficiary_eur du CSV, champ costPerBeneficiaryEur du JSON et de l’API.',
+  toVerifyTitle: 'À vérifier',
+  toVerifyText:
+    'Une fiche est « à vérifier » quand elle n’a jamais été confirmée ou que sa dernière vérification (last_verified_at) date de plus de 18 mois. Son porteur la confirme en un clic depuis son lien privé de modification ; le filtre toVerify=true la retrouve.',
   dcatTitle: 'Catalogue DCAT',
   dcat: 'Catalogue DCAT-AP (JSON-LD)',
   dcatHelp:
@@ -103,6 +109,12 @@ export const openDataEn: typeof openDataFr = {
   territorySizeTitle: 'Territory size and density',
   territorySizeLead:
     'The “Territory size” and “Population density” filters, and the “In places like this one” section, classify the first territory a record declares (commune, intercommunality or département; a région has no size). Size is the INSEE reference population, in the thresholds INSEE’s publications commonly use. Density is the population divided by the area (IGN Admin Express COG 2018), with the thresholds of INSEE’s municipal density grid: the grid classifies 1 km² cells (1,500 inhabitants per km² and more: dense; 300: intermediate; 25: sparse; below: very sparse), we apply them to the whole territory. A commune with a dense centre and a large rural area may therefore come out one class below the official grid. Communes created since 2018 have no known area, hence no density class.',
+  costTitle: 'Cost per person reached',
+  costText:
+    'The record’s total budget ÷ the number of people reached, rounded to the euro, over the whole experiment; absent when either is missing. It says what the experiment cost per person, not what reproducing it would cost. Column cost_per_beneficiary_eur of the CSV, field costPerBeneficiaryEur of the JSON and the API.',
+  toVerifyTitle: 'To be checked',
+  toVerifyText:
+    'A record is “to be checked” when it was never confirmed or its last verification (last_verified_at) is more than 18 months old. Its lead confirms it in one click from their private edit link; the filter toVerify=true finds it.',
   dcatTitle: 'DCAT catalogue',
   dcat: 'DCAT-AP catalogue (JSON-LD)',
   dcatHelp:

@@ -12,6 +12,7 @@ import type {
   ModeratedExperiment,
   Status,
 } from '../domain/experiment'
+import { costPerBeneficiary } from '../domain/cost'
 import { verificationCutoff } from '../domain/freshness'
 import { BUDGET_BANDS } from '../domain/funding'
 import type { DensityClass, PopulationBand } from '../domain/territory-size'
@@ -67,6 +68,10 @@ export function toExperiment(row: ExperimentRow): Experiment {
     publishedAt: row.published_at,
     lastVerifiedAt: row.last_verified_at,
     completeness: row.completeness,
+    costPerBeneficiaryEur: costPerBeneficiary(
+      row.budget_eur ?? undefined,
+      row.people_reached ?? undefined
+    ),
     derived: JSON.parse(row.derived) as Derived,
   }
 }

@@ -1,3 +1,7 @@
+/** The formula, as the API, the open-data schemas and /donnees state it. */
+export const COST_PER_BENEFICIARY_FORMULA =
+  'budget total (means.budgetEur) ÷ personnes touchées (results.peopleReached), arrondi à l’euro, sur toute la durée de l’expérience ; null quand l’un des deux manque ou que personne n’a été touché'
+
 /**
  * Cost per beneficiary: the total budget divided by the people reached, rounded to the
  * euro. Both figures are the record's own (`means.budgetEur`, `results.peopleReached`),

@@ -8,6 +8,7 @@
  * - `Experiment`: the published record as read from the API, with identity, dates
  *   and the fields derived from the territory reference.
  */
+import { COST_PER_BENEFICIARY_FORMULA } from './cost'
 import { z } from '@hono/zod-openapi'
 import {
   ALL_THEMES,
@@ -409,6 +410,13 @@ export const Experiment = ExperimentContent.extend({
   publishedAt: z.string().nullable(),
   lastVerifiedAt: z.string().nullable(),
   completeness: z.number().int().min(0).max(100),
+  costPerBeneficiaryEur: z
+    .number()
+    .int()
+    .nullable()
+    .openapi({
+      description: `Coût par personne touchée, en euros : ${COST_PER_BENEFICIARY_FORMULA}`,
+    }),
   derived: Derived,
 }).openapi('Experiment')
 export type Experiment = z.infer<typeof Experiment>

@@ -4,6 +4,7 @@
  * zod schema (schema.ts); a test fails when a generated column has no entry here, so a
  * new field cannot be published undocumented.
  */
+import { COST_PER_BENEFICIARY_FORMULA } from '../domain/cost'
 
 type Doc = readonly [title: string, description: string]
 
@@ -106,6 +107,10 @@ export const FIELD_DOCS: Readonly<Record<string, Doc>> = {
   published_at: ['Publiée le', 'Date et heure de publication (ISO 8601, UTC).'],
   last_verified_at: ['Vérifiée le', 'Date de la dernière confirmation que la fiche est exacte.'],
   completeness: ['Complétude', 'Score de complétude de la fiche, de 0 à 100.'],
+  cost_per_beneficiary_eur: [
+    'Coût par personne touchée (€)',
+    `Calculé : ${COST_PER_BENEFICIARY_FORMULA}.`,
+  ],
   derived_territories_codes: [
     'Codes des territoires',
     `Codes typés des territoires déclarés. ${LIST}`,

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { realActorInput, realActors } from './scripts/lib/real-actors'
 import { realCatalogueRows } from './scripts/lib/real-catalogue'
 import { territoryStatements } from './scripts/lib/territory-reference'
 
@@ -21,6 +22,8 @@ export default defineConfig(async () => {
             TEST_TERRITORY_SQL: territoryStatements(),
             // The real catalogue's import rows, converted by the code `npm start` loads them with.
             TEST_REAL_CATALOGUE: realCatalogueRows(),
+            // The real actors (data/network) as the actor import receives them.
+            TEST_REAL_ACTORS: realActors().map(realActorInput),
             MODERATOR_TOKENS:
               'alice:test-moderator-token-alice-0123456789,bob:test-moderator-token-bob-0123456789',
             TEST_SEARCH_MIGRATIONS: searchMigrations,

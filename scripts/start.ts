@@ -153,7 +153,7 @@ async function main() {
     if (n === 0) {
       const count = await loadRealCatalogue(worker.url, token)
       say(
-        `catalogue réel chargé : ${count} expériences publiées, chacune avec sa source (data/relevance)`
+        `catalogue réel chargé : ${count} expériences publiées, chacune avec sa source (data/relevance), liées aux acteurs qui les portent (data/network)`
       )
     } else {
       say(`catalogue existant : ${n} expériences`)

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { IMPORT_MAX_ROWS } from '../../worker/open-data/import-rows'
+import { realActorInput, realActors } from './real-actors'
 import { realCatalogueRows } from './real-catalogue'
 import {
   buildTerritoryReference,
@@ -214,13 +215,46 @@ export function firstModeratorToken(tokens: string): string {
 }
 
 /**
- * Loads the real catalogue (data/relevance/corpus.json, converted by real-catalogue.ts)
- * through the bulk import, published, in requests the import accepts. Throws unless every
- * record is in the catalogue afterwards: a refused row is a bug in the converter or the
- * schema, not something to start without.
+ * Loads the real actors (data/network/actors.json, the catalogue's porteurs) through the
+ * moderators' actor import, published. Returns, for each catalogue record (corpus id), the
+ * id of its porteur's actor.
+ */
+export async function loadRealActors(
+  baseUrl: string,
+  moderatorToken: string
+): Promise<Map<string, string>> {
+  const actors = realActors()
+  const porteurOf = new Map<string, string>()
+  for (let i = 0; i < actors.length; i += IMPORT_MAX_ROWS) {
+    const chunk = actors.slice(i, i + IMPORT_MAX_ROWS)
+    const res = await fetch(`${baseUrl}/api/moderation/actors/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${moderatorToken}` },
+      body: JSON.stringify(chunk.map(realActorInput)),
+    })
+    const body = (await res.json()) as { ids?: string[] }
+    if (res.status !== 201 || body.ids?.length !== chunk.length)
+      throw new Error(`real actors refused (${res.status}): ${JSON.stringify(body).slice(0, 2000)}`)
+    chunk.forEach((actor, j) => {
+      for (const record of actor.experiments) porteurOf.set(record, body.ids![j]!)
+    })
+  }
+  return porteurOf
+}
+
+/**
+ * Loads the real actors, then the real catalogue (data/relevance/corpus.json, converted by
+ * real-catalogue.ts) through the bulk import, published, each record linked to its
+ * porteur's actor, in requests the import accepts. Throws unless every record is in the
+ * catalogue afterwards: a refused row is a bug in the converter or the schema, not
+ * something to start without.
  */
 export async function loadRealCatalogue(baseUrl: string, moderatorToken: string): Promise<number> {
-  const rows = realCatalogueRows()
+  const porteurOf = await loadRealActors(baseUrl, moderatorToken)
+  const rows = realCatalogueRows().map((row) => {
+    const actorId = porteurOf.get(row.sourceId!)
+    return actorId ? { ...row, lead: { ...row.lead, actorId } } : row
+  })
   let loaded = 0
   for (let i = 0; i < rows.length; i += IMPORT_MAX_ROWS) {
     const chunk = rows.slice(i, i + IMPORT_MAX_ROWS)

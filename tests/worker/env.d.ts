@@ -1,3 +1,4 @@
+import type { realActorInput } from '../../scripts/lib/real-actors'
 import type { RealCatalogueRow } from '../../scripts/lib/real-catalogue'
 
 declare global {
@@ -7,6 +8,8 @@ declare global {
       TEST_TERRITORY_SQL: string[]
       /** scripts/lib/real-catalogue.ts: the 150 corpus records as import rows. */
       TEST_REAL_CATALOGUE: RealCatalogueRow[]
+      /** scripts/lib/real-actors.ts: the catalogue's porteurs as actor import rows. */
+      TEST_REAL_ACTORS: ReturnType<typeof realActorInput>[]
       TEST_SEARCH_MIGRATIONS: D1Migration[]
       /** The real Meilisearch of the test run and a key scoped to `test-*` indexes. */
       TEST_MEILI_HOST: string

@@ -10,7 +10,7 @@ import type { SkillCode } from '../../worker/domain/skills'
 import { ancestriesOf } from '../../worker/db/territories'
 import { embeddedMatches } from '../../worker/search/embedded-matching'
 import { publishActor, type ActorInputData } from './actor-fixtures'
-import { publish, postJson, request, validInput } from './fixtures'
+import { asModerator, publish, postJson, request, validInput } from './fixtures'
 
 const OFFER = (skill: SkillCode, text?: string) => ({ skill, ...(text ? { text } : {}) })
 
@@ -218,5 +218,54 @@ describe('the reverse and the contributors', () => {
     expect(at('epci')).toBeGreaterThan(-1)
     expect(at('elsewhere')).toBe(-1)
     expect(at('commune')).toBeLessThan(at('epci'))
+  })
+})
+
+describe('the seed of real actors', () => {
+  it('imports every real actor published, and a catalogue record links to its porteur', async () => {
+    const rows = env.TEST_REAL_ACTORS
+    const res = await postJson('/api/moderation/actors/import', rows.slice(0, 100), asModerator())
+    expect(res.status).toBe(201)
+    const rest = await postJson('/api/moderation/actors/import', rows.slice(100), asModerator())
+    expect(rest.status).toBe(201)
+    const ids = [
+      ...((await res.json()) as { ids: string[] }).ids,
+      ...((await rest.json()) as { ids: string[] }).ids,
+    ]
+    expect(ids).toHaveLength(rows.length)
+    const orne = rows.findIndex((r) => r.name === "Département de l'Orne")
+    const actor = (await (await request(`/api/actors/${ids[orne]}`)).json()) as {
+      kind: string
+      territories: string[]
+      offers: unknown[]
+      needs: unknown[]
+    }
+    expect(actor).toMatchObject({
+      kind: 'collectivite',
+      territories: ['dep:61'],
+      offers: [],
+      needs: [],
+    })
+    // The catalogue's record, imported with its porteur's actor as `npm start` does.
+    const row = env.TEST_REAL_CATALOGUE.find((r) =>
+      r.lead.name.startsWith("Département de l'Orne")
+    )!
+    const imported = await postJson(
+      '/api/moderation/import?publish=true',
+      [{ ...row, lead: { ...row.lead, actorId: ids[orne] } }],
+      asModerator()
+    )
+    expect(imported.status).toBe(200)
+    const network = (await (await request(`/api/network/actors/${ids[orne]}`)).json()) as {
+      experiments: { title: string; role: string }[]
+    }
+    expect(network.experiments).toEqual([
+      expect.objectContaining({ title: row.title, role: 'lead' }),
+    ])
+  })
+
+  it('refuses an import without a moderator', async () => {
+    const res = await postJson('/api/moderation/actors/import', env.TEST_REAL_ACTORS.slice(0, 1))
+    expect(res.status).toBe(401)
   })
 })

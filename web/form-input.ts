@@ -1,5 +1,6 @@
 /**
- * The submission form's urlencoded fields ↔ the `ExperimentInput` shape.
+ * A submission form's urlencoded fields ↔ its record shape (`ExperimentInput` by default,
+ * `ActorInput` with `ACTOR_FORM`).
  *
  * Field names are dotted paths into the record (`lead.name`, `results.indicators.0.label`),
  * so one convention serves parsing, re-rendering and error placement. Parsing is lenient
@@ -117,6 +118,62 @@ export const NUMBER_FIELDS = new Set([
 /** Groups that are optional as a whole: left out when nothing in them was filled. */
 const OPTIONAL_GROUPS = ['narrative', 'means', 'results', 'publicContact', 'abroad'] as const
 
+/** What a form sends: its list, scalar, number and row fields, and its optional groups. */
+export interface FormShape {
+  lists: ReadonlySet<string>
+  split: Readonly<Record<string, (value: string) => string[]>>
+  scalars: ReadonlySet<string>
+  numbers: ReadonlySet<string>
+  rowGroups: readonly string[]
+  optionalGroups: readonly string[]
+  /** Objects the schema requires, present (empty) so their fields' errors have a place. */
+  required: readonly string[]
+}
+
+/** The experiment submission and edit form. */
+export const EXPERIMENT_FORM: FormShape = {
+  lists: LIST_FIELDS,
+  split: SPLIT,
+  scalars: SCALARS,
+  numbers: NUMBER_FIELDS,
+  rowGroups: ROW_GROUPS,
+  optionalGroups: OPTIONAL_GROUPS,
+  required: ['lead', 'privateContact'],
+}
+
+/** The actor submission form (`/acteurs/proposer`). */
+export const ACTOR_FORM: FormShape = {
+  lists: new Set([
+    'territories',
+    'programmes',
+    'mediation.typologies',
+    'mediation.services',
+    'mediation.publics',
+  ]),
+  split: { territories: SPLIT.territories! },
+  scalars: new Set([
+    'name',
+    'kind',
+    'siren',
+    'siret',
+    'rna',
+    'website',
+    'description',
+    'address.street',
+    'address.postcode',
+    ...['offers', 'needs'].flatMap((d) => ['skill', 'text', 'horizon'].map((k) => `${d}.*.${k}`)),
+    'publicContact.role',
+    'publicContact.email',
+    'privateContact.name',
+    'privateContact.email',
+    'privateContact.phone',
+  ]),
+  numbers: new Set(),
+  rowGroups: ['offers', 'needs'],
+  optionalGroups: ['address', 'publicContact', 'mediation'],
+  required: ['privateContact'],
+}
+
 const pattern = (name: string) => name.replace(/\.\d+\./g, '.*.')
 
 /** "12 000", "1,5" or "1.5" → a number; anything else is returned unchanged. */
@@ -155,28 +212,32 @@ function getPath(source: unknown, path: readonly string[]): unknown {
  * Reshapes form pairs into the record shape. Unknown names (control fields, the
  * honeypot, anything forged) are ignored rather than passed to the strict schema.
  */
-export function formToValues(pairs: Iterable<readonly [string, string]>): FormValues {
-  const values: FormValues = { lead: {}, privateContact: {} }
+export function formToValues(
+  pairs: Iterable<readonly [string, string]>,
+  form: FormShape = EXPERIMENT_FORM
+): FormValues {
+  const values: FormValues = Object.fromEntries(form.required.map((group) => [group, {}]))
   const lists = new Map<string, string[]>()
   for (const [name, rawValue] of pairs) {
     // Browsers send a textarea's line breaks as CRLF: the record keeps LF, so an untouched
     // text stays identical instead of showing up as changed.
     const value = rawValue.replace(/\r\n?/g, '\n').trim()
-    if (LIST_FIELDS.has(name)) {
-      const parts = SPLIT[name]?.(value) ?? [value]
+    if (form.lists.has(name)) {
+      const parts = form.split[name]?.(value) ?? [value]
       const list = lists.get(name) ?? []
       list.push(...parts.map((p) => p.trim()).filter(Boolean))
       lists.set(name, list)
       continue
     }
     const shape = pattern(name)
-    if (!SCALARS.has(shape) || value === '') continue
-    setPath(values, name.split('.'), NUMBER_FIELDS.has(shape) ? toNumber(value) : value)
+    if (!form.scalars.has(shape) || value === '') continue
+    setPath(values, name.split('.'), form.numbers.has(shape) ? toNumber(value) : value)
   }
-  for (const [name, list] of lists) if (list.length > 0) values[name] = [...new Set(list)]
+  for (const [name, list] of lists)
+    if (list.length > 0) setPath(values, name.split('.'), [...new Set(list)])
 
   // Rows arrive as objects keyed by index; keep the filled ones, in order, as arrays.
-  for (const group of ROW_GROUPS) {
+  for (const group of form.rowGroups) {
     const path = group.split('.')
     const rows = getPath(values, path)
     if (rows === undefined) continue
@@ -186,7 +247,7 @@ export function formToValues(pairs: Iterable<readonly [string, string]>): FormVa
       .map(([, row]) => row)
     setPath(values, path, list.length > 0 ? list : undefined)
   }
-  for (const group of OPTIONAL_GROUPS) {
+  for (const group of form.optionalGroups) {
     const node = values[group] as Record<string, unknown> | undefined
     if (node && Object.values(node).every((v) => v === undefined)) delete values[group]
   }
@@ -206,15 +267,19 @@ export function carriedFields(pairs: Iterable<readonly [string, string]>): Set<s
 }
 
 /** The record (loose or valid) back into form pairs, e.g. to carry it through a confirmation step. */
-export function valuesToPairs(values: unknown, prefix = ''): [string, string][] {
+export function valuesToPairs(
+  values: unknown,
+  prefix = '',
+  form: FormShape = EXPERIMENT_FORM
+): [string, string][] {
   if (values === undefined || values === null) return []
   if (Array.isArray(values)) {
-    if (LIST_FIELDS.has(prefix)) return values.map((v) => [prefix, String(v)])
-    return values.flatMap((v, i) => valuesToPairs(v, `${prefix}.${i}`))
+    if (form.lists.has(prefix)) return values.map((v) => [prefix, String(v)])
+    return values.flatMap((v, i) => valuesToPairs(v, `${prefix}.${i}`, form))
   }
   if (typeof values === 'object') {
     return Object.entries(values).flatMap(([k, v]) =>
-      valuesToPairs(v, prefix ? `${prefix}.${k}` : k)
+      valuesToPairs(v, prefix ? `${prefix}.${k}` : k, form)
     )
   }
   return [[prefix, String(values)]]
@@ -229,25 +294,32 @@ export function fieldText(values: FormValues, name: string): string {
 }
 
 export function fieldList(values: FormValues, name: string): string[] {
-  const v = values[name]
+  const v = getPath(values, name.split('.'))
   return Array.isArray(v) ? v.map(String) : []
 }
 
 /** Which form field an issue path belongs to: list fields own their items' errors. */
-export function fieldOfPath(path: readonly PropertyKey[]): string {
-  const first = String(path[0] ?? '')
-  if (LIST_FIELDS.has(first)) return first
-  return path.map(String).join('.')
+export function fieldOfPath(
+  path: readonly PropertyKey[],
+  form: FormShape = EXPERIMENT_FORM
+): string {
+  const names = path.map(String)
+  for (let end = 1; end <= names.length; end++) {
+    const prefix = names.slice(0, end).join('.')
+    if (form.lists.has(prefix)) return prefix
+  }
+  return names.join('.')
 }
 
 /** Field name → French message, first error per field, from zod issues on the loose record. */
 export function formErrors(
   issues: readonly z.core.$ZodIssue[],
-  values: FormValues
+  values: FormValues,
+  form: FormShape = EXPERIMENT_FORM
 ): Map<string, string> {
   const errors = new Map<string, string>()
   for (const issue of issues) {
-    const field = fieldOfPath(issue.path)
+    const field = fieldOfPath(issue.path, form)
     if (errors.has(field)) continue
     errors.set(field, messageOf(issue, values, field))
   }

@@ -59,6 +59,7 @@ export function Layout({
     { href: '/', label: t.nav.search },
     { href: '/proposer', label: t.nav.submit },
     { href: '/comparer', label: t.nav.compare },
+    { href: '/acteurs', label: t.nav.actors },
   ]
   const other = t.footer.switchLangCode
   return (

@@ -28,7 +28,7 @@ import {
   InspiredByPicker,
   RowGroup,
   Section,
-  TerritoryChoiceList,
+  TerritoryFeedback,
   TerritorySearch,
   type ExperimentLink,
   type InspiredPicker,
@@ -117,22 +117,7 @@ export function SubmissionForm({
           <TextField
             name="territories"
             class="territory-field"
-            after={
-              <>
-                {territoryNames.size > 0 && (
-                  <ul class="territory-names" aria-label={f.selectedTerritories}>
-                    {[...territoryNames].map(([code, name]) => (
-                      <li data-code={code} data-name={name}>
-                        {name} <span class="code">({code})</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {territoryChoices.map((choice, i) => (
-                  <TerritoryChoiceList choice={choice} index={i} />
-                ))}
-              </>
-            }
+            after={<TerritoryFeedback names={territoryNames} choices={territoryChoices} />}
           />
           <template id="territory-search-template">
             <TerritorySearch />

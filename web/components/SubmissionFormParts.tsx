@@ -113,6 +113,36 @@ export function TerritorySearch() {
 }
 
 /**
+ * Under a territory field without JavaScript: the names of the codes recognised, and a
+ * choice for each typed name that designates several territories (or none exactly).
+ */
+export function TerritoryFeedback({
+  names,
+  choices,
+}: {
+  names: ReadonlyMap<string, string>
+  choices: readonly TerritoryChoice[]
+}) {
+  const t = useT()
+  return (
+    <>
+      {names.size > 0 && (
+        <ul class="territory-names" aria-label={t.form.selectedTerritories}>
+          {[...names].map(([code, name]) => (
+            <li data-code={code} data-name={name}>
+              {name} <span class="code">({code})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {choices.map((choice, i) => (
+        <TerritoryChoiceList choice={choice} index={i} />
+      ))}
+    </>
+  )
+}
+
+/**
  * The candidates of one typed territory name, as radio buttons: what the page offers
  * without JavaScript when a name designates several territories, or none exactly. The
  * typed name travels with the choice, so the next POST knows which entry it settles.

@@ -20,9 +20,13 @@ export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`
 
 type FieldKey = keyof Messages['form']['fields']
 
+/** A field's own [label, help], for forms whose text lives outside `form.fields` (actors). */
+export type FieldText = readonly string[]
+
 /** Label and help of a field; rows (`results.indicators.0.label`) use their generic entry. */
-export function useFieldText(name: string, key?: FieldKey): [string, string] {
+export function useFieldText(name: string, key?: FieldKey, own?: FieldText): [string, string] {
   const t = useT()
+  if (own) return [own[0] ?? name, own[1] ?? '']
   const generic = name
     .replace(/^results\.indicators\.\d+\./, 'indicator.')
     .replace(/^means\.fundingSources\.\d+\./, 'funding.')
@@ -89,6 +93,7 @@ function HelpAndError({ d, help }: { d: Described; help: string }) {
 export interface TextFieldProps {
   name: string
   labelKey?: FieldKey
+  text?: FieldText
   required?: boolean
   type?: 'text' | 'email' | 'url' | 'tel' | 'number'
   inputmode?: 'numeric' | 'decimal'
@@ -103,7 +108,7 @@ export interface TextFieldProps {
 
 export function TextField(props: TextFieldProps) {
   const { values } = useContext(FormState)
-  const [label, help] = useFieldText(props.name, props.labelKey)
+  const [label, help] = useFieldText(props.name, props.labelKey, props.text)
   const d = useDescribed(props.name, help)
   const common = {
     id: d.id,
@@ -138,16 +143,22 @@ export function TextField(props: TextFieldProps) {
 export function SelectField(props: {
   name: string
   labelKey?: FieldKey
-  terms: readonly Term[]
+  text?: FieldText
+  terms: readonly (Term & { children?: readonly Term[] })[]
   required?: boolean
   /** Label of the empty first option; the field is left out when it is chosen. */
   empty?: string
 }) {
   const t = useT()
   const { values } = useContext(FormState)
-  const [label, help] = useFieldText(props.name, props.labelKey)
+  const [label, help] = useFieldText(props.name, props.labelKey, props.text)
   const d = useDescribed(props.name, help)
   const current = fieldText(values, props.name)
+  const option = (term: Term) => (
+    <option value={term.code} selected={term.code === current}>
+      {term[t.lang]}
+    </option>
+  )
   return (
     <div class={`field${d.error ? ' has-error' : ''}`}>
       <Label id={d.id} label={label} required={props.required} />
@@ -160,11 +171,14 @@ export function SelectField(props: {
         aria-invalid={d.error ? 'true' : undefined}
       >
         {props.empty !== undefined && <option value="">{props.empty || t.form.choose}</option>}
-        {props.terms.map((term) => (
-          <option value={term.code} selected={term.code === current}>
-            {term[t.lang]}
-          </option>
-        ))}
+        {props.terms.map((term) =>
+          // Two-level vocabularies (skills) as option groups of their children.
+          term.children?.length ? (
+            <optgroup label={term[t.lang]}>{term.children.map(option)}</optgroup>
+          ) : (
+            option(term)
+          )
+        )}
       </select>
     </div>
   )
@@ -177,6 +191,7 @@ export function SelectField(props: {
 export function ChoiceGroup(props: {
   name: string
   labelKey?: FieldKey
+  text?: FieldText
   terms: readonly (Term & { children?: readonly Term[] })[]
   type?: 'checkbox' | 'radio'
   required?: boolean
@@ -187,7 +202,7 @@ export function ChoiceGroup(props: {
 }) {
   const t = useT()
   const { values } = useContext(FormState)
-  const [label, help] = useFieldText(props.name, props.labelKey)
+  const [label, help] = useFieldText(props.name, props.labelKey, props.text)
   const d = useDescribed(props.name, help)
   const type = props.type ?? 'checkbox'
   const chosen = new Set(

@@ -1,6 +1,7 @@
 /** English interface text: the same keys as the French reference (checked by `Messages`). */
 import type { Messages } from './fr'
 import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
+import { actorsEn } from './actors'
 import { accessibilityEn } from './accessibility'
 import { embedEn } from './embed'
 import { networkEn } from './network'
@@ -18,6 +19,7 @@ export const en: Messages = {
     search: 'Search',
     submit: 'Submit an experiment',
     compare: 'Compare territories',
+    actors: 'Network actors',
   },
   footer: {
     api: 'API',
@@ -398,6 +400,7 @@ export const en: Messages = {
     text: 'This address matches no page. Check it, or start again from the search.',
   },
   territories: territoriesEn,
+  actors: actorsEn,
   openData: openDataEn,
   accessibility: accessibilityEn,
   spread: spreadEn,

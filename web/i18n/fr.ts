@@ -4,6 +4,7 @@
  */
 import type { Lang } from './lang'
 import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
+import { actorsFr } from './actors'
 import { accessibilityFr } from './accessibility'
 import { embedFr } from './embed'
 import { networkFr } from './network'
@@ -21,6 +22,7 @@ export const fr = {
     search: 'Rechercher',
     submit: 'Proposer une expérience',
     compare: 'Comparer les territoires',
+    actors: 'Acteurs du réseau',
   },
   footer: {
     api: 'API',
@@ -412,6 +414,7 @@ export const fr = {
     text: 'Cette adresse ne correspond à aucune page. Vérifiez-la, ou repartez de la recherche.',
   },
   territories: territoriesFr,
+  actors: actorsFr,
   openData: openDataFr,
   accessibility: accessibilityFr,
   spread: spreadFr,

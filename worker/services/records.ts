@@ -14,7 +14,6 @@ import { slugify } from '../domain/text'
 import type { AuditEntry } from '../db/audit'
 import {
   existingExperimentIds,
-  getExperiment,
   insertExperimentStatements,
   reviseExperimentStatements,
 } from '../db/experiments'

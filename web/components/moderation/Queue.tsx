@@ -37,6 +37,8 @@ export interface QueueReport {
 
 export interface QueueProps {
   submissions: QueueItem[]
+  /** Actors of the network waiting for a decision (their own desk pages). */
+  actors?: QueueItem[]
   changesRequested: QueueItem[]
   proposals: QueueProposal[] | null
   reports: QueueReport[] | null
@@ -55,10 +57,14 @@ function ItemTable({
   caption,
   items,
   dateLabel,
+  hrefBase = '/moderation/experiences',
+  leadLabel = 'Porteur',
 }: {
   caption: string
   items: QueueItem[]
   dateLabel: string
+  hrefBase?: string
+  leadLabel?: string
 }) {
   if (items.length === 0) return <p class="empty">Rien en attente.</p>
   return (
@@ -68,7 +74,7 @@ function ItemTable({
         <thead>
           <tr>
             <th scope="col">Fiche</th>
-            <th scope="col">Porteur</th>
+            <th scope="col">{leadLabel}</th>
             <th scope="col">Statut</th>
             <th scope="col">{dateLabel}</th>
           </tr>
@@ -77,7 +83,7 @@ function ItemTable({
           {items.map((item) => (
             <tr>
               <th scope="row">
-                <a href={`/moderation/experiences/${item.id}`}>{item.title}</a>
+                <a href={`${hrefBase}/${item.id}`}>{item.title}</a>
                 {item.resubmission && <span class="desk-tag"> re-soumission</span>}
               </th>
               <td>{item.lead}</td>
@@ -107,6 +113,21 @@ export function Queue(props: QueueProps) {
           dateLabel="Reçue le"
         />
       </section>
+
+      {props.actors && (
+        <section aria-labelledby="q-actors">
+          <h2 id="q-actors">
+            Acteurs du réseau à examiner <span class="count">({props.actors.length})</span>
+          </h2>
+          <ItemTable
+            caption="Acteurs du réseau à examiner"
+            items={props.actors}
+            dateLabel="Reçu le"
+            hrefBase="/moderation/acteurs"
+            leadLabel="Type"
+          />
+        </section>
+      )}
 
       <section aria-labelledby="q-changes">
         <h2 id="q-changes">

@@ -83,6 +83,8 @@ export function ActionForm(props: {
   csrfToken: string
   error?: FormError | undefined
   values?: { reason?: string; into?: string } | undefined
+  /** The desk address of the record's kind (actors: `/moderation/acteurs`). */
+  basePath?: string
 }) {
   const { action, record } = props
   const slug = ACTION_SLUGS[action]
@@ -95,7 +97,7 @@ export function ActionForm(props: {
   return (
     <form
       method="post"
-      action={`/moderation/experiences/${record.id}/${slug}`}
+      action={`${props.basePath ?? '/moderation/experiences'}/${record.id}/${slug}`}
       class={`desk-action desk-action-${slug}`}
       aria-labelledby={`titre-${slug}`}
     >

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
+import { actorPages } from './actors'
 import { editPages } from './edit'
 import { embedPage } from './embed'
 import { experimentPage } from './experiment'
@@ -28,5 +29,6 @@ export const pages = new Hono<AppEnv>()
   .route('/', openDataPages)
   .route('/', embedPage)
   .route('/', networkPages)
+  .route('/', actorPages)
 
 export { errorPage, notFoundPage, wantsHtml } from './not-found'

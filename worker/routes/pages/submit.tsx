@@ -10,35 +10,31 @@
 import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
-import { TerritoryCode } from '../../domain/territory'
 import type { TerritoryChoice } from '../../domain/territory-names'
-import { findTerritories } from '../../db/territories'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
 import { publicBase } from '../../http/public-base'
-import { ProblemError } from '../../http/problem'
 import { spendRateLimit } from '../../http/rate-limit'
 import { secretToken } from '../../lib/crypto'
 import { submitExperiment } from '../../services/catalogue'
 import { Layout } from '../../../web/components/Layout'
 import { SubmissionForm } from '../../../web/components/SubmissionForm'
 import { Confirmation, SimilarStep } from '../../../web/components/SubmitSteps'
-import { RateLimitNotice } from '../../../web/components/RateLimitNotice'
 import type { Messages } from '../../../web/i18n'
-import { fieldOfPath, formToValues, valuesToPairs, type FormValues } from '../../../web/form-input'
+import { formToValues, valuesToPairs, type FormValues } from '../../../web/form-input'
+import {
+  filledHoneypot,
+  postedPairs,
+  PRIVATE_HEADERS,
+  refusedFields,
+  renderFormPage,
+  territoryNamesOf,
+} from './form-post'
 import { messagesFor, renderPage } from './render'
 import { findSimilar } from './similar'
 import { checkForm } from './territory-input'
 
 const SIMILAR_COUNT = 3
-const HONEYPOT = 'fax'
-
-/** The capability link must not leak: not cached, not sent as Referer, not indexed. */
-const PRIVATE_HEADERS = {
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-robots-tag': 'noindex',
-}
 
 export const submitPage = new Hono<AppEnv>()
   .get('/proposer', async (c) => showForm(c, messagesFor(c), {}, new Map()))
@@ -49,11 +45,7 @@ export const submitPage = new Hono<AppEnv>()
     ...formBody(MAX_JSON_BODY_BYTES),
     async (c) => {
       const t = messagesFor(c)
-      const form = await c.req.formData()
-      const pairs: [string, string][] = []
-      form.forEach((value, name) => {
-        if (typeof value === 'string') pairs.push([name, value])
-      })
+      const pairs = await postedPairs(c)
       const control = new Set(pairs.map(([name]) => name))
       const values = formToValues(pairs)
       const refused = (wait: number) => showForm(c, t, values, new Map(), 429, [], wait)
@@ -62,7 +54,7 @@ export const submitPage = new Hono<AppEnv>()
       if (attemptWait > 0) return refused(attemptWait)
 
       // A filled honeypot is a bot: answer exactly like a success, store nothing.
-      if (pairs.some(([name, v]) => name === HONEYPOT && v.trim() !== '')) {
+      if (filledHoneypot(pairs)) {
         return confirmation(c, t, String(values.title ?? ''), secretToken())
       }
       if (control.has('_back')) return showForm(c, t, values, new Map())
@@ -104,15 +96,8 @@ export const submitPage = new Hono<AppEnv>()
         return confirmation(c, t, input.title, submission.editToken)
       } catch (err) {
         // Unknown territories or linked experiments: only the database can tell.
-        if (err instanceof ProblemError && err.errors?.length) {
-          const errors = new Map<string, string>()
-          for (const e of err.errors) {
-            const path = (e.pointer ?? '').split('/').slice(1)
-            const field = fieldOfPath(path)
-            if (!errors.has(field)) errors.set(field, e.message)
-          }
-          return showForm(c, t, checked.values, errors, 400)
-        }
+        const errors = refusedFields(err)
+        if (errors) return showForm(c, t, checked.values, errors, 400)
         throw err
       }
     }
@@ -128,49 +113,23 @@ async function showForm(
   /** Seconds before sending again, when the form is refused for sending too much. */
   retryAfter = 0
 ): Promise<Response> {
-  const codes = (Array.isArray(values.territories) ? values.territories : []).filter(
-    (code): code is string => TerritoryCode.safeParse(code).success
-  )
-  const known = codes.length > 0 ? await findTerritories(c.var.db, codes) : new Map()
-  const territoryNames = new Map(
-    codes.flatMap((code) => {
-      const name = known.get(code)?.name
-      return name ? [[code, name] as const] : []
-    })
-  )
-  const title =
-    retryAfter > 0
-      ? `${t.rateLimit.title} — ${t.form.title}`
-      : errors.size > 0
-        ? `${t.form.errorSummaryTitle(errors.size)} — ${t.form.title}`
-        : t.form.title
-  return renderPage(
+  const territoryNames = await territoryNamesOf(c.var.db, values)
+  return renderFormPage(
     c,
     t,
-    <Layout
-      title={title}
-      description={t.form.intro}
-      path="/proposer"
-      scripts={['/static/autocomplete.js']}
-    >
-      <h1>{t.form.title}</h1>
-      <p class="lead">{t.form.intro}</p>
-      {retryAfter > 0 && <RateLimitNotice retryAfter={retryAfter} />}
-      <SubmissionForm
-        values={values}
-        errors={errors}
-        territoryNames={territoryNames}
-        territoryChoices={territoryChoices}
-      />
-    </Layout>,
-    // Typed data (private contact included) must not stay in shared caches.
     {
-      status,
-      headers: {
-        'cache-control': 'no-store',
-        ...(retryAfter > 0 ? { 'retry-after': String(retryAfter) } : {}),
-      },
-    }
+      title: t.form.title,
+      intro: t.form.intro,
+      path: '/proposer',
+      scripts: ['/static/autocomplete.js'],
+    },
+    <SubmissionForm
+      values={values}
+      errors={errors}
+      territoryNames={territoryNames}
+      territoryChoices={territoryChoices}
+    />,
+    { status, errorCount: errors.size, retryAfter }
   )
 }
 

@@ -5,16 +5,23 @@
  * back as a choice (radio buttons named `territoryChoice.N`, with the typed name in
  * `territoryChoiceFor.N`); an unknown name is an error on the field.
  */
+import type { z } from '@hono/zod-openapi'
 import type { Db } from '../../db/session'
 import { ExperimentInput } from '../../domain/experiment'
 import { TerritoryCode } from '../../domain/territory'
 import type { TerritoryChoice } from '../../domain/territory-names'
 import { resolveTerritoryNames } from '../../services/territory-names'
 import type { Messages } from '../../../web/i18n'
-import { fieldList, formErrors, type FormValues } from '../../../web/form-input'
+import {
+  EXPERIMENT_FORM,
+  fieldList,
+  formErrors,
+  type FormShape,
+  type FormValues,
+} from '../../../web/form-input'
 
-export type CheckedForm =
-  | { ok: true; input: ExperimentInput; values: FormValues }
+export type CheckedForm<Input = ExperimentInput> =
+  | { ok: true; input: Input; values: FormValues }
   | {
       ok: false
       /** What to show back: resolved names as their codes, the others as typed. */
@@ -42,14 +49,17 @@ function postedChoices(pairs: readonly (readonly [string, string])[]): Map<strin
 
 /**
  * Resolves the territory names of a submitted form, then validates the record with the
- * schema, so every error of the page (names included) comes back at once.
+ * schema (the experiment's unless another is given), so every error of the page (names
+ * included) comes back at once.
  */
-export async function checkForm(
+export async function checkForm<Input = ExperimentInput>(
   db: Db,
   t: Messages,
   values: FormValues,
-  pairs: readonly (readonly [string, string])[]
-): Promise<CheckedForm> {
+  pairs: readonly (readonly [string, string])[],
+  schema: z.ZodType<Input> = ExperimentInput as unknown as z.ZodType<Input>,
+  form: FormShape = EXPERIMENT_FORM
+): Promise<CheckedForm<Input>> {
   const entries = fieldList(values, 'territories')
   const chosen = postedChoices(pairs)
   const isCode = (entry: string) => TerritoryCode.safeParse(entry).success
@@ -91,8 +101,10 @@ export async function checkForm(
   const withCodes = (list: string[]): FormValues =>
     entries.length > 0 ? { ...values, territories: [...new Set(list)] } : values
   const input = withCodes(codes)
-  const parsed = ExperimentInput.safeParse(input)
-  const errors = parsed.success ? new Map<string, string>() : formErrors(parsed.error.issues, input)
+  const parsed = schema.safeParse(input)
+  const errors = parsed.success
+    ? new Map<string, string>()
+    : formErrors(parsed.error.issues, input, form)
   const nameProblems = [
     ...(unknown.length > 0 ? [t.form.territoryUnknown(unknown)] : []),
     ...(choices.length > 0 ? [t.form.territoryToChoose(choices.map((c) => c.text))] : []),

@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../../env'
 import { contributionDecisions } from './contributions'
+import { actorDeskPages } from './actor'
 import { journalPage } from './journal'
 import { loginPages, logoutPage } from './login'
 import { queuePage } from './queue'
@@ -15,5 +16,6 @@ export const moderationDesk = new Hono<AppEnv>()
   .route('/', logoutPage)
   .route('/', queuePage)
   .route('/', recordPages)
+  .route('/', actorDeskPages)
   .route('/', journalPage)
   .route('/', contributionDecisions)

@@ -1,6 +1,9 @@
 /** `/moderation`: the queue (pending submissions, changes requested, proposals, reports, bin). */
 import { Hono } from 'hono'
 import type { ExperimentContent } from '../../../domain/experiment'
+import { ACTOR_KINDS } from '../../../domain/actor-vocabularies'
+import { labelOf } from '../../../domain/vocabularies'
+import { listActorsAwaitingModeration } from '../../../db/actors'
 import type { ExperimentRow } from '../../../db/experiments'
 import { listAwaitingModeration, listDeleted } from '../../../db/moderation'
 import { listPendingProposals } from '../../../db/proposals'
@@ -31,8 +34,9 @@ function toItem(row: ExperimentRow, at: string): QueueItem {
 
 export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSession, async (c) => {
   const db = c.var.db
-  const [awaiting, deleted, proposals, reports, replications] = await Promise.all([
+  const [awaiting, actors, deleted, proposals, reports, replications] = await Promise.all([
     listAwaitingModeration(db, QUEUE_LIMIT),
+    listActorsAwaitingModeration(db, QUEUE_LIMIT),
     listDeleted(db, 50),
     listPendingProposals(db, QUEUE_LIMIT),
     listOpenReports(db, QUEUE_LIMIT),
@@ -46,6 +50,13 @@ export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSessi
         submissions={awaiting
           .filter((r) => r.status === 'pending')
           .map((r) => toItem(r, r.created_at))}
+        actors={actors.map((r) => ({
+          id: r.id,
+          title: r.name,
+          lead: labelOf(ACTOR_KINDS, r.kind),
+          status: r.status,
+          at: r.created_at,
+        }))}
         changesRequested={awaiting
           .filter((r) => r.status === 'changes_requested')
           .map((r) => toItem(r, r.updated_at))}

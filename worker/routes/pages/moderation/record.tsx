@@ -14,7 +14,6 @@ import { latestOwnerReply } from '../../../db/owner-replies'
 import { getPendingProposalFor } from '../../../db/proposals'
 import { listOpenReports } from '../../../db/reports'
 import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
-import { ProblemError } from '../../../http/problem'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../../domain/moderation'
 import { diffContent } from '../../../domain/revision-diff'
 import type { ModeratorActor } from '../../../services/moderation/actor'
@@ -33,7 +32,7 @@ import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation
 import type { FormError } from '../../../../web/components/moderation/RecordForms'
 import { RecordView, type RecordViewProps } from '../../../../web/components/moderation/RecordView'
 import { NotFound } from '../../../../web/components/NotFound'
-import { deskForm, formField, renderDesk, requireDeskCsrf } from './render'
+import { decisionFormError, deskForm, formField, renderDesk, requireDeskCsrf } from './render'
 
 const ACTION_BY_SLUG = new Map(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], a] as const))
 
@@ -152,16 +151,9 @@ function refused(
   err: unknown,
   values: ShowOptions['values']
 ) {
-  if (!(err instanceof ProblemError)) throw err
-  if (err.status === 404) return notFound(c)
-  const first = err.errors?.[0]
-  const field =
-    first?.pointer === '/reason' ? 'reason' : first?.pointer === '/into' ? 'into' : undefined
-  return showRecord(c, id, {
-    error: { form, ...(field ? { field } : {}), message: first?.message ?? err.message },
-    values,
-    status: err.status === 409 ? 409 : 400,
-  })
+  const { status, ...error } = decisionFormError(err, form)
+  if (status === 404) return notFound(c)
+  return showRecord(c, id, { error, values, status: status === 409 ? 409 : 400 })
 }
 
 const done = (c: Context<DeskEnv>, id: string | null, what: string) =>

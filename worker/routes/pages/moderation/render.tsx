@@ -11,6 +11,8 @@ import type { AppEnv } from '../../../env'
 import { CSRF_FIELD, isSameOrigin, tokensMatch } from '../../../http/csrf'
 import { formBody } from '../../../http/form'
 import { clientIpHash, type DeskEnv } from '../../../http/moderator-session'
+import { ProblemError } from '../../../http/problem'
+import type { FormError } from '../../../../web/components/moderation/RecordForms'
 import { MESSAGES } from '../../../../web/i18n'
 import { renderPage } from '../render'
 
@@ -66,4 +68,21 @@ export const requireDeskCsrf: MiddlewareHandler<DeskEnv> = async (c, next) => {
     )
   }
   await next()
+}
+
+/**
+ * A refused decision as the error its form shows (on the reason or target field when the
+ * problem names one); rethrows what is not a refusal.
+ */
+export function decisionFormError(err: unknown, form: string): FormError & { status: number } {
+  if (!(err instanceof ProblemError)) throw err
+  const first = err.errors?.[0]
+  const field =
+    first?.pointer === '/reason' ? 'reason' : first?.pointer === '/into' ? 'into' : undefined
+  return {
+    form,
+    ...(field ? { field } : {}),
+    message: first?.message ?? err.message,
+    status: err.status,
+  }
 }

@@ -1,0 +1,164 @@
+/**
+ * `/acteurs`: the published actors with filters (kind, skill offered, skill needed,
+ * territory, programme) in a plain GET form, so the URL carries the whole query and the
+ * page works without JavaScript.
+ */
+import type { Actor } from '../../worker/domain/actor'
+import { ACTOR_KINDS, ACTOR_PROGRAMMES } from '../../worker/domain/actor-vocabularies'
+import { SKILL_TREE, skillLabel } from '../../worker/domain/skills'
+import { labelOf, type Term } from '../../worker/domain/vocabularies'
+import { useT } from '../i18n'
+import { ActorWhere } from './ActorView'
+
+export interface ActorListQuery {
+  kind?: readonly string[] | undefined
+  offers?: readonly string[] | undefined
+  needs?: readonly string[] | undefined
+  territory?: readonly string[] | undefined
+  programme?: readonly string[] | undefined
+}
+
+/** A filter as a select: its first value is kept; `any` clears it. */
+function FilterSelect(props: {
+  name: string
+  label: string
+  terms: readonly (Term & { children?: readonly Term[] })[]
+  value: string | undefined
+}) {
+  const t = useT()
+  const id = `filtre-${props.name}`
+  const option = (term: Term) => (
+    <option value={term.code} selected={term.code === props.value}>
+      {term[t.lang]}
+    </option>
+  )
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={props.name}>
+        <option value="">{t.actors.filters.any}</option>
+        {props.terms.map((term) =>
+          term.children?.length ? (
+            <optgroup label={term[t.lang]}>
+              {option({ ...term, [t.lang]: t.actors.filters.family(term[t.lang]) })}
+              {term.children.map(option)}
+            </optgroup>
+          ) : (
+            option(term)
+          )
+        )}
+      </select>
+    </div>
+  )
+}
+
+function ActorCard({ actor }: { actor: Actor }) {
+  const t = useT()
+  const names = (entries: Actor['needs']) =>
+    entries.map((e) => skillLabel(e.skill, t.lang)).join(', ')
+  return (
+    <article class="card">
+      <h3 class="card-title">
+        <a href={`/acteurs/${encodeURIComponent(actor.slug)}`}>{actor.name}</a>
+      </h3>
+      <ul class="card-meta">
+        <li>{labelOf(ACTOR_KINDS, actor.kind, t.lang)}</li>
+        <li>
+          <ActorWhere actor={actor} />
+        </li>
+      </ul>
+      {actor.needs.length > 0 && (
+        <p>
+          <strong>{t.actors.needs} :</strong> {names(actor.needs)}
+        </p>
+      )}
+      {actor.offers.length > 0 && (
+        <p>
+          <strong>{t.actors.offers} :</strong> {names(actor.offers)}
+        </p>
+      )}
+    </article>
+  )
+}
+
+export function ActorList(props: {
+  actors: readonly Actor[]
+  query: ActorListQuery
+  /** The address of the next page, or null at the end. */
+  nextHref: string | null
+}) {
+  const t = useT()
+  const a = t.actors
+  const q = props.query
+  return (
+    <>
+      <h1>{a.listTitle}</h1>
+      <p class="lead">{a.listIntro}</p>
+      <p>
+        <a class="button primary" href="/acteurs/proposer">
+          {a.enter}
+        </a>{' '}
+        {a.enterHelp}
+      </p>
+      <form method="get" action="/acteurs" class="filters" aria-labelledby="filtres-titre">
+        <h2 id="filtres-titre">{a.filters.title}</h2>
+        <FilterSelect name="kind" label={a.filters.kind} terms={ACTOR_KINDS} value={q.kind?.[0]} />
+        <FilterSelect
+          name="needs"
+          label={a.filters.needs}
+          terms={SKILL_TREE}
+          value={q.needs?.[0]}
+        />
+        <FilterSelect
+          name="offers"
+          label={a.filters.offers}
+          terms={SKILL_TREE}
+          value={q.offers?.[0]}
+        />
+        <FilterSelect
+          name="programme"
+          label={a.filters.programme}
+          terms={ACTOR_PROGRAMMES}
+          value={q.programme?.[0]}
+        />
+        <div class="field">
+          <label for="filtre-territory">{a.filters.territory}</label>
+          <p class="help" id="filtre-territory-aide">
+            {a.filters.territoryHelp}
+          </p>
+          <input
+            id="filtre-territory"
+            name="territory"
+            type="text"
+            value={q.territory?.[0] ?? ''}
+            aria-describedby="filtre-territory-aide"
+          />
+        </div>
+        <p class="actions">
+          <button type="submit" class="button">
+            {a.filters.apply}
+          </button>{' '}
+          <a href="/acteurs">{a.filters.reset}</a>
+        </p>
+      </form>
+      <section aria-labelledby="resultats-titre">
+        <h2 id="resultats-titre">{a.resultsTitle}</h2>
+        <p role="status">{a.count(props.actors.length)}</p>
+        {props.actors.length === 0 ? (
+          <p class="empty">{a.none}</p>
+        ) : (
+          <div class="cards">
+            {props.actors.map((actor) => (
+              <ActorCard actor={actor} />
+            ))}
+          </div>
+        )}
+        {props.nextHref && (
+          <p>
+            <a href={props.nextHref}>{a.next}</a>
+          </p>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,169 @@
+/**
+ * The network's actor pages: `/acteurs` (published actors and their filters),
+ * `/acteurs/proposer` (entering the network, need first, without an account or
+ * JavaScript) and `/acteurs/{slug}` (one actor). The form posts through the same schema
+ * and use case as `POST /api/actors`; errors come back next to their fields with
+ * everything typed kept; every POST spends the `attempt` ceiling, a stored one the
+ * `submit` budget too.
+ */
+import { Hono, type Context } from 'hono'
+import { csrf } from 'hono/csrf'
+import { ActorInput } from '../../domain/actor'
+import type { TerritoryChoice } from '../../domain/territory-names'
+import { getPublishedActor, listPublishedActors, toActor } from '../../db/actors'
+import type { AppEnv } from '../../env'
+import { MAX_JSON_BODY_BYTES } from '../../http/body'
+import { formBody } from '../../http/form'
+import { spendRateLimit } from '../../http/rate-limit'
+import { submitActor } from '../../services/actors'
+import { ActorFilterQuery, decodeCursor, encodeCursor } from '../api/params'
+import { ActorForm } from '../../../web/components/ActorForm'
+import { ActorList } from '../../../web/components/ActorList'
+import { ActorView } from '../../../web/components/ActorView'
+import { Layout } from '../../../web/components/Layout'
+import { NotFound } from '../../../web/components/NotFound'
+import { ACTOR_FORM, formToValues, type FormValues } from '../../../web/form-input'
+import type { Messages } from '../../../web/i18n'
+import {
+  filledHoneypot,
+  postedPairs,
+  PRIVATE_HEADERS,
+  refusedFields,
+  renderFormPage,
+  territoryNamesOf,
+} from './form-post'
+import { messagesFor, renderPage } from './render'
+import { checkForm } from './territory-input'
+
+const PAGE_SIZE = 24
+
+export const actorPages = new Hono<AppEnv>()
+  .get('/acteurs', async (c) => {
+    const t = messagesFor(c)
+    const url = new URL(c.req.url)
+    // Empty selects ("Tous") send empty values: they mean no filter.
+    const params = new URLSearchParams([...url.searchParams].filter(([, v]) => v.trim() !== ''))
+    const parsed = ActorFilterQuery.safeParse(
+      Object.fromEntries(
+        [...new Set(params.keys())]
+          .filter((k) => k !== 'cursor')
+          .map((k) => {
+            const all = params.getAll(k)
+            return [k, all.length === 1 ? all[0] : all]
+          })
+      )
+    )
+    const filters = parsed.success ? parsed.data : {}
+    const after = decodeCursor(params.get('cursor') ?? undefined, 2)
+    const rows = await listPublishedActors(
+      c.var.db,
+      filters,
+      after ? { publishedAt: after[0]!, id: after[1]! } : null,
+      PAGE_SIZE + 1
+    )
+    const page = rows.slice(0, PAGE_SIZE)
+    const last = page.at(-1)
+    let nextHref: string | null = null
+    if (rows.length > PAGE_SIZE && last) {
+      const next = new URLSearchParams(params)
+      next.set('cursor', encodeCursor([last.published_at ?? '', last.id]))
+      nextHref = `/acteurs?${next}`
+    }
+    return renderPage(
+      c,
+      t,
+      <Layout title={t.actors.listTitle} description={t.actors.listIntro} path="/acteurs">
+        <ActorList actors={page.map(toActor)} query={filters} nextHref={nextHref} />
+      </Layout>,
+      { status: parsed.success ? 200 : 400, headers: { 'cache-control': 'public, max-age=60' } }
+    )
+  })
+  .get('/acteurs/proposer', (c) => showForm(c, messagesFor(c), {}, new Map()))
+  .post('/acteurs/proposer', csrf(), ...formBody(MAX_JSON_BODY_BYTES), async (c) => {
+    const t = messagesFor(c)
+    const pairs = await postedPairs(c)
+    const values = formToValues(pairs, ACTOR_FORM)
+    const attemptWait = await spendRateLimit(c, 'attempt')
+    if (attemptWait > 0) return showForm(c, t, values, new Map(), 429, [], attemptWait)
+    if (filledHoneypot(pairs)) return confirmation(c, t, String(values.name ?? ''))
+
+    const checked = await checkForm(c.var.db, t, values, pairs, ActorInput, ACTOR_FORM)
+    if (!checked.ok) return showForm(c, t, checked.values, checked.errors, 400, checked.choices)
+
+    const submitWait = await spendRateLimit(c, 'submit')
+    if (submitWait > 0) return showForm(c, t, checked.values, new Map(), 429, [], submitWait)
+    try {
+      await submitActor(c.var.db, checked.input)
+    } catch (err) {
+      const errors = refusedFields(err, ACTOR_FORM)
+      if (errors) return showForm(c, t, checked.values, errors, 400)
+      throw err
+    }
+    return confirmation(c, t, checked.input.name)
+  })
+  .get('/acteurs/:idOrSlug', async (c) => {
+    const t = messagesFor(c)
+    const idOrSlug = c.req.param('idOrSlug')
+    const row = idOrSlug.length <= 120 ? await getPublishedActor(c.var.db, idOrSlug) : null
+    if (!row) {
+      return renderPage(
+        c,
+        t,
+        <NotFound title={t.actors.notFoundTitle} text={t.actors.notFoundText} />,
+        { status: 404 }
+      )
+    }
+    const actor = toActor(row)
+    return renderPage(
+      c,
+      t,
+      <Layout
+        title={actor.name}
+        description={actor.description?.slice(0, 200) ?? t.actors.listIntro}
+        path={`/acteurs/${actor.slug}`}
+      >
+        <ActorView actor={actor} />
+      </Layout>,
+      { headers: { 'cache-control': 'public, max-age=300' } }
+    )
+  })
+
+async function showForm(
+  c: Context<AppEnv>,
+  t: Messages,
+  values: FormValues,
+  errors: ReadonlyMap<string, string>,
+  status: 200 | 400 | 429 = 200,
+  territoryChoices: readonly TerritoryChoice[] = [],
+  retryAfter = 0
+): Promise<Response> {
+  const f = t.actors.form
+  return renderFormPage(
+    c,
+    t,
+    { title: f.title, intro: f.intro, path: '/acteurs/proposer' },
+    <ActorForm
+      values={values}
+      errors={errors}
+      territoryNames={await territoryNamesOf(c.var.db, values)}
+      territoryChoices={territoryChoices}
+    />,
+    { status, errorCount: errors.size, retryAfter }
+  )
+}
+
+function confirmation(c: Context<AppEnv>, t: Messages, name: string) {
+  const f = t.actors.form
+  return renderPage(
+    c,
+    t,
+    <Layout title={f.doneTitle} path="/acteurs/proposer" noindex>
+      <h1>{f.doneTitle}</h1>
+      <p role="status">{f.doneText(name)}</p>
+      <p>
+        <a href="/acteurs">{f.doneBack}</a>
+      </p>
+    </Layout>,
+    { status: 201, headers: PRIVATE_HEADERS }
+  )
+}

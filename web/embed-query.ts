@@ -6,14 +6,20 @@
  */
 import { FACETS, type SearchQuery } from '../worker/domain/search'
 import { LANGS, type Lang } from './i18n/lang'
-import { parseSearchParams, searchParamsOf, withFilter } from './search-query'
+import { parseSearchParams, searchParamsOf, TO_VERIFY_PARAM, withFilter } from './search-query'
 
 export const EMBED_PATH = '/integrer'
 /** A compact list: the rest of the results is one link away, on the observatory. */
 export const EMBED_HITS = 10
 
 /** The search's parameters the view takes, as /donnees lists them. */
-export const SEARCH_PARAMETERS: readonly string[] = ['q', ...FACETS, 'evidenceMin', 'sort']
+export const SEARCH_PARAMETERS: readonly string[] = [
+  'q',
+  ...FACETS,
+  'evidenceMin',
+  TO_VERIFY_PARAM,
+  'sort',
+]
 
 export interface EmbedParams {
   /** The search's query, always its first page of EMBED_HITS results. */
@@ -35,7 +41,7 @@ export function parseEmbedParams(params: URLSearchParams): EmbedParams {
 
 /** What an embed's URL says: the search's text, filters and order, the territory, the language. */
 export type EmbedLink = Omit<EmbedParams, 'query'> & {
-  query: Pick<SearchQuery, 'q' | 'filters' | 'sort'>
+  query: Pick<SearchQuery, 'q' | 'filters' | 'toVerify' | 'sort'>
 }
 
 /** The view's URL (path and query), as the « Intégrer sur votre site » code gives it. */

@@ -8,6 +8,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { drainOutbox } from '../../worker/search/sync'
+import { embedHref, parseEmbedParams } from '../../web/embed-query'
 import { publish, request } from './fixtures'
 
 const HTML = { accept: 'text/html' }
@@ -148,6 +149,14 @@ describe('« Intégrer sur votre site »', () => {
     expect(embedCode(html)).toBe(
       '<iframe src="https://observatoire.test/integrer?theme=open-data&amp;department=35&amp;lang=fr" title="Expérimentations numériques locales — thématique Données ouvertes, Ille-et-Vilaine (35)" width="100%" height="640" loading="lazy"></iframe>'
     )
+  })
+
+  it('writes back every parameter it reads, the search’s and its own', () => {
+    const search =
+      'q=portail&theme=open-data&department=35&evidenceMin=1&budget=lt-10k&toVerify=true&sort=recent'
+    const read = parseEmbedParams(new URLSearchParams(`${search}&territory=reg:53&lang=en&page=3`))
+    expect(read.query.page).toBe(1)
+    expect(embedHref(read)).toBe(`/integrer?${search}&territory=reg%3A53&lang=en`)
   })
 
   it('gives the territory’s code on its page, and a section on /donnees', async () => {

@@ -75,6 +75,8 @@ describe('/integrer', () => {
     )
     expect(html).toContain('href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/"')
     expect(html).toContain('id="carte-integration"')
+    // The record's pin is on the map, not a link (it would open inside the frame).
+    expect(html).toMatch(/<g class="map-pin"><title>Bus numérique des villages mayennais<\/title>/)
     expect(html).not.toContain('<script')
     expect(html).not.toContain('<form')
   })

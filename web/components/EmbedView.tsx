@@ -12,6 +12,7 @@ import { searchHref } from '../search-query'
 import { ExperimentCard } from './ExperimentCard'
 import { FranceMap, mapAreas } from './FranceMap'
 import { NewTabLink } from './NewTabLink'
+import { resultPins } from './SearchMap'
 
 /** The document around the view's content: its own small head and the source line. */
 function EmbedShell({ title, children }: { title: string; children: Child }) {
@@ -83,7 +84,8 @@ export function EmbedView({ title, query, result, names, selectedRegions }: Embe
               </p>
             )}
           </div>
-          <RegionCounts
+          <ResultMap
+            query={query}
             result={result}
             names={names}
             selected={selectedRegions}
@@ -95,8 +97,12 @@ export function EmbedView({ title, query, result, names, selectedRegions }: Embe
   )
 }
 
-/** The région map of the results: every région, each with its count, none a link. */
-function RegionCounts(props: {
+/**
+ * The région map of the results, with their pins (records, or départements with counts):
+ * nothing on it is a link, since a link inside the frame would open there.
+ */
+function ResultMap(props: {
+  query: SearchQuery
   result: SearchResult
   names: ReadonlyMap<string, string>
   selected: readonly string[]
@@ -108,6 +114,7 @@ function RegionCounts(props: {
   const regionNames: Record<string, string> = {}
   for (const [code, name] of props.names)
     if (code.startsWith('reg:')) regionNames[code.slice(4)] = name
+  const { pins, title } = resultPins(t, props.query, props.result, props.names)
   return (
     <FranceMap
       id="carte-integration"
@@ -117,6 +124,8 @@ function RegionCounts(props: {
       selected={props.selected}
       caption={props.caption}
       legendTitle={t.embed.mapLegend}
+      pins={pins}
+      pinsTitle={title}
     />
   )
 }

@@ -6,7 +6,7 @@
  * filtered on them, a record's pin to its page.
  */
 import type { SearchQuery, SearchResult } from '../../worker/domain/search'
-import { useT } from '../i18n'
+import { useT, type Messages } from '../i18n'
 import { searchPins } from '../map/pins'
 import { mapShapes } from '../map/shapes'
 import { searchHref, withFilter } from '../search-query'
@@ -54,35 +54,12 @@ export function SearchMap({
   const areaNames: Record<string, string> = {}
   for (const [code, name] of names)
     if (code.startsWith(`${level}:`)) areaNames[code.slice(4)] = name
-  const departmentName = (code: string) =>
-    names.get(`dep:${code}`) ?? mapShapes('dep').find((a) => a.code === code)?.name ?? code
   const filtered = (f: 'region' | 'department', code: string) =>
     withMapLevel(`${searchHref(withFilter(query, f, [code]))}#resultats`, level)
-
-  const found = searchPins(
-    result.hits,
-    result.total,
-    result.facets.department,
-    query.filters.department
-  )
-  const pins: MapPin[] =
-    found.kind === 'records'
-      ? found.pins.map(({ hit, x, y }) => ({
-          x,
-          y,
-          count: 1,
-          label: hit.title,
-          place: hit.title,
-          href: `/experiences/${encodeURIComponent(hit.slug)}`,
-        }))
-      : found.pins.map(({ code, count, x, y }) => ({
-          x,
-          y,
-          count,
-          label: h.pinLabel(departmentName(code), count),
-          place: departmentName(code),
-          href: filtered('department', code),
-        }))
+  const { pins, title: pinsTitle } = resultPins(t, query, result, names, {
+    record: (slug) => `/experiences/${encodeURIComponent(slug)}`,
+    department: (code) => filtered('department', code),
+  })
 
   return (
     <section class="map-section" aria-labelledby="carte-titre">
@@ -110,8 +87,54 @@ export function SearchMap({
         caption={`${h.mapCaption(level)} — ${h.results(result.total)}${query.q ? ` ${h.resultsFor(query.q)}` : ''}`}
         legendTitle={h.mapLegend}
         pins={pins}
-        pinsTitle={found.kind === 'records' ? h.pinsRecords : h.pinsDepartments}
+        pinsTitle={pinsTitle}
       />
     </section>
   )
+}
+
+/**
+ * The pins of a result: one per record when the whole result is on the page, else one per
+ * département with its count. With `links`, each pin is a link (the search page); without,
+ * pins only show (the embeddable view, whose links must leave its frame).
+ */
+export function resultPins(
+  t: Messages,
+  query: SearchQuery,
+  result: SearchResult,
+  names: ReadonlyMap<string, string>,
+  links?: { record: (slug: string) => string; department: (code: string) => string }
+): { pins: MapPin[]; title: string } {
+  const departmentName = (code: string) =>
+    names.get(`dep:${code}`) ?? mapShapes('dep').find((a) => a.code === code)?.name ?? code
+  const found = searchPins(
+    result.hits,
+    result.total,
+    result.facets.department,
+    query.filters.department
+  )
+  if (found.kind === 'records') {
+    return {
+      title: t.home.pinsRecords,
+      pins: found.pins.map(({ hit, x, y }) => ({
+        x,
+        y,
+        count: 1,
+        label: hit.title,
+        place: hit.title,
+        href: links?.record(hit.slug),
+      })),
+    }
+  }
+  return {
+    title: t.home.pinsDepartments,
+    pins: found.pins.map(({ code, count, x, y }) => ({
+      x,
+      y,
+      count,
+      label: t.home.pinLabel(departmentName(code), count),
+      place: departmentName(code),
+      href: links?.department(code),
+    })),
+  }
 }

@@ -24,6 +24,8 @@ declare module 'vitest' {
     catalogueCount: number
     /** A desk account for tests/browser/moderation.test.ts. */
     moderator: { name: string; password: string }
+    /** The moderators' API token, for tests that prepare records through the API. */
+    moderatorToken: string
   }
 }
 
@@ -55,6 +57,7 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', url)
     project.provide('catalogueCount', count)
     project.provide('moderator', moderator)
+    project.provide('moderatorToken', token)
   } catch (err) {
     await worker.stop()
     throw err

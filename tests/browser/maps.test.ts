@@ -56,6 +56,7 @@ describe('search map', () => {
     await page.getByRole('link', { name: 'Par département' }).click()
     await page.waitForURL(/carte=dep/)
     expect(page.url()).toContain('theme=mediation')
+    expect(page.url()).toMatch(/#carte-titre$/)
     expect(await page.locator('#carte-departements a.map-area').count()).toBe(101)
     expect(await pinCounts(page, '#carte-departements')).toEqual(after)
 

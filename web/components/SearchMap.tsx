@@ -69,7 +69,7 @@ export function SearchMap({
       <nav class="map-levels" aria-label={h.mapLevelsLabel}>
         {(['reg', 'dep'] as const).map((l) => (
           <a
-            href={`${withMapLevel(searchHref({ ...query, page: 1 }), l)}`}
+            href={withMapLevel(`${searchHref({ ...query, page: 1 })}#carte-titre`, l)}
             aria-current={l === level ? 'true' : undefined}
           >
             {h.mapLevels[l]}

@@ -1,7 +1,8 @@
 /**
  * How practices spread, in Chromium without JavaScript: a commune declares « nous l'avons
  * reproduite » on a record, a moderator approves it on the desk, and the record then
- * shows the replication, the count of territories that adopted it and the spread graph.
+ * shows the replication, the count of territories that adopted it and the spread graph,
+ * and the comparison page shows the région's replications.
  * axe-core (in a JavaScript tab) checks the form, its error state and the record; the
  * record fits 320 px.
  */
@@ -19,7 +20,12 @@ const moderator = inject('moderator')
 const browser = useBrowser()
 
 interface Listed {
-  items: { id: string; slug: string; title: string; derived: { regions: string[] } }[]
+  items: {
+    id: string
+    slug: string
+    title: string
+    derived: { regions: { code: string }[] }
+  }[]
 }
 
 /** A published record of the real catalogue that covers a région (so it can be compared). */
@@ -74,6 +80,23 @@ describe('« nous l’avons reproduite »', () => {
     expect(await spread.locator('svg.spread-graph').count()).toBe(1)
     expect(await spread.locator('table.spread-table').innerText()).toContain('Rennes')
     expect(await spread.locator('#carte-essaimage').count()).toBe(1)
+
+    // The comparison shows the région's replications: Bretagne (Rennes) gave at least this one.
+    const regions = record.derived.regions.map((r) => r.code.replace(/^reg:/, ''))
+    const other = regions.find((r) => r !== '53') ?? '76'
+    await page.goto(`/comparer?t=reg%3A53&t=reg%3A${other}`)
+    const figures = page.locator('section.spread-figures table')
+    const given = figures
+      .locator('tbody tr')
+      .filter({ has: page.locator('th', { hasText: /^Reprises données$/ }) })
+    const bretagne = await figures.locator('thead th').allInnerTexts()
+    const column = bretagne.findIndex((h) => h.trim() === 'Bretagne')
+    expect(column).toBeGreaterThan(0)
+    const cells = await given.locator('th, td').allInnerTexts()
+    expect(Number(cells[column])).toBeGreaterThanOrEqual(1)
+    expect(await page.locator('section.spread-figures').innerText()).toContain(
+      'Pratiques les plus reprises'
+    )
 
     expect(foreign).toEqual([])
     expect(cspViolations).toEqual([])

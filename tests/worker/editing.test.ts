@@ -17,7 +17,6 @@ import {
   postForm,
 } from './fixtures'
 
-
 /** Opens an edit session with the token; returns the Cookie header to send back. */
 async function openSession(token: string): Promise<string> {
   const res = await postForm('/modifier/ouvrir', [['token', token]])

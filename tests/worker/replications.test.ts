@@ -312,3 +312,54 @@ describe('desk and exports', () => {
     expect(json.map((r) => r.id)).toContain(id)
   })
 })
+
+describe('statistics of the spread', () => {
+  it('ranks practices by take-ups and counts them received and given per région', async () => {
+    const before = (await (await request('/api/stats/replications')).json()) as {
+      areas: { code: string; received: number; given: number; givenPer100kInhabitants: number }[]
+    }
+    const area = (s: typeof before, code: string) => s.areas.find((a) => a.code === code)!
+    // A practice of Occitanie (reg:76), reproduced in Rennes (Bretagne) and cited by a
+    // record of Finistère (Bretagne too).
+    const source = await publish({
+      title: 'Budget participatif numérique d’Exempleville',
+      territories: ['reg:76'],
+      themes: ['participation'],
+    })
+    const { id } = (await (
+      await postJson(`/api/experiments/${source.id}/replications`, declaration())
+    ).json()) as { id: string }
+    await approve(id)
+    await publish({
+      title: 'Budget participatif repris à Exemple-en-Finistère',
+      territories: ['dep:29'],
+      inspiredBy: [source.id],
+    })
+
+    const after = (await (
+      await request('/api/stats/replications?theme=participation&limit=5')
+    ).json()) as typeof before & {
+      mostReplicated: { record: { id: string }; takeUps: number }[]
+      total: number
+    }
+    expect(after.mostReplicated[0]).toEqual({
+      record: expect.objectContaining({ id: source.id }),
+      takeUps: 2,
+    })
+    expect(area(after, 'reg:76').received - area(before, 'reg:76').received).toBe(2)
+    expect(area(after, 'reg:53').given - area(before, 'reg:53').given).toBe(2)
+    expect(area(after, 'reg:53').givenPer100kInhabitants).toBeGreaterThan(0)
+
+    const compare = await page('/comparer?t=reg%3A53&t=reg%3A76')
+    expect(compare).toContain('Reprises reçues')
+    expect(compare).toContain('Reprises données')
+    expect(compare).toContain(`href="/experiences/${source.slug}"`)
+    const territory = await page('/territoires/reg:76')
+    expect(territory).toContain('Pratiques du territoire les plus reprises : Occitanie')
+    expect(territory).toContain(`href="/experiences/${source.slug}"`)
+
+    expect((await request('/api/stats/replications?level=dep&territory=dep:29')).status).toBe(200)
+    expect((await request('/api/stats/replications?level=com')).status).toBe(400)
+    expect((await request('/api/stats/replications?limit=1000')).status).toBe(400)
+  })
+})

@@ -35,6 +35,21 @@ export const spreadFr = {
   citedBy: 'Cite cette fiche (« inspirée de »)',
   mapCaption: 'Régions où la pratique a été reprise',
   mapLegend: 'Reprises',
+  stats: {
+    title: 'Essaimage',
+    lead: 'Une reprise est une reproduction déclarée et approuvée, ou une fiche publiée qui en cite une autre (« inspirée de »). Reçues : les pratiques du territoire reprises ailleurs ; données : les reprises faites sur le territoire.',
+    caption: 'Reprises reçues et données',
+    received: 'Reprises reçues',
+    given: 'Reprises données',
+    per100k: 'pour 100 000 habitants',
+    per100Collectivites: 'pour 100 collectivités',
+    mostReplicated: 'Pratiques les plus reprises',
+    mostReplicatedTheme: (theme: string) => `Pratiques les plus reprises — ${theme}`,
+    mostReplicatedIn: (name: string) => `Pratiques du territoire les plus reprises : ${name}`,
+    takeUps: (n: number) => countOf('fr', n, 'reprise', 'reprises'),
+    none: 'Aucune pratique n’a encore été reprise.',
+    api: 'Ces chiffres en JSON',
+  },
   form: {
     title: (title: string) => `Nous avons reproduit « ${title} »`,
     intro:
@@ -112,6 +127,21 @@ export const spreadEn: typeof spreadFr = {
   citedBy: 'Cites this record (“inspired by”)',
   mapCaption: 'Regions where the practice was taken up',
   mapLegend: 'Take-ups',
+  stats: {
+    title: 'Spread',
+    lead: 'A take-up is an approved replication, or a published record citing another one (“inspired by”). Received: the territory’s practices taken up elsewhere; given: the take-ups made in the territory.',
+    caption: 'Take-ups received and given',
+    received: 'Take-ups received',
+    given: 'Take-ups given',
+    per100k: 'per 100,000 inhabitants',
+    per100Collectivites: 'per 100 local authorities',
+    mostReplicated: 'Most taken-up practices',
+    mostReplicatedTheme: (theme: string) => `Most taken-up practices — ${theme}`,
+    mostReplicatedIn: (name: string) => `The territory’s most taken-up practices: ${name}`,
+    takeUps: (n: number) => countOf('en', n, 'take-up', 'take-ups'),
+    none: 'No practice has been taken up yet.',
+    api: 'These figures as JSON',
+  },
   form: {
     title: (title: string) => `We reproduced “${title}”`,
     intro:

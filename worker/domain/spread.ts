@@ -74,3 +74,61 @@ export interface Lineage {
   received: Replication[]
   spread: Spread
 }
+
+// ── Statistics ───────────────────────────────────────────────────────────────
+
+const rate = z.number().nullable()
+
+/** Take-ups received and given by a région or département, with rates like the other measures. */
+export const AreaSpread = z
+  .object({
+    code: z.string().openapi({ example: 'reg:53' }),
+    name: z.string(),
+    received: z.number().int(),
+    given: z.number().int(),
+    receivedPer100kInhabitants: rate,
+    givenPer100kInhabitants: rate,
+    receivedPer100Collectivites: rate,
+    givenPer100Collectivites: rate,
+  })
+  .openapi('AreaSpread')
+export type AreaSpread = z.infer<typeof AreaSpread>
+
+export const MostReplicated = z
+  .object({ record: Ref, takeUps: z.number().int() })
+  .openapi('MostReplicated')
+export type MostReplicated = z.infer<typeof MostReplicated>
+
+export const SpreadStats = z
+  .object({
+    /** All take-ups in the catalogue, each once. */
+    total: z.number().int(),
+    mostReplicated: z.array(MostReplicated),
+    areas: z.array(AreaSpread),
+  })
+  .openapi('SpreadStats')
+export type SpreadStats = z.infer<typeof SpreadStats>
+
+const per = (n: number, base: number | null, unit: number) =>
+  base && base > 0 ? Math.round((n / base) * unit * 10_000) / 10_000 : null
+
+/** Counts with their rates: per 100,000 inhabitants and per 100 collectivités. */
+export function areaSpread(row: {
+  code: string
+  name: string
+  population: number | null
+  collectivites: number
+  received: number
+  given: number
+}): AreaSpread {
+  return {
+    code: row.code,
+    name: row.name,
+    received: row.received,
+    given: row.given,
+    receivedPer100kInhabitants: per(row.received, row.population, 100_000),
+    givenPer100kInhabitants: per(row.given, row.population, 100_000),
+    receivedPer100Collectivites: per(row.received, row.collectivites, 100),
+    givenPer100Collectivites: per(row.given, row.collectivites, 100),
+  }
+}

@@ -4,11 +4,13 @@
  * the territories and computes the statistics; this only renders them.
  */
 import type { TerritoryStats } from '../../../worker/domain/statistics'
+import type { SpreadStats } from '../../../worker/domain/spread'
 import { THEMES } from '../../../worker/domain/vocabularies'
 import { MAP_MEASURES, measureValue, useStatsFormat, type MapMeasure } from '../charts/measures'
 import { FranceMap } from '../FranceMap'
 import { ErrorSummary } from '../ErrorSummary'
 import { CompareResults } from './CompareResults'
+import { nationalSpread, SpreadFigures } from './SpreadFigures'
 import { Layout } from '../Layout'
 import { useT } from '../../i18n'
 
@@ -49,6 +51,8 @@ export interface ComparePageProps {
   measure: (typeof MAP_MEASURES)[number]
   level: 'reg' | 'dep'
   compared: { territories: readonly TerritoryStats[]; national: TerritoryStats } | null
+  /** Take-ups of the compared territories and the most taken-up practices (theme filter). */
+  spread: SpreadStats
   map: {
     territories: readonly TerritoryStats[]
     national: TerritoryStats
@@ -59,7 +63,8 @@ export interface ComparePageProps {
 
 export function ComparePage(props: ComparePageProps) {
   const { query: params, inputs, resolved, errors, filters, measure, level, compared, map } = props
-  const { territories: t, lang } = useT()
+  const { territories: t, lang, spread: spreadMessages } = useT()
+  const spreadText = spreadMessages.stats
   const f = useStatsFormat()
   const title = compared
     ? t.compareTitleWith(compared.territories.map((x) => x.name))
@@ -95,6 +100,28 @@ export function ComparePage(props: ComparePageProps) {
               .join(',')}${apiFilterQuery(filters) ? `&${apiFilterQuery(filters)}` : ''}`}
           />
         )}
+        <SpreadFigures
+          columns={
+            compared
+              ? [
+                  ...compared.territories.flatMap((x) => {
+                    const figures = props.spread.areas.find((a) => a.code === x.code)
+                    return figures ? [{ label: x.name, figures }] : []
+                  }),
+                  nationalSpread(compared.national, props.spread.total, t.territory.france),
+                ]
+              : [nationalSpread(map.national, props.spread.total, t.territory.france)]
+          }
+          mostReplicated={props.spread.mostReplicated}
+          mostReplicatedTitle={
+            filters.theme
+              ? spreadText.mostReplicatedTheme(
+                  THEMES.find((x) => x.code === filters.theme)?.[lang] ?? filters.theme
+                )
+              : spreadText.mostReplicated
+          }
+          apiHref={`/api/stats/replications${filters.theme ? `?theme=${filters.theme}` : ''}`}
+        />
         <section class="map-section" aria-labelledby="carte-titre">
           <h2 id="carte-titre">{t.mapTitle(measureLabel)}</h2>
           <FranceMap

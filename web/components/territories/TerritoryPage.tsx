@@ -16,6 +16,8 @@ import { useT } from '../../i18n'
 import { FeedLink, ReuseLinks } from '../ReuseLinks'
 import { TerritoriesLike, type TerritoriesLikeProps } from '../TerritoriesLike'
 import { Departments, KeyFigures, Strengths } from './TerritoryProfile'
+import { nationalSpread, SpreadFigures } from './SpreadFigures'
+import type { SpreadStats } from '../../../worker/domain/spread'
 
 export interface TerritoryPageProps {
   code: string
@@ -33,6 +35,8 @@ export interface TerritoryPageProps {
   base: string
   /** Experiments from places like this one (départements); null for a région. */
   alike: TerritoriesLikeProps | null
+  /** Take-ups of the territory and of France, and its most taken-up practices. */
+  spread: SpreadStats
 }
 
 export function TerritoryPage(props: TerritoryPageProps) {
@@ -85,6 +89,17 @@ export function TerritoryPage(props: TerritoryPageProps) {
           format={f.share}
           groupHeader={t.charts.theme}
           max={1}
+        />
+        <SpreadFigures
+          columns={[
+            ...props.spread.areas
+              .filter((a) => a.code === code)
+              .map((figures) => ({ label: territory.name, figures })),
+            nationalSpread(national, props.spread.total, t.territory.france),
+          ]}
+          mostReplicated={props.spread.mostReplicated}
+          mostReplicatedTitle={messages.spread.stats.mostReplicatedIn(territory.name)}
+          apiHref={`/api/stats/replications?level=${level}&territory=${code}`}
         />
         {departments.length > 0 && <Departments departments={departments} />}
         <Experiments {...props} />

@@ -9,7 +9,9 @@ import { getPublishedExperiment, type ExperimentRow } from '../../db/experiments
 import { approvedReplicationsBy, approvedReplicationsOf } from '../../db/replications'
 import type { Db } from '../../db/session'
 import { Replication, ReplicationInput } from '../../domain/replication'
-import { Spread } from '../../domain/spread'
+import { Spread, SpreadStats } from '../../domain/spread'
+import { TerritoryCode } from '../../domain/territory'
+import { THEMES, codesOf } from '../../domain/vocabularies'
 import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
@@ -20,6 +22,7 @@ import {
   spreadOf,
   toReplication,
 } from '../../services/replications'
+import { MOST_REPLICATED_MAX, spreadStats } from '../../services/replication-stats'
 import { problems } from './responses'
 
 const TAG = 'Essaimage'
@@ -121,6 +124,32 @@ const exportCsv = createRoute({
   },
 })
 
+const stats = createRoute({
+  method: 'get',
+  path: '/stats/replications',
+  tags: ['Statistiques'],
+  summary: 'Essaimage en chiffres',
+  description:
+    'Les pratiques les plus reprises (toutes, d’une thématique ou couvrant un territoire) et, pour chaque région ou département, les reprises reçues (pratiques du territoire reprises ailleurs) et données (reprises faites par le territoire), rapportées à la population et au nombre de collectivités. Une reprise est une reproduction approuvée ou une fiche publiée qui en cite une autre (« inspirée de »).',
+  request: {
+    query: z.object({
+      level: z
+        .enum(['reg', 'dep'])
+        .default('reg')
+        .openapi({ description: 'Niveau des territoires' }),
+      theme: z.enum(codesOf(THEMES)).optional(),
+      territory: TerritoryCode.optional().openapi({
+        description: 'Seulement les pratiques couvrant ce territoire (reg:53, dep:35)',
+      }),
+      limit: z.coerce.number().int().min(1).max(MOST_REPLICATED_MAX).default(10),
+    }),
+  },
+  responses: {
+    200: { description: 'Les chiffres', content: { 'application/json': { schema: SpreadStats } } },
+    400: problems[400],
+  },
+})
+
 export const replicationsApi = createRouter()
   .openapi(declare, async (c) => {
     const row = await published(c.var.db, c.req.valid('param').id)
@@ -157,3 +186,16 @@ export const replicationsApi = createRouter()
       'access-control-allow-origin': '*',
     })
   )
+  .openapi(stats, async (c) => {
+    const q = c.req.valid('query')
+    return c.json(
+      await spreadStats(c.var.db, {
+        levels: [q.level],
+        theme: q.theme,
+        area: q.territory,
+        limit: q.limit,
+      }),
+      200,
+      { 'cache-control': PUBLIC_CACHE }
+    )
+  })

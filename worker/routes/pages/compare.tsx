@@ -8,6 +8,8 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import type { StatsFilters } from '../../db/stats'
 import { cachedTerritoryStats } from '../../services/stats'
+import { spreadStats } from '../../services/replication-stats'
+import type { AreaLevel } from '../../db/replication-stats'
 import { findTerritories, searchTerritories } from '../../db/territories'
 import { THEMES } from '../../domain/vocabularies'
 import { MAP_MEASURES } from '../../../web/components/charts/measures'
@@ -123,6 +125,11 @@ export const comparePage = new Hono<AppEnv>().get('/comparer', async (c) => {
         )
       : null
   const map = await cachedTerritoryStats(c.var.db, { kind: level }, statsFilters(filters))
+  const spread = await spreadStats(c.var.db, {
+    levels: [...new Set(chosen.map((x): AreaLevel => (x.code.startsWith('dep:') ? 'dep' : 'reg')))],
+    theme: filters.theme,
+    limit: 10,
+  })
 
   return renderPage(
     c,
@@ -136,6 +143,7 @@ export const comparePage = new Hono<AppEnv>().get('/comparer', async (c) => {
       measure={measure}
       level={level}
       compared={compared}
+      spread={spread}
       map={map}
     />,
     { headers: { 'cache-control': 'public, max-age=300' } }

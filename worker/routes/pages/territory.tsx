@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { listPublishedExperiments, toExperiment } from '../../db/experiments'
 import { cachedTerritoryStats } from '../../services/stats'
+import { spreadStats } from '../../services/replication-stats'
 import { getTerritory } from '../../db/territories'
 import { publicBase } from '../../http/public-base'
 import { territoryCodePattern } from '../../domain/territory'
@@ -35,6 +36,11 @@ export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async 
   const departments = isRegion
     ? (await cachedTerritoryStats(c.var.db, { kind: 'dep', regions: [insee] }, {})).territories
     : []
+  const spread = await spreadStats(c.var.db, {
+    levels: [territory.kind === 'reg' ? 'reg' : 'dep'],
+    area: code,
+    limit: 10,
+  })
   const parent =
     !isRegion && territory.region ? await getTerritory(c.var.db, `reg:${territory.region}`) : null
 
@@ -85,6 +91,7 @@ export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async 
       next={next}
       base={publicBase(c)}
       alike={alike}
+      spread={spread}
     />,
     { headers: { 'cache-control': 'public, max-age=300' } }
   )

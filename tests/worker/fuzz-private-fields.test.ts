@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { toSearchDocument } from '../../worker/search/documents'
 import { drainOutbox } from '../../worker/search/sync'
 import { getExperiment } from '../../worker/db/experiments'
+import { needOnlyActor } from './actor-fixtures'
 import { MODERATOR, validInput } from './fixtures'
 import { appRoutes, fillPath, FUZZ_ENV, send } from './fuzz-support'
 
@@ -134,5 +135,64 @@ describe('private fields', () => {
       headers: { authorization: `Bearer ${sub.editToken}` },
     })
     expect(await own.text()).toContain(CANARY_EMAIL)
+  }, 300_000)
+
+  it('never appear for an actor of the network either, on any public route or derived table', async () => {
+    const res = await send('/api/actors', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        needOnlyActor({
+          name: 'Structure témoin pour les champs privés',
+          privateContact: { email: CANARY_EMAIL, name: CANARY_NAME, phone: CANARY_PHONE },
+          publicContact: { role: 'Accueil', email: 'accueil-public@example.fr' },
+        })
+      ),
+    })
+    expect(res.status).toBe(201)
+    const sub = (await res.json()) as { id: string; slug: string; editToken: string }
+    expectNoCanary('actor submission response', JSON.stringify(sub))
+    const approved = await send(`/api/moderation/actors/${sub.id}/approve`, {
+      method: 'POST',
+      headers: { ...moderator, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(approved.status).toBe(200)
+    await drainOutbox(FUZZ_ENV, { targets: ['embedded'] })
+
+    const publicGets = appRoutes().filter(
+      (r) =>
+        r.method === 'GET' &&
+        !r.path.startsWith('/api/moderation') &&
+        !r.path.startsWith('/moderation')
+    )
+    let checked = 0
+    for (const route of publicGets) {
+      for (const key of ['id', 'slug'] as const) {
+        for (const query of ['', '?q=t%C3%A9moin&limit=100', '?format=csv']) {
+          const path =
+            fillPath(
+              route,
+              route.params.map((p) => (p === 'lang' ? 'fr' : p === 'code' ? 'com:35238' : sub[key]))
+            ) + query
+          const page = await send(path, { headers: { accept: 'text/html' } })
+          expect(page.status, path).toBeLessThan(500)
+          expectNoCanary(path, await page.text())
+          checked++
+        }
+        if (route.params.length === 0) break
+      }
+    }
+    expect(checked).toBeGreaterThan(60)
+    // The actor's page itself was among them, and shows its public contact only.
+    const page = await (await send(`/acteurs/${sub.slug}`)).text()
+    expect(page).toContain('accueil-public@example.fr')
+
+    for (const table of ['actor_revisions', 'actor_skills', 'actor_territories', 'search_outbox']) {
+      const rows = await env.DB.prepare(`SELECT * FROM ${table}`).all()
+      expectNoCanary(table, JSON.stringify(rows.results))
+    }
+    const desk = await send(`/api/moderation/actors/${sub.id}`, { headers: moderator })
+    expect(await desk.text()).toContain(CANARY_EMAIL)
   }, 300_000)
 })

@@ -11,6 +11,7 @@ import { ProblemError, problemResponse } from './http/problem'
 import { abuseRateLimits } from './http/rate-limit'
 import { securityHeaders } from './http/security-headers'
 import { syncSearchAfterWrites } from './http/search-sync'
+import { actorExportsApi } from './routes/api/actor-exports'
 import { actorsApi } from './routes/api/actors'
 import { editingApi } from './routes/api/editing'
 import { docsApi } from './routes/api/docs'
@@ -32,6 +33,7 @@ import { errorPage, notFoundPage, pages, wantsHtml } from './routes/pages'
 export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
   .route('/', actorsApi)
+  .route('/', actorExportsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
   .route('/', editingApi)

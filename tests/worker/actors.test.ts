@@ -172,3 +172,48 @@ describe('what a submission must get right', () => {
     expect((await request('/api/moderation/actors')).status).toBe(401)
   })
 })
+
+describe('open data of the actors', () => {
+  it('exports CSV in the mediation-places conventions, JSON and GeoJSON, never the private contact', async () => {
+    const sub = await publishActor({
+      name: 'EPN de la Commune d’Exemple',
+      kind: 'epn',
+      siret: '12345678200010',
+      programmes: ['conseillers-numeriques', 'pass-numerique'],
+      mediation: { typologies: ['EPN', 'MUNI'], services: ['demarches', 'culture'] },
+    })
+    const csv = await (await request('/api/exports/actors.csv?kind=epn')).text()
+    const [header, ...lines] = csv.trim().split('\r\n')
+    const columns = header!.split(',')
+    expect(columns.slice(0, 4)).toEqual(['id', 'nom', 'pivot', 'siren'])
+    const line = lines.find((l) => l.startsWith(sub.id))!
+    const cell = (name: string) => line.split(',')[columns.indexOf(name)]
+    expect(cell('pivot')).toBe('12345678200010')
+    expect(cell('code_insee')).toBe('35238')
+    expect(cell('typologie')).toBe('EPN;MUNI')
+    expect(cell('services')).toBe(
+      'Aide aux démarches administratives;Comprehension du monde numérique'
+    )
+    // Only programmes the standard names are written in its column; all are in ours.
+    expect(cell('dispositif_programmes_nationaux')).toBe('Conseillers numériques')
+    expect(cell('programmes')).toBe('conseillers-numeriques;pass-numerique')
+    expect(cell('competences_recherchees')).toBe('formation.mediateurs')
+    expect(csv).not.toContain('mediatrice@example.org')
+
+    const json = await (await request('/api/exports/actors.json?kind=epn')).text()
+    expect(json).not.toContain('mediatrice@example.org')
+    expect((JSON.parse(json) as { id: string }[]).map((a) => a.id)).toContain(sub.id)
+
+    const geo = (await (await request('/api/exports/actors.geojson?kind=epn')).json()) as {
+      features: { id: string; geometry: { coordinates: number[] } | null }[]
+    }
+    const feature = geo.features.find((f) => f.id === sub.id)
+    expect(feature).toBeDefined()
+    if (feature?.geometry) {
+      // Rennes: its centroid, longitude first.
+      expect(feature.geometry.coordinates[0]).toBeCloseTo(-1.68, 0)
+      expect(feature.geometry.coordinates[1]).toBeCloseTo(48.11, 0)
+    }
+    expect((await request('/api/exports/actors.csv?kind=nope')).status).toBe(400)
+  })
+})

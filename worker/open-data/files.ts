@@ -7,27 +7,31 @@ import { Experiment } from '../domain/experiment'
 import { csvLine } from './csv'
 import { cellOf, EXPORT_COLUMNS } from './schema'
 
-const EXPERIMENT_KEYS = Object.keys(Experiment.shape)
-
 /**
- * Whitelists the published keys: `toExperiment` spreads the stored JSON, so this is what
- * guarantees that nothing else (a private field written by mistake) ever leaves.
+ * A filter keeping only the published keys of a record: the reads spread the stored
+ * JSON, so this is what guarantees that nothing else (a private field written by
+ * mistake) ever leaves.
  */
-export function publicRecord(e: Experiment): Experiment {
-  const out: Record<string, unknown> = {}
-  for (const key of EXPERIMENT_KEYS) {
-    const value = (e as Record<string, unknown>)[key]
-    if (value !== undefined) out[key] = value
+export function keepKeys<R>(keys: readonly string[]): (record: R) => R {
+  return (record) => {
+    const out: Record<string, unknown> = {}
+    for (const key of keys) {
+      const value = (record as Record<string, unknown>)[key]
+      if (value !== undefined) out[key] = value
+    }
+    return out as R
   }
-  return out as Experiment
 }
 
+/** An experiment reduced to its published keys. */
+export const publicRecord = keepKeys<Experiment>(Object.keys(Experiment.shape))
+
 /** How one export file is written, page by page (the stream reads the pages). */
-export interface StreamShape {
+export interface StreamShape<R = Experiment> {
   head: string
   tail: string
   /** Text of one page of records; `first` is true for the very first record of the file. */
-  page: (records: Experiment[], first: boolean) => Promise<string> | string
+  page: (records: R[], first: boolean) => Promise<string> | string
 }
 
 /** The download name of an export: `20260131_experimentations-numeriques.csv`. */
@@ -43,14 +47,15 @@ export const csvFile: StreamShape = {
     records.map((e) => csvLine(EXPORT_COLUMNS.map((col) => cellOf(e, col)))).join(''),
 }
 
-export const jsonFile: StreamShape = {
+/** A JSON array of records, whatever their kind. */
+export const jsonFile: StreamShape<unknown> = {
   head: '[\n',
   tail: '\n]\n',
   page: (records, first) =>
     records.map((e, i) => (first && i === 0 ? '' : ',\n') + JSON.stringify(e)).join(''),
 }
 
-export const ndjsonFile: StreamShape = {
+export const ndjsonFile: StreamShape<unknown> = {
   head: '',
   tail: '',
   page: (records) => records.map((e) => JSON.stringify(e) + '\n').join(''),

@@ -30,14 +30,21 @@ export const GeoFeatureCollection = z
     ),
   })
   .openapi('ExperimentFeatureCollection')
-/** The GeoJSON FeatureCollection, one point per record. */
-export const geojsonFile: StreamShape = {
+/** What a record needs to be a feature: an id, its territories and its derived point. */
+interface Located {
+  id: string
+  territories: readonly string[]
+  derived: { point?: { lon: number; lat: number } | null | undefined }
+}
+
+/** The GeoJSON FeatureCollection, one point per record (experiments, actors). */
+export const geojsonFile: StreamShape<Located> = {
   head: '{"type":"FeatureCollection","features":[\n',
   tail: '\n]}\n',
   page: async (records, first) => features(records, first),
 }
 
-function features(records: Experiment[], first: boolean): string {
+function features(records: Located[], first: boolean): string {
   return records
     .map((e, i) => {
       const point = e.derived.point ?? null

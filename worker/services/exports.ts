@@ -9,7 +9,10 @@ import {
   type CatalogueFilters,
   type ListCursor,
 } from '../db/experiments'
+import type { Actor } from '../domain/actor'
+import { listPublishedActors, toActor, type ActorFilters } from '../db/actors'
 import type { Db } from '../db/session'
+import { publicActor } from '../open-data/actors'
 import { publicRecord, type StreamShape } from '../open-data/files'
 
 /** Rows per D1 query while streaming: ~200 queries for 100k records, one page in memory. */
@@ -21,6 +24,45 @@ export function catalogueStream(
   filters: CatalogueFilters,
   shape: StreamShape,
   pageSize = EXPORT_PAGE_SIZE
+): ReadableStream<Uint8Array> {
+  return recordStream(
+    async (cursor, size) => {
+      const rows = await listPublishedExperiments(db, filters, cursor, size)
+      return { records: rows.map(toExperiment).map(publicRecord), last: rows.at(-1) }
+    },
+    shape,
+    pageSize
+  )
+}
+
+/** The published actors, page by page, whitelisted to their public keys. */
+export function actorStream(
+  db: Db,
+  filters: ActorFilters,
+  shape: StreamShape<Actor>,
+  pageSize = EXPORT_PAGE_SIZE
+): ReadableStream<Uint8Array> {
+  return recordStream(
+    async (cursor, size) => {
+      const rows = await listPublishedActors(db, filters, cursor, size)
+      return { records: rows.map(toActor).map(publicActor), last: rows.at(-1) }
+    },
+    shape,
+    pageSize
+  )
+}
+
+/** One page of records and the row its keyset cursor continues from. */
+type PageOf<R> = (
+  cursor: ListCursor | null,
+  size: number
+) => Promise<{ records: R[]; last: { published_at: string | null; id: string } | undefined }>
+
+/** Records of any kind, page by page by keyset, pulled only as fast as the client reads. */
+function recordStream<R>(
+  pageOf: PageOf<R>,
+  shape: StreamShape<R>,
+  pageSize: number
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let cursor: ListCursor | null = null
@@ -35,14 +77,13 @@ export function catalogueStream(
             started = true
             text += shape.head
           }
-          const rows = await listPublishedExperiments(db, filters, cursor, pageSize)
-          if (rows.length > 0) {
-            text += await shape.page(rows.map(toExperiment).map(publicRecord), first)
+          const { records, last } = await pageOf(cursor, pageSize)
+          if (last) {
+            text += await shape.page(records, first)
             first = false
-            const last = rows.at(-1)!
             cursor = { publishedAt: last.published_at ?? '', id: last.id }
           }
-          const done = rows.length < pageSize
+          const done = records.length < pageSize
           if (done) text += shape.tail
           if (text) controller.enqueue(encoder.encode(text))
           if (done) controller.close()

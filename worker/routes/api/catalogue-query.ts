@@ -4,10 +4,11 @@
  * `GET /api/experiments`, so `?theme=…&region=…` means the same everywhere.
  */
 import type { Context } from 'hono'
+import type { ActorFilters } from '../../db/actors'
 import type { CatalogueFilters } from '../../db/experiments'
 import type { AppEnv } from '../../env'
 import { fieldErrors, ProblemError } from '../../http/problem'
-import { CatalogueFilterQuery, resolveEvidence } from './params'
+import { ActorFilterQuery, CatalogueFilterQuery, resolveEvidence } from './params'
 
 export function catalogueFilters(c: Context<AppEnv>): CatalogueFilters {
   const parsed = CatalogueFilterQuery.safeParse(c.req.queries())
@@ -19,4 +20,17 @@ export function catalogueFilters(c: Context<AppEnv>): CatalogueFilters {
     )
   }
   return resolveEvidence(parsed.data)
+}
+
+/** The actors' list filters, validated like `GET /api/actors` (exports of actors). */
+export function actorFilters(c: Context<AppEnv>): ActorFilters {
+  const parsed = ActorFilterQuery.safeParse(c.req.queries())
+  if (!parsed.success) {
+    throw new ProblemError(
+      400,
+      'Certains filtres sont invalides.',
+      fieldErrors(parsed.error.issues, 'query')
+    )
+  }
+  return parsed.data
 }

@@ -1,0 +1,85 @@
+/**
+ * Open data of the network's actors: CSV (conventions of the national mediation-places
+ * standard), JSON and GeoJSON (point: the centroid of the actor's first territory), with
+ * the same filters as `GET /api/actors`. Streamed like the experiments' exports, so they
+ * are plain Hono routes registered in the OpenAPI document by hand.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { Actor } from '../../domain/actor'
+import type { AppEnv } from '../../env'
+import { createRouter } from '../../http/router'
+import { ACTOR_CSV_COLUMNS, actorCsvFile } from '../../open-data/actors'
+import { jsonFile, type StreamShape } from '../../open-data/files'
+import { geojsonFile } from '../../open-data/geojson'
+import { actorStream } from '../../services/exports'
+import { actorFilters } from './catalogue-query'
+import { ActorFilterQuery } from './params'
+import { problems } from './responses'
+
+function streamed(
+  c: Context<AppEnv>,
+  contentType: string,
+  ext: string,
+  shape: StreamShape<Actor>
+): Response {
+  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
+  return new Response(actorStream(c.var.db, actorFilters(c), shape), {
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${day}_acteurs-du-reseau.${ext}"`,
+      'cache-control': 'public, max-age=300',
+      'access-control-allow-origin': '*',
+    },
+  })
+}
+
+const route = (path: string, summary: string, contentType: string, schema: z.ZodType) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['Données ouvertes'],
+    summary,
+    description:
+      'Tous les acteurs publiés correspondant aux filtres (mêmes paramètres que la liste), en flux continu. Licence Ouverte 2.0. Les coordonnées privées ne figurent jamais dans les exports.',
+    request: { query: ActorFilterQuery },
+    responses: {
+      200: { description: 'Le fichier', content: { [contentType]: { schema } } },
+      400: problems[400],
+    },
+  })
+
+const csvRoute = route(
+  '/exports/actors.csv',
+  'Exporter les acteurs en CSV (conventions du standard des lieux de médiation numérique)',
+  'text/csv',
+  z.string().openapi({
+    description:
+      'UTF-8, séparateur virgule, valeurs multiples séparées par « ; », dates ISO 8601 ; colonnes du standard national (nom, pivot, code_insee, typologie, services…) puis celles du réseau.',
+    example: `${ACTOR_CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`,
+  })
+)
+const jsonRoute = route(
+  '/exports/actors.json',
+  'Exporter les acteurs en JSON (forme de l’API)',
+  'application/json',
+  z.array(Actor)
+)
+const geojsonRoute = route(
+  '/exports/actors.geojson',
+  'Exporter les acteurs en GeoJSON (centroïde de leur premier territoire)',
+  'application/geo+json',
+  z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })
+)
+
+const router = createRouter()
+for (const r of [csvRoute, jsonRoute, geojsonRoute]) router.openAPIRegistry.registerPath(r)
+
+export const actorExportsApi = router
+  .get(csvRoute.path, (c) =>
+    streamed(c, 'text/csv; charset=utf-8; header=present', 'csv', actorCsvFile)
+  )
+  .get(jsonRoute.path, (c) => streamed(c, 'application/json; charset=utf-8', 'json', jsonFile))
+  .get(geojsonRoute.path, (c) =>
+    streamed(c, 'application/geo+json; charset=utf-8', 'geojson', geojsonFile)
+  )

@@ -64,13 +64,17 @@ describe('« Qui peut m’aider ? »', () => {
     expect(await match.locator('a').getAttribute('href')).toBe(`/acteurs/${neighbour.slug}`)
     expect(foreign).toEqual([])
 
-    // The reverse: the médiathèque meets the association needing what it brings.
-    const network = (await (
-      await fetch(`${baseUrl}/api/network/actors/${neighbour.id}`)
-    ).json()) as { needing: { id: string; proximity: string }[] }
-    expect(network.needing).toContainEqual(
-      expect.objectContaining({ id: association.id, proximity: 'epci' })
-    )
+    // The reverse: the médiathèque's page shows the association needing what it brings.
+    await match.locator('a').click()
+    await page.waitForLoadState()
+    const reverse = page.locator('.actor-reverse')
+    expect(await reverse.locator('h2').innerText()).toBe('Qui a besoin de ce que j’apporte ?')
+    expect(await reverse.locator(`a[href="/acteurs/${association.slug}"]`).count()).toBe(1)
+    expect(await reverse.innerText()).toContain('même intercommunalité')
+
+    const withJs = await openTab(browser(), ctx, baseUrl)
+    await withJs.page.goto(`/acteurs/${neighbour.slug}`)
+    expect(await axeViolations(withJs.page)).toEqual([])
   })
 
   it('passes axe on the form, the errors and the results, and fits 320 px', async (ctx) => {

@@ -169,6 +169,9 @@ describe('links between experiments and actors', () => {
     }
     expect(network.experiments).toEqual([expect.objectContaining({ slug: exp.slug, role: 'lead' })])
     expect(network.contributions).toMatchObject({ led: 1, partnered: 0 })
+    const actorPage = await (await request(`/acteurs/${lead.slug}`)).text()
+    expect(actorPage).toContain(`href="/experiences/${exp.slug}"`)
+    expect(actorPage).toContain('1 expérience portée')
     const ofPartner = (await (await request(`/api/network/actors/${partner.id}`)).json()) as {
       contributions: { led: number; partnered: number }
     }
@@ -207,6 +210,10 @@ describe('the reverse and the contributors', () => {
         entries: [{ skill: 'ateliers.collectifs', text: 'Des ateliers pour nos adhérents' }],
       }),
     ])
+    const page = await (await request(`/acteurs/${ids.epci!.slug}`)).text()
+    expect(page).toContain('Qui a besoin de ce que j’apporte ?')
+    expect(page).toContain(`href="/acteurs/${needing.slug}"`)
+    expect(page).toMatch(/a besoin de : ateliers collectifs d’initiation/)
   })
 
   it('lists a territory’s contributors alphabetically with what each brought', async () => {

@@ -9,6 +9,8 @@ import { useT } from '../i18n'
 import { MatchList } from './NetworkHelpPage'
 
 export interface ActorNetworkProps {
+  /** Its id, which an experiment's form takes to link the experiment to it. */
+  actorId: string
   experiments: readonly LinkedExperiment[]
   contributions: Contributions
   offers: number
@@ -37,6 +39,7 @@ export function ActorNetwork(props: ActorNetworkProps) {
             ))}
           </ul>
         )}
+        <p class="help">{n.linkedExperiments.linkWith(props.actorId)}</p>
       </section>
       <section aria-labelledby="s-apports" class="actor-recognition">
         <h2 id="s-apports">{r.title}</h2>

@@ -49,6 +49,8 @@ export const networkFr = {
   linkedExperiments: {
     title: 'Ses expériences',
     none: 'Aucune expérience publiée ne la nomme encore comme porteur ou partenaire.',
+    linkWith: (id: string) =>
+      `Pour relier une expérience à cette structure, indiquez dans le formulaire de l’expérience l’identifiant ${id}.`,
     lead: 'porteur',
     partner: 'partenaire',
   },
@@ -131,6 +133,8 @@ export const networkEn: typeof networkFr = {
   linkedExperiments: {
     title: 'Its experiments',
     none: 'No published experiment names it as lead or partner yet.',
+    linkWith: (id: string) =>
+      `To link an experiment to this organisation, give the identifier ${id} in the experiment’s form.`,
     lead: 'lead',
     partner: 'partner',
   },

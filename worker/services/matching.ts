@@ -14,7 +14,7 @@ import {
 } from '../domain/matching'
 import type { SkillCode, SkillEntry, SkillQuery } from '../domain/skills'
 import type { Contributions, LinkedExperiment } from '../domain/actor-links'
-import { getActorsByIds, getPublishedActor, toActor } from '../db/actors'
+import { getActorsByIds, toActor } from '../db/actors'
 import { contributionsOf, experimentsOfActor } from '../db/experiment-actors'
 import type { Db } from '../db/session'
 import { ancestriesOf, findTerritories } from '../db/territories'
@@ -108,23 +108,15 @@ export async function needsNear(
 }
 
 /** An actor's place in the network: its experiments, what it brought, who needs its offers. */
-export async function actorNetwork(
+export async function networkOf(
   env: Env,
   db: Db,
-  idOrSlug: string
-): Promise<{
   actor: Actor
-  experiments: LinkedExperiment[]
-  contributions: Contributions
-  needing: Match[]
-} | null> {
-  const row = await getPublishedActor(db, idOrSlug)
-  if (!row) return null
-  const actor = toActor(row)
+): Promise<{ experiments: LinkedExperiment[]; contributions: Contributions; needing: Match[] }> {
   const [experiments, contributions, { items: needing }] = await Promise.all([
     experimentsOfActor(db, actor.id),
     contributionsOf(db, actor.id),
     needsNear(env, db, actor),
   ])
-  return { actor, experiments, contributions, needing }
+  return { experiments, contributions, needing }
 }

@@ -8,7 +8,8 @@ import { Contributions, LinkedExperiment } from '../../domain/actor-links'
 import { Match, MatchQuery, MatchResult } from '../../domain/matching'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
-import { actorNetwork, findHelpers } from '../../services/matching'
+import { getPublishedActor, toActor } from '../../db/actors'
+import { findHelpers, networkOf } from '../../services/matching'
 import { problems } from './responses'
 
 const helpers = createRoute({
@@ -66,8 +67,8 @@ export const networkApi = createRouter()
     return c.json(result, 200, { 'cache-control': 'public, max-age=60' })
   })
   .openapi(network, async (c) => {
-    const found = await actorNetwork(c.env, c.var.db, c.req.valid('param').id)
-    if (!found) throw new ProblemError(404, 'Aucun acteur publié ne correspond.')
-    const { actor: _actor, ...body } = found
+    const row = await getPublishedActor(c.var.db, c.req.valid('param').id)
+    if (!row) throw new ProblemError(404, 'Aucun acteur publié ne correspond.')
+    const body = await networkOf(c.env, c.var.db, toActor(row))
     return c.json(body, 200, { 'cache-control': 'public, max-age=60' })
   })

@@ -16,9 +16,11 @@ import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
 import { spendRateLimit } from '../../http/rate-limit'
 import { submitActor } from '../../services/actors'
+import { networkOf } from '../../services/matching'
 import { ActorFilterQuery, decodeCursor, encodeCursor } from '../api/params'
 import { ActorForm } from '../../../web/components/ActorForm'
 import { ActorList } from '../../../web/components/ActorList'
+import { ActorNetwork } from '../../../web/components/ActorNetwork'
 import { ActorView } from '../../../web/components/ActorView'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
@@ -114,6 +116,7 @@ export const actorPages = new Hono<AppEnv>()
       )
     }
     const actor = toActor(row)
+    const network = await networkOf(c.env, c.var.db, actor)
     return renderPage(
       c,
       t,
@@ -123,6 +126,12 @@ export const actorPages = new Hono<AppEnv>()
         path={`/acteurs/${actor.slug}`}
       >
         <ActorView actor={actor} />
+        <ActorNetwork
+          actorId={actor.id}
+          {...network}
+          offers={actor.offers.length}
+          needing={actor.offers.length ? network.needing : null}
+        />
       </Layout>,
       { headers: { 'cache-control': 'public, max-age=300' } }
     )

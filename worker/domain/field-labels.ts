@@ -21,6 +21,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   'lead.kind': { fr: 'Type de porteur', en: 'Kind of lead' },
   'lead.siren': { fr: 'SIREN du porteur', en: 'Lead SIREN' },
   'lead.rna': { fr: 'Numéro RNA du porteur', en: 'Lead RNA number' },
+  'lead.actorId': { fr: 'Fiche acteur du porteur', en: 'Lead’s actor record' },
   partners: { fr: 'Partenaires', en: 'Partners' },
   scope: { fr: 'Portée', en: 'Scope' },
   territories: { fr: 'Territoires concernés', en: 'Territories' },
@@ -62,6 +63,47 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   'publicContact.role': { fr: 'Fonction du contact public', en: 'Public contact role' },
   'publicContact.email': { fr: 'Adresse e-mail publique', en: 'Public e-mail address' },
   sources: { fr: 'Sources', en: 'Sources' },
+}
+
+/**
+ * What the members of list items are called (a funding source's `type`, an indicator's
+ * `baseline`…), so a diff of a list of objects reads « Montant : 92 000 € », never
+ * « amountEur : 92000 ». Keyed by the list's path, then the member.
+ */
+export const ITEM_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, FieldLabel>>>> = {
+  partners: {
+    name: { fr: 'Nom', en: 'Name' },
+    role: { fr: 'Rôle', en: 'Role' },
+  },
+  'means.fundingSources': {
+    type: { fr: 'Financeur', en: 'Funder' },
+    programme: { fr: 'Programme', en: 'Programme' },
+    amountEur: { fr: 'Montant', en: 'Amount' },
+  },
+  'results.indicators': {
+    label: { fr: 'Indicateur', en: 'Indicator' },
+    unit: { fr: 'Unité', en: 'Unit' },
+    baseline: { fr: 'Valeur de départ', en: 'Baseline' },
+    target: { fr: 'Cible', en: 'Target' },
+    value: { fr: 'Valeur mesurée', en: 'Measured value' },
+    measuredAt: { fr: 'Mesurée le', en: 'Measured on' },
+    method: { fr: 'Méthode', en: 'Method' },
+  },
+  'results.evaluationDocuments': {
+    title: { fr: 'Titre', en: 'Title' },
+    url: { fr: 'Adresse', en: 'Address' },
+  },
+  resources: {
+    title: { fr: 'Titre', en: 'Title' },
+    url: { fr: 'Adresse', en: 'Address' },
+    licence: { fr: 'Licence', en: 'Licence' },
+  },
+  sources: {
+    url: { fr: 'Adresse', en: 'Address' },
+    title: { fr: 'Titre', en: 'Title' },
+    publisher: { fr: 'Éditeur', en: 'Publisher' },
+    consultedAt: { fr: 'Consultée le', en: 'Consulted on' },
+  },
 }
 
 /** The label of a diff path; an unknown path (a field added without a label) shows as itself. */

@@ -51,14 +51,18 @@ export function DiffTable({ changes, caption }: { changes: FieldChange[]; captio
             <tr>
               <th scope="row">{c.label.fr}</th>
               <td>
-                {valueText(c.before, 'fr') ? (
-                  <del>{valueText(c.before, 'fr')}</del>
+                {valueText(c.before, 'fr', c.field) ? (
+                  <del>{valueText(c.before, 'fr', c.field)}</del>
                 ) : (
                   <em>(vide)</em>
                 )}
               </td>
               <td>
-                {valueText(c.after, 'fr') ? <ins>{valueText(c.after, 'fr')}</ins> : <em>(vide)</em>}
+                {valueText(c.after, 'fr', c.field) ? (
+                  <ins>{valueText(c.after, 'fr', c.field)}</ins>
+                ) : (
+                  <em>(vide)</em>
+                )}
               </td>
             </tr>
           ))}

@@ -70,10 +70,10 @@ export const historyPage = new Hono<AppEnv>().get(
                       <tr>
                         <th scope="row">{change.label[t.lang]}</th>
                         <td>
-                          <del>{valueText(change.before, t.lang) || h.empty}</del>
+                          <del>{valueText(change.before, t.lang, change.field) || h.empty}</del>
                         </td>
                         <td>
-                          <ins>{valueText(change.after, t.lang) || h.empty}</ins>
+                          <ins>{valueText(change.after, t.lang, change.field) || h.empty}</ins>
                         </td>
                       </tr>
                     ))}

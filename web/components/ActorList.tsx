@@ -100,6 +100,9 @@ export function ActorList(props: {
         </a>{' '}
         {a.enterHelp}
       </p>
+      <p>
+        <a href="/reseau/qui-peut-aider">{t.network.help.title}</a> — {t.network.help.description}
+      </p>
       <form method="get" action="/acteurs" class="filters" aria-labelledby="filtres-titre">
         <h2 id="filtres-titre">{a.filters.title}</h2>
         <FilterSelect name="kind" label={a.filters.kind} terms={ACTOR_KINDS} value={q.kind?.[0]} />

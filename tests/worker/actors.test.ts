@@ -217,3 +217,18 @@ describe('open data of the actors', () => {
     expect((await request('/api/exports/actors.csv?kind=nope')).status).toBe(400)
   })
 })
+
+describe('the actors’ Atom feed', () => {
+  it('lists the latest published actors with their needs, and none pending', async () => {
+    const shown = await publishActor({ name: 'Fablab du flux d’Exemple', kind: 'fablab' })
+    const hidden = await submitActor({ name: 'Fablab en attente du flux', kind: 'fablab' })
+    const res = await request('/api/feeds/actors.atom?kind=fablab')
+    expect(res.headers.get('content-type')).toMatch(/^application\/atom\+xml/)
+    const xml = await res.text()
+    expect(xml).toContain('<title type="text">Fablab du flux d’Exemple</title>')
+    expect(xml).toContain(`/acteurs/${shown.slug}`)
+    expect(xml).toContain('Besoins : Formation de médiateurs et d’aidants.')
+    expect(xml).not.toContain(hidden.slug)
+    expect(xml).not.toContain('mediatrice@example.org')
+  })
+})

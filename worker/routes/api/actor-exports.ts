@@ -1,7 +1,7 @@
 /**
  * Open data of the network's actors: CSV (conventions of the national mediation-places
- * standard), JSON and GeoJSON (point: the centroid of the actor's first territory), with
- * the same filters as `GET /api/actors`. Streamed like the experiments' exports, so they
+ * standard), JSON and GeoJSON (point: the centroid of the actor's first territory), and
+ * the Atom feed of the latest published, with the same filters as `GET /api/actors`. Streamed like the experiments' exports, so they
  * are plain Hono routes registered in the OpenAPI document by hand.
  */
 import { createRoute, z } from '@hono/zod-openapi'
@@ -9,7 +9,10 @@ import type { Context } from 'hono'
 import { Actor } from '../../domain/actor'
 import type { AppEnv } from '../../env'
 import { createRouter } from '../../http/router'
-import { ACTOR_CSV_COLUMNS, actorCsvFile } from '../../open-data/actors'
+import { listPublishedActors, toActor } from '../../db/actors'
+import { publicBase } from '../../http/public-base'
+import { ACTOR_CSV_COLUMNS, actorCsvFile, publicActor } from '../../open-data/actors'
+import { actorEntry, atomFeed } from '../../open-data/atom'
 import { jsonFile, type StreamShape } from '../../open-data/files'
 import { geojsonFile } from '../../open-data/geojson'
 import { actorStream } from '../../services/exports'
@@ -72,8 +75,26 @@ const geojsonRoute = route(
   z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })
 )
 
+const feedRoute = createRoute({
+  method: 'get',
+  path: '/feeds/actors.atom',
+  tags: ['Données ouvertes'],
+  summary: 'Flux Atom des acteurs récemment publiés (50 au plus)',
+  request: { query: ActorFilterQuery },
+  responses: {
+    200: {
+      description: 'Le flux',
+      content: { 'application/atom+xml': { schema: z.string() } },
+    },
+    400: problems[400],
+  },
+})
+
+const FEED_SIZE = 50
+
 const router = createRouter()
-for (const r of [csvRoute, jsonRoute, geojsonRoute]) router.openAPIRegistry.registerPath(r)
+for (const r of [csvRoute, jsonRoute, geojsonRoute, feedRoute])
+  router.openAPIRegistry.registerPath(r)
 
 export const actorExportsApi = router
   .get(csvRoute.path, (c) =>
@@ -83,3 +104,20 @@ export const actorExportsApi = router
   .get(geojsonRoute.path, (c) =>
     streamed(c, 'application/geo+json; charset=utf-8', 'geojson', geojsonFile)
   )
+  .get(feedRoute.path, async (c) => {
+    const rows = await listPublishedActors(c.var.db, actorFilters(c), null, FEED_SIZE)
+    const base = publicBase(c)
+    const query = new URL(c.req.url).search
+    const xml = atomFeed({
+      self: `${base}/api${feedRoute.path}${query}`,
+      alternate: `${base}/acteurs${query}`,
+      title: 'Acteurs du réseau',
+      base,
+      entries: rows.map(toActor).map(publicActor).map(actorEntry),
+    })
+    return c.body(xml, 200, {
+      'content-type': 'application/atom+xml; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+      'access-control-allow-origin': '*',
+    })
+  })

@@ -17,7 +17,7 @@ import type { AppEnv } from '../../env'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
 import { runSearch } from '../../search/service'
-import { atomFeed } from '../../open-data/atom'
+import { atomFeed, experimentEntry } from '../../open-data/atom'
 import { filterTerritoryNames } from '../../db/territories'
 import { followedTitle } from '../../../web/filter-labels'
 import { MESSAGES } from '../../../web/i18n'
@@ -136,7 +136,7 @@ feedsApi.get(FEED_PATH, async (c) => {
     alternate: `${base}/${query}`,
     title: await feedTitle(c, q.data, filters),
     base,
-    records,
+    entries: records.map(experimentEntry),
   })
   return c.body(xml, 200, {
     'content-type': 'application/atom+xml; charset=utf-8',

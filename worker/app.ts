@@ -19,6 +19,7 @@ import { experimentsApi } from './routes/api/experiments'
 import { feedsApi } from './routes/api/feeds'
 import { exportsApi } from './routes/api/exports'
 import { moderationApi } from './routes/api/moderation'
+import { feedbackApi } from './routes/api/feedback'
 import { replicationsApi } from './routes/api/replications'
 import { networkApi } from './routes/api/network'
 import { reportsApi } from './routes/api/reports'
@@ -39,6 +40,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', editingApi)
   .route('/', reportsApi)
   .route('/', replicationsApi)
+  .route('/', feedbackApi)
   .route('/', searchApi)
   .route('/', exportsApi)
   .route('/', feedsApi)

@@ -20,6 +20,7 @@ import {
 } from '../../worker/domain/vocabularies'
 import type { SearchHit } from '../../worker/domain/search'
 import type { Lineage } from '../../worker/domain/spread'
+import type { Feedback } from '../../worker/domain/feedback'
 import { formatDate, formatEur, formatNumber, paragraphs } from '../format'
 import { useT, type Messages } from '../i18n'
 import { ExperimentActors } from './ExperimentActors'
@@ -28,6 +29,7 @@ import { ExperimentCard } from './ExperimentCard'
 import { ExperimentWhere } from './ExperimentWhere'
 import { Fact } from './Fact'
 import { SpreadSection } from './SpreadSection'
+import { FeedbackSection } from './FeedbackSection'
 import { TableRegion } from './TableRegion'
 import { TerritoriesLike, type TerritoriesLikeProps } from './TerritoriesLike'
 
@@ -48,10 +50,21 @@ export interface ExperimentViewProps {
   lineage: Lineage
   /** The published actors of the network it names (porteur, partners). */
   actors?: readonly LinkedActor[]
+  /** Published experience feedback. */
+  feedback?: readonly Feedback[]
 }
 
 export function ExperimentView(props: ExperimentViewProps) {
-  const { experiment: e, permalink, similar, alike, today, lineage, actors = [] } = props
+  const {
+    experiment: e,
+    permalink,
+    similar,
+    alike,
+    today,
+    lineage,
+    actors = [],
+    feedback = [],
+  } = props
   const t = useT()
   const x = t.experiment
 
@@ -66,6 +79,7 @@ export function ExperimentView(props: ExperimentViewProps) {
         <div class="experiment-body">
           <ExperimentSections experiment={e} />
           <SpreadSection lineage={lineage} slug={e.slug} />
+          <FeedbackSection items={feedback} />
           <ExperimentActors actors={actors} />
         </div>
 

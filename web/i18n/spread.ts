@@ -50,6 +50,23 @@ export const spreadFr = {
     none: 'Aucune pratique n’a encore été reprise.',
     api: 'Ces chiffres en JSON',
   },
+  feedback: {
+    title: 'Retours d’expérience',
+    count: (n: number) =>
+      n === 0
+        ? 'Aucun retour publié pour l’instant.'
+        : countOf('fr', n, 'retour publié', 'retours publiés'),
+    recommendTitle: 'Le recommanderiez-vous ?',
+    answers: (n: number) => countOf('fr', n, 'réponse', 'réponses'),
+    by: (author: string, role: string) => `${author} — ${role}`,
+    tried: 'Ce qui a été essayé',
+    worked: 'Ce qui a marché',
+    didNotWork: 'Ce qui n’a pas marché',
+    recommends: 'Le recommande :',
+    for: 'Pour',
+    against: 'Contre',
+    api: 'Laisser un retour (API)',
+  },
   form: {
     title: (title: string) => `Nous avons reproduit « ${title} »`,
     intro:
@@ -141,6 +158,23 @@ export const spreadEn: typeof spreadFr = {
     takeUps: (n: number) => countOf('en', n, 'take-up', 'take-ups'),
     none: 'No practice has been taken up yet.',
     api: 'These figures as JSON',
+  },
+  feedback: {
+    title: 'Experience feedback',
+    count: (n: number) =>
+      n === 0
+        ? 'No feedback published yet.'
+        : countOf('en', n, 'published answer', 'published answers'),
+    recommendTitle: 'Would you recommend it?',
+    answers: (n: number) => countOf('en', n, 'answer', 'answers'),
+    by: (author: string, role: string) => `${author} — ${role}`,
+    tried: 'What was tried',
+    worked: 'What worked',
+    didNotWork: 'What did not work',
+    recommends: 'Recommends it:',
+    for: 'For',
+    against: 'Against',
+    api: 'Leave feedback (API)',
   },
   form: {
     title: (title: string) => `We reproduced “${title}”`,

@@ -87,8 +87,7 @@ const LIMITED: readonly [
   // Replications and feedback are contributions on a record, anonymous like reports.
   [/^POST$/, /^\/api\/experiments\/[^/]+\/(replications|feedback)\/?$/, 'report'],
   [/^POST$/, /^\/api\/feedback\/[^/]+\/reports\/?$/, 'report'],
-  [/^POST$/, /^\/experiences\/[^/]+\/(reproduite|retour)\/?$/, 'report'],
-  [/^POST$/, /^\/retours\/[^/]+\/signaler\/?$/, 'report'],
+  [/^POST$/, /^\/experiences\/[^/]+\/reproduite\/?$/, 'report'],
   [
     /^POST$/,
     /^\/(api\/)?moderation\/(connexion|login|session|sessions|sign-in|signin)\/?$/,

@@ -3,6 +3,11 @@
  * feedback), each with what a moderator needs to judge it and the two decisions.
  */
 import type { ModeratedReplication } from '../../../worker/domain/replication'
+import {
+  FEEDBACK_ROLES,
+  RECOMMEND_LEVELS,
+  type ModeratedFeedback,
+} from '../../../worker/domain/feedback'
 import { REPLICATION_PROGRESS, REPLICATION_RELATIONS } from '../../../worker/domain/replication'
 import { LEAD_KINDS, labelOf } from '../../../worker/domain/vocabularies'
 import { formatDateTime } from './labels'
@@ -93,6 +98,55 @@ export function ReplicationQueue({
                 csrfToken={csrfToken}
                 index={r.id}
                 what="la reproduction"
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+export function FeedbackQueue({
+  items,
+  csrfToken,
+}: {
+  items: readonly ModeratedFeedback[]
+  csrfToken: string
+}) {
+  return (
+    <section aria-labelledby="q-feedback">
+      <h2 id="q-feedback">
+        Retours d’expérience (nouveaux ou signalés) <span class="count">({items.length})</span>
+      </h2>
+      {items.length === 0 ? (
+        <p class="empty">Rien en attente.</p>
+      ) : (
+        <ul class="desk-list">
+          {items.map((f) => (
+            <li>
+              <p>
+                <strong>{f.authorName}</strong> ({labelOf(FEEDBACK_ROLES, f.role)}
+                {f.territory && `, ${f.territory.name}`}) sur{' '}
+                <a href={`/experiences/${f.experimentSlug}`}>{f.experimentTitle}</a> — le{' '}
+                {formatDateTime(f.createdAt)}
+                {f.status === 'published' && ` — publié, signalé ${f.reports} fois`}
+              </p>
+              <ul>
+                <li>Essayé : {f.tried}</li>
+                {f.worked && <li>A marché : {f.worked}</li>}
+                {f.didNotWork && <li>N’a pas marché : {f.didNotWork}</li>}
+                <li>Recommande : {labelOf(RECOMMEND_LEVELS, f.recommend)}</li>
+                {f.argumentsFor.length > 0 && <li>Pour : {f.argumentsFor.join(' · ')}</li>}
+                {f.argumentsAgainst.length > 0 && (
+                  <li>Contre : {f.argumentsAgainst.join(' · ')}</li>
+                )}
+              </ul>
+              <DecisionForms
+                action={`/moderation/retours/${f.id}`}
+                csrfToken={csrfToken}
+                index={f.id}
+                what="le retour"
               />
             </li>
           ))}

@@ -6,6 +6,8 @@ import { actorsOfExperiment } from '../../db/experiment-actors'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { findMergeTarget } from '../../db/moderation'
 import { lineageOf } from '../../services/replications'
+import { publishedFeedbackOf } from '../../db/feedback'
+import { toFeedback } from '../../services/feedback'
 import { findInTerritoriesLike, findSimilar } from './similar'
 import { ExperimentView } from '../../../web/components/ExperimentView'
 import { Layout } from '../../../web/components/Layout'
@@ -33,7 +35,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
   }
   const experiment = toExperiment(row)
   const size = experiment.derived.territorySize ?? null
-  const [similar, lineage, actors, alike] = await Promise.all([
+  const [similar, lineage, feedback, actors, alike] = await Promise.all([
     findSimilar(
       c.env,
       {
@@ -45,6 +47,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
       SIMILAR_COUNT
     ),
     lineageOf(c.var.db, row, experiment.inspiredBy ?? []),
+    publishedFeedbackOf(c.var.db, row.id),
     actorsOfExperiment(c.var.db, experiment.id),
     size
       ? findInTerritoriesLike(
@@ -73,6 +76,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
         alike={size ? { size, themes: experiment.themes, hits: alike } : null}
         today={new Date().toISOString()}
         lineage={lineage}
+        feedback={feedback.map(toFeedback)}
       />
     </Layout>,
     { headers: { 'cache-control': 'public, max-age=300' } }

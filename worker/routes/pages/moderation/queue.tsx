@@ -11,7 +11,12 @@ import { listPendingReplications } from '../../../db/replications'
 import { listOpenReports } from '../../../db/reports'
 import { requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
-import { ReplicationQueue } from '../../../../web/components/moderation/ContributionQueue'
+import {
+  FeedbackQueue,
+  ReplicationQueue,
+} from '../../../../web/components/moderation/ContributionQueue'
+import { feedbackToModerate } from '../../../db/feedback'
+import { toModeratedFeedback } from '../../../services/feedback'
 import { Queue, type QueueItem } from '../../../../web/components/moderation/Queue'
 import { toModeratedReplication } from '../../../services/replications'
 import { CONTRIBUTION_NOTICES } from './contributions'
@@ -34,14 +39,17 @@ function toItem(row: ExperimentRow, at: string): QueueItem {
 
 export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSession, async (c) => {
   const db = c.var.db
-  const [awaiting, actors, deleted, proposals, reports, replications] = await Promise.all([
-    listAwaitingModeration(db, QUEUE_LIMIT),
-    listActorsAwaitingModeration(db, QUEUE_LIMIT),
-    listDeleted(db, 50),
-    listPendingProposals(db, QUEUE_LIMIT),
-    listOpenReports(db, QUEUE_LIMIT),
-    listPendingReplications(db, QUEUE_LIMIT),
-  ])
+  const [awaiting, actors, deleted, proposals, reports, replications, feedback] = await Promise.all(
+    [
+      listAwaitingModeration(db, QUEUE_LIMIT),
+      listActorsAwaitingModeration(db, QUEUE_LIMIT),
+      listDeleted(db, 50),
+      listPendingProposals(db, QUEUE_LIMIT),
+      listOpenReports(db, QUEUE_LIMIT),
+      listPendingReplications(db, QUEUE_LIMIT),
+      feedbackToModerate(db, QUEUE_LIMIT),
+    ]
+  )
   const done = c.req.query('fait')
   return renderDesk(
     c,
@@ -79,6 +87,10 @@ export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSessi
       />
       <ReplicationQueue
         items={replications.map(toModeratedReplication)}
+        csrfToken={c.var.session.csrfToken}
+      />
+      <FeedbackQueue
+        items={feedback.map(toModeratedFeedback)}
         csrfToken={c.var.session.csrfToken}
       />
     </DeskLayout>

@@ -25,6 +25,8 @@ function EmbedShell({ title, children }: { title: string; children: Child }) {
         <title>{title}</title>
         {/* The same content lives on the observatory's own pages. */}
         <meta name="robots" content="noindex" />
+        <meta name="description" content={t.embed.description} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body class="embed">

@@ -17,6 +17,8 @@ export const embedFr = {
   empty: 'Aucune expérience publiée ne correspond pour l’instant.',
   unavailable: 'La recherche est momentanément indisponible ; réessayez dans quelques minutes.',
   source: 'Source :',
+  description:
+    'Expérimentations numériques de collectivités et de leurs partenaires, tirées de l’observatoire, sous Licence Ouverte.',
   licence: 'Licence Ouverte 2.0',
   dataUnder: 'données sous',
   unknownTerritoryTitle: 'Territoire inconnu',
@@ -48,6 +50,8 @@ export const embedEn: typeof embedFr = {
   empty: 'No published experiment matches yet.',
   unavailable: 'Search is unavailable for the moment; try again in a few minutes.',
   source: 'Source:',
+  description:
+    'Digital experiments of French local authorities and their partners, from the observatory, under the Etalab Open Licence.',
   licence: 'Etalab Open Licence 2.0',
   dataUnder: 'data under the',
   unknownTerritoryTitle: 'Unknown territory',

@@ -11,56 +11,25 @@ import type { Actor, ActorContent, ModeratedActor } from '../domain/actor'
 import type { Derived, Status } from '../domain/experiment'
 import { skillFamily } from '../domain/skills'
 import type { ScopeLevel } from '../domain/vocabularies'
+import { moderationFields, recordFields, type RecordRow } from './record-kinds'
 import { revisionStatements, type Change } from './revisions'
 import type { Db } from './session'
 
-export interface ActorRow {
-  id: string
-  slug: string
-  status: Status
-  revision: number
+/** An actor's row: the lifecycle columns every record has, and its own. */
+export interface ActorRow extends RecordRow {
   name: string
   kind: string
   scope_level: ScopeLevel
-  data: string
-  derived: string
-  private_contact: string
-  edit_token_hash: string
-  edit_token_expires_at: string
-  moderation_note: string | null
-  created_at: string
-  updated_at: string
-  published_at: string | null
-  last_verified_at: string | null
-  deleted_at: string | null
-  deleted_by: string | null
-  status_before_delete: Status | null
-  merged_into: string | null
 }
 
 // ── Reads ────────────────────────────────────────────────────────────────────
 
 export function toActor(row: ActorRow): Actor {
-  return {
-    ...(JSON.parse(row.data) as ActorContent),
-    id: row.id,
-    slug: row.slug,
-    revision: row.revision,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    publishedAt: row.published_at,
-    lastVerifiedAt: row.last_verified_at,
-    derived: JSON.parse(row.derived) as Derived,
-  }
+  return { ...(JSON.parse(row.data) as ActorContent), ...recordFields(row) }
 }
 
 export function toModeratedActor(row: ActorRow): ModeratedActor {
-  return {
-    ...toActor(row),
-    status: row.status,
-    privateContact: JSON.parse(row.private_contact),
-    moderationNote: row.moderation_note,
-  }
+  return { ...toActor(row), ...moderationFields(row) }
 }
 
 /** A published actor by id or slug; null for pending, rejected or unknown ones. */

@@ -17,14 +17,12 @@ import { verificationCutoff } from '../domain/freshness'
 import { BUDGET_BANDS } from '../domain/funding'
 import type { DensityClass, PopulationBand } from '../domain/territory-size'
 import { topTheme, type ScopeLevel } from '../domain/vocabularies'
+import { moderationFields, recordFields, type RecordRow } from './record-kinds'
 import { revisionStatements, type Change } from './revisions'
 import type { Db } from './session'
 
-export interface ExperimentRow {
-  id: string
-  slug: string
-  status: Status
-  revision: number
+/** An experiment's row: the lifecycle columns every record has, and its own. */
+export interface ExperimentRow extends RecordRow {
   title: string
   lead_kind: string
   stage: string
@@ -38,21 +36,6 @@ export interface ExperimentRow {
   // Migration 0008: the derived scope, repeated for filters and statistics.
   scope_level: ScopeLevel
   country: string | null
-  data: string
-  derived: string
-  private_contact: string
-  edit_token_hash: string
-  edit_token_expires_at: string
-  moderation_note: string | null
-  created_at: string
-  updated_at: string
-  published_at: string | null
-  last_verified_at: string | null
-  // Moderation desk (migration 0005): soft delete and merges.
-  deleted_at: string | null
-  deleted_by: string | null
-  status_before_delete: Status | null
-  merged_into: string | null
 }
 
 // ── Reads ────────────────────────────────────────────────────────────────────
@@ -60,29 +43,17 @@ export interface ExperimentRow {
 export function toExperiment(row: ExperimentRow): Experiment {
   return {
     ...(JSON.parse(row.data) as ExperimentContent),
-    id: row.id,
-    slug: row.slug,
-    revision: row.revision,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    publishedAt: row.published_at,
-    lastVerifiedAt: row.last_verified_at,
+    ...recordFields(row),
     completeness: row.completeness,
     costPerBeneficiaryEur: costPerBeneficiary(
       row.budget_eur ?? undefined,
       row.people_reached ?? undefined
     ),
-    derived: JSON.parse(row.derived) as Derived,
   }
 }
 
 export function toModeratedExperiment(row: ExperimentRow): ModeratedExperiment {
-  return {
-    ...toExperiment(row),
-    status: row.status,
-    privateContact: JSON.parse(row.private_contact),
-    moderationNote: row.moderation_note,
-  }
+  return { ...toExperiment(row), ...moderationFields(row) }
 }
 
 /** A published experiment by id or slug; null for pending, rejected or unknown ones. */

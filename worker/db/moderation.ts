@@ -10,7 +10,7 @@
 import type { Status } from '../domain/experiment'
 import { auditRecordChange, type AuditEntry } from './audit'
 import type { ExperimentRow } from './experiments'
-import { RECORD_TABLES, type RecordKind } from './record-kinds'
+import { RECORD_TABLES, type RecordKind, type RecordRow } from './record-kinds'
 import { revisionStatements, type Change } from './revisions'
 import type { Db } from './session'
 
@@ -73,16 +73,17 @@ export function moderationStatements(
   ]
 }
 
-/** The lifecycle columns every kind of record has (migrations 0005, 0013). */
-export interface LifecycleRow {
-  id: string
-  status: Status
-  revision: number
-  moderation_note: string | null
-  deleted_at: string | null
-  status_before_delete: Status | null
-  merged_into: string | null
-}
+/** The lifecycle columns decisions read, on every kind of record. */
+export type LifecycleRow = Pick<
+  RecordRow,
+  | 'id'
+  | 'status'
+  | 'revision'
+  | 'moderation_note'
+  | 'deleted_at'
+  | 'status_before_delete'
+  | 'merged_into'
+>
 
 /** The current row of a record of `kind`, any status; null when unknown. */
 export async function getLifecycleRow<Row extends LifecycleRow = LifecycleRow>(

@@ -1,10 +1,58 @@
 /**
  * The kinds of record that share the lifecycle (submission, moderation, revisions,
- * outbox): each one's tables. Table names in SQL come only from this constant, never
+ * outbox): each one's tables, the columns every one of them has, and the mapping of those
+ * columns to the API shapes. Table names in SQL come only from this constant, never
  * from input.
  */
+import type { Derived, PrivateContact, Status } from '../domain/experiment'
+
 export const RECORD_TABLES = {
   experiment: { table: 'experiments', revisions: 'experiment_revisions', key: 'experiment_id' },
   actor: { table: 'actors', revisions: 'actor_revisions', key: 'actor_id' },
 } as const
 export type RecordKind = keyof typeof RECORD_TABLES
+
+/** The lifecycle columns of every kind of record (migrations 0002, 0005, 0013). */
+export interface RecordRow {
+  id: string
+  slug: string
+  status: Status
+  revision: number
+  data: string
+  derived: string
+  private_contact: string
+  edit_token_hash: string
+  edit_token_expires_at: string
+  moderation_note: string | null
+  created_at: string
+  updated_at: string
+  published_at: string | null
+  last_verified_at: string | null
+  deleted_at: string | null
+  deleted_by: string | null
+  status_before_delete: Status | null
+  merged_into: string | null
+}
+
+/** Identity, dates and derived fields of a stored record (`RECORD_FIELDS` and its id). */
+export function recordFields(row: RecordRow) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    lastVerifiedAt: row.last_verified_at,
+    derived: JSON.parse(row.derived) as Derived,
+  }
+}
+
+/** What only moderators see of a record (`MODERATION_FIELDS`). */
+export function moderationFields(row: RecordRow) {
+  return {
+    status: row.status,
+    privateContact: JSON.parse(row.private_contact) as PrivateContact,
+    moderationNote: row.moderation_note,
+  }
+}

@@ -20,16 +20,16 @@ import {
 } from './actor-vocabularies'
 import {
   codeList,
-  Derived,
   httpUrl,
   luhnValid,
+  MODERATION_FIELDS,
   PrivateContact,
   PublicContact,
+  RECORD_FIELDS,
   Rna,
   scopeConsistent,
   Siren,
   Source,
-  STATUSES,
 } from './experiment'
 import { SkillEntries } from './skills'
 import { TerritoryCode } from './territory'
@@ -123,22 +123,9 @@ export const ActorContent = z.object(contentShape).openapi('ActorContent')
 export type ActorContent = z.infer<typeof ActorContent>
 
 /** An actor as the API returns it. */
-export const Actor = ActorContent.extend({
-  id: ActorId,
-  slug: z.string(),
-  revision: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  publishedAt: z.string().nullable(),
-  lastVerifiedAt: z.string().nullable(),
-  derived: Derived,
-}).openapi('Actor')
+export const Actor = ActorContent.extend({ id: ActorId, ...RECORD_FIELDS }).openapi('Actor')
 export type Actor = z.infer<typeof Actor>
 
 /** What moderators see: the record plus its status and private contact. */
-export const ModeratedActor = Actor.extend({
-  status: z.enum(STATUSES),
-  privateContact: PrivateContact,
-  moderationNote: z.string().nullable(),
-}).openapi('ModeratedActor')
+export const ModeratedActor = Actor.extend(MODERATION_FIELDS).openapi('ModeratedActor')
 export type ModeratedActor = z.infer<typeof ModeratedActor>

@@ -251,6 +251,7 @@ export const PrivateContact = z
       .optional(),
   })
   .openapi('PrivateContact')
+export type PrivateContact = z.infer<typeof PrivateContact>
 
 // ── The content shared by input and output ───────────────────────────────────
 
@@ -400,15 +401,31 @@ export const STATUSES = [
 ] as const
 export type Status = (typeof STATUSES)[number]
 
-/** A record as the API returns it. */
-export const Experiment = ExperimentContent.extend({
-  id: ExperimentId,
+/**
+ * What every kind of record with the lifecycle (experiments, actors) adds to its content
+ * once stored: identity, dates and derived territory fields (its `id` is the kind's own).
+ */
+export const RECORD_FIELDS = {
   slug: z.string(),
   revision: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
   publishedAt: z.string().nullable(),
   lastVerifiedAt: z.string().nullable(),
+  derived: Derived,
+}
+
+/** What moderators see of any kind of record besides the public fields. */
+export const MODERATION_FIELDS = {
+  status: z.enum(STATUSES),
+  privateContact: PrivateContact,
+  moderationNote: z.string().nullable(),
+}
+
+/** A record as the API returns it. */
+export const Experiment = ExperimentContent.extend({
+  id: ExperimentId,
+  ...RECORD_FIELDS,
   completeness: z.number().int().min(0).max(100),
   costPerBeneficiaryEur: z
     .number()
@@ -417,14 +434,10 @@ export const Experiment = ExperimentContent.extend({
     .openapi({
       description: `Coût par personne touchée, en euros : ${COST_PER_BENEFICIARY_FORMULA}`,
     }),
-  derived: Derived,
 }).openapi('Experiment')
 export type Experiment = z.infer<typeof Experiment>
 
 /** What moderators see: the record plus its status and private contact. */
-export const ModeratedExperiment = Experiment.extend({
-  status: z.enum(STATUSES),
-  privateContact: PrivateContact,
-  moderationNote: z.string().nullable(),
-}).openapi('ModeratedExperiment')
+export const ModeratedExperiment =
+  Experiment.extend(MODERATION_FIELDS).openapi('ModeratedExperiment')
 export type ModeratedExperiment = z.infer<typeof ModeratedExperiment>

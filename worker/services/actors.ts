@@ -13,7 +13,7 @@ import { placeStatements } from '../db/actor-places'
 import { ancestriesOf, coverage, findTerritories } from '../db/territories'
 import { ProblemError } from '../http/problem'
 import { secretToken, sha256Hex, ulid } from '../lib/crypto'
-import { editTokenExpiry } from './catalogue'
+import { editTokenExpiry, pendingSubmission } from './submission'
 import { conflict, referenceErrors, slugFor } from './records'
 
 /** The derived fields of an actor: names and coverage of its territories, its scope level. */
@@ -101,19 +101,8 @@ export async function submitActor(
   now = new Date()
 ): Promise<ActorSubmission> {
   const { privateContact, ...content } = input
-  const id = ulid(now.getTime())
-  const editToken = secretToken()
-  await writeActor(db, {
-    kind: 'create',
-    id,
-    content,
-    status: 'pending',
-    publishedAt: null,
-    privateContact,
-    editTokenHash: await sha256Hex(editToken),
-    editTokenExpiresAt: editTokenExpiry(now),
-    change: { action: 'submit', actor: 'submitter', at: now.toISOString() },
-  })
+  const { id, editToken, create } = await pendingSubmission(now)
+  await writeActor(db, { ...create, content, privateContact })
   return { id, slug: slugFor(content.name, id), editToken }
 }
 

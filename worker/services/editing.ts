@@ -38,7 +38,7 @@ import { latestDecision, type Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { fieldErrors, ProblemError } from '../http/problem'
 import { secretToken, sha256Bytes, sha256Hex, ulid } from '../lib/crypto'
-import { editTokenExpiry } from './catalogue'
+import { editTokenExpiry } from './submission'
 import { proposalOutcome } from './moderation/proposals'
 import { derive, loadReferences, writeRecord } from './records'
 

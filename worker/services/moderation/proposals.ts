@@ -19,7 +19,7 @@ import type { Change } from '../../db/revisions'
 import { wroteRow, type Db } from '../../db/session'
 import { ProblemError } from '../../http/problem'
 import { secretToken, sha256Hex } from '../../lib/crypto'
-import { editTokenExpiry } from '../catalogue'
+import { editTokenExpiry } from '../submission'
 import { writeRecord } from '../records'
 import { moderatorIp, moderatorName, type ModeratorRef } from './actor'
 

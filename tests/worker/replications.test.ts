@@ -7,6 +7,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { insertModerator } from '../../worker/db/moderators'
 import { hashPassword } from '../../worker/lib/password'
+import { publishActor, submitActor } from './actor-fixtures'
 import { asModerator, postForm, postJson, publish, request, submit } from './fixtures'
 
 const ORIGIN = 'https://observatoire.test'
@@ -147,6 +148,67 @@ describe('replications API', () => {
     expect(await page(`/experiences/${source.slug}`)).not.toContain('Adoptée par')
     const csv = await (await request('/api/exports/replications.csv')).text()
     expect(csv).not.toContain(id)
+  })
+})
+
+describe('the declaring actor', () => {
+  interface Network {
+    replicated: { source: { slug: string }; territory: { name: string } }[]
+    contributions: { replicated: number }
+  }
+  const networkOf = async (slug: string) =>
+    (await (await request(`/api/network/actors/${slug}`)).json()) as Network
+
+  it('must be a published actor of the network, or the declaration is refused naming actorId', async () => {
+    const source = await publish({ title: 'Repair café numérique d’Exempleville' })
+    const pending = await submitActor({ name: 'Association en attente d’Exemple' })
+    const post = (actorId: string) =>
+      postJson(`/api/experiments/${source.id}/replications`, declaration({ actorId }))
+    for (const actorId of ['01JD8Z6M4S4X7R2Q9F3K5V1B0C', pending.id, 'pas-un-identifiant']) {
+      const res = await post(actorId)
+      expect(res.status).toBe(400)
+      const body = (await res.json()) as { errors: { pointer: string }[] }
+      expect(body.errors.map((e) => e.pointer)).toEqual(['/actorId'])
+    }
+    expect(await pendingCount(source.id)).toBe(0)
+  })
+
+  it('an approved replication counts toward the actor that declared it, and shows on its page', async () => {
+    const source = await publish({ title: 'Bus numérique des villages d’Exemple' })
+    const actor = await publishActor({ name: 'Médiathèque d’Exemple-Rennes' })
+    expect((await networkOf(actor.slug)).contributions.replicated).toBe(0)
+    const res = await postJson(
+      `/api/experiments/${source.id}/replications`,
+      declaration({ actorId: actor.id, declarant: { name: 'Médiathèque', kind: 'association' } })
+    )
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: string }
+    // Pending: not counted yet.
+    expect((await networkOf(actor.slug)).contributions.replicated).toBe(0)
+
+    await approve(id)
+    const after = await networkOf(actor.slug)
+    expect(after.contributions.replicated).toBe(1)
+    expect(after.replicated).toEqual([
+      expect.objectContaining({
+        source: expect.objectContaining({ slug: source.slug }),
+        territory: { code: 'com:35238', name: 'Rennes' },
+      }),
+    ])
+    const actorPage = await page(`/acteurs/${actor.slug}`)
+    expect(actorPage).toContain('1 pratique d’ailleurs reproduite')
+    expect(actorPage).toMatch(
+      new RegExp(
+        `a reproduit <a href="/experiences/${source.slug}">Bus numérique des villages d’Exemple</a> à Rennes`
+      )
+    )
+    // The source's page names the declaring structure with a link to it, never its id.
+    const sourcePage = await page(`/experiences/${source.slug}`)
+    expect(sourcePage).toContain(`href="/acteurs/${actor.slug}">Médiathèque d’Exemple-Rennes</a>`)
+    expect(sourcePage).not.toContain(actor.id)
+    // And the territory's contributors page counts it.
+    const contributors = await page('/territoires/com:35238/contributeurs')
+    expect(contributors).toContain('1 pratique d’ailleurs reproduite')
   })
 })
 

@@ -5,6 +5,7 @@
  */
 import type { Contributions, LinkedExperiment } from '../../worker/domain/actor-links'
 import type { Match } from '../../worker/domain/matching'
+import type { Replication } from '../../worker/domain/replication'
 import { useT } from '../i18n'
 import { MatchList } from './NetworkHelpPage'
 
@@ -12,6 +13,8 @@ export interface ActorNetworkProps {
   /** Its id, which an experiment's form takes to link the experiment to it. */
   actorId: string
   experiments: readonly LinkedExperiment[]
+  /** Practices it declared it reproduced, approved. */
+  replicated: readonly Replication[]
   contributions: Contributions
   offers: number
   /** Actors needing what it offers; null when it offers nothing yet. */
@@ -40,6 +43,20 @@ export function ActorNetwork(props: ActorNetworkProps) {
           </ul>
         )}
         <p class="help">{n.linkedExperiments.linkWith(props.actorId)}</p>
+        {props.replicated.length > 0 && (
+          <>
+            <h3>{n.linkedExperiments.replicatedTitle}</h3>
+            <ul class="actor-replications">
+              {props.replicated.map((r) => (
+                <li>
+                  {n.linkedExperiments.replicatedItem}{' '}
+                  <a href={`/experiences/${r.source.slug}`}>{r.source.title}</a>{' '}
+                  {n.linkedExperiments.replicatedIn(r.territory.name)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       <section aria-labelledby="s-apports" class="actor-recognition">
         <h2 id="s-apports">{r.title}</h2>
@@ -50,6 +67,7 @@ export function ActorNetwork(props: ActorNetworkProps) {
               [r.roles.innovator, r.led(c.led)],
               [r.roles.partner, r.partnered(c.partnered)],
               [r.roles.inspirer, r.inspired(c.inspired)],
+              [r.roles.replicator, r.replicated(c.replicated)],
               [r.roles.resource, r.offers(props.offers)],
             ] as const
           ).map(([role, count]) => (

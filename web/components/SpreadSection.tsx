@@ -26,6 +26,13 @@ function ReplicationItem({ r, side }: { r: Replication; side: 'source' | 'adopte
         <a href={recordPath(r.source.slug)}>{r.source.title}</a>
       ) : (
         s.replicationBy(r.declarant.name, r.territory.name)
+      )}
+      {side === 'source' && r.actor && (
+        <>
+          {' '}
+          ({s.networkActor}{' '}
+          <a href={`/acteurs/${encodeURIComponent(r.actor.slug)}`}>{r.actor.name}</a>)
+        </>
       )}{' '}
       — {labelOf(REPLICATION_RELATIONS, r.relation, lang)},{' '}
       {labelOf(REPLICATION_PROGRESS, r.progress, lang).toLowerCase()}

@@ -53,6 +53,9 @@ export const networkFr = {
       `Pour relier une expérience à cette structure, indiquez dans le formulaire de l’expérience l’identifiant ${id}.`,
     lead: 'porteur',
     partner: 'partenaire',
+    replicatedTitle: 'Pratiques qu’elle a reproduites',
+    replicatedItem: 'a reproduit',
+    replicatedIn: (territory: string) => `à ${territory}`,
   },
   experimentActors: {
     title: 'Acteurs du réseau',
@@ -73,11 +76,14 @@ export const networkFr = {
         'expériences ailleurs s’inspirent des siennes'
       ),
     offers: (n: number) => countOf('fr', n, 'compétence proposée', 'compétences proposées'),
+    replicated: (n: number) =>
+      countOf('fr', n, 'pratique d’ailleurs reproduite', 'pratiques d’ailleurs reproduites'),
     roles: {
       innovator: 'Innovatrice',
       partner: 'Partenaire',
       inspirer: 'Source d’inspiration',
       resource: 'Personne-ressource',
+      replicator: 'Diffuseuse',
     },
   },
   contributors: {
@@ -137,6 +143,9 @@ export const networkEn: typeof networkFr = {
       `To link an experiment to this organisation, give the identifier ${id} in the experiment’s form.`,
     lead: 'lead',
     partner: 'partner',
+    replicatedTitle: 'Practices it reproduced',
+    replicatedItem: 'reproduced',
+    replicatedIn: (territory: string) => `in ${territory}`,
   },
   experimentActors: {
     title: 'Network actors',
@@ -156,11 +165,14 @@ export const networkEn: typeof networkFr = {
         'experiments elsewhere draw on its own'
       ),
     offers: (n: number) => countOf('en', n, 'skill offered', 'skills offered'),
+    replicated: (n: number) =>
+      countOf('en', n, 'practice from elsewhere reproduced', 'practices from elsewhere reproduced'),
     roles: {
       innovator: 'Innovator',
       partner: 'Partner',
       inspirer: 'Source of inspiration',
       resource: 'Resource',
+      replicator: 'Spreader',
     },
   },
   contributors: {

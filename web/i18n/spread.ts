@@ -21,6 +21,7 @@ export const spreadFr = {
   adapted: 'Ce qui a été adapté :',
   since: (date: string) => `depuis ${date}`,
   ownRecord: 'Sa fiche',
+  networkActor: 'sa structure dans le réseau :',
   elsewhere: 'Sa page',
   graphTitle: 'Graphe de l’essaimage',
   graphDesc: (links: number, generations: number) =>
@@ -130,6 +131,7 @@ export const spreadEn: typeof spreadFr = {
   adapted: 'What was adapted:',
   since: (date: string) => `since ${date}`,
   ownRecord: 'Its record',
+  networkActor: 'its organisation in the network:',
   elsewhere: 'Its page',
   graphTitle: 'Spread graph',
   graphDesc: (links: number, generations: number) =>

@@ -96,14 +96,17 @@ const CONTRIBUTION_COLUMNS = `
    WHERE o.status = 'published' AND j.value IN (
      SELECT l.experiment_id FROM experiment_actors l WHERE l.actor_id = a.id)
      AND o.id NOT IN (SELECT l.experiment_id FROM experiment_actors l WHERE l.actor_id = a.id)
-  ) AS inspired`
+  ) AS inspired,
+  (SELECT count(*) FROM replications r JOIN experiments s
+     ON s.id = r.source_id AND s.status = 'published'
+   WHERE r.actor_id = a.id AND r.status = 'approved') AS replicated`
 
 export async function contributionsOf(db: Db, actorId: string): Promise<Contributions> {
   const row = await db
     .prepare(`SELECT ${CONTRIBUTION_COLUMNS} FROM actors a WHERE a.id = ?1`)
     .bind(actorId)
     .first<Contributions>()
-  return row ?? { led: 0, partnered: 0, inspired: 0 }
+  return row ?? { led: 0, partnered: 0, inspired: 0, replicated: 0 }
 }
 
 /**

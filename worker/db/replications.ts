@@ -34,6 +34,8 @@ export interface ReplicationView extends ReplicationRow {
   adopter_slug: string | null
   adopter_title: string | null
   territory_name: string | null
+  actor_slug: string | null
+  actor_name: string | null
 }
 
 export type NewReplication = Omit<ReplicationRow, 'status' | 'decided_at' | 'decided_by' | 'reason'>
@@ -67,12 +69,14 @@ export function insertReplication(db: Db, r: NewReplication): D1PreparedStatemen
 
 // Public replications link published records only: an approved declaration whose source
 // or adopter record was unpublished since stops showing (the adopter link alone if only
-// the adopter went away).
+// the adopter went away); the declaring actor is named only while it is published.
 const VIEW = `SELECT r.*, s.slug AS source_slug, s.title AS source_title,
-    a.slug AS adopter_slug, a.title AS adopter_title, t.name AS territory_name
+    a.slug AS adopter_slug, a.title AS adopter_title, t.name AS territory_name,
+    ac.slug AS actor_slug, ac.name AS actor_name
   FROM replications r
   JOIN experiments s ON s.id = r.source_id
   LEFT JOIN experiments a ON a.id = r.adopter_id AND a.status = 'published'
+  LEFT JOIN actors ac ON ac.id = r.actor_id AND ac.status = 'published'
   LEFT JOIN territories t ON t.code = r.territory`
 
 /** Approved replications whose source is one of `sourceIds` (published sources only). */
@@ -103,6 +107,21 @@ export async function approvedReplicationsBy(
        ORDER BY r.decided_at, r.id`
     )
     .bind(adopterId)
+    .all<ReplicationView>()
+  return results
+}
+
+/** Approved replications an actor of the network declared (published sources), newest first. */
+export async function approvedReplicationsDeclaredBy(
+  db: Db,
+  actorId: string
+): Promise<ReplicationView[]> {
+  const { results } = await db
+    .prepare(
+      `${VIEW} WHERE r.actor_id = ?1 AND r.status = 'approved' AND s.status = 'published'
+       ORDER BY r.decided_at DESC, r.id DESC`
+    )
+    .bind(actorId)
     .all<ReplicationView>()
   return results
 }

@@ -34,6 +34,9 @@ export const Contributions = z
     inspired: z.number().int().openapi({
       description: 'Expériences publiées d’autres acteurs qui disent s’inspirer des siennes',
     }),
+    replicated: z.number().int().openapi({
+      description: 'Pratiques publiées qu’il a déclaré avoir reproduites (déclarations approuvées)',
+    }),
   })
   .openapi('Contributions')
 export type Contributions = z.infer<typeof Contributions>

@@ -72,6 +72,10 @@ export const Replication = z
     region: z.string().nullable().openapi({ description: 'Code INSEE de la région du territoire' }),
     declarant: z.object({ name: z.string(), kind: z.string() }),
     actorId: z.string().nullable(),
+    actor: z
+      .object({ id: z.string(), slug: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'La structure du réseau qui déclare, si elle est publiée' }),
     relation: z.enum(codesOf(REPLICATION_RELATIONS)),
     progress: z.enum(codesOf(REPLICATION_PROGRESS)),
     startDate: z.string().nullable(),

@@ -20,6 +20,8 @@ import type { Db } from '../db/session'
 import { ancestriesOf, findTerritories } from '../db/territories'
 import { ProblemError } from '../http/problem'
 import { runMatch } from '../search/matching'
+import { replicationsDeclaredBy } from './replications'
+import type { Replication } from '../domain/replication'
 import type { EngineName, MatchHit } from '../search/types'
 
 /** Published actors of the hits, in the hits' order, with their entries answering `asked`. */
@@ -107,16 +109,25 @@ export async function needsNear(
   return { items: await toMatches(db, hits, 'needs', offered), engine }
 }
 
-/** An actor's place in the network: its experiments, what it brought, who needs its offers. */
+/**
+ * An actor's place in the network: its experiments, the practices it reproduced, what it
+ * brought, who needs its offers.
+ */
 export async function networkOf(
   env: Env,
   db: Db,
   actor: Actor
-): Promise<{ experiments: LinkedExperiment[]; contributions: Contributions; needing: Match[] }> {
-  const [experiments, contributions, { items: needing }] = await Promise.all([
+): Promise<{
+  experiments: LinkedExperiment[]
+  replicated: Replication[]
+  contributions: Contributions
+  needing: Match[]
+}> {
+  const [experiments, replicated, contributions, { items: needing }] = await Promise.all([
     experimentsOfActor(db, actor.id),
+    replicationsDeclaredBy(db, actor.id),
     contributionsOf(db, actor.id),
     needsNear(env, db, actor),
   ])
-  return { experiments, contributions, needing }
+  return { experiments, replicated, contributions, needing }
 }

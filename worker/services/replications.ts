@@ -4,10 +4,12 @@
  * show on both records and count toward the source's « adoptée par ». Also the spread of
  * a practice (records citing it and replications, over generations).
  */
+import { getPublishedActor } from '../db/actors'
 import { getPublishedExperiment, type ExperimentRow } from '../db/experiments'
 import { recordsInspiredBy, recordTitles } from '../db/lineage'
 import {
   approvedReplicationsBy,
+  approvedReplicationsDeclaredBy,
   approvedReplicationsOf,
   listApprovedReplications,
   auditReplicationDecision,
@@ -49,16 +51,26 @@ export async function declareReplication(
   input: ReplicationInput,
   now = new Date()
 ): Promise<string> {
-  const [territory, adopter] = await Promise.all([
+  const [territory, adopter, actor] = await Promise.all([
     getTerritory(db, input.territory),
     input.adopterExperiment
       ? getPublishedExperiment(db, recordKeyOf(input.adopterExperiment).slice(0, 120))
       : null,
+    input.actorId ? getPublishedActor(db, input.actorId) : null,
   ])
   const errors = [
     ...(territory
       ? []
       : [{ pointer: '/territory', message: `Territoire inconnu : ${input.territory}.` }]),
+    // Only a published actor may be credited: a pending or unknown one would count unseen.
+    ...(input.actorId && actor?.id !== input.actorId
+      ? [
+          {
+            pointer: '/actorId',
+            message: 'Aucune structure publiée du réseau ne porte cet identifiant.',
+          },
+        ]
+      : []),
     ...(input.adopterExperiment && (!adopter || adopter.id === source.id)
       ? [
           {
@@ -131,6 +143,10 @@ export function toReplication(r: ReplicationView): Replication {
     region: r.region,
     declarant: { name: r.declarant_name, kind: r.declarant_kind },
     actorId: r.actor_id,
+    actor:
+      r.actor_id && r.actor_slug && r.actor_name
+        ? { id: r.actor_id, slug: r.actor_slug, name: r.actor_name }
+        : null,
     relation: r.relation,
     progress: r.progress,
     startDate: r.start_date,
@@ -239,6 +255,11 @@ export async function linkedRecords(db: Db, ids: readonly string[]): Promise<Lin
     const t = titles.get(id)
     return t?.published ? { id, slug: t.slug, title: t.title } : { id, slug: null, title: null }
   })
+}
+
+/** The practices an actor declared it reproduced, once approved (its page, its recognition). */
+export async function replicationsDeclaredBy(db: Db, actorId: string): Promise<Replication[]> {
+  return (await approvedReplicationsDeclaredBy(db, actorId)).map(toReplication)
 }
 
 /** A published record's lineage, both ways: what it took from, who took it up. */

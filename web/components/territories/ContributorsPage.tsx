@@ -34,6 +34,7 @@ export function ContributorsPage({
                 {a.led > 0 && <li>{r.led(a.led)}</li>}
                 {a.partnered > 0 && <li>{r.partnered(a.partnered)}</li>}
                 {a.inspired > 0 && <li>{r.inspired(a.inspired)}</li>}
+                {a.replicated > 0 && <li>{r.replicated(a.replicated)}</li>}
                 {a.offers > 0 && <li>{r.offers(a.offers)}</li>}
               </ul>
             </li>

@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { Contributions, LinkedExperiment } from '../../domain/actor-links'
+import { Replication } from '../../domain/replication'
 import { Match, MatchQuery, MatchResult } from '../../domain/matching'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
@@ -32,6 +33,9 @@ const helpers = createRoute({
 const ActorNetwork = z
   .object({
     experiments: z.array(LinkedExperiment),
+    replicated: z.array(Replication).openapi({
+      description: 'Les pratiques qu’il a déclaré avoir reproduites (déclarations approuvées)',
+    }),
     contributions: Contributions,
     needing: z.array(Match).openapi({
       description:

@@ -14,6 +14,7 @@ import { syncSearchAfterWrites } from './http/search-sync'
 import { actorExportsApi } from './routes/api/actor-exports'
 import { actorsApi } from './routes/api/actors'
 import { editingApi } from './routes/api/editing'
+import { eventsApi } from './routes/api/events'
 import { docsApi } from './routes/api/docs'
 import { experimentsApi } from './routes/api/experiments'
 import { feedsApi } from './routes/api/feeds'
@@ -35,6 +36,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', experimentsApi)
   .route('/', actorsApi)
   .route('/', actorExportsApi)
+  .route('/', eventsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
   .route('/', editingApi)

@@ -277,3 +277,16 @@ export function reviseActorStatements(
     ...indexRowStatements(db, id, revision, change.at, content, derived),
   ]
 }
+
+/** Which of these ids name a published actor (organisers, links that must be public). */
+export async function publishedActorIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM actors WHERE status = 'published'
+         AND id IN (SELECT value FROM json_each(?1))`
+    )
+    .bind(JSON.stringify(ids))
+    .all<{ id: string }>()
+  return new Set(results.map((r) => r.id))
+}

@@ -7,12 +7,25 @@
 import type { Derived, PrivateContact, Status } from '../domain/experiment'
 
 export const RECORD_TABLES = {
-  experiment: { table: 'experiments', revisions: 'experiment_revisions', key: 'experiment_id' },
-  actor: { table: 'actors', revisions: 'actor_revisions', key: 'actor_id' },
+  experiment: {
+    table: 'experiments',
+    revisions: 'experiment_revisions',
+    key: 'experiment_id',
+    snapshot: 'data',
+  },
+  actor: { table: 'actors', revisions: 'actor_revisions', key: 'actor_id', snapshot: 'data' },
+  // An event's history keeps what came out of it too (migration 0016).
+  event: {
+    table: 'events',
+    revisions: 'event_revisions',
+    key: 'event_id',
+    snapshot: `CASE WHEN restitution IS NULL THEN data
+               ELSE json_set(data, '$.restitution', json(restitution)) END`,
+  },
 } as const
 export type RecordKind = keyof typeof RECORD_TABLES
 
-/** The lifecycle columns of every kind of record (migrations 0002, 0005, 0013). */
+/** The lifecycle columns of every kind of record (migrations 0002, 0005, 0013, 0016). */
 export interface RecordRow {
   id: string
   slug: string

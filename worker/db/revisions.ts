@@ -1,5 +1,5 @@
 /**
- * Revisions: every change to a record (an experiment, an actor) is a new revision (who,
+ * Revisions: every change to a record (an experiment, an actor, an event) is a new revision (who,
  * when, why, the content as it then stood), and each one queues its search outbox rows.
  * `revisionStatements` is the only writer of both, used by every change in db/:
  * submissions, edits, imports, moderation decisions and "still accurate" confirmations.
@@ -42,13 +42,13 @@ export function revisionStatements(
   change: Change,
   kind: RecordKind = 'experiment'
 ): D1PreparedStatement[] {
-  const { table, revisions, key } = RECORD_TABLES[kind]
+  const { table, revisions, key, snapshot } = RECORD_TABLES[kind]
   const applied = `FROM ${table} WHERE id = ?1 AND revision = ?2 AND updated_at = ?3`
   return [
     db
       .prepare(
         `INSERT INTO ${revisions} (${key}, revision, action, status, actor, reason, data, created_at)
-         SELECT id, revision, ?4, status, ?5, ?6, data, ?3 ${applied}`
+         SELECT id, revision, ?4, status, ?5, ?6, ${snapshot}, ?3 ${applied}`
       )
       .bind(id, revision, change.at, change.action, change.actor, change.reason ?? null),
     db

@@ -26,13 +26,13 @@ import {
 import {
   ActorRef,
   codeList,
-  Derived,
   ExperimentId,
   httpUrl,
+  MODERATION_FIELDS,
   PrivateContact,
   PublicContact,
+  RECORD_FIELDS,
   Resource,
-  STATUSES,
 } from './experiment'
 import { TerritoryCode } from './territory'
 import { cleanText } from './text'
@@ -184,26 +184,17 @@ export type EventContent = z.infer<typeof EventContent>
 /** An event as the API returns it. */
 export const Event = EventContent.extend({
   id: EventId,
-  slug: z.string(),
-  revision: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  publishedAt: z.string().nullable(),
+  ...RECORD_FIELDS,
   timeZone: z.enum(codesOf(FRENCH_TIME_ZONES)),
   startsAtUtc: z.string().openapi({ description: 'Début (UTC, ISO 8601)' }),
   endsAtUtc: z.string().openapi({ description: 'Fin (UTC, ISO 8601)' }),
   restitution: Restitution.nullable(),
   restitutedAt: z.string().nullable(),
-  derived: Derived,
 }).openapi('Event')
 export type Event = z.infer<typeof Event>
 
 /** What moderators see: the record plus its status and private contact. */
-export const ModeratedEvent = Event.extend({
-  status: z.enum(STATUSES),
-  privateContact: PrivateContact,
-  moderationNote: z.string().nullable(),
-}).openapi('ModeratedEvent')
+export const ModeratedEvent = Event.extend(MODERATION_FIELDS).openapi('ModeratedEvent')
 export type ModeratedEvent = z.infer<typeof ModeratedEvent>
 
 // ── Time ─────────────────────────────────────────────────────────────────────

@@ -6,7 +6,8 @@
  * never turned into a failed decision. Each message is in French, then English.
  */
 import type { ModerationAction } from '../domain/moderation'
-import { getExperiment } from '../db/experiments'
+import { getLifecycleRow } from '../db/moderation'
+import type { RecordKind, RecordRow } from '../db/record-kinds'
 import type { Db } from '../db/session'
 import type { MailSender } from '../mail/senders'
 
@@ -29,8 +30,17 @@ export function decisionEvent(
 }
 
 export interface ContributorNotifier {
-  notify(experimentId: string, event: ContributorEvent): Promise<void>
+  /** Tells the private contact of record `id` of `kind` (an experiment by default). */
+  notify(id: string, event: ContributorEvent, kind?: RecordKind): Promise<void>
 }
+
+/** Where each kind of record is published, and what names it in a message. */
+const PAGES: Record<RecordKind, string> = {
+  experiment: 'experiences',
+  actor: 'acteurs',
+  event: 'evenements',
+}
+type NamedRow = RecordRow & { title?: string; name?: string }
 
 const PRIVATE_LINK = {
   fr: 'Ouvrez le lien privé reçu lors de votre proposition pour voir la fiche et la modifier.',
@@ -79,17 +89,17 @@ export function contributorNotifier(
   publicBase: string
 ): ContributorNotifier {
   return {
-    async notify(experimentId, event) {
+    async notify(id, event, kind = 'experiment') {
       if (!sender) return
       try {
-        const row = await getExperiment(db, experimentId)
+        const row = await getLifecycleRow<NamedRow>(db, kind, id)
         const to = row ? (JSON.parse(row.private_contact) as { email?: string }).email : undefined
         if (!row || !to) return
-        const page = `${publicBase}/experiences/${encodeURIComponent(row.slug)}`
-        const t = texts(event, row.title, page)
+        const page = `${publicBase}/${PAGES[kind]}/${encodeURIComponent(row.slug)}`
+        const t = texts(event, row.title ?? row.name ?? row.slug, page)
         await sender.send({ to, subject: t.subject, text: `${t.fr}\n\n— English —\n\n${t.en}\n` })
       } catch (err) {
-        console.error(`notification to the contributor of ${experimentId} failed:`, err)
+        console.error(`notification to the contributor of ${kind} ${id} failed:`, err)
       }
     },
   }

@@ -1,7 +1,7 @@
 /**
  * Moderation use cases, shared by the bearer-token API and the desk pages: approve,
  * reject, request changes, unpublish, soft delete, restore, merge — for every kind of
- * record with the lifecycle (experiments, actors).
+ * record with the lifecycle (experiments, actors, events).
  *
  * Each decision checks the lifecycle (a forbidden move is a 409), then commits the new
  * state, a revision snapshot, the search outbox rows and an audit row in one batch,
@@ -55,6 +55,10 @@ const NOUNS: Record<RecordKind, { unknown: string; deleted: string }> = {
   actor: {
     unknown: 'Aucun acteur ne porte cet identifiant.',
     deleted: 'Impossible : la fiche de l’acteur est supprimée ; restaurez-la d’abord.',
+  },
+  event: {
+    unknown: 'Aucun événement ne porte cet identifiant.',
+    deleted: 'Impossible : l’événement est supprimé ; restaurez-le d’abord.',
   },
 }
 

@@ -13,7 +13,7 @@ import {
 import { BarChart } from '../charts/BarChart'
 import { useStatsFormat } from '../charts/measures'
 import { useT } from '../../i18n'
-import { TableRegion } from '../TableRegion'
+import { MeasureTable, type MeasureRow } from './MeasureTable'
 
 export function CompareResults(props: {
   territories: readonly TerritoryStats[]
@@ -29,7 +29,7 @@ export function CompareResults(props: {
   const cell = (v: number | null, f: (n: number) => string) => (v === null ? t.notAvailable : f(v))
   const known = (v: number | null, records: number, f: (n: number) => string) =>
     v === null ? t.notProvided : t.withRecords(f(v), records)
-  const rows: [string, (x: TerritoryStats) => string][] = [
+  const rows: MeasureRow<TerritoryStats>[] = [
     [t.rows.experiments, (x) => f.count(x.experiments)],
     [t.rows.per100k, (x) => cell(x.per100kInhabitants, f.rate)],
     [t.rows.per100Collectivites, (x) => cell(x.per100Collectivites, f.rate)],
@@ -46,31 +46,14 @@ export function CompareResults(props: {
   return (
     <section aria-labelledby="resultats">
       <h2 id="resultats">{t.results}</h2>
-      <TableRegion label={t.keyFigures}>
-        <table>
-          <caption>{t.keyFigures}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.measure}</th>
-              {all.map((x) => (
-                <th scope="col">
-                  {x.kind === 'fr' ? nameOf(x) : <a href={`/territoires/${x.code}`}>{x.name}</a>}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr>
-                <th scope="row">{label}</th>
-                {all.map((x) => (
-                  <td>{value(x)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <MeasureTable
+        caption={t.keyFigures}
+        columns={all}
+        header={(x) =>
+          x.kind === 'fr' ? nameOf(x) : <a href={`/territoires/${x.code}`}>{x.name}</a>
+        }
+        rows={rows}
+      />
       <p>
         <a href={props.csvHref}>{t.downloadComparison}</a>
       </p>

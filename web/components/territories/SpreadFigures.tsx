@@ -7,7 +7,7 @@ import { areaSpread, type AreaSpread, type MostReplicated } from '../../../worke
 import type { TerritoryStats } from '../../../worker/domain/statistics'
 import { useStatsFormat } from '../charts/measures'
 import { useT } from '../../i18n'
-import { TableRegion } from '../TableRegion'
+import { MeasureTable, type MeasureRow } from './MeasureTable'
 
 export interface SpreadColumn {
   label: string
@@ -43,41 +43,24 @@ export function SpreadFigures(props: {
   const s = t.spread.stats
   const f = useStatsFormat()
   const rate = (v: number | null) => (v === null ? '—' : f.rate(v))
-  const rows: [string, (a: AreaSpread) => string][] = [
-    [s.received, (a) => f.count(a.received)],
-    [`${s.received}, ${s.per100k}`, (a) => rate(a.receivedPer100kInhabitants)],
-    [`${s.received}, ${s.per100Collectivites}`, (a) => rate(a.receivedPer100Collectivites)],
-    [s.given, (a) => f.count(a.given)],
-    [`${s.given}, ${s.per100k}`, (a) => rate(a.givenPer100kInhabitants)],
-    [`${s.given}, ${s.per100Collectivites}`, (a) => rate(a.givenPer100Collectivites)],
+  const rows: MeasureRow<SpreadColumn>[] = [
+    [s.received, (c) => f.count(c.figures.received)],
+    [`${s.received}, ${s.per100k}`, (c) => rate(c.figures.receivedPer100kInhabitants)],
+    [`${s.received}, ${s.per100Collectivites}`, (c) => rate(c.figures.receivedPer100Collectivites)],
+    [s.given, (c) => f.count(c.figures.given)],
+    [`${s.given}, ${s.per100k}`, (c) => rate(c.figures.givenPer100kInhabitants)],
+    [`${s.given}, ${s.per100Collectivites}`, (c) => rate(c.figures.givenPer100Collectivites)],
   ]
   return (
     <section aria-labelledby="essaimage" class="spread-figures">
       <h2 id="essaimage">{s.title}</h2>
       <p>{s.lead}</p>
-      <TableRegion label={s.caption}>
-        <table>
-          <caption>{s.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.territories.measure}</th>
-              {props.columns.map((c) => (
-                <th scope="col">{c.label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr>
-                <th scope="row">{label}</th>
-                {props.columns.map((c) => (
-                  <td>{value(c.figures)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <MeasureTable
+        caption={s.caption}
+        columns={props.columns}
+        header={(c) => c.label}
+        rows={rows}
+      />
       <h3>{props.mostReplicatedTitle}</h3>
       {props.mostReplicated.length === 0 ? (
         <p>{s.none}</p>

@@ -79,7 +79,7 @@ export function ExperimentView(props: ExperimentViewProps) {
         <div class="experiment-body">
           <ExperimentSections experiment={e} />
           <SpreadSection lineage={lineage} slug={e.slug} />
-          <FeedbackSection items={feedback} />
+          <FeedbackSection slug={e.slug} items={feedback} />
           <ExperimentActors actors={actors} />
         </div>
 

@@ -1,31 +1,37 @@
 /**
- * « Retours d'expérience » on a record's page: how many would recommend the practice, at
- * each level, then each published answer (who, what was tried, what worked or not, the
- * arguments for and against).
+ * « Retours d'expérience » on a record's page: how many would recommend the practice (in
+ * short, then at each level) and how many arguments for and against, each published
+ * answer (who, what was tried, what worked or not, the arguments) with a button to report
+ * it, and the way to leave one. Every control works without JavaScript.
  */
 import {
   FEEDBACK_ROLES,
   RECOMMEND_LEVELS,
-  recommendCounts,
+  feedbackSummary,
   type Feedback,
 } from '../../worker/domain/feedback'
 import { labelOf } from '../../worker/domain/vocabularies'
 import { useT } from '../i18n'
 
-export function FeedbackSection({ items }: { items: readonly Feedback[] }) {
+export function FeedbackSection({ slug, items }: { slug: string; items: readonly Feedback[] }) {
   const t = useT()
-  const s = t.spread.feedback
+  const s = t.feedback
   const lang = t.lang
-  const counts = recommendCounts(items)
+  const summary = feedbackSummary(items)
+  const recordPath = `/experiences/${encodeURIComponent(slug)}`
   return (
     <section aria-labelledby="s-feedback" class="feedback">
       <h2 id="s-feedback">{s.title}</h2>
-      <p>{s.count(items.length)}</p>
+      <p class="feedback-count">{s.count(items.length)}</p>
       {items.length > 0 && (
         <>
           <h3>{s.recommendTitle}</h3>
+          <p class="feedback-summary">
+            {s.recommendSummary(summary.wouldRecommend, summary.wouldNot)}{' '}
+            {s.argumentsSummary(summary.argumentsFor, summary.argumentsAgainst)}
+          </p>
           <ul class="plain">
-            {counts.map((c) => (
+            {summary.recommend.map((c) => (
               <li>
                 {labelOf(RECOMMEND_LEVELS, c.code, lang)} : {s.answers(c.count)}
               </li>
@@ -68,12 +74,34 @@ export function FeedbackSection({ items }: { items: readonly Feedback[] }) {
                   </>
                 )}
               </dl>
+              <form
+                method="post"
+                action={`${recordPath}/retours/${encodeURIComponent(f.id)}/signaler`}
+                class="feedback-report"
+              >
+                <button
+                  type="submit"
+                  class="button small"
+                  aria-describedby={`retour-${f.id}`}
+                  title={s.reportHelp}
+                >
+                  {s.report}
+                </button>
+              </form>
             </article>
           ))}
         </>
       )}
       <p>
-        <a href="/api/docs">{s.api}</a>
+        <a class="button" href={`${recordPath}/retour`} rel="nofollow">
+          {s.leave}
+        </a>
+      </p>
+      <p class="help">{s.leaveHelp}</p>
+      <p>
+        <a href={`/api/experiments/${encodeURIComponent(slug)}/feedback`} type="application/json">
+          {s.api}
+        </a>
       </p>
     </section>
   )

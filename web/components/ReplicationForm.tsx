@@ -11,7 +11,10 @@ import {
 } from '../../worker/domain/replication'
 import { LEAD_KINDS, type Term } from '../../worker/domain/vocabularies'
 import { useT } from '../i18n'
+import type { ContributionFormProps } from './contribution-form'
 import { ErrorSummary } from './ErrorSummary'
+import { Honeypot } from './SubmissionFormParts'
+import { TurnstileWidget } from './TurnstileWidget'
 
 export const REPLICATION_FIELDS = [
   'territory',
@@ -27,16 +30,7 @@ export const REPLICATION_FIELDS = [
 ] as const
 export type ReplicationField = (typeof REPLICATION_FIELDS)[number]
 
-export interface ReplicationFormProps {
-  recordTitle: string
-  recordPath: string
-  action: string
-  values: Partial<Record<ReplicationField, string>>
-  errors: ReadonlyMap<ReplicationField, string>
-  /** Territories matching the typed name, when it named several. */
-  choices: readonly { code: string; label: string }[] | null
-  turnstileSiteKey: string | null
-}
+export type ReplicationFormProps = ContributionFormProps<ReplicationField>
 
 const id = (name: string) => `r-${name}`
 
@@ -181,17 +175,8 @@ export function ReplicationForm(props: ReplicationFormProps) {
         })}
         {text('adopterExperiment', f.adopterRecord, f.adopterRecordHelp, { maxlength: 200 })}
         {text('link', f.link, f.linkHelp, { type: 'url', maxlength: 500 })}
-        <div class="hp" aria-hidden="true">
-          <label for="r-fax">{f.honeypot}</label>
-          <input type="text" id="r-fax" name="fax" tabindex={-1} autocomplete="off" value="" />
-        </div>
-        {props.turnstileSiteKey && (
-          <div
-            class="cf-turnstile"
-            data-sitekey={props.turnstileSiteKey}
-            data-action="replication"
-          ></div>
-        )}
+        <Honeypot id="r-fax" />
+        <TurnstileWidget siteKey={props.turnstileSiteKey} action="replication" />
         <p>
           <button type="submit" class="button primary">
             {f.submit}

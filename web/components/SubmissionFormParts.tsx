@@ -60,12 +60,12 @@ export function ErrorLabel({ name }: { name: string }) {
  * Bait for bots: off-screen, hidden from assistive technology and out of the tab
  * order, so no person fills it in. A filled one is accepted silently and dropped.
  */
-export function Honeypot() {
+export function Honeypot({ id = 'f-fax' }: { id?: string }) {
   const t = useT()
   return (
     <div class="hp" aria-hidden="true">
-      <label for="f-fax">{t.form.honeypot}</label>
-      <input type="text" id="f-fax" name="fax" tabindex={-1} autocomplete="off" value="" />
+      <label for={id}>{t.form.honeypot}</label>
+      <input type="text" id={id} name="fax" tabindex={-1} autocomplete="off" value="" />
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { accessibilityEn } from './accessibility'
 import { embedEn } from './embed'
 import { networkEn } from './network'
 import { openDataEn } from './open-data'
+import { feedbackEn } from './feedback'
 import { spreadEn } from './spread'
 import { countOf } from './plural'
 import { territoriesEn } from './territories'
@@ -404,6 +405,7 @@ export const en: Messages = {
   openData: openDataEn,
   accessibility: accessibilityEn,
   spread: spreadEn,
+  feedback: feedbackEn,
   embed: embedEn,
   network: networkEn,
 }

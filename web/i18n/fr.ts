@@ -9,6 +9,7 @@ import { accessibilityFr } from './accessibility'
 import { embedFr } from './embed'
 import { networkFr } from './network'
 import { openDataFr } from './open-data'
+import { feedbackFr } from './feedback'
 import { spreadFr } from './spread'
 import { countOf } from './plural'
 import { territoriesFr } from './territories'
@@ -418,6 +419,7 @@ export const fr = {
   openData: openDataFr,
   accessibility: accessibilityFr,
   spread: spreadFr,
+  feedback: feedbackFr,
   embed: embedFr,
   network: networkFr,
 }

@@ -1,6 +1,6 @@
 /**
  * Text of how practices spread: « essaimée à », the replication form, the graph and the
- * map of a practice's spread, experience feedback, and the replication statistics.
+ * map of a practice's spread, and the replication statistics (feedback: feedback.ts).
  */
 import { countOf } from './plural'
 
@@ -51,23 +51,6 @@ export const spreadFr = {
     none: 'Aucune pratique n’a encore été reprise.',
     api: 'Ces chiffres en JSON',
   },
-  feedback: {
-    title: 'Retours d’expérience',
-    count: (n: number) =>
-      n === 0
-        ? 'Aucun retour publié pour l’instant.'
-        : countOf('fr', n, 'retour publié', 'retours publiés'),
-    recommendTitle: 'Le recommanderiez-vous ?',
-    answers: (n: number) => countOf('fr', n, 'réponse', 'réponses'),
-    by: (author: string, role: string) => `${author} — ${role}`,
-    tried: 'Ce qui a été essayé',
-    worked: 'Ce qui a marché',
-    didNotWork: 'Ce qui n’a pas marché',
-    recommends: 'Le recommande :',
-    for: 'Pour',
-    against: 'Contre',
-    api: 'Laisser un retour (API)',
-  },
   form: {
     title: (title: string) => `Nous avons reproduit « ${title} »`,
     intro:
@@ -91,7 +74,6 @@ export const spreadFr = {
     adopterRecordHelp: 'L’adresse de la fiche de votre projet, si vous l’avez publiée ici.',
     link: 'Votre page ailleurs (facultatif)',
     linkHelp: 'Une adresse commençant par https://.',
-    honeypot: 'Ne pas remplir ce champ',
     submit: 'Envoyer la déclaration',
     errorsTitle: 'La déclaration n’a pas été envoyée',
     errors: {
@@ -161,23 +143,6 @@ export const spreadEn: typeof spreadFr = {
     none: 'No practice has been taken up yet.',
     api: 'These figures as JSON',
   },
-  feedback: {
-    title: 'Experience feedback',
-    count: (n: number) =>
-      n === 0
-        ? 'No feedback published yet.'
-        : countOf('en', n, 'published answer', 'published answers'),
-    recommendTitle: 'Would you recommend it?',
-    answers: (n: number) => countOf('en', n, 'answer', 'answers'),
-    by: (author: string, role: string) => `${author} — ${role}`,
-    tried: 'What was tried',
-    worked: 'What worked',
-    didNotWork: 'What did not work',
-    recommends: 'Recommends it:',
-    for: 'For',
-    against: 'Against',
-    api: 'Leave feedback (API)',
-  },
   form: {
     title: (title: string) => `We reproduced “${title}”`,
     intro:
@@ -199,7 +164,6 @@ export const spreadEn: typeof spreadFr = {
     adopterRecordHelp: 'The address of your project’s record, if you published it here.',
     link: 'Your page elsewhere (optional)',
     linkHelp: 'An address starting with https://.',
-    honeypot: 'Leave this field empty',
     submit: 'Send the declaration',
     errorsTitle: 'The declaration was not sent',
     errors: {

@@ -91,11 +91,18 @@ export async function getFeedback(db: Db, id: string): Promise<FeedbackView | nu
   return db.prepare(`${VIEW} WHERE f.id = ?1`).bind(id).first<FeedbackView>()
 }
 
-/** A reader's report on published feedback. */
-export function reportFeedback(db: Db, id: string): D1PreparedStatement {
+/** A reader's report on published feedback (on that record, when one is named). */
+export function reportFeedback(
+  db: Db,
+  id: string,
+  experimentId: string | null = null
+): D1PreparedStatement {
   return db
-    .prepare(`UPDATE feedback SET reports = reports + 1 WHERE id = ?1 AND status = 'published'`)
-    .bind(id)
+    .prepare(
+      `UPDATE feedback SET reports = reports + 1
+       WHERE id = ?1 AND status = 'published' AND (?2 IS NULL OR experiment_id = ?2)`
+    )
+    .bind(id, experimentId)
 }
 
 /**

@@ -79,3 +79,23 @@ export function recommendCounts(items: readonly Pick<Feedback, 'recommend'>[]) {
     count: items.filter((f) => f.recommend === l.code).length,
   }))
 }
+
+/** The levels that count as « would recommend » in the short summary. */
+const RECOMMENDING = new Set<string>(['yes', 'rather-yes'])
+
+/**
+ * The figures shown above the answers: how many would recommend the practice or not
+ * (« plutôt » counts with its side), and how many arguments were given for and against.
+ */
+export function feedbackSummary(
+  items: readonly Pick<Feedback, 'recommend' | 'argumentsFor' | 'argumentsAgainst'>[]
+) {
+  const yes = items.filter((f) => RECOMMENDING.has(f.recommend)).length
+  return {
+    recommend: recommendCounts(items),
+    wouldRecommend: yes,
+    wouldNot: items.length - yes,
+    argumentsFor: items.reduce((n, f) => n + f.argumentsFor.length, 0),
+    argumentsAgainst: items.reduce((n, f) => n + f.argumentsAgainst.length, 0),
+  }
+}

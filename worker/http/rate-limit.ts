@@ -87,7 +87,7 @@ const LIMITED: readonly [
   // Replications and feedback are contributions on a record, anonymous like reports.
   [/^POST$/, /^\/api\/experiments\/[^/]+\/(replications|feedback)\/?$/, 'report'],
   [/^POST$/, /^\/api\/feedback\/[^/]+\/reports\/?$/, 'report'],
-  [/^POST$/, /^\/experiences\/[^/]+\/reproduite\/?$/, 'report'],
+  [/^POST$/, /^\/experiences\/[^/]+\/(reproduite|retour|retours\/[^/]+\/signaler)\/?$/, 'report'],
   [
     /^POST$/,
     /^\/(api\/)?moderation\/(connexion|login|session|sessions|sign-in|signin)\/?$/,

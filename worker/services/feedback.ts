@@ -51,9 +51,16 @@ export async function leaveFeedback(
   return id
 }
 
-/** A reader's report; 404 when no published feedback has this id. */
-export async function reportFeedbackById(db: Db, id: string): Promise<FeedbackView> {
-  const [result] = await db.batch([reportFeedback(db, id)])
+/**
+ * A reader's report; 404 when no published feedback has this id (on this record, when the
+ * report comes from a record's page).
+ */
+export async function reportFeedbackById(
+  db: Db,
+  id: string,
+  experimentId: string | null = null
+): Promise<FeedbackView> {
+  const [result] = await db.batch([reportFeedback(db, id, experimentId)])
   const feedback = wroteRow(result) ? await getFeedback(db, id) : null
   if (!feedback) throw new ProblemError(404, 'Aucun retour publié ne porte cet identifiant.')
   return feedback

@@ -1,32 +1,19 @@
 /**
  * Feedback API: anyone leaves experience feedback on a published record (pending
  * moderation) or reports a published one; readers get a record's published feedback with
- * the count of each « would recommend » answer. Moderators: below.
+ * the count of each « would recommend » answer. Moderators' routes:
+ * routes/api/moderation/feedback.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { getPublishedExperiment } from '../../db/experiments'
-import { feedbackToModerate, publishedFeedbackOf } from '../../db/feedback'
-import {
-  Feedback,
-  FeedbackInput,
-  ModeratedFeedback,
-  RECOMMEND_LEVELS,
-  recommendCounts,
-} from '../../domain/feedback'
-import { cleanText } from '../../domain/text'
+import { publishedFeedbackOf } from '../../db/feedback'
+import { Feedback, FeedbackInput, RECOMMEND_LEVELS, feedbackSummary } from '../../domain/feedback'
 import { codesOf } from '../../domain/vocabularies'
 import { jsonBody } from '../../http/body'
-import { requireModerator } from '../../http/moderator-auth'
 import { ProblemError } from '../../http/problem'
 import { createRouter } from '../../http/router'
-import {
-  decideFeedbackAs,
-  leaveFeedback,
-  reportFeedbackById,
-  toFeedback,
-  toModeratedFeedback,
-} from '../../services/feedback'
-import { bearerAuth, decisionProblems, guarded, problems } from './responses'
+import { leaveFeedback, reportFeedbackById, toFeedback } from '../../services/feedback'
+import { problems } from './responses'
 
 const TAG = 'Retours d’expérience'
 const IdParam = z.object({
@@ -65,7 +52,8 @@ const ofRecord = createRoute({
   request: { params: IdParam },
   responses: {
     200: {
-      description: 'Les retours et le nombre de réponses à « le recommanderiez-vous ? »',
+      description:
+        'Les retours, le nombre de réponses à « le recommanderiez-vous ? » et d’arguments pour et contre',
       content: {
         'application/json': {
           schema: z.object({
@@ -73,6 +61,10 @@ const ofRecord = createRoute({
             recommend: z.array(
               z.object({ code: z.enum(codesOf(RECOMMEND_LEVELS)), count: z.number().int() })
             ),
+            wouldRecommend: z.number().int().openapi({ description: '« oui » et « plutôt oui »' }),
+            wouldNot: z.number().int().openapi({ description: '« non » et « plutôt non »' }),
+            argumentsFor: z.number().int(),
+            argumentsAgainst: z.number().int(),
           }),
         },
       },
@@ -91,41 +83,6 @@ const report = createRoute({
   responses: { 204: { description: 'Signalé' }, 404: problems[404], 429: problems[429] },
 })
 
-const queue = createRoute({
-  method: 'get',
-  path: '/moderation/feedback',
-  tags: ['Modération'],
-  summary: 'Retours d’expérience à examiner (nouveaux et signalés)',
-  security: bearerAuth,
-  middleware: [requireModerator],
-  responses: {
-    200: {
-      description: 'Les plus anciens d’abord',
-      content: { 'application/json': { schema: z.object({ items: z.array(ModeratedFeedback) }) } },
-    },
-    ...guarded,
-  },
-})
-
-const decide = createRoute({
-  method: 'post',
-  path: '/moderation/feedback/{id}/{decision}',
-  tags: ['Modération'],
-  summary: 'Publier (ou garder malgré un signalement) ou refuser un retour',
-  security: bearerAuth,
-  middleware: [requireModerator, ...jsonBody(8 * 1024)],
-  request: {
-    params: z.object({ id: z.string().min(1).max(40), decision: z.enum(['approve', 'reject']) }),
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ reason: cleanText(2000).optional() }).strict() },
-      },
-    },
-  },
-  responses: { 204: { description: 'Décidé' }, ...decisionProblems },
-})
-
 export const feedbackApi = createRouter()
   .openapi(leave, async (c) => {
     const row = await getPublishedExperiment(c.var.db, c.req.valid('param').id)
@@ -137,27 +94,11 @@ export const feedbackApi = createRouter()
     const row = await getPublishedExperiment(c.var.db, c.req.valid('param').id)
     if (!row) throw new ProblemError(404, 'Aucune expérience publiée ne correspond.')
     const items = (await publishedFeedbackOf(c.var.db, row.id)).map(toFeedback)
-    return c.json({ items, recommend: recommendCounts(items) }, 200, {
+    return c.json({ items, ...feedbackSummary(items) }, 200, {
       'cache-control': 'public, max-age=300',
     })
   })
   .openapi(report, async (c) => {
     await reportFeedbackById(c.var.db, c.req.valid('param').id)
-    return c.body(null, 204)
-  })
-  .openapi(queue, async (c) => {
-    const items = (await feedbackToModerate(c.var.db)).map(toModeratedFeedback)
-    return c.json({ items }, 200, { 'cache-control': 'no-store' })
-  })
-  .openapi(decide, async (c) => {
-    const { id, decision } = c.req.valid('param')
-    const { reason } = c.req.valid('json')
-    await decideFeedbackAs(
-      c.var.db,
-      id,
-      decision === 'approve' ? 'published' : 'rejected',
-      c.var.moderator,
-      reason || null
-    )
     return c.body(null, 204)
   })

@@ -8,6 +8,7 @@ import { actorPages } from './actors'
 import { editPages } from './edit'
 import { embedPage } from './embed'
 import { experimentPage } from './experiment'
+import { feedbackPage } from './feedback'
 import { historyPage } from './history'
 import { homePage } from './home'
 import { languageSwitch } from './language'
@@ -25,6 +26,7 @@ export const pages = new Hono<AppEnv>()
   .route('/', historyPage)
   .route('/', reportPage)
   .route('/', replicationPage)
+  .route('/', feedbackPage)
   .route('/', languageSwitch)
   .route('/', openDataPages)
   .route('/', embedPage)

@@ -9,30 +9,26 @@ import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import type { ExperimentRow } from '../../db/experiments'
 import { ReplicationInput } from '../../domain/replication'
-import { TerritoryCode } from '../../domain/territory'
 import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
-import { TURNSTILE_FIELD, turnstileConfig, verifyTurnstile } from '../../http/turnstile'
 import { declareReplication } from '../../services/replications'
-import { resolveTerritoryNames } from '../../services/territory-names'
-import { Layout } from '../../../web/components/Layout'
 import {
   REPLICATION_FIELDS,
   ReplicationForm,
   type ReplicationField,
   type ReplicationFormProps,
 } from '../../../web/components/ReplicationForm'
-import { messagesFor, renderPage } from './render'
+import { messagesFor } from './render'
 import {
-  contributionHead,
-  contributionHeaders,
+  contributionDone,
+  passesTurnstile,
+  postedForm,
   publishedRecord,
+  recordFormPage,
   recordNotFound,
+  recordPath,
+  typedTerritory,
 } from './contribution'
-
-const HONEYPOT = 'fax'
-
-const pathOf = (row: ExperimentRow) => `/experiences/${encodeURIComponent(row.slug)}`
 
 function showForm(
   c: Context<AppEnv>,
@@ -40,47 +36,24 @@ function showForm(
   state: Pick<ReplicationFormProps, 'values' | 'errors' | 'choices'>,
   status: 200 | 400 = 200
 ) {
-  const t = messagesFor(c)
-  const f = t.spread.form
-  const turnstile = turnstileConfig(c.env)
-  const action = `${pathOf(row)}/reproduite`
-  const title = f.title(row.title)
-  return renderPage(
+  const text = messagesFor(c).spread.form
+  return recordFormPage(
     c,
-    t,
-    <Layout
-      title={state.errors.size > 0 ? `${f.errorsTitle} — ${title}` : title}
-      path={action}
-      noindex
-      head={contributionHead(turnstile)}
-    >
-      <ReplicationForm
-        recordTitle={row.title}
-        recordPath={pathOf(row)}
-        action={action}
-        turnstileSiteKey={turnstile?.siteKey ?? null}
-        {...state}
-      />
-    </Layout>,
-    { status, headers: contributionHeaders(turnstile) }
+    row,
+    { suffix: 'reproduite', text, Form: ReplicationForm },
+    state,
+    status
   )
 }
 
 function thanks(c: Context<AppEnv>, row: ExperimentRow) {
-  const t = messagesFor(c)
-  const f = t.spread.form
-  return renderPage(
-    c,
-    t,
-    <Layout title={f.thanksTitle} noindex>
-      <h1>{f.thanksTitle}</h1>
-      <p>{f.thanksText}</p>
-      <p>
-        <a href={pathOf(row)}>{f.back}</a>
-      </p>
-    </Layout>,
-    { headers: { 'cache-control': 'no-store' } }
-  )
+  const f = messagesFor(c).spread.form
+  return contributionDone(c, {
+    title: f.thanksTitle,
+    text: f.thanksText,
+    back: f.back,
+    backHref: recordPath(row),
+  })
 }
 
 /** The form's field an input issue belongs to (`/declarant/name` → `declarantName`). */
@@ -105,16 +78,12 @@ export const replicationPage = new Hono<AppEnv>()
     const row = await publishedRecord(c)
     if (!row) return recordNotFound(c)
     const f = messagesFor(c).spread.form
-    const form = await c.req.formData()
-    const field = (name: string) => {
-      const v = form.get(name)
-      return typeof v === 'string' ? v : ''
-    }
-    const done = c.redirect(`${pathOf(row)}/reproduite?merci`, 303)
+    const form = await postedForm(c)
+    const done = c.redirect(`${recordPath(row)}/reproduite?merci`, 303)
     // A filled honeypot is a bot: the same answer as a success, nothing stored.
-    if (field(HONEYPOT).trim() !== '') return done
+    if (form.isBot) return done
 
-    const values = Object.fromEntries(REPLICATION_FIELDS.map((n) => [n, field(n)])) as Record<
+    const values = Object.fromEntries(REPLICATION_FIELDS.map((n) => [n, form.field(n)])) as Record<
       ReplicationField,
       string
     >
@@ -123,20 +92,12 @@ export const replicationPage = new Hono<AppEnv>()
 
     // The territory: a choice among the names offered, else the typed name or code.
     let territory: string | null = null
-    const chosen = TerritoryCode.safeParse(values.territoryChoice)
-    if (chosen.success) territory = chosen.data
-    else if (values.territory.trim() === '') errors.set('territory', f.errors.territory)
-    else {
-      const [found] = await resolveTerritoryNames(c.var.db, [values.territory.slice(0, 200)])
-      if (found?.status === 'found') territory = found.territory.code
-      else if (found?.status === 'ambiguous') {
-        choices = found.candidates.map((t) => ({
-          code: t.code,
-          label: t.departmentName && t.kind !== 'dep' ? `${t.name}, ${t.departmentName}` : t.name,
-        }))
-        errors.set('territoryChoice', f.errors.territoryChoice)
-      } else errors.set('territory', f.errors.territory)
-    }
+    const typed = await typedTerritory(c, values.territory, values.territoryChoice)
+    if (typed.status === 'found') territory = typed.code
+    else if (typed.status === 'ambiguous') {
+      choices = typed.choices
+      errors.set('territoryChoice', f.errors.territoryChoice)
+    } else errors.set('territory', f.errors.territory)
 
     const optional = (v: string) => (v.trim() === '' ? undefined : v)
     const parsed = ReplicationInput.safeParse({
@@ -155,13 +116,8 @@ export const replicationPage = new Hono<AppEnv>()
         if (name !== 'territory' && !errors.has(name)) errors.set(name, f.errors[name])
       }
     }
-    const turnstile = turnstileConfig(c.env)
-    if (errors.size === 0 && turnstile) {
-      const ok = await verifyTurnstile(turnstile, field(TURNSTILE_FIELD), {
-        ip: c.req.header('cf-connecting-ip'),
-        action: 'replication',
-      })
-      if (!ok) errors.set('territory', f.errors.robot)
+    if (errors.size === 0 && !(await passesTurnstile(c, form, 'replication'))) {
+      errors.set('territory', f.errors.robot)
     }
     if (!parsed.success || errors.size > 0 || !territory) {
       return showForm(c, row, { values, errors, choices }, 400)

@@ -10,20 +10,20 @@ import type { AppEnv } from '../../env'
 import type { ExperimentRow } from '../../db/experiments'
 import { REPORT_REASONS } from '../../db/reports'
 import { formBody } from '../../http/form'
-import { TURNSTILE_FIELD, turnstileConfig, verifyTurnstile } from '../../http/turnstile'
 import { fileReport, REPORT_MESSAGE_MAX } from '../../services/moderation/reports'
-import { Layout } from '../../../web/components/Layout'
+import { Honeypot } from '../../../web/components/SubmissionFormParts'
+import { TurnstileWidget } from '../../../web/components/TurnstileWidget'
 import { ReportInput } from '../api/reports'
-import { messagesFor, renderPage } from './render'
+import { messagesFor } from './render'
 import { TRUST_MESSAGES } from './trust-messages'
 import {
-  contributionHead,
-  contributionHeaders,
+  contributionDone,
+  contributionFormPage,
+  passesTurnstile,
+  postedForm,
   publishedRecord,
   recordNotFound,
 } from './contribution'
-
-const HONEYPOT = 'fax'
 
 interface ReportForm {
   reason: string
@@ -37,116 +37,96 @@ function showForm(
   errors: ReadonlyMap<string, string>,
   status: 200 | 400 = 200
 ) {
-  const t = messagesFor(c)
-  const r = TRUST_MESSAGES[t.lang].report
-  const turnstile = turnstileConfig(c.env)
+  const r = TRUST_MESSAGES[messagesFor(c).lang].report
   const action = `/experiences/${encodeURIComponent(row.slug)}/signaler`
   const title = r.title(row.title)
-  return renderPage(
+  return contributionFormPage(
     c,
-    t,
-    <Layout
-      title={errors.size > 0 ? `${r.errorsTitle} — ${title}` : title}
-      path={action}
-      noindex
-      head={contributionHead(turnstile)}
-    >
-      <h1>{title}</h1>
-      <p class="lead">{r.intro}</p>
-      {errors.size > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>{r.errorsTitle}</h2>
-          <ul>
-            {[...errors].map(([field, message]) => (
-              <li>
-                <a href={`#r-${field}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <form method="post" action={action} accept-charset="utf-8" novalidate>
-        <fieldset
-          id="r-reason"
-          aria-describedby={errors.has('reason') ? 'r-reason-erreur' : undefined}
-        >
-          <legend>{r.reasonLegend}</legend>
-          {errors.has('reason') && (
-            <p class="field-error" id="r-reason-erreur">
-              {errors.get('reason')}
-            </p>
-          )}
-          {REPORT_REASONS.map((reason) => (
-            <div class="choice">
-              <input
-                type="radio"
-                name="reason"
-                id={`r-reason-${reason}`}
-                value={reason}
-                checked={values.reason === reason}
-                required
-              />
-              <label for={`r-reason-${reason}`}>{r.reasons[reason]}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div class="field">
-          <label for="r-message">{r.message}</label>
-          {errors.has('message') && (
-            <p class="field-error" id="r-message-erreur">
-              {errors.get('message')}
-            </p>
-          )}
-          <textarea
-            id="r-message"
-            name="message"
-            rows={4}
-            maxlength={REPORT_MESSAGE_MAX}
-            aria-invalid={errors.has('message') ? 'true' : undefined}
-            aria-describedby={errors.has('message') ? 'r-message-erreur' : undefined}
-          >
-            {values.message}
-          </textarea>
-        </div>
-        <div class="hp" aria-hidden="true">
-          <label for="r-fax">{r.honeypot}</label>
-          <input type="text" id="r-fax" name={HONEYPOT} tabindex={-1} autocomplete="off" value="" />
-        </div>
-        {turnstile && (
-          <div class="cf-turnstile" data-sitekey={turnstile.siteKey} data-action="report"></div>
+    { title, errorsTitle: errors.size > 0 ? r.errorsTitle : null, path: action },
+    (siteKey) => (
+      <>
+        <h1>{title}</h1>
+        <p class="lead">{r.intro}</p>
+        {errors.size > 0 && (
+          <div class="error-summary" role="alert" tabindex={-1}>
+            <h2>{r.errorsTitle}</h2>
+            <ul>
+              {[...errors].map(([field, message]) => (
+                <li>
+                  <a href={`#r-${field}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
+        <form method="post" action={action} accept-charset="utf-8" novalidate>
+          <fieldset
+            id="r-reason"
+            aria-describedby={errors.has('reason') ? 'r-reason-erreur' : undefined}
+          >
+            <legend>{r.reasonLegend}</legend>
+            {errors.has('reason') && (
+              <p class="field-error" id="r-reason-erreur">
+                {errors.get('reason')}
+              </p>
+            )}
+            {REPORT_REASONS.map((reason) => (
+              <div class="choice">
+                <input
+                  type="radio"
+                  name="reason"
+                  id={`r-reason-${reason}`}
+                  value={reason}
+                  checked={values.reason === reason}
+                  required
+                />
+                <label for={`r-reason-${reason}`}>{r.reasons[reason]}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div class="field">
+            <label for="r-message">{r.message}</label>
+            {errors.has('message') && (
+              <p class="field-error" id="r-message-erreur">
+                {errors.get('message')}
+              </p>
+            )}
+            <textarea
+              id="r-message"
+              name="message"
+              rows={4}
+              maxlength={REPORT_MESSAGE_MAX}
+              aria-invalid={errors.has('message') ? 'true' : undefined}
+              aria-describedby={errors.has('message') ? 'r-message-erreur' : undefined}
+            >
+              {values.message}
+            </textarea>
+          </div>
+          <Honeypot id="r-fax" />
+          <TurnstileWidget siteKey={siteKey} action="report" />
+          <p>
+            <button type="submit" class="button primary">
+              {r.submit}
+            </button>
+          </p>
+        </form>
         <p>
-          <button type="submit" class="button primary">
-            {r.submit}
-          </button>
+          <a href={`/experiences/${encodeURIComponent(row.slug)}`}>{r.back}</a>
         </p>
-      </form>
-      <p>
-        <a href={`/experiences/${encodeURIComponent(row.slug)}`}>{r.back}</a>
-      </p>
-    </Layout>,
-    {
-      status,
-      headers: contributionHeaders(turnstile),
-    }
+      </>
+    ),
+    status
   )
 }
 
 function thanks(c: Context<AppEnv>, row: ExperimentRow) {
-  const t = messagesFor(c)
-  const r = TRUST_MESSAGES[t.lang].report
-  return renderPage(
-    c,
-    t,
-    <Layout title={r.thanksTitle} noindex>
-      <h1>{r.thanksTitle}</h1>
-      <p>{r.thanksText}</p>
-      <p>
-        <a href={`/experiences/${encodeURIComponent(row.slug)}`}>{r.back}</a>
-      </p>
-    </Layout>,
-    { headers: { 'cache-control': 'no-store' } }
-  )
+  const r = TRUST_MESSAGES[messagesFor(c).lang].report
+  return contributionDone(c, {
+    title: r.thanksTitle,
+    text: r.thanksText,
+    back: r.back,
+    backHref: `/experiences/${encodeURIComponent(row.slug)}`,
+  })
 }
 
 export const reportPage = new Hono<AppEnv>()
@@ -160,16 +140,12 @@ export const reportPage = new Hono<AppEnv>()
     const row = await publishedRecord(c)
     if (!row) return recordNotFound(c)
     const r = TRUST_MESSAGES[messagesFor(c).lang].report
-    const form = await c.req.formData()
-    const field = (name: string) => {
-      const v = form.get(name)
-      return typeof v === 'string' ? v : ''
-    }
+    const form = await postedForm(c)
     const done = c.redirect(`/experiences/${encodeURIComponent(row.slug)}/signaler?merci`, 303)
     // A filled honeypot is a bot: the same answer as a success, nothing stored.
-    if (field(HONEYPOT).trim() !== '') return done
+    if (form.isBot) return done
 
-    const values = { reason: field('reason'), message: field('message') }
+    const values = { reason: form.field('reason'), message: form.field('message') }
     const parsed = ReportInput.safeParse(values)
     const errors = new Map<string, string>()
     if (!parsed.success) {
@@ -178,13 +154,8 @@ export const reportPage = new Hono<AppEnv>()
         if (!errors.has(name)) errors.set(name, name === 'message' ? r.errorMessage : r.errorReason)
       }
     }
-    const turnstile = turnstileConfig(c.env)
-    if (errors.size === 0 && turnstile) {
-      const ok = await verifyTurnstile(turnstile, field(TURNSTILE_FIELD), {
-        ip: c.req.header('cf-connecting-ip'),
-        action: 'report',
-      })
-      if (!ok) errors.set('reason', r.errorRobot)
+    if (errors.size === 0 && !(await passesTurnstile(c, form, 'report'))) {
+      errors.set('reason', r.errorRobot)
     }
     if (!parsed.success || errors.size > 0) return showForm(c, row, values, errors, 400)
     await fileReport(c.var.db, row.id, parsed.data.reason, parsed.data.message)

@@ -110,7 +110,6 @@ const fr = {
     errorMessage: 'Le message dépasse 1000 caractères.',
     errorRobot: 'La vérification anti-robot a échoué ; réessayez.',
     errorsTitle: 'Le formulaire est à corriger',
-    honeypot: 'Ne remplissez pas ce champ',
   },
 }
 
@@ -219,7 +218,6 @@ const en: TrustMessages = {
     errorMessage: 'The message is longer than 1000 characters.',
     errorRobot: 'The anti-robot check failed; please try again.',
     errorsTitle: 'The form needs correcting',
-    honeypot: 'Do not fill in this field',
   },
 }
 

@@ -2,7 +2,7 @@
  * Moderation API, behind a moderator bearer token. This file: the queue of pending
  * submissions, approve and reject; it mounts the rest of the folder: the other decisions,
  * one full record and the audit log (actions.ts), proposals and edit links (proposals.ts),
- * reader reports (reports.ts), actors (actors.ts) and events (events.ts) and their bulk entry (actor-import.ts), declared replications (replications.ts), bulk import (import.ts), the index rebuild (reindex.ts) and the outbox drain (outbox.ts).
+ * reader reports (reports.ts), actors (actors.ts) and events (events.ts) and their bulk entry (actor-import.ts), declared replications (replications.ts), experience feedback (feedback.ts), bulk import (import.ts), the index rebuild (reindex.ts) and the outbox drain (outbox.ts).
  * Every decision writes a revision, outbox rows and an audit row
  * (services/moderation/, shared with the desk pages).
  */
@@ -20,6 +20,7 @@ import { moderationActionsApi, Rejection } from './actions'
 import { actorImportApi } from './actor-import'
 import { moderationActorsApi } from './actors'
 import { moderationEventsApi } from './events'
+import { moderationFeedbackApi } from './feedback'
 import { importApi } from './import'
 import { outboxApi } from './outbox'
 import { proposalsApi } from './proposals'
@@ -143,6 +144,7 @@ export const moderationApi = createRouter()
   .route('/', proposalsApi)
   .route('/', moderationReportsApi)
   .route('/', moderationReplicationsApi)
+  .route('/', moderationFeedbackApi)
   .route('/', importApi)
   .route('/', reindexApi)
   .route('/', outboxApi)

@@ -73,7 +73,7 @@ describe('a word held by most records (embedded statistics, both engines)', () =
       indexUid: `test-bounded-${crypto.randomUUID().slice(0, 8)}`,
       timeoutMs: 10_000,
     },
-    (words) => embedded.wordStatistics(words)
+    (words) => embedded.vocabulary(words)
   )
   const skip = !env.TEST_MEILI_HOST
 

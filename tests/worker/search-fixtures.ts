@@ -38,18 +38,26 @@ export async function publishDirect(overrides: Overrides = {}): Promise<string> 
   return id
 }
 
-/** The engines a contract suite runs on: the embedded one, and a fresh index on the test Meilisearch. */
+/**
+ * The engines a contract suite runs on: the embedded one, and a fresh index on the test
+ * Meilisearch, which reads its query vocabulary (common words, corrections) from the
+ * embedded index, as in the Worker (engines.ts).
+ */
 export function contractEngines(indexPrefix: string): [string, () => SearchEngine][] {
+  const embedded = () => new EmbeddedEngine(env.SEARCH_DB)
   return [
-    ['embedded', () => new EmbeddedEngine(env.SEARCH_DB)],
+    ['embedded', embedded],
     [
       'meilisearch',
       () =>
-        new MeilisearchEngine({
-          host: env.TEST_MEILI_HOST,
-          apiKey: env.TEST_MEILI_KEY,
-          indexUid: `${indexPrefix}-${crypto.randomUUID().slice(0, 8)}`,
-        }),
+        new MeilisearchEngine(
+          {
+            host: env.TEST_MEILI_HOST,
+            apiKey: env.TEST_MEILI_KEY,
+            indexUid: `${indexPrefix}-${crypto.randomUUID().slice(0, 8)}`,
+          },
+          (words) => embedded().vocabulary(words)
+        ),
     ],
   ]
 }
@@ -60,8 +68,12 @@ export async function loadedEngine(
   ids: readonly string[]
 ): Promise<SearchEngine> {
   const engine = make()
-  if (engine instanceof MeilisearchEngine) await engine.applySettings()
-  const rows = await getExperimentsByIds(env.DB, ids)
-  await engine.upsert(rows.map(toSearchDocument))
+  const documents = (await getExperimentsByIds(env.DB, ids)).map(toSearchDocument)
+  if (engine instanceof MeilisearchEngine) {
+    await engine.applySettings()
+    // Its vocabulary is the embedded index's, which the outbox keeps equal in the Worker.
+    await new EmbeddedEngine(env.SEARCH_DB).upsert(documents)
+  }
+  await engine.upsert(documents)
   return engine
 }

@@ -151,7 +151,7 @@ export const SearchResult = z
     engine: z.enum(ENGINES).openapi({ description: 'Moteur qui a répondu' }),
     didYouMean: z.string().nullable().openapi({
       description:
-        'La requête aux mots corrigés d’après le vocabulaire de l’index, quand le moteur intégré en a corrigé (« Vouliez-vous dire … ») ; null sinon (Meilisearch corrige sans le dire)',
+        'La requête aux mots corrigés d’après le vocabulaire de l’index, quand un mot inconnu de l’index a été corrigé (« Vouliez-vous dire … »), par l’un ou l’autre moteur ; null sinon',
     }),
   })
   .openapi('SearchResult')

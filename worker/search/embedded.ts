@@ -25,7 +25,7 @@ import {
 } from './fts-query'
 import { countSql, facetsSql, hitsSql, type Criteria, type Sql } from './embedded-sql'
 import { MAX_TOTAL_HITS } from './settings'
-import { editDistance, MAX_CORRECTIONS, suggestion } from './typo'
+import { correctedQuery, editDistance, MAX_CORRECTIONS, type QueryVocabulary } from './typo'
 import {
   FACETS,
   hitYear,
@@ -79,12 +79,10 @@ export class EmbeddedEngine implements SearchEngine {
   constructor(private readonly db: D1Database) {}
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const words = queryWords(query.q)
-    const statistics = await this.wordStatistics(words)
-    const corrections = await this.corrections(
-      words.filter((w) => mayHaveTypo(w) && !statistics.counts.get(w.text))
-    )
-    const text = toTextMatch(words, corrections, commonWords(statistics))
+    const typed = queryWords(query.q)
+    const { statistics, corrections } = await this.vocabulary(typed)
+    const { words, didYouMean, alternatives } = correctedQuery(query.q, typed, corrections)
+    const text = toTextMatch(words, alternatives, commonWords(statistics))
     const criteria: Criteria = {
       match: text?.any ?? null,
       filters: FACETS.flatMap((facet) => {
@@ -118,8 +116,17 @@ export class EmbeddedEngine implements SearchEngine {
       hitsPerPage: query.hitsPerPage,
       facets: facetCounts,
       engine: 'embedded',
-      didYouMean: corrections.size ? suggestion(query.q, corrections) : null,
+      didYouMean,
     }
+  }
+
+  /** The query words' frequencies, and the corrections of those no record holds (typo.ts). */
+  async vocabulary(words: readonly QueryWord[]): Promise<QueryVocabulary> {
+    const statistics = await this.wordStatistics(words)
+    const corrections = await this.corrections(
+      words.filter((w) => mayHaveTypo(w) && !statistics.counts.get(w.text))
+    )
+    return { statistics, corrections }
   }
 
   /**

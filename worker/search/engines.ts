@@ -8,12 +8,13 @@ import { MeilisearchEngine } from './meilisearch'
 export function meilisearchEngine(env: Env): MeilisearchEngine | null {
   const host = env.MEILI_HOST?.trim()
   if (!host) return null
-  // Both engines skip the same common words: their frequencies come from the embedded
-  // index, which the outbox keeps equal to Meilisearch's.
+  // Both engines skip the same common words and correct the same misspelt ones: the
+  // frequencies and the vocabulary come from the embedded index, which the outbox keeps
+  // equal to Meilisearch's.
   const embedded = embeddedEngine(env)
   return new MeilisearchEngine(
     { host, apiKey: env.MEILI_KEY ?? '', indexUid: env.MEILI_INDEX || 'experiments' },
-    (words) => embedded.wordStatistics(words)
+    (words) => embedded.vocabulary(words)
   )
 }
 

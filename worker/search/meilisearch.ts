@@ -19,7 +19,7 @@ import {
 } from 'meilisearch'
 import { verificationCutoff } from '../domain/freshness'
 import { stemOf } from './analysis'
-import { commonWords, type WordStatistics } from './common-words'
+import { commonWords } from './common-words'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
 import {
   applyIndexSettings,
@@ -27,7 +27,8 @@ import {
   FACET_ATTRIBUTES,
   MAX_TOTAL_HITS,
 } from './settings'
-import { queryWords, type QueryWord } from './fts-query'
+import { mayHaveTypo, queryWords, type QueryWord } from './fts-query'
+import { correctedQuery, type QueryVocabulary } from './typo'
 import {
   FACETS,
   hitYear,
@@ -45,8 +46,8 @@ export const SEARCH_TIMEOUT_MS = 1_500
 /** How long indexing waits for Meilisearch to apply a task (outside the request path). */
 const TASK_TIMEOUT_MS = 20_000
 
-/** Where the engine reads its query words' document frequencies. */
-export type WordStatisticsSource = (words: readonly QueryWord[]) => Promise<WordStatistics>
+/** Where the engine reads its query words' frequencies and spelling corrections. */
+export type VocabularySource = (words: readonly QueryWord[]) => Promise<QueryVocabulary>
 
 export interface MeilisearchConfig {
   host: string
@@ -134,12 +135,13 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly indexClient: Meilisearch
 
   /**
-   * `statistics`: the query words' document frequencies, which tell the words too common to
-   * lead a sub-query (common-words.ts); without it every word leads one.
+   * `vocabulary`: the query words' document frequencies, which tell the words too common to
+   * lead a sub-query (common-words.ts), and the corrections of misspelt words; without it
+   * every word leads one and Meilisearch's own typo tolerance is all there is.
    */
   constructor(
     private readonly config: MeilisearchConfig,
-    private readonly statistics: WordStatisticsSource | null = null
+    private readonly vocabularySource: VocabularySource | null = null
   ) {
     const common = {
       host: config.host,
@@ -205,11 +207,15 @@ export class MeilisearchEngine implements SearchEngine {
    * matched in the `stems` attribute, so « inclusion » answers « inclusif », below records
    * saying « inclusif » (which hold one more query word).
    */
-  private async searchText(query: SearchQuery, words: readonly QueryWord[]): Promise<SearchResult> {
+  private async searchText(query: SearchQuery, typed: readonly QueryWord[]): Promise<SearchResult> {
     const counted = query.facets !== false
     const selected = counted ? FACETS.filter((f) => query.filters[f]?.length) : []
-    const common = await this.commonWords(words)
-    const rotations = lastFirst(words, common)
+    const { statistics, corrections } = await this.vocabulary(typed)
+    // A misspelt word is searched corrected, as in the embedded engine: Meilisearch's own
+    // typo tolerance finds the word, but not the lexicon's synonyms of it, nor the
+    // expression it forms with its neighbours (« smart citty » → « smart city »).
+    const { words, didYouMean } = correctedQuery(query.q, typed, corrections)
+    const rotations = lastFirst(words, commonWords(statistics))
     const page = Math.max(1, query.page)
     const federated = (
       texts: readonly string[],
@@ -266,18 +272,26 @@ export class MeilisearchEngine implements SearchEngine {
       hitsPerPage: query.hitsPerPage,
       facets: mergeFacets(distributions),
       engine: 'meilisearch',
-      didYouMean: null,
+      didYouMean,
     }
   }
 
-  /** The words too common to lead a sub-query; none when the statistics cannot be read. */
-  private async commonWords(words: readonly QueryWord[]): Promise<Set<string>> {
-    if (!this.statistics || words.length < 2) return new Set()
+  /**
+   * The index vocabulary's view of the query: read only when it can matter (several words
+   * may hold a common one; a long plain word may be misspelt). Nothing when it cannot be
+   * read: every word then leads, uncorrected.
+   */
+  private async vocabulary(words: readonly QueryWord[]): Promise<QueryVocabulary> {
+    const none: QueryVocabulary = {
+      statistics: { documents: 0, counts: new Map() },
+      corrections: new Map(),
+    }
+    if (!this.vocabularySource || (words.length < 2 && !words.some(mayHaveTypo))) return none
     try {
-      return commonWords(await this.statistics(words))
+      return await this.vocabularySource(words)
     } catch (error) {
-      console.warn(`Word statistics unavailable (${String(error)}); every word leads`)
-      return new Set()
+      console.warn(`Query vocabulary unavailable (${String(error)}); every word leads`)
+      return none
     }
   }
 

@@ -42,3 +42,26 @@ export function paragraphs(text: string): string[] {
     )
     .filter(Boolean)
 }
+
+/**
+ * Wall-clock times of an event's place (`2027-03-12T18:30`), read as written: they are
+ * already the place's time, so no zone conversion happens here (the zone is named beside).
+ */
+const wallClock = (local: string) => new Date(`${local}:00Z`)
+
+/** « 18 h 30 » (French typography), "18:30". */
+export function formatWallTime(local: string, lang: Lang): string {
+  const [hours = '0', minutes = '00'] = local.slice(11, 16).split(':')
+  return lang === 'fr' ? `${Number(hours)} h ${minutes}` : `${hours}:${minutes}`
+}
+
+/** « jeudi 12 mars 2027 », "Thursday 12 March 2027". */
+export function formatWallDay(local: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(wallClock(local))
+}

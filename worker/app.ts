@@ -13,6 +13,7 @@ import { securityHeaders } from './http/security-headers'
 import { syncSearchAfterWrites } from './http/search-sync'
 import { actorExportsApi } from './routes/api/actor-exports'
 import { actorsApi } from './routes/api/actors'
+import { eventExportsApi } from './routes/api/event-exports'
 import { editingApi } from './routes/api/editing'
 import { eventsApi } from './routes/api/events'
 import { docsApi } from './routes/api/docs'
@@ -37,6 +38,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', actorsApi)
   .route('/', actorExportsApi)
   .route('/', eventsApi)
+  .route('/', eventExportsApi)
   .route('/', territoriesApi)
   .route('/', moderationApi)
   .route('/', editingApi)

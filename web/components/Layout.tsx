@@ -60,6 +60,7 @@ export function Layout({
     { href: '/proposer', label: t.nav.submit },
     { href: '/comparer', label: t.nav.compare },
     { href: '/acteurs', label: t.nav.actors },
+    { href: '/evenements', label: t.nav.events },
   ]
   const other = t.footer.switchLangCode
   return (

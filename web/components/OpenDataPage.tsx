@@ -9,6 +9,7 @@ import { DENSITY_CLASSES, POPULATION_BANDS } from '../../worker/domain/territory
 import type { Term } from '../../worker/domain/vocabularies'
 import { embedTitle, selectionLabels } from '../filter-labels'
 import { SEARCH_PARAMETERS } from '../embed-query'
+import { AGENDA_PATHS } from '../agenda-query'
 import { useT } from '../i18n'
 import { EmbedCode } from './EmbedCode'
 import {
@@ -133,6 +134,8 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
         <p>{d.feedsHelp}</p>
       </section>
 
+      <EventData />
+
       <section aria-labelledby="api">
         <h2 id="api">{d.apiTitle}</h2>
         <ul>
@@ -175,6 +178,26 @@ export function OpenDataPage({ query, names, base, today }: OpenDataPageProps) {
         <p>{d.citeRecord}</p>
       </section>
     </div>
+  )
+}
+
+/** The agenda's files, calendar and feed: the whole agenda, or a query from /evenements. */
+function EventData() {
+  const e = useT().agenda.openData
+  return (
+    <section aria-labelledby="evenements">
+      <h2 id="evenements">{e.title}</h2>
+      <p>{e.lead}</p>
+      <dl class="open-data-list">
+        <Entry href={AGENDA_PATHS.csv} label={e.csv} help={e.csvHelp} download />
+        <Entry href={AGENDA_PATHS.json} label={e.json} help={e.jsonHelp} download />
+        <Entry href={AGENDA_PATHS.geojson} label={e.geojson} help={e.geojsonHelp} download />
+        <Entry href={AGENDA_PATHS.icsExport} label={e.icsExport} help={e.icsExportHelp} download />
+        <Entry href={AGENDA_PATHS.ics} label={e.ics} help={e.icsHelp} />
+        <Entry href={AGENDA_PATHS.atom} label={e.atom} help={e.atomHelp} />
+        <Entry href={AGENDA_PATHS.tableSchema} label={e.tableSchema} help={e.tableSchemaHelp} />
+      </dl>
+    </section>
   )
 }
 

@@ -2,6 +2,7 @@
 import type { Messages } from './fr'
 import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
 import { actorsEn } from './actors'
+import { agendaEn } from './agenda'
 import { accessibilityEn } from './accessibility'
 import { embedEn } from './embed'
 import { networkEn } from './network'
@@ -21,6 +22,7 @@ export const en: Messages = {
     submit: 'Submit an experiment',
     compare: 'Compare territories',
     actors: 'Network actors',
+    events: 'Events',
   },
   footer: {
     api: 'API',
@@ -408,4 +410,5 @@ export const en: Messages = {
   feedback: feedbackEn,
   embed: embedEn,
   network: networkEn,
+  agenda: agendaEn,
 }

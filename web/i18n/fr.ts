@@ -5,6 +5,7 @@
 import type { Lang } from './lang'
 import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
 import { actorsFr } from './actors'
+import { agendaFr } from './agenda'
 import { accessibilityFr } from './accessibility'
 import { embedFr } from './embed'
 import { networkFr } from './network'
@@ -24,6 +25,7 @@ export const fr = {
     submit: 'Proposer une expérience',
     compare: 'Comparer les territoires',
     actors: 'Acteurs du réseau',
+    events: 'Agenda',
   },
   footer: {
     api: 'API',
@@ -422,6 +424,7 @@ export const fr = {
   feedback: feedbackFr,
   embed: embedFr,
   network: networkFr,
+  agenda: agendaFr,
 }
 
 export type Messages = typeof fr

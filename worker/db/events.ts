@@ -7,6 +7,7 @@
  * Every write is a list of prepared statements for one `db.batch()`: the change, its
  * revision snapshot, outbox rows and index rows commit or roll back together.
  */
+import type { AgendaFilters } from '../domain/agenda'
 import type { Event, EventContent, ModeratedEvent, Restitution } from '../domain/event'
 import type { FrenchTimeZone } from '../domain/event-vocabularies'
 import type { Derived, Status } from '../domain/experiment'
@@ -105,21 +106,187 @@ export async function listEventsAwaitingModeration(db: Db, limit: number): Promi
   return results
 }
 
-/** Published events an actor organises, soonest first. */
+// ── The agenda ───────────────────────────────────────────────────────────────
+
+/** Keyset position in the agenda: start instant, id as tie-breaker. */
+export interface AgendaCursor {
+  startsAtUtc: string
+  id: string
+}
+
+/**
+ * The agenda's filters as SQL over `events e` (bound as ?1–?8 by `agendaBindings`):
+ * the period against `now` (?1), themes with their sub-themes (?2), territories — the place's
+ * commune, département or région, the declared territory, or the communes of an EPCI — (?3),
+ * kinds (?4), local start dates (?5, ?6), attendance with hybrid in both (?7), free (?8).
+ * Each filter is an indexed column or a lookup by event id.
+ */
+const AGENDA_WHERE = `
+  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM event_themes t, json_each(?2) f
+       WHERE t.event_id = e.id AND (t.theme = f.value OR t.theme LIKE f.value || '.%')))
+  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(?3) f
+       WHERE f.value IN (e.commune, e.department, e.region)
+          OR f.value = json_extract(e.data, '$.territory')
+          OR (f.value LIKE 'epci:%' AND e.commune IN
+              (SELECT commune FROM epci_members WHERE epci = f.value))))
+  AND (?4 IS NULL OR e.kind IN (SELECT value FROM json_each(?4)))
+  AND (?5 IS NULL OR e.starts_at >= ?5)
+  AND (?6 IS NULL OR e.starts_at <= ?6 || 'T23:59')
+  AND (?7 IS NULL OR e.attendance IN (?7, 'hybrid'))
+  AND (?8 = 0 OR json_extract(e.data, '$.price') = 'free')`
+
+/** Over or not at `now`, and the order each period reads in. */
+const PERIODS = {
+  upcoming: { when: 'e.ends_at_utc >= ?1', order: 'ASC', after: '>' },
+  past: { when: 'e.ends_at_utc < ?1', order: 'DESC', after: '<' },
+  all: { when: '?1 IS NOT NULL', order: 'ASC', after: '>' },
+} as const
+
+function agendaBindings(filters: AgendaFilters, now: string) {
+  const json = (values: readonly unknown[] | undefined) =>
+    values?.length ? JSON.stringify(values) : null
+  return [
+    now,
+    json(filters.theme),
+    json(filters.territory),
+    json(filters.kind),
+    filters.from ?? null,
+    filters.to ?? null,
+    filters.attendance ?? null,
+    filters.free ? 1 : 0,
+  ] as const
+}
+
+/**
+ * Published events matching the filters, one page after `cursor`: upcoming (not over at
+ * `now`) soonest first, past latest first, or all in start order.
+ */
+export async function listAgenda(
+  db: Db,
+  filters: AgendaFilters,
+  now: string,
+  cursor: AgendaCursor | null,
+  limit: number
+): Promise<EventRow[]> {
+  const period = PERIODS[filters.when]
+  const { results } = await db
+    .prepare(
+      `SELECT e.* FROM events e
+       WHERE e.status = 'published' AND ${period.when} ${AGENDA_WHERE}
+         AND (?9 IS NULL OR (e.starts_at_utc, e.id) ${period.after} (?9, ?10))
+       ORDER BY e.starts_at_utc ${period.order}, e.id ${period.order}
+       LIMIT ?11`
+    )
+    .bind(...agendaBindings(filters, now), cursor?.startsAtUtc ?? null, cursor?.id ?? null, limit)
+    .all<EventRow>()
+  return results
+}
+
+/** How many events match, in all and per département (INSEE code), for the agenda's map. */
+export async function countAgenda(
+  db: Db,
+  filters: AgendaFilters,
+  now: string
+): Promise<{ total: number; departments: Record<string, number> }> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.department AS department, count(*) AS n FROM events e
+       WHERE e.status = 'published' AND ${PERIODS[filters.when].when} ${AGENDA_WHERE}
+       GROUP BY e.department`
+    )
+    .bind(...agendaBindings(filters, now))
+    .all<{ department: string | null; n: number }>()
+  const departments: Record<string, number> = {}
+  let total = 0
+  for (const { department, n } of results) {
+    total += n
+    if (department) departments[department.slice('dep:'.length)] = n
+  }
+  return { total, departments }
+}
+
+/** What a calendar needs to cancel an event it imported. */
+export interface WithdrawnEventRow {
+  id: string
+  revision: number
+  time_zone: string
+  starts_at_utc: string
+  ends_at_utc: string
+  updated_at: string
+}
+
+/**
+ * Events once published, now withdrawn (unpublished, merged or deleted), not over at `now`
+ * and matching the filters: the calendar feeds list them as cancelled.
+ */
+export async function listWithdrawnEvents(
+  db: Db,
+  filters: AgendaFilters,
+  now: string,
+  limit: number
+): Promise<WithdrawnEventRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.id, e.revision, e.time_zone, e.starts_at_utc, e.ends_at_utc, e.updated_at
+       FROM events e
+       WHERE e.status <> 'published' AND e.published_at IS NOT NULL
+         AND e.ends_at_utc >= ?1 ${AGENDA_WHERE}
+       ORDER BY e.starts_at_utc, e.id LIMIT ?9`
+    )
+    .bind(...agendaBindings(filters, now), limit)
+    .all<WithdrawnEventRow>()
+  return results
+}
+
+/** An actor's published events: upcoming soonest first, then past latest first. */
 export async function listPublishedEventsOfActor(
   db: Db,
   actorId: string,
+  now: string,
   limit: number
 ): Promise<EventRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.* FROM events e JOIN event_actors a ON a.event_id = e.id
+      `SELECT e.* FROM event_actors a JOIN events e ON e.id = a.event_id
        WHERE a.actor_id = ?1 AND e.status = 'published'
-       ORDER BY e.starts_at_utc DESC, e.id LIMIT ?2`
+       ORDER BY e.ends_at_utc < ?2,
+         CASE WHEN e.ends_at_utc >= ?2 THEN e.starts_at_utc END ASC,
+         e.starts_at_utc DESC, e.id
+       LIMIT ?3`
     )
-    .bind(actorId, limit)
+    .bind(actorId, now, limit)
     .all<EventRow>()
   return results
+}
+
+/** Published events whose restitution names an experiment, latest first, with how. */
+export async function listEventsOfExperiment(
+  db: Db,
+  experimentId: string,
+  limit: number
+): Promise<(EventRow & { relation: 'presented' | 'inspired' })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.*, x.relation FROM event_experiments x JOIN events e ON e.id = x.event_id
+       WHERE x.experiment_id = ?1 AND e.status = 'published'
+       ORDER BY e.starts_at_utc DESC, e.id LIMIT ?2`
+    )
+    .bind(experimentId, limit)
+    .all<EventRow & { relation: 'presented' | 'inspired' }>()
+  return results
+}
+
+/** How many events are published, since when, last changed when (the DCAT entry). */
+export async function publishedEventDates(
+  db: Db
+): Promise<{ count: number; issued: string | null; modified: string | null }> {
+  const row = await db
+    .prepare(
+      `SELECT count(*) AS count, min(published_at) AS issued, max(updated_at) AS modified
+       FROM events WHERE status = 'published'`
+    )
+    .first<{ count: number; issued: string | null; modified: string | null }>()
+  return row ?? { count: 0, issued: null, modified: null }
 }
 
 // ── Writes ───────────────────────────────────────────────────────────────────
@@ -160,8 +327,8 @@ function stateColumns(s: EventState) {
 }
 
 /**
- * Statements that (re)write the theme and organiser rows of an event, each guarded so it
- * only runs when the content change it belongs to applied.
+ * Statements that (re)write the theme, organiser and experiment rows of an event, each
+ * guarded so it only runs when the content change it belongs to applied.
  */
 function indexRowStatements(
   db: Db,
@@ -186,6 +353,19 @@ function indexRowStatements(
          SELECT ?1, value FROM json_each(?4) WHERE ${guard}`
       )
       .bind(id, revision, at, JSON.stringify(content.organisers)),
+    // The experiments of the restitution as the row now holds it (the update above may
+    // have kept the previous one), so an experiment's page finds its events by index.
+    db
+      .prepare(`DELETE FROM event_experiments WHERE event_id = ?1 AND ${guard}`)
+      .bind(id, revision, at),
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO event_experiments (event_id, experiment_id, relation)
+         SELECT e.id, json_extract(x.value, '$.experimentId'), json_extract(x.value, '$.relation')
+         FROM events e, json_each(e.restitution, '$.experiments') x
+         WHERE e.id = ?1 AND e.restitution IS NOT NULL AND ${guard}`
+      )
+      .bind(id, revision, at),
   ]
 }
 

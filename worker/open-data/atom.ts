@@ -1,9 +1,11 @@
 /**
  * Atom feed (RFC 4287) of published records: a reader follows the latest publications
- * (experiments, actors of the network), or a search (its filters) through its own feed.
+ * (experiments, actors of the network, events), or a search (its filters) through its own feed.
  */
 import type { Actor } from '../domain/actor'
 import { ACTOR_KINDS } from '../domain/actor-vocabularies'
+import type { Event } from '../domain/event'
+import { EVENT_KINDS, FRENCH_TIME_ZONES } from '../domain/event-vocabularies'
 import type { Experiment } from '../domain/experiment'
 import { skillLabel } from '../domain/skills'
 import { ALL_THEMES, labelOf } from '../domain/vocabularies'
@@ -57,6 +59,34 @@ export function actorEntry(a: Actor): AtomEntry {
     publishedAt: a.publishedAt ?? a.createdAt,
     updatedAt: a.updatedAt,
     categories: [{ term: a.kind, label: labelOf(ACTOR_KINDS, a.kind) }],
+    rights: 'etalab-2.0',
+  }
+}
+
+/**
+ * An event as a feed entry: when and where in the summary (the place's wall-clock time,
+ * its zone named outside metropolitan France), its kind and themes as categories.
+ */
+export function eventEntry(e: Event): AtomEntry {
+  const when = `${e.startsAt.replace('T', ' à ')}${e.timeZone === 'Europe/Paris' ? '' : ` (heure de ${labelOf(FRENCH_TIME_ZONES, e.timeZone)})`}`
+  const where =
+    e.attendance === 'online'
+      ? 'En ligne'
+      : [e.place?.venue, e.derived.territories.find((t) => t.code === e.place?.commune)?.name]
+          .filter(Boolean)
+          .join(', ')
+  return {
+    page: `/evenements/${encodeURIComponent(e.slug)}`,
+    json: `/api/events/${e.id}`,
+    title: e.title,
+    author: e.organiserName,
+    summary: `${labelOf(EVENT_KINDS, e.kind)}, le ${when} — ${where}. ${e.description}`,
+    publishedAt: e.publishedAt ?? e.createdAt,
+    updatedAt: e.updatedAt,
+    categories: [
+      { term: e.kind, label: labelOf(EVENT_KINDS, e.kind) },
+      ...e.themes.map((theme) => ({ term: theme, label: labelOf(ALL_THEMES, theme) })),
+    ],
     rights: 'etalab-2.0',
   }
 }

@@ -1,27 +1,69 @@
 /**
- * The DCAT-AP catalogue entry (JSON-LD) that data.gouv.fr harvests: one dataset, its four
- * distributions and the schemas they conform to.
+ * The DCAT-AP catalogue entry (JSON-LD) that data.gouv.fr harvests: the experiments and
+ * the events, their distributions and the schemas they conform to.
  */
+import { EVENT_TABLE_SCHEMA_PATH } from './events'
 import { LICENCE, SCHEMA_PATH } from './schema'
 
-/** The DCAT catalogue of `base`, given how many records are published and since when. */
-export function dcatCatalog(
+/** How many records of a dataset are published, since when, last changed when. */
+export interface DatasetDates {
+  count: number
+  issued: string | null
+  modified: string | null
+}
+
+/** One downloadable file of a dataset, and the schema it conforms to. */
+function distribution(
   base: string,
-  { count, issued, modified }: { count: number; issued: string | null; modified: string | null }
+  path: string,
+  name: string,
+  mediaType: string,
+  conformsTo: string | null
 ) {
-  const distribution = (format: string, mediaType: string, title: string) => ({
-    '@id': `${base}/api/exports/experiments.${format}`,
+  return {
+    '@id': `${base}${path}`,
     '@type': 'dcat:Distribution',
-    'dct:title': title,
-    'dcat:accessURL': { '@id': `${base}/api/exports/experiments.${format}` },
-    'dcat:downloadURL': { '@id': `${base}/api/exports/experiments.${format}` },
+    'dct:title': `Export ${name}`,
+    'dcat:accessURL': { '@id': `${base}${path}` },
+    'dcat:downloadURL': { '@id': `${base}${path}` },
     'dcat:mediaType': mediaType,
-    'dct:format': format.toUpperCase(),
+    'dct:format': path.slice(path.lastIndexOf('.') + 1).toUpperCase(),
     'dct:license': { '@id': LICENCE.url },
-    ...(format === 'csv'
-      ? { 'dct:conformsTo': { '@id': `${base}${SCHEMA_PATH}/experiment.tableschema.json` } }
-      : { 'dct:conformsTo': { '@id': `${base}${SCHEMA_PATH}/experiment.schema.json` } }),
-  })
+    ...(conformsTo ? { 'dct:conformsTo': { '@id': `${base}${conformsTo}` } } : {}),
+  }
+}
+
+const datedFields = ({ issued, modified }: DatasetDates) => ({
+  ...(issued ? { 'dct:issued': { '@value': issued, '@type': 'xsd:dateTime' } } : {}),
+  ...(modified ? { 'dct:modified': { '@value': modified, '@type': 'xsd:dateTime' } } : {}),
+})
+
+/** The DCAT catalogue of `base`, given how many records of each dataset are published. */
+export function dcatCatalog(base: string, experiments: DatasetDates, events: DatasetDates) {
+  const { count } = experiments
+  const experimentFile = (name: string, mediaType: string) =>
+    distribution(
+      base,
+      `/api/exports/experiments.${name.toLowerCase()}`,
+      name,
+      mediaType,
+      name === 'CSV'
+        ? `${SCHEMA_PATH}/experiment.tableschema.json`
+        : `${SCHEMA_PATH}/experiment.schema.json`
+    )
+  const eventFile = (name: string, ext: string, mediaType: string) =>
+    distribution(
+      base,
+      `/api/exports/events.${ext}`,
+      name,
+      mediaType,
+      ext === 'csv' ? EVENT_TABLE_SCHEMA_PATH : null
+    )
+  const publisher = {
+    '@type': 'vcard:Organization',
+    'vcard:fn': 'Observatoire des expérimentations numériques locales',
+    'vcard:hasURL': { '@id': `${base}/api/docs` },
+  }
   return {
     '@context': {
       dcat: 'http://www.w3.org/ns/dcat#',
@@ -57,20 +99,44 @@ export function dcatCatalog(
         'dct:rights': LICENCE.title,
         'dct:accrualPeriodicity': { '@id': 'http://purl.org/cld/freq/continuous' },
         'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/country/FRA' },
-        ...(issued ? { 'dct:issued': { '@value': issued, '@type': 'xsd:dateTime' } } : {}),
-        ...(modified ? { 'dct:modified': { '@value': modified, '@type': 'xsd:dateTime' } } : {}),
+        ...datedFields(experiments),
         'dcat:landingPage': { '@id': `${base}/` },
-        'dcat:contactPoint': {
-          '@type': 'vcard:Organization',
-          'vcard:fn': 'Observatoire des expérimentations numériques locales',
-          'vcard:hasURL': { '@id': `${base}/api/docs` },
-        },
+        'dcat:contactPoint': publisher,
         'dct:conformsTo': { '@id': `${base}${SCHEMA_PATH}/experiment.tableschema.json` },
         'dcat:distribution': [
-          distribution('csv', 'text/csv', 'Export CSV'),
-          distribution('json', 'application/json', 'Export JSON'),
-          distribution('ndjson', 'application/x-ndjson', 'Export NDJSON'),
-          distribution('geojson', 'application/geo+json', 'Export GeoJSON'),
+          experimentFile('CSV', 'text/csv'),
+          experimentFile('JSON', 'application/json'),
+          experimentFile('NDJSON', 'application/x-ndjson'),
+          experimentFile('GeoJSON', 'application/geo+json'),
+        ],
+      },
+      {
+        '@id': `${base}/api/catalog.jsonld#events`,
+        '@type': 'dcat:Dataset',
+        'dct:identifier': 'evenements-numerique-local',
+        'dct:title': 'Événements du numérique local et ce qui en est sorti',
+        'dct:description': `Agenda des événements publiés (${events.count} événements) : débats citoyens, ateliers, forums, visites de lieux… avec leurs dates (heure locale et fuseau, outre-mer compris), lieu ou lien en ligne, organisateurs, thématiques et, après coup, leur restitution (participants, idées, propositions, désaccords). Données mises à jour en continu.`,
+        'dcat:keyword': [
+          'agenda',
+          'débat citoyen',
+          'numérique',
+          'inclusion numérique',
+          'participation',
+        ],
+        'dct:language': 'fr',
+        'dct:license': { '@id': LICENCE.url },
+        'dct:rights': LICENCE.title,
+        'dct:accrualPeriodicity': { '@id': 'http://purl.org/cld/freq/continuous' },
+        'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/country/FRA' },
+        ...datedFields(events),
+        'dcat:landingPage': { '@id': `${base}/evenements` },
+        'dcat:contactPoint': publisher,
+        'dct:conformsTo': { '@id': `${base}${EVENT_TABLE_SCHEMA_PATH}` },
+        'dcat:distribution': [
+          eventFile('CSV', 'csv', 'text/csv'),
+          eventFile('JSON', 'json', 'application/json'),
+          eventFile('GeoJSON', 'geojson', 'application/geo+json'),
+          eventFile('iCalendar', 'ics', 'text/calendar'),
         ],
       },
     ],

@@ -30,21 +30,36 @@ export const GeoFeatureCollection = z
     ),
   })
   .openapi('ExperimentFeatureCollection')
-/** What a record needs to be a feature: an id, its territories and its derived point. */
+/** What a record needs to be a feature: an id and its derived point. */
 interface Located {
   id: string
-  territories: readonly string[]
   derived: { point?: { lon: number; lat: number } | null | undefined }
 }
 
-/** The GeoJSON FeatureCollection, one point per record (experiments, actors). */
-export const geojsonFile: StreamShape<Located> = {
-  head: '{"type":"FeatureCollection","features":[\n',
-  tail: '\n]}\n',
-  page: async (records, first) => features(records, first),
+/**
+ * A GeoJSON FeatureCollection, one point per record; `locatedBy` names the territory whose
+ * centroid the point is (an experiment's first territory, an event's commune).
+ */
+export function geojsonShape<R extends Located>(
+  locatedBy: (record: R) => string | null
+): StreamShape<R> {
+  return {
+    head: '{"type":"FeatureCollection","features":[\n',
+    tail: '\n]}\n',
+    page: (records, first) => features(records, first, locatedBy),
+  }
 }
 
-function features(records: Located[], first: boolean): string {
+/** The GeoJSON of experiments and actors: located by their first declared territory. */
+export const geojsonFile = geojsonShape(
+  (r: Located & { territories: readonly string[] }) => r.territories[0] ?? null
+)
+
+function features<R extends Located>(
+  records: R[],
+  first: boolean,
+  locatedBy: (record: R) => string | null
+): string {
   return records
     .map((e, i) => {
       const point = e.derived.point ?? null
@@ -57,7 +72,7 @@ function features(records: Located[], first: boolean): string {
           : null,
         properties: e,
         // Foreign member (RFC 7946 §6.1): which territory the point stands for.
-        locatedBy: point ? (e.territories[0] ?? null) : null,
+        locatedBy: point ? locatedBy(e) : null,
       }
       return (first && i === 0 ? '' : ',\n') + JSON.stringify(feature)
     })

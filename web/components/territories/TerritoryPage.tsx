@@ -18,6 +18,9 @@ import { TerritoriesLike, type TerritoriesLikeProps } from '../TerritoriesLike'
 import { Departments, KeyFigures, Strengths } from './TerritoryProfile'
 import { nationalSpread, SpreadFigures } from './SpreadFigures'
 import type { SpreadStats } from '../../../worker/domain/spread'
+import type { Event } from '../../../worker/domain/event'
+import { AGENDA_PATHS, agendaHref, territoryCalendarHref } from '../../agenda-query'
+import { LinkedEvents } from '../EventList'
 
 export interface TerritoryPageProps {
   code: string
@@ -37,6 +40,8 @@ export interface TerritoryPageProps {
   alike: TerritoriesLikeProps | null
   /** Take-ups of the territory and of France, and its most taken-up practices. */
   spread: SpreadStats
+  /** Its next events (the agenda filtered on it). */
+  events: readonly Event[]
 }
 
 export function TerritoryPage(props: TerritoryPageProps) {
@@ -52,7 +57,17 @@ export function TerritoryPage(props: TerritoryPageProps) {
       title={territory.name}
       description={t.territory.description(territory)}
       path={`/territoires/${code}`}
-      head={<FeedLink query={query} title={feedTitle} />}
+      head={
+        <>
+          <FeedLink query={query} title={feedTitle} />
+          <link
+            rel="alternate"
+            type="text/calendar"
+            title={`${messages.agenda.subscribe.calendarTitle} — ${territory.name}`}
+            href={territoryCalendarHref(code)}
+          />
+        </>
+      }
     >
       <div class="territory">
         <p>
@@ -103,6 +118,21 @@ export function TerritoryPage(props: TerritoryPageProps) {
         />
         {departments.length > 0 && <Departments departments={departments} />}
         <Experiments {...props} />
+        <LinkedEvents
+          id="evenements-a-venir"
+          title={messages.agenda.linked.territoryTitle}
+          items={props.events.map((event) => ({ event }))}
+        >
+          <p>
+            <a href={agendaHref(AGENDA_PATHS.page, { when: 'upcoming', territory: [code] })}>
+              {messages.agenda.linked.territoryAll(territory.name)}
+            </a>{' '}
+            ·{' '}
+            <a href={territoryCalendarHref(code)} type="text/calendar">
+              {messages.agenda.linked.territoryCalendar}
+            </a>
+          </p>
+        </LinkedEvents>
         {props.alike && <TerritoriesLike {...props.alike} />}
         <p>
           <a href={`/api/stats/${level === 'reg' ? 'regions' : 'departments'}.csv`}>

@@ -1,4 +1,4 @@
-/** Public events API: submit an event (no account) and read a published one. */
+/** Public events API: submit an event (no account), list the agenda and read a published one. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { Event, EventId, EventInput } from '../../domain/event'
 import { getPublishedEvent, toEvent } from '../../db/events'
@@ -6,7 +6,9 @@ import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { spendRateLimit, tooManyRequests } from '../../http/rate-limit'
 import { createRouter } from '../../http/router'
+import { agendaPage } from '../../services/agenda'
 import { submitEvent } from '../../services/events'
+import { decodeCursor, encodeCursor, EventFilterQuery, PageQuery } from './params'
 import { problems } from './responses'
 
 const EventSubmissionResponse = z
@@ -44,6 +46,36 @@ const submit = createRoute({
   },
 })
 
+const EventPage = z
+  .object({
+    items: z.array(Event),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: 'Événements correspondants, toutes pages comprises' }),
+    nextCursor: z.string().nullable().openapi({
+      description: 'À passer en `cursor` pour la page suivante ; null en fin de liste',
+    }),
+  })
+  .openapi('EventPage')
+
+const list = createRoute({
+  method: 'get',
+  path: '/events',
+  tags: ['Événements'],
+  summary: 'L’agenda : lister les événements publiés',
+  description:
+    'À venir (par défaut, les plus proches d’abord), passés (`when=past`, les plus récents d’abord) ou tous (`when=all`, par date de début) ; filtres par thématique, territoire (lieu ou territoire concerné : commune, EPCI, département, région), type, dates locales, participation, gratuité ; pagination par curseur. Mêmes paramètres que les flux (iCalendar, Atom) et les exports.',
+  request: { query: EventFilterQuery.extend(PageQuery.shape) },
+  responses: {
+    200: {
+      description: 'Une page d’événements',
+      content: { 'application/json': { schema: EventPage } },
+    },
+    400: problems[400],
+  },
+})
+
 const read = createRoute({
   method: 'get',
   path: '/events/{id}',
@@ -69,6 +101,25 @@ export const eventsApi = createRouter()
     return c.json({ ...submission, status: 'pending' as const }, 201, {
       'cache-control': 'no-store',
     })
+  })
+  .openapi(list, async (c) => {
+    const { cursor, limit, when, ...filters } = c.req.valid('query')
+    const after = decodeCursor(cursor, 2)
+    const page = await agendaPage(
+      c.var.db,
+      { ...filters, when: when ?? 'upcoming' },
+      new Date(),
+      after ? { startsAtUtc: after[0]!, id: after[1]! } : null,
+      limit
+    )
+    return c.json(
+      {
+        items: page.events,
+        total: page.total,
+        nextCursor: page.next ? encodeCursor([page.next.startsAtUtc, page.next.id]) : null,
+      },
+      200
+    )
   })
   .openapi(read, async (c) => {
     const row = await getPublishedEvent(c.var.db, c.req.valid('param').id)

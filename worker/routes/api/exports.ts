@@ -11,6 +11,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { Experiment } from '../../domain/experiment'
 import { catalogueDates } from '../../db/open-data'
+import { publishedEventDates } from '../../db/events'
 import type { AppEnv } from '../../env'
 import { dcatCatalog } from '../../open-data/dcat'
 import {
@@ -174,9 +175,17 @@ export const exportsApi = router
     })
   )
   .get(catalogRoute.path, async (c) =>
-    c.json(dcatCatalog(publicBase(c), await catalogueDates(c.var.db)), 200, {
-      'content-type': 'application/ld+json; charset=utf-8',
-      'cache-control': PUBLIC_CACHE,
-      'access-control-allow-origin': '*',
-    })
+    c.json(
+      dcatCatalog(
+        publicBase(c),
+        await catalogueDates(c.var.db),
+        await publishedEventDates(c.var.db)
+      ),
+      200,
+      {
+        'content-type': 'application/ld+json; charset=utf-8',
+        'cache-control': PUBLIC_CACHE,
+        'access-control-allow-origin': '*',
+      }
+    )
   )

@@ -5,7 +5,9 @@
  */
 import { z } from '@hono/zod-openapi'
 import { ACTOR_KINDS, ACTOR_PROGRAMMES } from '../../domain/actor-vocabularies'
+import { AGENDA_ATTENDANCE, AGENDA_WHEN } from '../../domain/agenda'
 import { countryOf } from '../../domain/countries'
+import { EVENT_KINDS } from '../../domain/event-vocabularies'
 import { VERIFY_AFTER_MONTHS } from '../../domain/freshness'
 import { BUDGET_BANDS } from '../../domain/funding'
 import { evidenceAtLeast, MAX_EVIDENCE_LEVEL } from '../../domain/search'
@@ -190,3 +192,55 @@ export const ActorFilterQuery = z.object({
     description: 'Programme ou label national, répétable',
   }),
 })
+
+const localDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Date attendue au format AAAA-MM-JJ.')
+
+/**
+ * Filters of the agenda, its API, feeds and exports (OR within a filter, AND across). The
+ * page, the calendar and the feed of one query share these parameters (web/agenda-query.ts
+ * writes them back).
+ */
+export const EventFilterQuery = z.object({
+  when: single(z.enum(AGENDA_WHEN)).openapi({
+    description:
+      '`upcoming` : pas encore terminés, les plus proches d’abord (par défaut de la liste et des flux) ; `past` : terminés, les plus récents d’abord ; `all` : tous, par date de début (par défaut des exports)',
+  }),
+  theme: repeated(z.enum(TOP_THEME_CODES)).openapi({
+    description: 'Thématique (premier niveau, ses sous-thématiques comprises), répétable',
+  }),
+  territory: repeated(TerritoryCode).openapi({
+    description:
+      'Territoire (com:, epci:, dep:, reg:) : les événements dont le lieu ou le territoire y est, répétable',
+  }),
+  kind: repeated(z.enum(codesOf(EVENT_KINDS))).openapi({
+    description: 'Type d’événement, répétable',
+  }),
+  from: single(localDate).openapi({
+    description: 'Commence à partir de ce jour (date locale du lieu, incluse)',
+    example: '2027-03-01',
+  }),
+  to: single(localDate).openapi({
+    description: 'Commence au plus tard ce jour (date locale du lieu, incluse)',
+    example: '2027-06-30',
+  }),
+  attendance: single(z.enum(AGENDA_ATTENDANCE)).openapi({
+    description:
+      '`on-site` : sur place (hybrides compris) ; `online` : en ligne (hybrides compris)',
+  }),
+  free: z
+    .union([BOOLEAN_TEXT, z.array(BOOLEAN_TEXT).max(1)])
+    .optional()
+    .transform((v) => ['true', '1'].includes(String(v)))
+    .openapi({ description: '`true` : les événements gratuits seulement' }),
+})
+export type EventFilterQuery = z.output<typeof EventFilterQuery>
+
+/** One value, given once (the streamed routes read every parameter as a list). */
+function single<T extends z.ZodType>(item: T) {
+  return z
+    .union([item, z.array(item).max(1)])
+    .optional()
+    .transform((v): z.output<T> | undefined => (Array.isArray(v) ? v[0] : v))
+}

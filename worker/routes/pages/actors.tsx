@@ -9,6 +9,7 @@
 import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import { ActorInput } from '../../domain/actor'
+import { isOver } from '../../domain/event'
 import type { TerritoryChoice } from '../../domain/territory-names'
 import { getPublishedActor, listPublishedActors, toActor } from '../../db/actors'
 import type { AppEnv } from '../../env'
@@ -16,12 +17,14 @@ import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
 import { spendRateLimit } from '../../http/rate-limit'
 import { submitActor } from '../../services/actors'
+import { eventsOfActor } from '../../services/agenda'
 import { networkOf } from '../../services/matching'
 import { ActorFilterQuery, decodeCursor, encodeCursor } from '../api/params'
 import { ActorForm } from '../../../web/components/ActorForm'
 import { ActorList } from '../../../web/components/ActorList'
 import { ActorNetwork } from '../../../web/components/ActorNetwork'
 import { ActorView } from '../../../web/components/ActorView'
+import { LinkedEvents } from '../../../web/components/EventList'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
 import { ACTOR_FORM, formToValues, type FormValues } from '../../../web/form-input'
@@ -116,7 +119,11 @@ export const actorPages = new Hono<AppEnv>()
       )
     }
     const actor = toActor(row)
-    const network = await networkOf(c.env, c.var.db, actor)
+    const now = new Date()
+    const [network, events] = await Promise.all([
+      networkOf(c.env, c.var.db, actor),
+      eventsOfActor(c.var.db, actor.id, now),
+    ])
     return renderPage(
       c,
       t,
@@ -126,6 +133,16 @@ export const actorPages = new Hono<AppEnv>()
         path={`/acteurs/${actor.slug}`}
       >
         <ActorView actor={actor} />
+        {events.length > 0 && (
+          <LinkedEvents
+            id="ses-evenements"
+            title={t.agenda.linked.actorTitle}
+            items={events.map((event) => ({
+              event,
+              note: isOver(event, now) ? t.agenda.linked.past : t.agenda.linked.upcoming,
+            }))}
+          />
+        )}
         <ActorNetwork
           actorId={actor.id}
           {...network}

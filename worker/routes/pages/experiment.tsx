@@ -8,6 +8,10 @@ import { findMergeTarget } from '../../db/moderation'
 import { lineageOf } from '../../services/replications'
 import { publishedFeedbackOf } from '../../db/feedback'
 import { toFeedback } from '../../services/feedback'
+import { eventsOfExperiment } from '../../services/agenda'
+import { EVENT_EXPERIMENT_RELATIONS } from '../../domain/event-vocabularies'
+import { labelOf } from '../../domain/vocabularies'
+import { LinkedEvents } from '../../../web/components/EventList'
 import { findInTerritoriesLike, findSimilar } from './similar'
 import { ExperimentView } from '../../../web/components/ExperimentView'
 import { Layout } from '../../../web/components/Layout'
@@ -35,7 +39,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
   }
   const experiment = toExperiment(row)
   const size = experiment.derived.territorySize ?? null
-  const [similar, lineage, feedback, actors, alike] = await Promise.all([
+  const [similar, lineage, feedback, actors, alike, events] = await Promise.all([
     findSimilar(
       c.env,
       {
@@ -61,6 +65,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
           ALIKE_COUNT
         )
       : null,
+    eventsOfExperiment(c.var.db, experiment.id),
   ])
   const base = publicBase(c)
   const path = `/experiences/${experiment.slug}`
@@ -78,6 +83,16 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
         lineage={lineage}
         feedback={feedback.map(toFeedback)}
       />
+      {events.length > 0 && (
+        <LinkedEvents
+          id="evenements"
+          title={t.agenda.linked.experimentTitle}
+          items={events.map(({ event, relation }) => ({
+            event,
+            note: labelOf(EVENT_EXPERIMENT_RELATIONS, relation, t.lang),
+          }))}
+        />
+      )}
     </Layout>,
     { headers: { 'cache-control': 'public, max-age=300' } }
   )

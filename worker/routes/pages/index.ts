@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { actorPages } from './actors'
+import { agendaPages } from './agenda'
 import { editPages } from './edit'
 import { embedPage } from './embed'
 import { experimentPage } from './experiment'
@@ -32,5 +33,6 @@ export const pages = new Hono<AppEnv>()
   .route('/', embedPage)
   .route('/', networkPages)
   .route('/', actorPages)
+  .route('/', agendaPages)
 
 export { errorPage, notFoundPage, wantsHtml } from './not-found'

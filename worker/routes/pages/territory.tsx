@@ -9,6 +9,7 @@ import type { AppEnv } from '../../env'
 import { listPublishedExperiments, toExperiment } from '../../db/experiments'
 import { cachedTerritoryStats } from '../../services/stats'
 import { spreadStats } from '../../services/replication-stats'
+import { upcomingEventsIn } from '../../services/agenda'
 import { getTerritory } from '../../db/territories'
 import { publicBase } from '../../http/public-base'
 import { territoryCodePattern } from '../../domain/territory'
@@ -43,6 +44,7 @@ export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async 
   })
   const parent =
     !isRegion && territory.region ? await getTerritory(c.var.db, `reg:${territory.region}`) : null
+  const events = await upcomingEventsIn(c.var.db, code, new Date())
 
   let after: { publishedAt: string; id: string } | null = null
   try {
@@ -92,6 +94,7 @@ export const territoryPage = new Hono<AppEnv>().get('/territoires/:code', async 
       base={publicBase(c)}
       alike={alike}
       spread={spread}
+      events={events}
     />,
     { headers: { 'cache-control': 'public, max-age=300' } }
   )

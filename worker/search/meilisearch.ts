@@ -21,8 +21,10 @@ import { verificationCutoff } from '../domain/freshness'
 import { stemOf } from './analysis'
 import { commonWords } from './common-words'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
+import { foldText } from '../domain/text'
 import {
   applyIndexSettings,
+  STOP_WORDS,
   DISPLAYED_ATTRIBUTES,
   FACET_ATTRIBUTES,
   MAX_TOTAL_HITS,
@@ -381,9 +383,22 @@ export function lastFirst(
     const rotated = [...words.slice(k), ...words.slice(0, k)].slice(0, ROTATION_WORDS)
     const lead = rotated[0]!
     const stem = lead.expressions ? null : stemOf(lead.text)
-    return [...(stem ? [stem] : []), ...rotated.map((w) => w.typed)].join(' ')
+    return [...(stem ? [stem] : []), ...rotated.map(meiliTerms)].join(' ')
   })
   return texts.filter((_, k) => !common.has(words[k]!.text))
+}
+
+const FOLDED_STOP_WORDS = new Set(STOP_WORDS.map(foldText))
+
+/**
+ * A word as sent to Meilisearch. An expression goes without its stop words (the synonyms
+ * have such keys too, settings.ts): each term of a text counts as one more query word held
+ * under the `words` rule, so « administration en ligne » weighed three words.
+ */
+function meiliTerms(word: QueryWord): string {
+  if (!word.expressions) return word.typed
+  const terms = word.typed.split(' ').filter((t) => !FOLDED_STOP_WORDS.has(foldText(t)))
+  return terms.length ? terms.join(' ') : word.typed
 }
 
 /**

@@ -292,4 +292,37 @@ describe('bulk import: dry run and idempotency', () => {
     expect(published.rows[0]!.status).toBe('updated')
     expect((await request(`/api/experiments/${id}`)).status).toBe(200)
   })
+
+  it('keeps the date a source was checked, so an old one is « à vérifier » from the start', async () => {
+    const checked = '2023-02-01T00:00:00.000Z'
+    const report = await importJson(
+      [
+        { ...validInput({ title: 'Source vérifiée en 2023' }), lastVerifiedAt: checked },
+        validInput({ title: 'Source sans date de vérification' }),
+      ],
+      '?publish=true'
+    )
+    const [old, fresh] = report.rows.map((r) => r.id!)
+    const record = (id: string) =>
+      request(`/api/experiments/${id}`).then(
+        (r) => r.json() as Promise<{ lastVerifiedAt: string; publishedAt: string }>
+      )
+    expect((await record(old!)).lastVerifiedAt).toBe(checked)
+    // Without the date, the import counts as the verification.
+    const other = await record(fresh!)
+    expect(other.lastVerifiedAt).toBe(other.publishedAt)
+    const stale = (await (await request('/api/experiments?toVerify=true&limit=100')).json()) as {
+      items: { id: string }[]
+    }
+    expect(stale.items.map((e) => e.id)).toContain(old)
+    expect(stale.items.map((e) => e.id)).not.toContain(fresh)
+
+    const future = await importBody(
+      JSON.stringify([{ ...validInput(), lastVerifiedAt: '2999-01-01T00:00:00Z' }]),
+      'application/json'
+    )
+    const rows = ((await future.json()) as ImportReport).rows
+    expect(rows[0]).toMatchObject({ status: 'invalid' })
+    expect(rows[0]!.errors!.map((e) => e.pointer)).toEqual(['/lastVerifiedAt'])
+  })
 })

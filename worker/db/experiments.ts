@@ -207,6 +207,11 @@ interface NewExperiment {
   status: Status
   /** Publication date to record when `status` is `published` (kept from an export). */
   publishedAt: string | null
+  /**
+   * When the facts were last checked, if known before publication (an imported record
+   * whose source gives the date); otherwise the publication counts as the verification.
+   */
+  lastVerifiedAt?: string | null
 }
 
 /** The columns written from the content (in `contentColumns` order): 13 of them. */
@@ -326,6 +331,7 @@ export function insertExperimentStatements(
   change: Change
 ): D1PreparedStatement[] {
   const publishedAt = e.status === 'published' ? (e.publishedAt ?? change.at) : null
+  const lastVerifiedAt = e.lastVerifiedAt ?? publishedAt
   return [
     db
       .prepare(
@@ -333,7 +339,7 @@ export function insertExperimentStatements(
            private_contact, edit_token_hash, edit_token_expires_at, created_at, updated_at,
            published_at, last_verified_at)
          VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-           ?17, ?18, ?19, ?20, ?20, ?21, ?21)`
+           ?17, ?18, ?19, ?20, ?20, ?21, ?22)`
       )
       .bind(
         e.id,
@@ -344,7 +350,8 @@ export function insertExperimentStatements(
         e.editTokenHash,
         e.editTokenExpiresAt,
         change.at,
-        publishedAt
+        publishedAt,
+        lastVerifiedAt
       ),
     ...revisionStatements(db, e.id, 1, change),
     ...indexRowStatements(db, e.id, 1, change.at, e.content, e.derived),

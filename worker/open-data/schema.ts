@@ -72,7 +72,9 @@ export function experimentJsonSchema(baseUrl: string): JsonSchema {
  * What the bulk import accepts per row: exactly the submission schema, plus an optional
  * `sourceId` (idempotency key), the `id` and `publishedAt` of a record exported by an
  * Observatoire (so an export re-imported into an empty database keeps its identifiers
- * and its order), and `territoryNames`, resolved to territory codes before validation.
+ * and its order), `lastVerifiedAt` (when the source was checked, so a record imported from
+ * an old source is « à vérifier » from the start, and a re-imported export keeps its
+ * date), and `territoryNames`, resolved to territory codes before validation.
  */
 export const ImportRow = ExperimentInput.safeExtend({
   sourceId: cleanText(200)
@@ -81,6 +83,14 @@ export const ImportRow = ExperimentInput.safeExtend({
     .openapi({ description: 'Identifiant stable de la fiche chez le producteur' }),
   id: ExperimentId.optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
+  lastVerifiedAt: z.iso
+    .datetime({ offset: true })
+    .refine((at) => Date.parse(at) <= Date.now(), 'Date de vérification dans le futur.')
+    .optional()
+    .openapi({
+      description:
+        'Date à laquelle les faits ont été vérifiés à la source, si le producteur la connaît : le badge « à vérifier » part d’elle. À défaut, la date de l’import. Prise en compte à la création de la fiche.',
+    }),
   territoryNames: z.array(cleanText(200).min(2)).max(50).optional().openapi({
     description:
       'Territoires désignés par leur nom (« Redon Agglomération », « Saint-Denis (La Réunion) ») : résolus en codes à l’import ; un nom ambigu ou inconnu est signalé sur sa ligne, avec les candidats.',

@@ -40,6 +40,8 @@ type RecordWrite =
       status: Status
       /** Publication date to keep when created `published` (an exported record). */
       publishedAt: string | null
+      /** When its source was last checked (an imported record); else its publication. */
+      lastVerifiedAt?: string | null
       privateContact: unknown
       editTokenHash: string
       editTokenExpiresAt: string
@@ -194,6 +196,7 @@ export function recordStatements(
             editTokenExpiresAt: write.editTokenExpiresAt,
             status: write.status,
             publishedAt: write.publishedAt,
+            lastVerifiedAt: write.lastVerifiedAt ?? null,
           },
           write.change
         ),

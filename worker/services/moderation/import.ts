@@ -229,6 +229,7 @@ async function plan(
     sourceId: _sourceId,
     id: _id,
     publishedAt,
+    lastVerifiedAt,
     territoryNames: _names,
     ...content
   } = v.input
@@ -313,6 +314,7 @@ async function plan(
           editTokenExpiresAt: at,
           status: options.publish ? 'published' : 'pending',
           publishedAt: publishedAt ?? null,
+          lastVerifiedAt: lastVerifiedAt ?? null,
           change,
         },
         refs

@@ -276,19 +276,6 @@ export async function listEventsOfExperiment(
   return results
 }
 
-/** How many events are published, since when, last changed when (the DCAT entry). */
-export async function publishedEventDates(
-  db: Db
-): Promise<{ count: number; issued: string | null; modified: string | null }> {
-  const row = await db
-    .prepare(
-      `SELECT count(*) AS count, min(published_at) AS issued, max(updated_at) AS modified
-       FROM events WHERE status = 'published'`
-    )
-    .first<{ count: number; issued: string | null; modified: string | null }>()
-  return row ?? { count: 0, issued: null, modified: null }
-}
-
 // ── Writes ───────────────────────────────────────────────────────────────────
 
 /** What the service derives from the content before it is written. */

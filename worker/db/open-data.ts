@@ -63,14 +63,15 @@ export function linkSource(
     .bind(sourceId, experimentId, at)
 }
 
-/** Size and freshness of the published catalogue, for the DCAT entry. */
+/** Size and freshness of a published dataset (experiments, events), for the DCAT entry. */
 export async function catalogueDates(
-  db: Db
+  db: Db,
+  table: 'experiments' | 'events' = 'experiments'
 ): Promise<{ count: number; issued: string | null; modified: string | null }> {
   const row = await db
     .prepare(
       `SELECT count(*) AS count, min(published_at) AS issued, max(updated_at) AS modified
-       FROM experiments WHERE status = 'published'`
+       FROM ${table} WHERE status = 'published'`
     )
     .first<{ count: number; issued: string | null; modified: string | null }>()
   return row ?? { count: 0, issued: null, modified: null }

@@ -33,7 +33,13 @@ function distribution(
   }
 }
 
-const datedFields = ({ issued, modified }: DatasetDates) => ({
+/** What every dataset of the catalogue says alike: language, licence, updates, coverage, dates. */
+const datasetFields = ({ issued, modified }: DatasetDates) => ({
+  'dct:language': 'fr',
+  'dct:license': { '@id': LICENCE.url },
+  'dct:rights': LICENCE.title,
+  'dct:accrualPeriodicity': { '@id': 'http://purl.org/cld/freq/continuous' },
+  'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/country/FRA' },
   ...(issued ? { 'dct:issued': { '@value': issued, '@type': 'xsd:dateTime' } } : {}),
   ...(modified ? { 'dct:modified': { '@value': modified, '@type': 'xsd:dateTime' } } : {}),
 })
@@ -94,12 +100,7 @@ export function dcatCatalog(base: string, experiments: DatasetDates, events: Dat
           'innovation publique',
           'expérimentation',
         ],
-        'dct:language': 'fr',
-        'dct:license': { '@id': LICENCE.url },
-        'dct:rights': LICENCE.title,
-        'dct:accrualPeriodicity': { '@id': 'http://purl.org/cld/freq/continuous' },
-        'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/country/FRA' },
-        ...datedFields(experiments),
+        ...datasetFields(experiments),
         'dcat:landingPage': { '@id': `${base}/` },
         'dcat:contactPoint': publisher,
         'dct:conformsTo': { '@id': `${base}${SCHEMA_PATH}/experiment.tableschema.json` },
@@ -123,12 +124,7 @@ export function dcatCatalog(base: string, experiments: DatasetDates, events: Dat
           'inclusion numérique',
           'participation',
         ],
-        'dct:language': 'fr',
-        'dct:license': { '@id': LICENCE.url },
-        'dct:rights': LICENCE.title,
-        'dct:accrualPeriodicity': { '@id': 'http://purl.org/cld/freq/continuous' },
-        'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/country/FRA' },
-        ...datedFields(events),
+        ...datasetFields(events),
         'dcat:landingPage': { '@id': `${base}/evenements` },
         'dcat:contactPoint': publisher,
         'dct:conformsTo': { '@id': `${base}${EVENT_TABLE_SCHEMA_PATH}` },

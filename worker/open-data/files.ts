@@ -34,10 +34,10 @@ export interface StreamShape<R = Experiment> {
   page: (records: R[], first: boolean) => Promise<string> | string
 }
 
-/** The download name of an export: `20260131_experimentations-numeriques.csv`. */
-export function exportFileName(ext: string): string {
+/** The download name of an export, dated: `20260131_experimentations-numeriques.csv`. */
+export function exportFileName(ext: string, stem = 'experimentations-numeriques'): string {
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
-  return `${day}_experimentations-numeriques.${ext}`
+  return `${day}_${stem}.${ext}`
 }
 
 export const csvFile: StreamShape = {

@@ -4,7 +4,7 @@
  * the Atom feed of the latest published, with the same filters as `GET /api/actors`. Streamed like the experiments' exports, so they
  * are plain Hono routes registered in the OpenAPI document by hand.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { Actor } from '../../domain/actor'
 import type { AppEnv } from '../../env'
@@ -13,12 +13,12 @@ import { listPublishedActors, toActor } from '../../db/actors'
 import { publicBase } from '../../http/public-base'
 import { ACTOR_CSV_COLUMNS, actorCsvFile, publicActor } from '../../open-data/actors'
 import { actorEntry, atomFeed } from '../../open-data/atom'
-import { jsonFile, type StreamShape } from '../../open-data/files'
+import { exportFileName, jsonFile, type StreamShape } from '../../open-data/files'
 import { geojsonFile } from '../../open-data/geojson'
 import { actorStream } from '../../services/exports'
 import { actorFilters } from './catalogue-query'
 import { ActorFilterQuery } from './params'
-import { problems } from './responses'
+import { fileResponse, fileRoute } from './open-data-routes'
 
 function streamed(
   c: Context<AppEnv>,
@@ -26,30 +26,22 @@ function streamed(
   ext: string,
   shape: StreamShape<Actor>
 ): Response {
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
-  return new Response(actorStream(c.var.db, actorFilters(c), shape), {
-    headers: {
-      'content-type': contentType,
-      'content-disposition': `attachment; filename="${day}_acteurs-du-reseau.${ext}"`,
-      'cache-control': 'public, max-age=300',
-      'access-control-allow-origin': '*',
-    },
-  })
+  return fileResponse(
+    actorStream(c.var.db, actorFilters(c), shape),
+    contentType,
+    exportFileName(ext, 'acteurs-du-reseau')
+  )
 }
 
 const route = (path: string, summary: string, contentType: string, schema: z.ZodType) =>
-  createRoute({
-    method: 'get',
+  fileRoute({
     path,
-    tags: ['Données ouvertes'],
     summary,
     description:
       'Tous les acteurs publiés correspondant aux filtres (mêmes paramètres que la liste), en flux continu. Licence Ouverte 2.0. Les coordonnées privées ne figurent jamais dans les exports.',
-    request: { query: ActorFilterQuery },
-    responses: {
-      200: { description: 'Le fichier', content: { [contentType]: { schema } } },
-      400: problems[400],
-    },
+    query: ActorFilterQuery,
+    contentType,
+    schema,
   })
 
 const csvRoute = route(
@@ -75,19 +67,12 @@ const geojsonRoute = route(
   z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })
 )
 
-const feedRoute = createRoute({
-  method: 'get',
+const feedRoute = fileRoute({
   path: '/feeds/actors.atom',
-  tags: ['Données ouvertes'],
   summary: 'Flux Atom des acteurs récemment publiés (50 au plus)',
-  request: { query: ActorFilterQuery },
-  responses: {
-    200: {
-      description: 'Le flux',
-      content: { 'application/atom+xml': { schema: z.string() } },
-    },
-    400: problems[400],
-  },
+  query: ActorFilterQuery,
+  contentType: 'application/atom+xml',
+  schema: z.string(),
 })
 
 const FEED_SIZE = 50
@@ -115,9 +100,5 @@ export const actorExportsApi = router
       base,
       entries: rows.map(toActor).map(publicActor).map(actorEntry),
     })
-    return c.body(xml, 200, {
-      'content-type': 'application/atom+xml; charset=utf-8',
-      'cache-control': 'public, max-age=300',
-      'access-control-allow-origin': '*',
-    })
+    return fileResponse(xml, 'application/atom+xml; charset=utf-8')
   })

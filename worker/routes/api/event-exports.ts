@@ -23,7 +23,7 @@ import {
   eventCsvFile,
   eventTableSchema,
 } from '../../open-data/events'
-import { jsonFile, type StreamShape } from '../../open-data/files'
+import { exportFileName, jsonFile, type StreamShape } from '../../open-data/files'
 import { geojsonShape } from '../../open-data/geojson'
 import { eventCalendar } from '../../open-data/icalendar'
 import { agendaCalendar, latestEvents } from '../../services/agenda'
@@ -32,10 +32,8 @@ import { MESSAGES } from '../../../web/i18n'
 import { agendaHref, agendaTitle, AGENDA_PATHS } from '../../../web/agenda-query'
 import { agendaFilters } from './catalogue-query'
 import { EventFilterQuery } from './params'
-import { problems } from './responses'
+import { fileResponse, fileRoute, OPEN_DATA_TAG } from './open-data-routes'
 
-const TAG = 'Données ouvertes'
-const PUBLIC_CACHE = 'public, max-age=300'
 /** Entries of the Atom feed: readers poll for what is new or coming. */
 const FEED_SIZE = 50
 
@@ -48,15 +46,11 @@ function streamed(
   ext: string,
   shape: StreamShape<Event>
 ): Response {
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
-  return new Response(eventStream(c.var.db, agendaFilters(c, 'all'), new Date(), shape), {
-    headers: {
-      'content-type': contentType,
-      'content-disposition': `attachment; filename="${day}_evenements.${ext}"`,
-      'cache-control': PUBLIC_CACHE,
-      'access-control-allow-origin': '*',
-    },
-  })
+  return fileResponse(
+    eventStream(c.var.db, agendaFilters(c, 'all'), new Date(), shape),
+    contentType,
+    exportFileName(ext, 'evenements')
+  )
 }
 
 /**
@@ -77,29 +71,24 @@ export async function calendarResponse(
     events,
     withdrawn,
   })
-  return c.body(text, 200, {
-    'content-type': 'text/calendar; charset=utf-8',
-    ...(download ? { 'content-disposition': 'attachment; filename="evenements.ics"' } : {}),
-    'cache-control': PUBLIC_CACHE,
-    'access-control-allow-origin': '*',
-  })
+  return fileResponse(
+    text,
+    'text/calendar; charset=utf-8',
+    download ? exportFileName('ics', 'evenements') : undefined
+  )
 }
 
 // ── Route definitions (documentation) ────────────────────────────────────────
 
 const exportRoute = (path: string, summary: string, contentType: string, schema: z.ZodType) =>
-  createRoute({
-    method: 'get',
+  fileRoute({
     path,
-    tags: [TAG],
     summary,
     description:
       'Tous les événements publiés correspondant aux filtres (mêmes paramètres que `GET /api/events` ; sans `when`, passés et à venir), en flux continu, par date de début. Licence Ouverte 2.0. Les coordonnées privées ne figurent jamais dans les exports.',
-    request: { query: EventFilterQuery },
-    responses: {
-      200: { description: 'Le fichier', content: { [contentType]: { schema } } },
-      400: problems[400],
-    },
+    query: EventFilterQuery,
+    contentType,
+    schema,
   })
 
 const csvRoute = exportRoute(
@@ -127,17 +116,13 @@ const geojsonRoute = exportRoute(
 const calendarDescription =
   'iCalendar (RFC 5545) : heures locales du lieu avec leur fuseau (VTIMEZONE, outre-mer compris), UID stable par événement, SEQUENCE = révision, URL de sa page ; un événement retiré après publication y reste annulé (STATUS:CANCELLED) tant qu’il n’est pas passé. Mêmes filtres que `GET /api/events` (par défaut : à venir). Aussi à `/evenements.ics?…` et `/territoires/{code}/evenements.ics`, les adresses à donner à un agenda.'
 const calendarRoute = (path: string, summary: string) =>
-  createRoute({
-    method: 'get',
+  fileRoute({
     path,
-    tags: [TAG],
     summary,
     description: calendarDescription,
-    request: { query: EventFilterQuery },
-    responses: {
-      200: { description: 'Le calendrier', content: { 'text/calendar': { schema: z.string() } } },
-      400: problems[400],
-    },
+    query: EventFilterQuery,
+    contentType: 'text/calendar',
+    schema: z.string(),
   })
 const icsExportRoute = calendarRoute(
   '/exports/events.ics',
@@ -148,24 +133,20 @@ const icsFeedRoute = calendarRoute(
   'Calendrier des événements (iCalendar, à quoi s’abonner)'
 )
 
-const atomRoute = createRoute({
-  method: 'get',
+const atomRoute = fileRoute({
   path: '/feeds/events.atom',
-  tags: [TAG],
   summary: `Flux Atom des événements (${FEED_SIZE} au plus)`,
   description:
     'Les événements à venir (les plus proches d’abord ; `when=past` : les derniers passés) correspondant aux filtres, mêmes paramètres que `GET /api/events`.',
-  request: { query: EventFilterQuery },
-  responses: {
-    200: { description: 'Le flux', content: { 'application/atom+xml': { schema: z.string() } } },
-    400: problems[400],
-  },
+  query: EventFilterQuery,
+  contentType: 'application/atom+xml',
+  schema: z.string(),
 })
 
 const tableSchemaRoute = createRoute({
   method: 'get',
   path: '/schemas/v1/event.tableschema.json',
-  tags: [TAG],
+  tags: [OPEN_DATA_TAG],
   summary: 'Table Schema (frictionless) de l’export CSV des événements',
   responses: {
     200: {
@@ -210,11 +191,7 @@ export const eventExportsApi = router
       base,
       entries: events.map(eventEntry),
     })
-    return c.body(xml, 200, {
-      'content-type': 'application/atom+xml; charset=utf-8',
-      'cache-control': PUBLIC_CACHE,
-      'access-control-allow-origin': '*',
-    })
+    return fileResponse(xml, 'application/atom+xml; charset=utf-8')
   })
   .get(tableSchemaRoute.path, (c) =>
     c.json(eventTableSchema(publicBase(c)), 200, {

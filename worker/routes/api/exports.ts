@@ -11,7 +11,6 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { Experiment } from '../../domain/experiment'
 import { catalogueDates } from '../../db/open-data'
-import { publishedEventDates } from '../../db/events'
 import type { AppEnv } from '../../env'
 import { dcatCatalog } from '../../open-data/dcat'
 import {
@@ -28,10 +27,9 @@ import { createRouter } from '../../http/router'
 import { publicBase } from '../../http/public-base'
 import { catalogueFilters } from './catalogue-query'
 import { CatalogueFilterQuery } from './params'
-import { problems } from './responses'
+import { fileResponse, fileRoute, OPEN_DATA_TAG, PUBLIC_CACHE } from './open-data-routes'
 
-const TAG = 'Données ouvertes'
-const PUBLIC_CACHE = 'public, max-age=300'
+const TAG = OPEN_DATA_TAG
 
 function streamed(
   c: Context<AppEnv>,
@@ -39,31 +37,24 @@ function streamed(
   ext: string,
   shape: StreamShape
 ): Response {
-  return new Response(catalogueStream(c.var.db, catalogueFilters(c), shape), {
-    headers: {
-      'content-type': contentType,
-      'content-disposition': `attachment; filename="${exportFileName(ext)}"`,
-      'cache-control': PUBLIC_CACHE,
-      'access-control-allow-origin': '*',
-    },
-  })
+  return fileResponse(
+    catalogueStream(c.var.db, catalogueFilters(c), shape),
+    contentType,
+    exportFileName(ext)
+  )
 }
 
 // ── Route definitions (documentation) ────────────────────────────────────────
 
 const exportRoute = (path: string, summary: string, contentType: string, schema: z.ZodType) =>
-  createRoute({
-    method: 'get',
+  fileRoute({
     path,
-    tags: [TAG],
     summary,
     description:
       'Toutes les fiches publiées correspondant aux filtres (mêmes paramètres que la liste), en flux continu, sans pagination. Licence Ouverte 2.0. Les coordonnées privées ne figurent jamais dans les exports.',
-    request: { query: CatalogueFilterQuery },
-    responses: {
-      200: { description: 'Le fichier', content: { [contentType]: { schema } } },
-      400: problems[400],
-    },
+    query: CatalogueFilterQuery,
+    contentType,
+    schema,
   })
 
 const csvRoute = exportRoute(
@@ -179,7 +170,7 @@ export const exportsApi = router
       dcatCatalog(
         publicBase(c),
         await catalogueDates(c.var.db),
-        await publishedEventDates(c.var.db)
+        await catalogueDates(c.var.db, 'events')
       ),
       200,
       {

@@ -266,6 +266,15 @@ export function carriedFields(pairs: Iterable<readonly [string, string]>): Set<s
   return carried
 }
 
+/**
+ * The record fields (diff leaf paths) a form always renders, so always carries, even
+ * empty: `address.street`, `offers`, `mediation.services`… Private fields are not content.
+ */
+export function shapeCarries(form: FormShape): (field: string) => boolean {
+  const names = [...form.lists, ...form.scalars].filter((n) => !n.startsWith('privateContact.'))
+  return (field) => names.some((n) => n === field || n.startsWith(`${field}.`))
+}
+
 /** The record (loose or valid) back into form pairs, e.g. to carry it through a confirmation step. */
 export function valuesToPairs(
   values: unknown,

@@ -4,6 +4,13 @@
  * euros, and codes as their labels: given the field it comes from, a value never shows as
  * a raw code (« Déploiement », not « rollout »; « Financeur : État », not « type : state »).
  */
+import {
+  ACTOR_KINDS,
+  ACTOR_PROGRAMMES,
+  LMN_PUBLICS,
+  LMN_SERVICES,
+  LMN_TYPOLOGIES,
+} from '../worker/domain/actor-vocabularies'
 import { countryOf } from '../worker/domain/countries'
 import { ITEM_FIELD_LABELS } from '../worker/domain/field-labels'
 import {
@@ -20,6 +27,7 @@ import {
   STAGES,
   type Term,
 } from '../worker/domain/vocabularies'
+import { HORIZONS, SKILL_FAMILIES, SKILLS } from '../worker/domain/skills'
 import { LOCALE, type Lang } from './i18n/lang'
 
 /** The vocabulary of each coded field (diff paths, and `list/member` for list items). */
@@ -30,11 +38,20 @@ const VOCABULARIES: Readonly<Record<string, readonly Term[]>> = {
   scope: SCOPES,
   themes: ALL_THEMES,
   publics: PUBLICS,
-  programmes: PROGRAMMES,
+  // Experiments' programmes, then the actors' labels (the shared codes read the same).
+  programmes: [...PROGRAMMES, ...ACTOR_PROGRAMMES],
   stage: STAGES,
   outcome: OUTCOMES,
   evidenceLevel: EVIDENCE_LEVELS,
   'means.fundingSources/type': FUNDING_TYPES,
+  kind: ACTOR_KINDS,
+  'mediation.typologies': LMN_TYPOLOGIES,
+  'mediation.services': LMN_SERVICES,
+  'mediation.publics': LMN_PUBLICS,
+  'offers/skill': [...SKILLS, ...SKILL_FAMILIES],
+  'needs/skill': [...SKILLS, ...SKILL_FAMILIES],
+  'offers/horizon': HORIZONS,
+  'needs/horizon': HORIZONS,
 }
 
 /** Amounts in euros whose label does not say so already (« Budget total (€) » does). */

@@ -3,8 +3,9 @@
  * same changes seen by moderators (proposals API) and by the public (history API).
  */
 import { describe, expect, it } from 'vitest'
-import { DIFF_FIELDS, diffContent } from '../../worker/domain/revision-diff'
-import { FIELD_LABELS } from '../../worker/domain/field-labels'
+import { ACTOR_DIFF, DIFF_FIELDS, diffContent } from '../../worker/domain/revision-diff'
+import { actorFieldLabel, FIELD_LABELS } from '../../worker/domain/field-labels'
+import { valueText } from '../../web/value-text'
 import { asModerator, postJson, publish, request, validInput } from './fixtures'
 
 const THEMES = ['mediation.itinerance', 'cybersecurity.sensibilisation']
@@ -14,6 +15,26 @@ describe('diffContent', () => {
     const missing = DIFF_FIELDS.filter((f) => !FIELD_LABELS[f]?.fr || !FIELD_LABELS[f]?.en)
     // A new content field needs its label in worker/domain/field-labels.ts.
     expect(missing).toEqual([])
+  })
+
+  it('labels every field of an actor too, and names its skills and kinds, never their codes', () => {
+    const missing = ACTOR_DIFF.fields.filter((f) => actorFieldLabel(f).fr === f)
+    expect(missing).toEqual([])
+    const before = { name: 'Fablab d’Exemple', kind: 'fablab', offers: [], needs: [] }
+    const after = {
+      ...before,
+      kind: 'tiers-lieu',
+      offers: [{ skill: 'ateliers.collectifs', horizon: 'durable' }],
+    }
+    const changes = ACTOR_DIFF.diff(before, after)
+    expect(changes.map((c) => c.label.fr)).toEqual([
+      'Type de structure',
+      'Ce que la structure apporte',
+    ])
+    expect(valueText(changes[0]!.after, 'fr', changes[0]!.field)).toBe('Tiers-lieu')
+    expect(valueText(changes[1]!.after, 'en', changes[1]!.field)).toBe(
+      'Skill : Group introductory workshops, Horizon : Ongoing'
+    )
   })
 
   it('reports a changed grouped field by its label, and a reordered set as no change', () => {

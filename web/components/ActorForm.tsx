@@ -23,6 +23,9 @@ export interface ActorFormProps {
   errors: ReadonlyMap<string, string>
   territoryNames: ReadonlyMap<string, string>
   territoryChoices?: readonly TerritoryChoice[]
+  /** Where the form posts: entering the network, or the owner's private edit page. */
+  action?: string
+  submitLabel?: string
 }
 
 /** Rows offered for offers and needs: the filled ones and at least `minimum`, one spare. */
@@ -91,6 +94,8 @@ export function ActorForm({
   errors,
   territoryNames,
   territoryChoices = [],
+  action = '/acteurs/proposer',
+  submitLabel,
 }: ActorFormProps) {
   const t = useT()
   const f = t.actors.form
@@ -105,13 +110,7 @@ export function ActorForm({
           }))}
         />
       )}
-      <form
-        method="post"
-        action="/acteurs/proposer"
-        novalidate
-        class="submission"
-        accept-charset="utf-8"
-      >
+      <form method="post" action={action} novalidate class="submission" accept-charset="utf-8">
         <p>{t.form.requiredNote}</p>
 
         <Section legend={f.identity}>
@@ -200,7 +199,7 @@ export function ActorForm({
         <Honeypot />
         <p>
           <button type="submit" class="button primary">
-            {f.submit}
+            {submitLabel ?? f.submit}
           </button>
         </p>
       </form>

@@ -45,21 +45,29 @@ export function SimilarStep({
   )
 }
 
+/** The private edit link of a new submission, shown once. */
+export function PrivateLink({ editUrl }: { editUrl: string }) {
+  const t = useT()
+  return (
+    <section class="box important" aria-labelledby="lien-prive">
+      <h2 id="lien-prive">{t.form.doneEditTitle}</h2>
+      <p>{t.form.doneEditHelp}</p>
+      <p>
+        <a href={editUrl} class="break edit-link" rel="nofollow">
+          {editUrl}
+        </a>
+      </p>
+    </section>
+  )
+}
+
 export function Confirmation({ title, editUrl }: { title: string; editUrl: string }) {
   const t = useT()
   return (
     <>
       <h1>{t.form.doneTitle}</h1>
       <p class="lead">{t.form.doneIntro(title)}</p>
-      <section class="box important" aria-labelledby="lien-prive">
-        <h2 id="lien-prive">{t.form.doneEditTitle}</h2>
-        <p>{t.form.doneEditHelp}</p>
-        <p>
-          <a href={editUrl} class="break edit-link" rel="nofollow">
-            {editUrl}
-          </a>
-        </p>
-      </section>
+      <PrivateLink editUrl={editUrl} />
       <h2>{t.form.doneNextTitle}</h2>
       <ol>
         {t.form.doneNext.map((step) => (

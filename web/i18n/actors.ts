@@ -10,6 +10,9 @@ export const actorsFr = {
   listIntro:
     'Structures et lieux du numérique local — associations, tiers-lieux, médiathèques, France Services, services de collectivités… — avec ce qu’ils apportent et ce dont ils ont besoin.',
   enter: 'Entrer dans le réseau',
+  historyLink: 'Historique des versions',
+  reportLink: 'Signaler un problème',
+  recordLinks: 'À propos de cette fiche',
   enterHelp: 'Un besoin suffit pour commencer : nom, type, commune et ce que vous cherchez.',
   filters: {
     title: 'Affiner',
@@ -111,6 +114,9 @@ export const actorsEn: ActorsMessages = {
   listIntro:
     'Organisations and places of local digital life — non-profits, third places, libraries, France Services centres, local authority services… — with what they offer and what they need.',
   enter: 'Join the network',
+  historyLink: 'Version history',
+  reportLink: 'Report a problem',
+  recordLinks: 'About this entry',
   enterHelp: 'One need is enough to start: name, kind, municipality and what you are looking for.',
   filters: {
     title: 'Refine',

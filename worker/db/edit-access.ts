@@ -1,23 +1,29 @@
 /**
- * Private edit access (migration 0006): the edit token stored as a hash on `experiments`,
- * the sessions it is exchanged for, and the writes only a submitter makes (private
- * contact, "still accurate"). Every record change goes through services/records.ts.
+ * Private edit access (migrations 0006, 0017): the edit token stored as a hash on each
+ * record, the sessions it is exchanged for, and the writes only a submitter makes
+ * (private contact, "still accurate") — for every kind of record, each in its own tables
+ * (db/record-kinds.ts). Every content change goes through the kind's one writer.
  */
 import type { ExperimentRow } from './experiments'
+import { EDITABLE_TABLES, type EditableKind, type RecordRow } from './record-kinds'
 import { revisionStatements } from './revisions'
 import type { Db } from './session'
 
-/** The record whose current edit token has this hash (any status). */
-export async function findByEditTokenHash(db: Db, hash: string): Promise<ExperimentRow | null> {
+/** The record of `kind` whose current edit token has this hash (any status). */
+export async function findByEditTokenHash<Row extends RecordRow = ExperimentRow>(
+  db: Db,
+  hash: string,
+  kind: EditableKind = 'experiment'
+): Promise<Row | null> {
   return db
-    .prepare('SELECT * FROM experiments WHERE edit_token_hash = ?1')
+    .prepare(`SELECT * FROM ${EDITABLE_TABLES[kind].table} WHERE edit_token_hash = ?1`)
     .bind(hash)
-    .first<ExperimentRow>()
+    .first<Row>()
 }
 
 interface NewEditSession {
   idHash: string
-  experimentId: string
+  recordId: string
   tokenHash: string
   at: string
   expiresAt: string
@@ -30,24 +36,26 @@ interface NewEditSession {
 export function openEditSessionStatements(
   db: Db,
   s: NewEditSession,
-  tokenExpiresAt: string
+  tokenExpiresAt: string,
+  kind: EditableKind = 'experiment'
 ): D1PreparedStatement[] {
+  const { table, sessions, key } = EDITABLE_TABLES[kind]
   return [
     db
       .prepare(
-        `INSERT INTO edit_sessions (id_hash, experiment_id, token_hash, created_at, expires_at)
-         SELECT ?1, id, ?3, ?4, ?5 FROM experiments
+        `INSERT INTO ${sessions} (id_hash, ${key}, token_hash, created_at, expires_at)
+         SELECT ?1, id, ?3, ?4, ?5 FROM ${table}
          WHERE id = ?2 AND edit_token_hash = ?3 AND edit_token_expires_at > ?4`
       )
-      .bind(s.idHash, s.experimentId, s.tokenHash, s.at, s.expiresAt),
+      .bind(s.idHash, s.recordId, s.tokenHash, s.at, s.expiresAt),
     db
       .prepare(
-        `UPDATE experiments SET edit_token_expires_at = ?3
+        `UPDATE ${table} SET edit_token_expires_at = ?3
          WHERE id = ?1 AND edit_token_hash = ?2 AND edit_token_expires_at > ?4`
       )
-      .bind(s.experimentId, s.tokenHash, tokenExpiresAt, s.at),
+      .bind(s.recordId, s.tokenHash, tokenExpiresAt, s.at),
     // Expired sessions of any record are useless; sweep them while we are here.
-    db.prepare('DELETE FROM edit_sessions WHERE expires_at <= ?1').bind(s.at),
+    db.prepare(`DELETE FROM ${sessions} WHERE expires_at <= ?1`).bind(s.at),
   ]
 }
 
@@ -55,23 +63,29 @@ export function openEditSessionStatements(
  * The record a live session may edit: the session has not expired and was opened with
  * the record's current, unexpired token (re-issuing or revoking the link ends it).
  */
-export async function findEditSession(
+export async function findEditSession<Row extends RecordRow = ExperimentRow>(
   db: Db,
   idHash: string,
-  now: string
-): Promise<ExperimentRow | null> {
+  now: string,
+  kind: EditableKind = 'experiment'
+): Promise<Row | null> {
+  const { table, sessions, key } = EDITABLE_TABLES[kind]
   return db
     .prepare(
-      `SELECT e.* FROM edit_sessions s JOIN experiments e ON e.id = s.experiment_id
+      `SELECT e.* FROM ${sessions} s JOIN ${table} e ON e.id = s.${key}
        WHERE s.id_hash = ?1 AND s.expires_at > ?2
          AND e.edit_token_hash = s.token_hash AND e.edit_token_expires_at > ?2`
     )
     .bind(idHash, now)
-    .first<ExperimentRow>()
+    .first<Row>()
 }
 
-export function closeEditSession(db: Db, idHash: string): D1PreparedStatement {
-  return db.prepare('DELETE FROM edit_sessions WHERE id_hash = ?1').bind(idHash)
+export function closeEditSession(
+  db: Db,
+  idHash: string,
+  kind: EditableKind = 'experiment'
+): D1PreparedStatement {
+  return db.prepare(`DELETE FROM ${EDITABLE_TABLES[kind].sessions} WHERE id_hash = ?1`).bind(idHash)
 }
 
 /** A new token replaces the old one, whose sessions end with it. */
@@ -79,22 +93,27 @@ export function replaceEditTokenStatements(
   db: Db,
   id: string,
   tokenHash: string,
-  expiresAt: string
+  expiresAt: string,
+  kind: EditableKind = 'experiment'
 ): D1PreparedStatement[] {
+  const { table, sessions, key } = EDITABLE_TABLES[kind]
   return [
     db
-      .prepare(
-        'UPDATE experiments SET edit_token_hash = ?2, edit_token_expires_at = ?3 WHERE id = ?1'
-      )
+      .prepare(`UPDATE ${table} SET edit_token_hash = ?2, edit_token_expires_at = ?3 WHERE id = ?1`)
       .bind(id, tokenHash, expiresAt),
-    db.prepare('DELETE FROM edit_sessions WHERE experiment_id = ?1').bind(id),
+    db.prepare(`DELETE FROM ${sessions} WHERE ${key} = ?1`).bind(id),
   ]
 }
 
 /** Stores the submitter's own (never published) contact details. */
-export function updatePrivateContact(db: Db, id: string, contact: unknown): D1PreparedStatement {
+export function updatePrivateContact(
+  db: Db,
+  id: string,
+  contact: unknown,
+  kind: EditableKind = 'experiment'
+): D1PreparedStatement {
   return db
-    .prepare('UPDATE experiments SET private_contact = ?2 WHERE id = ?1')
+    .prepare(`UPDATE ${EDITABLE_TABLES[kind].table} SET private_contact = ?2 WHERE id = ?1`)
     .bind(id, JSON.stringify(contact))
 }
 
@@ -107,16 +126,18 @@ export function verifyStatements(
   id: string,
   readRevision: number,
   actor: string,
-  at: string
+  at: string,
+  kind: EditableKind = 'experiment'
 ): D1PreparedStatement[] {
   const revision = readRevision + 1
   return [
     db
       .prepare(
-        `UPDATE experiments SET revision = revision + 1, last_verified_at = ?3, updated_at = ?3
+        `UPDATE ${EDITABLE_TABLES[kind].table} SET revision = revision + 1, last_verified_at = ?3,
+           updated_at = ?3
          WHERE id = ?1 AND revision = ?2 AND status = 'published'`
       )
       .bind(id, readRevision, at),
-    ...revisionStatements(db, id, revision, { action: 'verify', actor, at }),
+    ...revisionStatements(db, id, revision, { action: 'verify', actor, at }, kind),
   ]
 }

@@ -25,6 +25,28 @@ export const RECORD_TABLES = {
 } as const
 export type RecordKind = keyof typeof RECORD_TABLES
 
+/**
+ * The kinds whose owner edits them through a private link (migrations 0006, 0009, 0017):
+ * their edit sessions, proposed edits, owner replies and reader reports.
+ */
+export const EDITABLE_TABLES = {
+  experiment: {
+    ...RECORD_TABLES.experiment,
+    sessions: 'edit_sessions',
+    proposals: 'proposals',
+    replies: 'owner_replies',
+    reports: 'reports',
+  },
+  actor: {
+    ...RECORD_TABLES.actor,
+    sessions: 'actor_edit_sessions',
+    proposals: 'actor_proposals',
+    replies: 'actor_owner_replies',
+    reports: 'actor_reports',
+  },
+} as const
+export type EditableKind = keyof typeof EDITABLE_TABLES
+
 /** The lifecycle columns of every kind of record (migrations 0002, 0005, 0013, 0016). */
 export interface RecordRow {
   id: string

@@ -5,7 +5,7 @@
  * edit keeps every field its form did not carry, so a form that lacks a field can never
  * erase it.
  */
-import { diffContent, GROUPED_FIELDS, LEAF_FIELDS } from './revision-diff'
+import { EXPERIMENT_DIFF, GROUPED_FIELDS, type ContentDiff } from './revision-diff'
 
 /** One changed field: its diff path (`title`, `narrative.advice`…) and its new value (absent = removed). */
 export interface FieldEdit {
@@ -21,10 +21,14 @@ const isRecord = (v: unknown): v is Loose =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** The fields that differ from `before` to `after`, as reported by the one diff. */
-export function changeSet(before: unknown, after: unknown): ChangeSet {
-  return diffContent(before, after).map(({ field, after: value }) =>
-    value === undefined ? { field } : { field, after: value }
-  )
+export function changeSet(
+  before: unknown,
+  after: unknown,
+  kind: ContentDiff = EXPERIMENT_DIFF
+): ChangeSet {
+  return kind
+    .diff(before, after)
+    .map(({ field, after: value }) => (value === undefined ? { field } : { field, after: value }))
 }
 
 function setField(target: Loose, field: string, value: unknown): void {
@@ -64,11 +68,12 @@ export function applyChanges(content: unknown, changes: ChangeSet): Loose {
 export function keepUncarried(
   stored: unknown,
   edited: unknown,
-  carried: (field: string) => boolean
+  carried: (field: string) => boolean,
+  kind: ContentDiff = EXPERIMENT_DIFF
 ): Loose {
   const before = isRecord(stored) ? stored : {}
   const next: Loose = structuredClone(isRecord(edited) ? edited : {})
-  for (const field of LEAF_FIELDS) {
+  for (const field of kind.leaves) {
     if (!carried(field)) setField(next, field, getField(before, field))
   }
   return next

@@ -65,6 +65,37 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   sources: { fr: 'Sources', en: 'Sources' },
 }
 
+/** The fields of an actor (domain/actor.ts), where they are not named as an experiment's. */
+export const ACTOR_FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
+  name: { fr: 'Nom de la structure', en: 'Name of the organisation' },
+  kind: { fr: 'Type de structure', en: 'Kind of organisation' },
+  siren: { fr: 'SIREN', en: 'SIREN' },
+  siret: { fr: 'SIRET', en: 'SIRET' },
+  rna: { fr: 'Numéro RNA', en: 'RNA number' },
+  territories: {
+    fr: 'Territoires (le premier est celui du lieu)',
+    en: 'Territories (the first is where it is)',
+  },
+  address: { fr: 'Adresse', en: 'Address' },
+  'address.street': { fr: 'Numéro et voie', en: 'Street' },
+  'address.postcode': { fr: 'Code postal', en: 'Postcode' },
+  website: { fr: 'Site web', en: 'Website' },
+  description: { fr: 'Présentation', en: 'Description' },
+  programmes: { fr: 'Programmes et labels', en: 'Programmes and labels' },
+  mediation: { fr: 'Lieu de médiation numérique', en: 'Place of digital mediation' },
+  'mediation.typologies': { fr: 'Typologies du lieu', en: 'Kinds of place' },
+  'mediation.services': { fr: 'Services de médiation', en: 'Mediation services' },
+  'mediation.publics': { fr: 'Publics accueillis', en: 'Publics welcomed' },
+  offers: { fr: 'Ce que la structure apporte', en: 'What it offers' },
+  needs: { fr: 'Ce dont la structure a besoin', en: 'What it needs' },
+}
+
+const SKILL_ITEM_LABELS: Readonly<Record<string, FieldLabel>> = {
+  skill: { fr: 'Compétence', en: 'Skill' },
+  text: { fr: 'Précisions', en: 'Details' },
+  horizon: { fr: 'Horizon', en: 'Horizon' },
+}
+
 /**
  * What the members of list items are called (a funding source's `type`, an indicator's
  * `baseline`…), so a diff of a list of objects reads « Montant : 92 000 € », never
@@ -98,6 +129,8 @@ export const ITEM_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, 
     url: { fr: 'Adresse', en: 'Address' },
     licence: { fr: 'Licence', en: 'Licence' },
   },
+  offers: SKILL_ITEM_LABELS,
+  needs: SKILL_ITEM_LABELS,
   sources: {
     url: { fr: 'Adresse', en: 'Address' },
     title: { fr: 'Titre', en: 'Title' },
@@ -109,4 +142,9 @@ export const ITEM_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, 
 /** The label of a diff path; an unknown path (a field added without a label) shows as itself. */
 export function fieldLabel(field: string): FieldLabel {
   return FIELD_LABELS[field] ?? { fr: field, en: field }
+}
+
+/** The label of a path of an actor's diff. */
+export function actorFieldLabel(field: string): FieldLabel {
+  return ACTOR_FIELD_LABELS[field] ?? fieldLabel(field)
 }

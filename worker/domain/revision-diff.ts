@@ -1,6 +1,6 @@
 /**
- * The one field-level diff between two versions of an experiment's public content, used
- * by the API, the moderation desk and the public history alike.
+ * The one field-level diff between two versions of a record's public content (an
+ * experiment, an actor), used by the API, the moderation desk and the public history alike.
  *
  * - Only the fields of `ExperimentContent` are compared, in the schema's order, so a
  *   private field (never part of the content) cannot show up here.
@@ -12,8 +12,9 @@
  *   partners…) compare as a whole; object keys compare whatever their order.
  */
 import { z } from '@hono/zod-openapi'
+import { ActorContent } from './actor'
 import { ExperimentContent } from './experiment'
-import { fieldLabel, type FieldLabel } from './field-labels'
+import { actorFieldLabel, fieldLabel, type FieldLabel } from './field-labels'
 
 export interface FieldChange {
   /** Dotted path of the field, e.g. `narrative.results`. */
@@ -31,26 +32,51 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
   return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : null
 }
 
-/** Every path the diff can emit, in the record's order: what needs a label. */
-export const DIFF_FIELDS: readonly string[] = Object.entries(ExperimentContent.shape).flatMap(
-  ([key, schema]) => {
-    const shape = objectShape(schema as z.ZodType)
-    return [key, ...(shape ? Object.keys(shape).map((sub) => `${key}.${sub}`) : [])]
+/**
+ * The diff of one kind of content (experiment, actor): its fields in the schema's order,
+ * which of them are groups diffed one level inside, and what each path is called.
+ */
+export interface ContentDiff {
+  /** Every path the diff can emit, in the record's order: what needs a label. */
+  fields: readonly string[]
+  /** Top-level fields that are groups (`lead`, `narrative`…), diffed one level inside. */
+  grouped: ReadonlySet<string>
+  /** The finest paths the diff compares: plain top-level fields and the members of groups. */
+  leaves: readonly string[]
+  diff(before: unknown, after: unknown): FieldChange[]
+}
+
+function contentDiff(
+  shape: Record<string, z.ZodType>,
+  label: (field: string) => FieldLabel
+): ContentDiff {
+  const top = Object.keys(shape)
+  const fields = Object.entries(shape).flatMap(([key, schema]) => {
+    const inner = objectShape(schema)
+    return [key, ...(inner ? Object.keys(inner).map((sub) => `${key}.${sub}`) : [])]
+  })
+  const grouped = new Set(top.filter((key) => objectShape(shape[key]!)))
+  return {
+    fields,
+    grouped,
+    leaves: fields.filter((field) => field.includes('.') || !grouped.has(field)),
+    diff: (before, after) => diffOf(top, grouped, label, before, after),
   }
+}
+
+export const EXPERIMENT_DIFF = contentDiff(
+  ExperimentContent.shape as Record<string, z.ZodType>,
+  fieldLabel
+)
+export const ACTOR_DIFF = contentDiff(
+  ActorContent.shape as Record<string, z.ZodType>,
+  actorFieldLabel
 )
 
-const TOP_LEVEL = Object.keys(ExperimentContent.shape)
-/** Top-level fields that are groups (`lead`, `narrative`, `means`…), diffed one level inside. */
-export const GROUPED_FIELDS: ReadonlySet<string> = new Set(
-  TOP_LEVEL.filter((key) =>
-    objectShape(ExperimentContent.shape[key as keyof typeof ExperimentContent.shape])
-  )
-)
-
-/** The finest paths the diff compares: plain top-level fields and the members of groups. */
-export const LEAF_FIELDS: readonly string[] = DIFF_FIELDS.filter(
-  (field) => field.includes('.') || !GROUPED_FIELDS.has(field)
-)
+/** The experiment's paths (the diff of other kinds: `ACTOR_DIFF`). */
+export const DIFF_FIELDS = EXPERIMENT_DIFF.fields
+export const GROUPED_FIELDS = EXPERIMENT_DIFF.grouped
+export const LEAF_FIELDS = EXPERIMENT_DIFF.leaves
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -79,22 +105,28 @@ export function canonical(value: unknown, sets = true): string {
   return JSON.stringify(value)
 }
 
-/** What changed from `before` to `after` (both public content, possibly loose JSON). */
+/** What changed from `before` to `after` (both an experiment's public content, possibly loose JSON). */
 export function diffContent(before: unknown, after: unknown): FieldChange[] {
+  return EXPERIMENT_DIFF.diff(before, after)
+}
+
+function diffOf(
+  top: readonly string[],
+  grouped: ReadonlySet<string>,
+  label: (field: string) => FieldLabel,
+  before: unknown,
+  after: unknown
+): FieldChange[] {
   const a = isRecord(before) ? before : {}
   const b = isRecord(after) ? after : {}
   const changes: FieldChange[] = []
   const push = (field: string, x: unknown, y: unknown) =>
-    changes.push({ field, label: fieldLabel(field), before: x, after: y })
-  for (const key of TOP_LEVEL) {
+    changes.push({ field, label: label(field), before: x, after: y })
+  for (const key of top) {
     const x = a[key]
     const y = b[key]
     if (canonical(x) === canonical(y)) continue
-    if (
-      GROUPED_FIELDS.has(key) &&
-      (isRecord(x) || x === undefined) &&
-      (isRecord(y) || y === undefined)
-    ) {
+    if (grouped.has(key) && (isRecord(x) || x === undefined) && (isRecord(y) || y === undefined)) {
       for (const sub of new Set([...Object.keys(x ?? {}), ...Object.keys(y ?? {})])) {
         const xs = x?.[sub]
         const ys = y?.[sub]

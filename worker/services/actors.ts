@@ -17,7 +17,7 @@ import { editTokenExpiry, pendingSubmission } from './submission'
 import { conflict, referenceErrors, slugFor } from './records'
 
 /** The derived fields of an actor: names and coverage of its territories, its scope level. */
-async function deriveActor(db: Db, content: ActorContent): Promise<Derived> {
+export async function deriveActor(db: Db, content: ActorContent): Promise<Derived> {
   const [territories, covered] = await Promise.all([
     findTerritories(db, content.territories),
     coverage(db, content.territories),

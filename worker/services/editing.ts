@@ -15,6 +15,7 @@
  */
 import { z } from '@hono/zod-openapi'
 import { changeSet, keepUncarried } from '../domain/change-set'
+import { EXPERIMENT_DIFF, type ContentDiff } from '../domain/revision-diff'
 import type { EditableRecord } from '../domain/editing'
 import { ExperimentInput, type ExperimentContent, type Status } from '../domain/experiment'
 
@@ -34,6 +35,7 @@ import {
   proposeStatements,
   type ProposalRow,
 } from '../db/proposals'
+import type { EditableKind, RecordRow } from '../db/record-kinds'
 import { latestDecision, type Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { fieldErrors, ProblemError } from '../http/problem'
@@ -59,40 +61,45 @@ const invalidLink = () =>
   )
 
 /** A record whose owner may open their private page: to edit it, or to read what was decided. */
-function isViewable(row: ExperimentRow): boolean {
+function isViewable(row: RecordRow): boolean {
   return row.deleted_at === null && row.status !== 'merged'
 }
 
-function isEditable(row: ExperimentRow): boolean {
+/** Whether the owner may still change the record (in place, or by a proposal). */
+export function isEditable(row: RecordRow): boolean {
   return (
     row.deleted_at === null &&
     (DIRECT_EDIT.includes(row.status) || PROPOSAL_EDIT.includes(row.status))
   )
 }
 
+/** Whether an owner's edit changes the record in place (else it is a proposal). */
+export const editsInPlace = (row: RecordRow): boolean => DIRECT_EDIT.includes(row.status)
+
 async function sameHash(a: string, b: string): Promise<boolean> {
   // Compare digests of the hex strings, so the comparison takes the same time whatever they hold.
   return crypto.subtle.timingSafeEqual(await sha256Bytes(a), await sha256Bytes(b))
 }
 
-// ── Access ───────────────────────────────────────────────────────────────────
+// ── Access (every kind of record) ───────────────────────────────────────────
 
 interface EditSession {
   /** The cookie value (secret); only its hash is stored. */
   sessionId: string
-  experimentId: string
+  recordId: string
   expiresAt: string
 }
 
-/** Exchanges a valid edit token for a session (and renews the token's expiry). */
+/** Exchanges a valid edit token of a record of `kind` for a session (and renews the token's expiry). */
 export async function openEditSession(
   db: Db,
   token: string,
-  now = new Date()
+  now = new Date(),
+  kind: EditableKind = 'experiment'
 ): Promise<EditSession> {
   if (!TOKEN_SHAPE.test(token)) throw invalidLink()
   const hash = await sha256Hex(token)
-  const row = await findByEditTokenHash(db, hash)
+  const row = await findByEditTokenHash<RecordRow>(db, hash, kind)
   const at = now.toISOString()
   if (!row || !(await sameHash(hash, row.edit_token_hash)) || row.edit_token_expires_at <= at) {
     throw invalidLink()
@@ -103,28 +110,34 @@ export async function openEditSession(
   const [opened] = await db.batch(
     openEditSessionStatements(
       db,
-      { idHash: await sha256Hex(sessionId), experimentId: row.id, tokenHash: hash, at, expiresAt },
-      editTokenExpiry(now)
+      { idHash: await sha256Hex(sessionId), recordId: row.id, tokenHash: hash, at, expiresAt },
+      editTokenExpiry(now),
+      kind
     )
   )
   if (!wroteRow(opened)) throw invalidLink()
-  return { sessionId, experimentId: row.id, expiresAt }
+  return { sessionId, recordId: row.id, expiresAt }
 }
 
-/** The record a session cookie may edit, or null (expired, revoked, unknown). */
-export async function recordForSession(
+/** The record of `kind` a session cookie may edit, or null (expired, revoked, unknown). */
+export async function recordForSession<Row extends RecordRow = ExperimentRow>(
   db: Db,
   sessionId: string | undefined,
-  now = new Date()
-): Promise<ExperimentRow | null> {
+  now = new Date(),
+  kind: EditableKind = 'experiment'
+): Promise<Row | null> {
   if (!sessionId || !TOKEN_SHAPE.test(sessionId)) return null
-  const row = await findEditSession(db, await sha256Hex(sessionId), now.toISOString())
+  const row = await findEditSession<Row>(db, await sha256Hex(sessionId), now.toISOString(), kind)
   return row && row.deleted_at === null ? row : null
 }
 
-export async function endEditSession(db: Db, sessionId: string | undefined): Promise<void> {
+export async function endEditSession(
+  db: Db,
+  sessionId: string | undefined,
+  kind: EditableKind = 'experiment'
+): Promise<void> {
   if (!sessionId || !TOKEN_SHAPE.test(sessionId)) return
-  await db.batch([closeEditSession(db, await sha256Hex(sessionId))])
+  await db.batch([closeEditSession(db, await sha256Hex(sessionId), kind)])
 }
 
 /**
@@ -155,7 +168,7 @@ export async function recordForBearer(
   return row
 }
 
-function closedToEdits(row: ExperimentRow): ProblemError {
+export function closedToEdits(row: RecordRow): ProblemError {
   return new ProblemError(
     409,
     row.deleted_at !== null || row.status === 'merged'
@@ -230,15 +243,20 @@ function shownContent(row: ExperimentRow, proposal: ProposalRow | null): unknown
   return proposal ? proposalOutcome(row.data, proposal).content : JSON.parse(row.data)
 }
 
-/** The posted content, with the fields the form did not carry taken back from what it showed. */
-function mergedContent(
+/**
+ * The posted content, with the fields the form did not carry taken back from what it
+ * showed, validated by the kind's input schema (its private contact set aside).
+ */
+export function mergedContent<Input extends { privateContact: unknown }>(
   shown: unknown,
-  posted: ExperimentContent,
-  privateContact: PrivateContact,
-  carried: (field: string) => boolean
-): ExperimentContent {
-  const merged = keepUncarried(shown, posted, carried)
-  const parsed = ExperimentInput.safeParse({ ...merged, privateContact })
+  input: Input,
+  carried: (field: string) => boolean,
+  schema: z.ZodType<Input>,
+  kind: ContentDiff = EXPERIMENT_DIFF
+): Omit<Input, 'privateContact'> {
+  const { privateContact, ...posted } = input
+  const merged = keepUncarried(shown, posted, carried, kind)
+  const parsed = schema.safeParse({ ...merged, privateContact })
   if (!parsed.success) {
     throw new ProblemError(
       400,
@@ -269,7 +287,7 @@ export async function submitEdit(
   const contact = contactChanged ? [updatePrivateContact(db, row.id, privateContact)] : []
   const proposal = await getPendingProposalFor(db, row.id)
   const content = options.carried
-    ? mergedContent(shownContent(row, proposal), posted, privateContact, options.carried)
+    ? mergedContent(shownContent(row, proposal), input, options.carried, ExperimentInput)
     : posted
   const current: unknown = JSON.parse(row.data)
   const message = options.message?.trim() || null
@@ -302,7 +320,7 @@ export async function submitEdit(
   await db.batch([
     ...proposeStatements(db, {
       id: proposalId,
-      experimentId: row.id,
+      recordId: row.id,
       baseRevision: row.revision,
       content,
       changes,
@@ -319,9 +337,10 @@ export async function submitEdit(
 /** "Still accurate": a published record's `lastVerifiedAt` becomes now (new revision, indexed). */
 export async function confirmStillAccurate(
   db: Db,
-  row: ExperimentRow,
+  row: RecordRow,
   now = new Date(),
-  actor = 'submitter'
+  actor = 'submitter',
+  kind: EditableKind = 'experiment'
 ): Promise<number> {
   if (row.status !== 'published' || row.deleted_at !== null) {
     throw new ProblemError(
@@ -330,6 +349,12 @@ export async function confirmStillAccurate(
     )
   }
   const change: Change = { action: 'verify', actor, at: now.toISOString() }
-  await writeRecord(db, { kind: 'verify', id: row.id, readRevision: row.revision, change })
+  await writeRecord(db, {
+    kind: 'verify',
+    id: row.id,
+    readRevision: row.revision,
+    change,
+    record: kind,
+  })
   return row.revision + 1
 }

@@ -1,13 +1,13 @@
 /**
- * The public history of a published experiment: its published revisions only (what was
+ * The public history of a published record (an experiment, an actor): its published revisions only (what was
  * online at some point), each with the field-level changes since the previous published
  * one. Revisions hold public content only; pending edits and moderation-only states never
  * show, and neither do reasons or actor names (a moderator's name is not public).
  */
-import type { ExperimentRow } from '../db/experiments'
+import type { EditableKind, RecordRow } from '../db/record-kinds'
 import { listRevisions } from '../db/revisions'
 import type { Db } from '../db/session'
-import { diffContent, type FieldChange } from '../domain/revision-diff'
+import { ACTOR_DIFF, EXPERIMENT_DIFF, type FieldChange } from '../domain/revision-diff'
 import { linkedRecords } from './replications'
 
 interface PublicRevision {
@@ -45,8 +45,13 @@ export async function withRecordTitles(db: Db, changes: FieldChange[]): Promise<
   )
 }
 
-export async function publicHistory(db: Db, row: ExperimentRow): Promise<PublicRevision[]> {
-  const published = (await listRevisions(db, row.id)).filter((r) => r.status === 'published')
+export async function publicHistory(
+  db: Db,
+  row: RecordRow,
+  kind: EditableKind = 'experiment'
+): Promise<PublicRevision[]> {
+  const diff = kind === 'actor' ? ACTOR_DIFF : EXPERIMENT_DIFF
+  const published = (await listRevisions(db, row.id, kind)).filter((r) => r.status === 'published')
   let previous: unknown = null
   const history = published
     .map((r, i) => {
@@ -57,7 +62,7 @@ export async function publicHistory(db: Db, row: ExperimentRow): Promise<PublicR
         action: r.action,
         createdAt: r.created_at,
         first: i === 0,
-        changes: i === 0 ? [] : diffContent(previous, data),
+        changes: i === 0 ? [] : diff.diff(previous, data),
       }
       previous = data
       return entry

@@ -19,7 +19,7 @@ import {
 } from '../db/experiments'
 import { verifyStatements } from '../db/edit-access'
 import { getLifecycleRow, moderationStatements, type ModerationState } from '../db/moderation'
-import type { RecordKind } from '../db/record-kinds'
+import type { EditableKind, RecordKind } from '../db/record-kinds'
 import { existingActorIds, linksOf, linkStatements } from '../db/experiment-actors'
 import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
@@ -66,7 +66,14 @@ type RecordWrite =
       /** The kind of record decided on (experiments by default). */
       record?: RecordKind
     }
-  | { kind: 'verify'; id: string; readRevision: number; change: Change }
+  | {
+      kind: 'verify'
+      id: string
+      readRevision: number
+      change: Change
+      /** The kind of record confirmed (experiments by default). */
+      record?: EditableKind
+    }
 
 export const conflict = () =>
   new ProblemError(409, 'La fiche a été modifiée entre-temps ; rechargez-la puis recommencez.')
@@ -214,7 +221,14 @@ export function recordStatements(
         write.record
       )
     case 'verify':
-      return verifyStatements(db, write.id, write.readRevision, write.change.actor, write.change.at)
+      return verifyStatements(
+        db,
+        write.id,
+        write.readRevision,
+        write.change.actor,
+        write.change.at,
+        write.record
+      )
   }
 }
 
@@ -241,7 +255,10 @@ export async function writeRecord(
     results = await db.batch(statements)
   } catch (err) {
     if (write.kind !== 'create') {
-      const record = write.kind === 'moderation' ? (write.record ?? 'experiment') : 'experiment'
+      const record =
+        write.kind === 'moderation' || write.kind === 'verify'
+          ? (write.record ?? 'experiment')
+          : 'experiment'
       const current = await getLifecycleRow(db, record, write.id)
       if (current && current.revision !== write.readRevision) throw conflict()
     }

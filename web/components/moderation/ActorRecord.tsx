@@ -5,11 +5,12 @@
 import type { Actor } from '../../../worker/domain/actor'
 import type { Status } from '../../../worker/domain/experiment'
 import type { ModerationAction } from '../../../worker/domain/moderation'
+import type { FieldChange } from '../../../worker/domain/revision-diff'
 import { ActorView } from '../ActorView'
 import { Fact } from '../Fact'
 import { DeskNotice } from './DeskLayout'
 import { formatDateTime, STATUS_LABELS } from './labels'
-import { ActionForm, type FormError } from './RecordForms'
+import { ActionForm, ProposalSection, type FormError } from './RecordForms'
 
 export interface ActorRecordProps {
   actor: Actor
@@ -22,6 +23,8 @@ export interface ActorRecordProps {
   notice?: string | undefined
   error?: FormError | undefined
   values?: { reason?: string; into?: string } | undefined
+  /** The owner's proposed edit of the published actor, if one waits. */
+  proposal?: { id: string; at: string; changes: FieldChange[]; message: string | null } | null
 }
 
 export function ActorRecord(props: ActorRecordProps) {
@@ -60,6 +63,15 @@ export function ActorRecord(props: ActorRecordProps) {
           />
         ))}
       </section>
+      {props.proposal && (
+        <ProposalSection
+          proposal={props.proposal}
+          recordId={actor.id}
+          basePath="/moderation/acteurs/propositions"
+          csrfToken={props.csrfToken}
+          error={props.error}
+        />
+      )}
       <section aria-labelledby="a-public" class="desk-preview">
         <h2 id="a-public">La fiche telle que les lecteurs la verront</h2>
         <ActorView actor={actor} />

@@ -6,7 +6,7 @@
 import type { ModerationAction } from '../../../worker/domain/moderation'
 import type { FieldChange } from '../../../worker/domain/revision-diff'
 import { valueText } from '../../value-text'
-import { ACTION_LABELS, ACTION_SLUGS } from './labels'
+import { ACTION_LABELS, ACTION_SLUGS, formatDateTime } from './labels'
 import { TableRegion } from '../TableRegion'
 
 export interface FormError {
@@ -161,5 +161,72 @@ export function ActionForm(props: {
         </button>
       </p>
     </form>
+  )
+}
+
+/** An owner's proposed edit of a published record: the diff, then publish or refuse (with a reason). */
+export function ProposalSection({
+  proposal,
+  recordId,
+  basePath,
+  csrfToken,
+  error,
+}: {
+  proposal: { id: string; at: string; changes: FieldChange[]; message: string | null }
+  recordId: string
+  /** Where the decisions post: `{basePath}/{id}/approuver|refuser`. */
+  basePath: string
+  csrfToken: string
+  error?: FormError | undefined
+}) {
+  return (
+    <section aria-labelledby="proposition-titre" id="proposition" class="box">
+      <h2 id="proposition-titre">Modification proposée le {formatDateTime(proposal.at)}</h2>
+      {proposal.message && (
+        <figure class="owner-reply">
+          <figcaption>Message du porteur (jamais publié) :</figcaption>
+          <blockquote>
+            <p>{proposal.message}</p>
+          </blockquote>
+        </figure>
+      )}
+      <DiffTable changes={proposal.changes} caption="Proposition comparée à la version publiée" />
+      <form method="post" action={`${basePath}/${proposal.id}/approuver`}>
+        <Hidden csrfToken={csrfToken} />
+        <input type="hidden" name="fiche" value={recordId} />
+        <p class="actions">
+          <button type="submit" class="button primary">
+            Publier la modification
+          </button>
+        </p>
+      </form>
+      <form method="post" action={`${basePath}/${proposal.id}/refuser`}>
+        <Hidden csrfToken={csrfToken} />
+        <input type="hidden" name="fiche" value={recordId} />
+        <div class={`field${error?.form === 'proposal-reject' ? ' has-error' : ''}`}>
+          <label for="raison-proposition">Raison du refus de la modification</label>
+          <FieldMessage
+            id="raison-proposition-erreur"
+            error={error?.form === 'proposal-reject' ? error.message : undefined}
+          />
+          <textarea
+            id="raison-proposition"
+            name="raison"
+            rows={2}
+            maxlength={2000}
+            required
+            aria-describedby={
+              error?.form === 'proposal-reject' ? 'raison-proposition-erreur' : undefined
+            }
+            aria-invalid={error?.form === 'proposal-reject' ? 'true' : undefined}
+          ></textarea>
+        </div>
+        <p class="actions">
+          <button type="submit" class="button">
+            Refuser la modification
+          </button>
+        </p>
+      </form>
+    </section>
   )
 }

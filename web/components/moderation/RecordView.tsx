@@ -11,7 +11,14 @@ import type { ModerationAction } from '../../../worker/domain/moderation'
 import { DeskNotice } from './DeskLayout'
 import { ExperimentIntro, ExperimentSections } from '../ExperimentView'
 import type { FieldChange } from '../../../worker/domain/revision-diff'
-import { ActionForm, DiffTable, FieldMessage, Hidden, type FormError } from './RecordForms'
+import {
+  ActionForm,
+  DiffTable,
+  FieldMessage,
+  Hidden,
+  ProposalSection,
+  type FormError,
+} from './RecordForms'
 import { auditLabel, formatDateTime, statusLabel, STATUS_LABELS } from './labels'
 import { TableRegion } from '../TableRegion'
 
@@ -195,59 +202,13 @@ export function RecordView(props: RecordViewProps) {
       </section>
 
       {props.proposal && (
-        <section aria-labelledby="proposition-titre" id="proposition" class="box">
-          <h2 id="proposition-titre">
-            Modification proposée le {formatDateTime(props.proposal.at)}
-          </h2>
-          {props.proposal.message && (
-            <figure class="owner-reply">
-              <figcaption>Message du porteur (jamais publié) :</figcaption>
-              <blockquote>
-                <p>{props.proposal.message}</p>
-              </blockquote>
-            </figure>
-          )}
-          <DiffTable
-            changes={props.proposal.changes}
-            caption="Proposition comparée à la version publiée"
-          />
-          <form method="post" action={`/moderation/propositions/${props.proposal.id}/approuver`}>
-            <Hidden csrfToken={props.csrfToken} />
-            <input type="hidden" name="fiche" value={record.id} />
-            <p class="actions">
-              <button type="submit" class="button primary">
-                Publier la modification
-              </button>
-            </p>
-          </form>
-          <form method="post" action={`/moderation/propositions/${props.proposal.id}/refuser`}>
-            <Hidden csrfToken={props.csrfToken} />
-            <input type="hidden" name="fiche" value={record.id} />
-            <div class={`field${props.error?.form === 'proposal-reject' ? ' has-error' : ''}`}>
-              <label for="raison-proposition">Raison du refus de la modification</label>
-              <FieldMessage
-                id="raison-proposition-erreur"
-                error={props.error?.form === 'proposal-reject' ? props.error.message : undefined}
-              />
-              <textarea
-                id="raison-proposition"
-                name="raison"
-                rows={2}
-                maxlength={2000}
-                required
-                aria-describedby={
-                  props.error?.form === 'proposal-reject' ? 'raison-proposition-erreur' : undefined
-                }
-                aria-invalid={props.error?.form === 'proposal-reject' ? 'true' : undefined}
-              ></textarea>
-            </div>
-            <p class="actions">
-              <button type="submit" class="button">
-                Refuser la modification
-              </button>
-            </p>
-          </form>
-        </section>
+        <ProposalSection
+          proposal={props.proposal}
+          recordId={record.id}
+          basePath="/moderation/propositions"
+          csrfToken={props.csrfToken}
+          error={props.error}
+        />
       )}
 
       {props.reports.length > 0 && (

@@ -1,6 +1,6 @@
 /** French wording of the desk: statuses, actions and audit entries. */
 import type { Status } from '../../../worker/domain/experiment'
-import type { ModerationAction } from '../../../worker/domain/moderation'
+import { MODERATION_ACTIONS, type ModerationAction } from '../../../worker/domain/moderation'
 
 export const STATUS_LABELS: Record<Status, string> = {
   pending: 'En attente',
@@ -78,4 +78,12 @@ export function formatDateTime(iso: string | null): string {
     timeStyle: 'short',
     timeZone: 'Europe/Paris',
   }).format(date)
+}
+
+/** The confirmation after a decision, by the `?fait=` slug the desk redirects with. */
+export const DESK_NOTICES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], ACTION_DONE[a]])),
+  'proposition-publiee': 'La modification proposée est publiée.',
+  'proposition-refusee': 'La modification proposée est refusée.',
+  'signalement-clos': 'Le signalement est clos.',
 }

@@ -15,6 +15,7 @@ import { getPublishedActor, listPublishedActors, toActor } from '../../db/actors
 import type { AppEnv } from '../../env'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
+import { publicBase } from '../../http/public-base'
 import { spendRateLimit } from '../../http/rate-limit'
 import { submitActor } from '../../services/actors'
 import { eventsOfActor } from '../../services/agenda'
@@ -26,6 +27,7 @@ import { ActorNetwork } from '../../../web/components/ActorNetwork'
 import { ActorView } from '../../../web/components/ActorView'
 import { LinkedEvents } from '../../../web/components/EventList'
 import { Layout } from '../../../web/components/Layout'
+import { PrivateLink } from '../../../web/components/SubmitSteps'
 import { NotFound } from '../../../web/components/NotFound'
 import { ACTOR_FORM, formToValues, type FormValues } from '../../../web/form-input'
 import type { Messages } from '../../../web/i18n'
@@ -98,13 +100,13 @@ export const actorPages = new Hono<AppEnv>()
     const submitWait = await spendRateLimit(c, 'submit')
     if (submitWait > 0) return showForm(c, t, checked.values, new Map(), 429, [], submitWait)
     try {
-      await submitActor(c.var.db, checked.input)
+      const { editToken } = await submitActor(c.var.db, checked.input)
+      return confirmation(c, t, checked.input.name, editToken)
     } catch (err) {
       const errors = refusedFields(err, ACTOR_FORM)
       if (errors) return showForm(c, t, checked.values, errors, 400)
       throw err
     }
-    return confirmation(c, t, checked.input.name)
   })
   .get('/acteurs/:idOrSlug', async (c) => {
     const t = messagesFor(c)
@@ -143,6 +145,13 @@ export const actorPages = new Hono<AppEnv>()
             }))}
           />
         )}
+        <nav class="record-links" aria-label={t.actors.recordLinks}>
+          <ul>
+            <li>
+              <a href={`/acteurs/${actor.slug}/historique`}>{t.actors.historyLink}</a>
+            </li>
+          </ul>
+        </nav>
         <ActorNetwork
           actorId={actor.id}
           {...network}
@@ -178,14 +187,17 @@ async function showForm(
   )
 }
 
-function confirmation(c: Context<AppEnv>, t: Messages, name: string) {
+/** After a submission: its private edit link, shown once (a honeypot hit gets none). */
+function confirmation(c: Context<AppEnv>, t: Messages, name: string, editToken?: string) {
   const f = t.actors.form
+  const editUrl = editToken ? `${publicBase(c)}/acteurs/modifier/${editToken}` : null
   return renderPage(
     c,
     t,
     <Layout title={f.doneTitle} path="/acteurs/proposer" noindex>
       <h1>{f.doneTitle}</h1>
       <p role="status">{f.doneText(name)}</p>
+      {editUrl && <PrivateLink editUrl={editUrl} />}
       <p>
         <a href="/acteurs">{f.doneBack}</a>
       </p>

@@ -43,6 +43,7 @@ import {
   formToValues,
   type FormValues,
 } from '../../../web/form-input'
+import { postedPairs, PRIVATE_HEADERS } from './form-post'
 import { messagesFor, renderPage } from './render'
 import { checkForm } from './territory-input'
 import { TRUST_MESSAGES, type TrustMessages } from './trust-messages'
@@ -50,36 +51,22 @@ import { TRUST_MESSAGES, type TrustMessages } from './trust-messages'
 /** Cookie `__Host-edit`: Secure, host-only, path /. */
 const COOKIE = 'edit'
 
-/** Every edit page: not cached, no Referer (the token may be in the URL), not indexed. */
-const PRIVATE_HEADERS = {
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-robots-tag': 'noindex',
-}
+export const DONE = ['applied', 'proposed', 'unchanged', 'verified', 'finished'] as const
+export type Done = (typeof DONE)[number]
 
-const DONE = ['applied', 'proposed', 'unchanged', 'verified', 'finished'] as const
-type Done = (typeof DONE)[number]
-
-async function formPairs(c: Context<AppEnv>): Promise<[string, string][]> {
-  const form = await c.req.formData()
-  const pairs: [string, string][] = []
-  form.forEach((value, name) => {
-    if (typeof value === 'string') pairs.push([name, value])
-  })
-  return pairs
-}
-
-function messagePage(
+/** A private page with one message (link invalid, expired, closed, session ended). */
+export function messagePage(
   c: Context<AppEnv>,
   title: string,
   text: string,
-  status: 200 | 403 | 404 | 409
+  status: 200 | 403 | 404 | 409,
+  path = '/modifier'
 ): Promise<Response> {
   const t = messagesFor(c)
   return renderPage(
     c,
     t,
-    <Layout title={title} path="/modifier" noindex>
+    <Layout title={title} path={path} noindex>
       <h1>{title}</h1>
       <p>{text}</p>
       <p>
@@ -116,7 +103,7 @@ export const editPages = new Hono<AppEnv>()
   })
   .post('/modifier/ouvrir', csrf(), ...formBody(4 * 1024), async (c) => {
     const m = TRUST_MESSAGES[messagesFor(c).lang].edit
-    const token = (await formPairs(c)).find(([name]) => name === 'token')?.[1] ?? ''
+    const token = (await postedPairs(c)).find(([name]) => name === 'token')?.[1] ?? ''
     try {
       const session = await openEditSession(c.var.db, token.trim())
       setCookie(c, COOKIE, session.sessionId, {
@@ -152,7 +139,7 @@ export const editPages = new Hono<AppEnv>()
     const m = TRUST_MESSAGES[messagesFor(c).lang].edit
     const row = await recordForSession(c.var.db, sessionCookie(c))
     if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
-    const pairs = await formPairs(c)
+    const pairs = await postedPairs(c)
     const record = await editableRecord(c.var.db, row)
     const posted = (name: string) => pairs.find(([key]) => key === name)?.[1] ?? ''
     const message = posted('ownerMessage').replace(/\r\n?/g, '\n').trim()
@@ -282,7 +269,16 @@ async function showEditForm(
           {m.done[done]}
         </p>
       )}
-      <EditStatus record={record} m={m} t={t} />
+      <EditStatus
+        record={record}
+        m={m}
+        t={t}
+        paths={{
+          public: `/experiences/${encodeURIComponent(record.slug)}`,
+          resubmit: '/proposer',
+          verify: '/modifier/verifier',
+        }}
+      />
       {record.editable && (
         <SubmissionForm
           values={values}
@@ -310,14 +306,21 @@ async function showEditForm(
   )
 }
 
-function EditStatus({
+/** What the owner's private page says of where the record stands, for any kind of record. */
+export function EditStatus({
   record,
   m,
   t,
+  paths,
 }: {
-  record: EditableRecord
+  record: Pick<
+    EditableRecord,
+    'status' | 'decision' | 'reply' | 'rejectedProposal' | 'pendingProposal' | 'lastVerifiedAt'
+  >
   m: TrustMessages['edit']
   t: Messages
+  /** The public page, the form to submit anew, the « still accurate » action. */
+  paths: { public: string; resubmit: string; verify: string }
 }) {
   const published = record.status === 'published'
   const decision = record.decision
@@ -369,7 +372,7 @@ function EditStatus({
       <p>{m.next[record.status]}</p>
       {record.status === 'rejected' && (
         <p>
-          <a href="/proposer" class="button">
+          <a href={paths.resubmit} class="button">
             {m.resubmit}
           </a>
         </p>
@@ -385,13 +388,13 @@ function EditStatus({
               record.lastVerifiedAt ? formatDate(record.lastVerifiedAt, t.lang) : m.verifyNever
             )}
           </p>
-          <form method="post" action="/modifier/verifier">
+          <form method="post" action={paths.verify}>
             <button type="submit" class="button">
               {m.verifyButton}
             </button>
           </form>
           <p>
-            <a href={`/experiences/${encodeURIComponent(record.slug)}`}>{m.viewPublic}</a>
+            <a href={paths.public}>{m.viewPublic}</a>
           </p>
         </>
       )}

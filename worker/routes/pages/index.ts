@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
+import { actorEditPages } from './actor-edit'
 import { actorPages } from './actors'
 import { agendaPages } from './agenda'
 import { editPages } from './edit'
@@ -32,6 +33,8 @@ export const pages = new Hono<AppEnv>()
   .route('/', openDataPages)
   .route('/', embedPage)
   .route('/', networkPages)
+  // Before actorPages: `/acteurs/modifier` is no actor's slug.
+  .route('/', actorEditPages)
   .route('/', actorPages)
   .route('/', agendaPages)
 

@@ -4,10 +4,18 @@
  */
 import { applyChanges, type ChangeSet } from '../../domain/change-set'
 import { ExperimentContent } from '../../domain/experiment'
-import { diffContent, type FieldChange } from '../../domain/revision-diff'
+import { ActorContent } from '../../domain/actor'
+import {
+  ACTOR_DIFF,
+  EXPERIMENT_DIFF,
+  type ContentDiff,
+  type FieldChange,
+} from '../../domain/revision-diff'
 import { appendAudit } from '../../db/audit'
 import { replaceEditTokenStatements } from '../../db/edit-access'
 import { getExperiment } from '../../db/experiments'
+import { getLifecycleRow } from '../../db/moderation'
+import type { EditableKind, RecordRow } from '../../db/record-kinds'
 import {
   auditProposalDecision,
   getProposal,
@@ -20,11 +28,12 @@ import { wroteRow, type Db } from '../../db/session'
 import { ProblemError } from '../../http/problem'
 import { secretToken, sha256Hex } from '../../lib/crypto'
 import { editTokenExpiry } from '../submission'
+import { writeActor } from '../actors'
 import { writeRecord } from '../records'
 import { moderatorIp, moderatorName, type ModeratorRef } from './actor'
 
-async function pendingProposal(db: Db, id: string): Promise<ProposalRow> {
-  const proposal = await getProposal(db, id)
+async function pendingProposal(db: Db, id: string, kind: EditableKind): Promise<ProposalRow> {
+  const proposal = await getProposal(db, id, kind)
   if (!proposal) throw new ProblemError(404, 'Aucune proposition ne porte cet identifiant.')
   if (proposal.status !== 'pending') {
     throw new ProblemError(409, `Cette proposition est déjà traitée (« ${proposal.status} »).`)
@@ -39,17 +48,18 @@ async function pendingProposal(db: Db, id: string): Promise<ProposalRow> {
  */
 export function proposalOutcome(
   currentData: string,
-  proposal: Pick<ProposalRow, 'changes' | 'data'>
+  proposal: Pick<ProposalRow, 'changes' | 'data'>,
+  kind: ContentDiff = EXPERIMENT_DIFF
 ): { content: unknown; changes: FieldChange[] } {
   const current: unknown = JSON.parse(currentData)
   const content: unknown = proposal.changes
     ? applyChanges(current, JSON.parse(proposal.changes) as ChangeSet)
     : JSON.parse(proposal.data)
-  return { content, changes: diffContent(current, content) }
+  return { content, changes: kind.diff(current, content) }
 }
 
 /**
- * Applies a waiting proposal to its (still published) experiment through the record
+ * Applies a waiting proposal to its (still published) record through the kind's one
  * writer: new revision + outbox rows, the proposal marked approved and an audit row, in
  * one batch guarded by the revision read.
  */
@@ -57,22 +67,28 @@ export async function approveProposal(
   db: Db,
   id: string,
   moderator: ModeratorRef,
-  now = new Date()
-): Promise<{ experimentId: string; revision: number }> {
-  const proposal = await pendingProposal(db, id)
-  const row = await getExperiment(db, proposal.experiment_id)
-  if (!row) throw new ProblemError(404, 'L’expérience de cette proposition n’existe plus.')
+  now = new Date(),
+  kind: EditableKind = 'experiment'
+): Promise<{ recordId: string; revision: number }> {
+  const proposal = await pendingProposal(db, id, kind)
+  const row = await getLifecycleRow<RecordRow>(db, kind, proposal.record_id)
+  if (!row) throw new ProblemError(404, 'La fiche de cette proposition n’existe plus.')
   if (row.status !== 'published' || row.deleted_at !== null) {
     throw new ProblemError(
       409,
-      'L’expérience n’est plus publiée : rejetez la proposition ou republiez d’abord la fiche.'
+      'La fiche n’est plus publiée : rejetez la proposition ou republiez d’abord la fiche.'
     )
   }
   const at = now.toISOString()
   const actor = `moderator:${moderatorName(moderator)}`
   const revision = row.revision + 1
   const change: Change = { action: 'edit', actor, reason: `Proposition ${id} du porteur`, at }
-  const parsed = ExperimentContent.safeParse(proposalOutcome(row.data, proposal).content)
+  const outcome = proposalOutcome(
+    row.data,
+    proposal,
+    kind === 'actor' ? ACTOR_DIFF : EXPERIMENT_DIFF
+  )
+  const parsed = (kind === 'actor' ? ActorContent : ExperimentContent).safeParse(outcome.content)
   if (!parsed.success) {
     // The record moved since the owner's edit so that their fields no longer fit with it.
     throw new ProblemError(
@@ -80,27 +96,33 @@ export async function approveProposal(
       'Cette proposition ne s’applique plus à la fiche telle qu’elle est : refusez-la et demandez au porteur de recommencer.'
     )
   }
-  const content = parsed.data
-  const results = await writeRecord(
-    db,
-    { kind: 'content', id: row.id, readRevision: row.revision, content, change },
-    [
-      markApproved(db, id, row.id, revision, actor, at),
-      auditProposalDecision(db, id, 'approved', {
+  const decided = [
+    markApproved(db, id, row.id, revision, actor, at, kind),
+    auditProposalDecision(
+      db,
+      id,
+      'approved',
+      {
         at,
         actor,
         reason: null,
         detail: { revision, baseRevision: proposal.base_revision },
         ipHash: moderatorIp(moderator),
-      }),
-    ]
-  )
+      },
+      kind
+    ),
+  ]
+  const write = { kind: 'content', id: row.id, readRevision: row.revision, change } as const
+  const results =
+    kind === 'actor'
+      ? await writeActor(db, { ...write, content: parsed.data as ActorContent }, decided)
+      : await writeRecord(db, { ...write, content: parsed.data as ExperimentContent }, decided)
   if (!wroteRow(results.at(-2))) {
     // Decided by someone else between our read and our write: the content was the same
     // proposal, so the record is right; report the race rather than hide it.
     throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
   }
-  return { experimentId: row.id, revision }
+  return { recordId: row.id, revision }
 }
 
 export async function rejectProposal(
@@ -108,31 +130,32 @@ export async function rejectProposal(
   id: string,
   moderator: ModeratorRef,
   reason: string,
-  now = new Date()
-): Promise<{ experimentId: string }> {
+  now = new Date(),
+  kind: EditableKind = 'experiment'
+): Promise<{ recordId: string }> {
   const trimmed = reason.trim()
   if (trimmed.length < 5 || trimmed.length > 2000) {
     throw new ProblemError(400, 'Certaines données sont invalides.', [
       { pointer: '/reason', message: 'Indiquez la raison du refus (5 à 2000 caractères).' },
     ])
   }
-  const proposal = await pendingProposal(db, id)
+  const proposal = await pendingProposal(db, id, kind)
   const at = now.toISOString()
   const actor = `moderator:${moderatorName(moderator)}`
   const [update] = await db.batch([
-    markRejected(db, id, actor, trimmed, at),
-    auditProposalDecision(db, id, 'rejected', {
-      at,
-      actor,
-      reason: trimmed,
-      detail: {},
-      ipHash: moderatorIp(moderator),
-    }),
+    markRejected(db, id, actor, trimmed, at, kind),
+    auditProposalDecision(
+      db,
+      id,
+      'rejected',
+      { at, actor, reason: trimmed, detail: {}, ipHash: moderatorIp(moderator) },
+      kind
+    ),
   ])
   if (!wroteRow(update)) {
     throw new ProblemError(409, 'Cette proposition vient d’être traitée par quelqu’un d’autre.')
   }
-  return { experimentId: proposal.experiment_id }
+  return { recordId: proposal.record_id }
 }
 
 /**

@@ -167,18 +167,22 @@ export const proposalsApi = createRouter()
     return c.json({ items }, 200, { 'cache-control': 'no-store' })
   })
   .openapi(approve, async (c) => {
-    const applied = await approveProposal(c.var.db, c.req.valid('param').id, c.var.moderator)
-    await notifierFor(c).notify(applied.experimentId, { kind: 'proposal-approved' })
-    return c.json(applied, 200)
+    const { recordId, revision } = await approveProposal(
+      c.var.db,
+      c.req.valid('param').id,
+      c.var.moderator
+    )
+    await notifierFor(c).notify(recordId, { kind: 'proposal-approved' })
+    return c.json({ experimentId: recordId, revision }, 200)
   })
   .openapi(reject, async (c) => {
     const { reason } = c.req.valid('json')
-    const { experimentId } = await rejectProposal(
+    const { recordId } = await rejectProposal(
       c.var.db,
       c.req.valid('param').id,
       c.var.moderator,
       reason
     )
-    await notifierFor(c).notify(experimentId, { kind: 'proposal-rejected', reason })
+    await notifierFor(c).notify(recordId, { kind: 'proposal-rejected', reason })
     return c.body(null, 204)
   })

@@ -8,20 +8,28 @@ import { Hono, type Context } from 'hono'
 import { ActorId } from '../../../domain/actor'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../../domain/moderation'
 import { getActor, toActor, type ActorRow } from '../../../db/actors'
+import { getPendingProposalFor } from '../../../db/proposals'
 import { listRevisions } from '../../../db/revisions'
+import { ACTOR_DIFF } from '../../../domain/revision-diff'
 import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { allowedActions, moderateRecord } from '../../../services/moderation/decisions'
+import { decisionEvent } from '../../../services/notifications'
+import { notifierFor } from '../../notify'
+import {
+  approveProposal,
+  proposalOutcome,
+  rejectProposal,
+} from '../../../services/moderation/proposals'
 import {
   ActorRecord,
   type ActorRecordProps,
 } from '../../../../web/components/moderation/ActorRecord'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
-import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation/labels'
+import { ACTION_SLUGS, DESK_NOTICES } from '../../../../web/components/moderation/labels'
 import { NotFound } from '../../../../web/components/NotFound'
 import { decisionFormError, deskForm, formField, renderDesk, requireDeskCsrf } from './render'
 
 const ACTION_BY_SLUG = new Map(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], a] as const))
-const NOTICES = new Map(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], ACTION_DONE[a]] as const))
 
 const isActorId = (id: string): boolean => ActorId.safeParse(id).success
 
@@ -45,7 +53,10 @@ async function showActor(
 ) {
   const row = await getActor(c.var.db, id)
   if (!row) return notFound(c)
-  const revisions = await listRevisions(c.var.db, id, 'actor')
+  const [revisions, proposal] = await Promise.all([
+    listRevisions(c.var.db, id, 'actor'),
+    getPendingProposalFor(c.var.db, id, 'actor'),
+  ])
   return renderDesk(
     c,
     <DeskLayout title={row.name} path="/moderation" user={c.var.session}>
@@ -63,6 +74,14 @@ async function showActor(
           at: r.created_at,
         }))}
         actions={allowedActions(row)}
+        proposal={
+          proposal && {
+            id: proposal.id,
+            at: proposal.created_at,
+            changes: proposalOutcome(row.data, proposal, ACTOR_DIFF).changes,
+            message: proposal.message,
+          }
+        }
         csrfToken={c.var.session.csrfToken}
         {...shown}
       />
@@ -72,10 +91,57 @@ async function showActor(
 }
 
 export const actorDeskPages = new Hono<DeskEnv>()
+  .post(
+    '/moderation/acteurs/propositions/:pid/:decision{approuver|refuser}',
+    deskForm,
+    requireDeskSession,
+    requireDeskCsrf,
+    async (c) => {
+      const pid = c.req.param('pid').slice(0, 100)
+      const fiche = await formField(c, 'fiche')
+      const id = isActorId(fiche) ? fiche : null
+      const reason = (await formField(c, 'raison')).slice(0, 4000)
+      const moderator = {
+        name: c.var.session.moderator,
+        via: 'desk' as const,
+        ipHash: await clientIpHash(c),
+      }
+      const approve = c.req.param('decision') === 'approuver'
+      try {
+        if (approve) {
+          const { recordId } = await approveProposal(c.var.db, pid, moderator, new Date(), 'actor')
+          await notifierFor(c).notify(recordId, { kind: 'proposal-approved' }, 'actor')
+        } else {
+          const trimmed = reason.trim()
+          const { recordId } = await rejectProposal(
+            c.var.db,
+            pid,
+            moderator,
+            trimmed,
+            new Date(),
+            'actor'
+          )
+          await notifierFor(c).notify(
+            recordId,
+            { kind: 'proposal-rejected', reason: trimmed },
+            'actor'
+          )
+        }
+      } catch (err) {
+        if (!id) throw err
+        const { status, ...error } = decisionFormError(err, 'proposal-reject')
+        return showActor(c, id, { error, values: { reason } }, status === 409 ? 409 : 400)
+      }
+      if (!id) return c.redirect('/moderation', 303)
+      const done = approve ? 'proposition-publiee' : 'proposition-refusee'
+      return c.redirect(`/moderation/acteurs/${id}?fait=${done}`, 303)
+    }
+  )
   .get('/moderation/acteurs/:id', requireDeskSession, async (c) => {
     const id = c.req.param('id')
     if (!isActorId(id)) return notFound(c)
-    return showActor(c, id, { notice: NOTICES.get(c.req.query('fait') ?? '') })
+    const done = c.req.query('fait') ?? ''
+    return showActor(c, id, { notice: DESK_NOTICES[done] })
   })
   .post(
     '/moderation/acteurs/:id/:action',
@@ -107,6 +173,8 @@ export const actorDeskPages = new Hono<DeskEnv>()
         if (status === 404) return notFound(c)
         return showActor(c, id, { error, values: { reason, into } }, status === 409 ? 409 : 400)
       }
+      const event = decisionEvent(action, reason)
+      if (event) await notifierFor(c).notify(id, event, 'actor')
       return c.redirect(`/moderation/acteurs/${id}?fait=${ACTION_SLUGS[action]}`, 303)
     }
   )

@@ -28,7 +28,7 @@ import { withRecordTitles } from '../../../services/history'
 import { decisionEvent } from '../../../services/notifications'
 import { notifierFor } from '../../notify'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
-import { ACTION_DONE, ACTION_SLUGS } from '../../../../web/components/moderation/labels'
+import { ACTION_SLUGS, DESK_NOTICES } from '../../../../web/components/moderation/labels'
 import type { FormError } from '../../../../web/components/moderation/RecordForms'
 import { RecordView, type RecordViewProps } from '../../../../web/components/moderation/RecordView'
 import { NotFound } from '../../../../web/components/NotFound'
@@ -36,12 +36,7 @@ import { decisionFormError, deskForm, formField, renderDesk, requireDeskCsrf } f
 
 const ACTION_BY_SLUG = new Map(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], a] as const))
 
-const NOTICES: Record<string, string> = {
-  ...Object.fromEntries(MODERATION_ACTIONS.map((a) => [ACTION_SLUGS[a], ACTION_DONE[a]])),
-  'proposition-publiee': 'La modification proposée est publiée.',
-  'proposition-refusee': 'La modification proposée est refusée.',
-  'signalement-clos': 'Le signalement est clos.',
-}
+const NOTICES = DESK_NOTICES
 
 const isExperimentId = (id: string | undefined): id is string =>
   id !== undefined && ExperimentId.safeParse(id).success
@@ -211,11 +206,11 @@ export const recordPages = new Hono<DeskEnv>()
       const reason = (await formField(c, 'raison')).slice(0, 4000)
       try {
         if (c.req.param('decision') === 'approuver') {
-          const { experimentId } = await approveProposal(c.var.db, pid, await actorOf(c))
-          await notifierFor(c).notify(experimentId, { kind: 'proposal-approved' })
+          const { recordId } = await approveProposal(c.var.db, pid, await actorOf(c))
+          await notifierFor(c).notify(recordId, { kind: 'proposal-approved' })
         } else {
-          const { experimentId } = await rejectProposal(c.var.db, pid, await actorOf(c), reason)
-          await notifierFor(c).notify(experimentId, { kind: 'proposal-rejected', reason })
+          const { recordId } = await rejectProposal(c.var.db, pid, await actorOf(c), reason)
+          await notifierFor(c).notify(recordId, { kind: 'proposal-rejected', reason })
         }
       } catch (err) {
         if (!id) throw err

@@ -1,0 +1,275 @@
+/**
+ * An actor's own lifecycle, as experiments have it: the private link shown once at
+ * submission opens an edit session; a pending actor is edited in place, a published one
+ * through a proposal a moderator approves or refuses (the fields the form does not carry,
+ * like sources, survive); « toujours exact »; the public history names what changed.
+ */
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { publishActor, submitActor } from './actor-fixtures'
+import { asModerator, postForm, postJson, request } from './fixtures'
+
+/** Opens an actor's edit session with its token; returns the Cookie header to send back. */
+async function openActorSession(token: string): Promise<string> {
+  const res = await postForm('/acteurs/modifier/ouvrir', [['token', token]])
+  expect(res.status).toBe(303)
+  expect(res.headers.get('location')).toBe('/acteurs/modifier')
+  const cookie = res.headers.get('set-cookie') ?? ''
+  expect(cookie).toMatch(/^__Host-actor-edit=[A-Za-z0-9_-]{43};/)
+  expect(cookie).toMatch(/; HttpOnly/i)
+  expect(cookie).toMatch(/; SameSite=Strict/i)
+  return cookie.split(';')[0]!
+}
+
+/** The owner's form as the need-only fixture fills it, with overrides. */
+function actorFields(overrides: Record<string, string> = {}): [string, string][] {
+  return Object.entries({
+    name: 'Association Clic d’Exemple',
+    kind: 'association',
+    territories: 'com:35238',
+    'needs.0.skill': 'formation.mediateurs',
+    'needs.0.text': 'Former nos deux médiatrices à Pix',
+    'privateContact.email': 'mediatrice@example.org',
+    ...overrides,
+  })
+}
+
+const html = { accept: 'text/html' }
+
+async function publicActor(id: string) {
+  const res = await request(`/api/actors/${id}`)
+  expect(res.status).toBe(200)
+  return (await res.json()) as {
+    offers: { skill: string; text?: string }[]
+    description?: string
+    sources?: unknown[]
+    revision: number
+    lastVerifiedAt: string | null
+  }
+}
+
+describe('an actor’s private edit link', () => {
+  it('is shown once after entering the network through the form, and opens only the actor pages', async () => {
+    const res = await postForm('/acteurs/proposer', actorFields({ name: 'Tiers-lieu d’Exemple' }))
+    expect(res.status).toBe(201)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const page = await res.text()
+    const token = /\/acteurs\/modifier\/([A-Za-z0-9_-]{43})/.exec(page)?.[1]
+    expect(token).toBeDefined()
+
+    const confirm = await request(`/acteurs/modifier/${token}`, { headers: html })
+    expect(confirm.status).toBe(200)
+    expect(confirm.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(await confirm.text()).toContain('action="/acteurs/modifier/ouvrir"')
+    // An actor's token is not an experiment's: the experiments' door stays shut.
+    expect((await postForm('/modifier/ouvrir', [['token', token!]])).status).toBe(404)
+
+    const cookie = await openActorSession(token!)
+    const form = await request('/acteurs/modifier', { headers: { ...html, cookie } })
+    expect(form.status).toBe(200)
+    const body = await form.text()
+    expect(body).toContain('Tiers-lieu d’Exemple')
+    // The private contact is the owner's own: shown to them, on a private page.
+    expect(body).toContain('mediatrice@example.org')
+    expect(form.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('edits a pending actor in place, and refuses a bad value next to its field', async () => {
+    const sub = await submitActor({ name: 'Médiathèque d’Exemple', kind: 'mediatheque' })
+    const cookie = await openActorSession(sub.editToken)
+    const bad = await postForm(
+      '/acteurs/modifier',
+      actorFields({ name: 'Médiathèque d’Exemple', kind: 'mediatheque', siret: '123' }),
+      { cookie }
+    )
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toContain('id="f-siret-erreur"')
+
+    const res = await postForm(
+      '/acteurs/modifier',
+      actorFields({
+        name: 'Médiathèque d’Exemple',
+        kind: 'mediatheque',
+        description: 'Un espace numérique ouvert six jours sur sept.',
+      }),
+      { cookie }
+    )
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/acteurs/modifier?fait=applied')
+    const row = await env.DB.prepare('SELECT status, revision, data FROM actors WHERE id = ?1')
+      .bind(sub.id)
+      .first<{ status: string; revision: number; data: string }>()
+    expect(row?.status).toBe('pending')
+    expect(row?.revision).toBe(2)
+    expect(JSON.parse(row!.data).description).toBe('Un espace numérique ouvert six jours sur sept.')
+  })
+
+  it('turns an edit of a published actor into a proposal; approval publishes only what changed, sources kept', async () => {
+    const source = {
+      url: 'https://example.org/annuaire',
+      title: 'Annuaire d’exemple',
+      publisher: 'Commune d’Exemple',
+      consultedAt: '2026-11-01',
+    }
+    const sub = await publishActor({ sources: [source] })
+    const cookie = await openActorSession(sub.editToken)
+    const res = await postForm(
+      '/acteurs/modifier',
+      actorFields({
+        'offers.0.skill': 'ateliers.collectifs',
+        'offers.0.text': 'Ateliers d’initiation le samedi',
+      }),
+      { cookie }
+    )
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/acteurs/modifier?fait=proposed')
+    // The published version stays online until a moderator decides.
+    expect((await publicActor(sub.id)).offers).toEqual([])
+    const waiting = await request('/acteurs/modifier', { headers: { ...html, cookie } })
+    // The owner's form shows the proposal, not the published version.
+    expect(await waiting.text()).toContain('Ateliers d’initiation le samedi')
+
+    const proposal = await env.DB.prepare(
+      `SELECT id, changes FROM actor_proposals WHERE actor_id = ?1 AND status = 'pending'`
+    )
+      .bind(sub.id)
+      .first<{ id: string; changes: string }>()
+    expect(JSON.parse(proposal!.changes).map((c: { field: string }) => c.field)).toEqual(['offers'])
+    const approved = await postJson(
+      `/api/moderation/actors/proposals/${proposal!.id}/approve`,
+      {},
+      asModerator()
+    )
+    expect(approved.status).toBe(200)
+    expect(await approved.json()).toEqual({ actorId: sub.id, revision: 3 })
+
+    const actor = await publicActor(sub.id)
+    expect(actor.offers).toEqual([
+      { skill: 'ateliers.collectifs', text: 'Ateliers d’initiation le samedi' },
+    ])
+    expect(actor.sources).toEqual([source])
+
+    const history = await request(`/acteurs/${sub.slug}/historique`, { headers: html })
+    expect(history.status).toBe(200)
+    const text = await history.text()
+    expect(text).toContain('Ce que la structure apporte')
+    expect(text).toContain('Ateliers collectifs d’initiation')
+    expect(text).not.toContain('ateliers.collectifs')
+    expect(text).not.toContain('mediatrice@example.org')
+    const page = await request(`/acteurs/${sub.slug}`, { headers: html })
+    expect(await page.text()).toContain(`href="/acteurs/${sub.slug}/historique"`)
+  })
+
+  it('shows a refused proposal’s reason to the owner, and « toujours exact » dates the actor', async () => {
+    const sub = await publishActor({ name: 'Fablab d’Exemple', kind: 'fablab' })
+    const cookie = await openActorSession(sub.editToken)
+    await postForm(
+      '/acteurs/modifier',
+      actorFields({ name: 'Fablab d’Exemple', kind: 'fablab', description: 'Texte refusé.' }),
+      { cookie }
+    )
+    const proposal = await env.DB.prepare(
+      `SELECT id FROM actor_proposals WHERE actor_id = ?1 AND status = 'pending'`
+    )
+      .bind(sub.id)
+      .first<{ id: string }>()
+    const refused = await postJson(
+      `/api/moderation/actors/proposals/${proposal!.id}/reject`,
+      { reason: 'Présentez la structure, pas un slogan.' },
+      asModerator()
+    )
+    expect(refused.status).toBe(204)
+    const page = await request('/acteurs/modifier', { headers: { ...html, cookie } })
+    expect(await page.text()).toContain('Présentez la structure, pas un slogan.')
+    expect((await publicActor(sub.id)).description).toBeUndefined()
+
+    const before = await publicActor(sub.id)
+    const verified = await postForm('/acteurs/modifier/verifier', [], { cookie })
+    expect(verified.status).toBe(303)
+    const after = await publicActor(sub.id)
+    expect(after.revision).toBe(before.revision + 1)
+    expect(after.lastVerifiedAt! > before.lastVerifiedAt!).toBe(true)
+  })
+
+  it('ends the session on request', async () => {
+    const sub = await submitActor({ name: 'EPN d’Exemple', kind: 'epn' })
+    const cookie = await openActorSession(sub.editToken)
+    expect((await postForm('/acteurs/modifier/fin', [], { cookie })).status).toBe(303)
+    expect((await request('/acteurs/modifier', { headers: { ...html, cookie } })).status).toBe(403)
+  })
+})
+
+/** What the local mail recorder holds for this address (subjects and bodies, in order). */
+async function mailTo(address: string): Promise<{ subject: string; body: string }[]> {
+  const { results } = await env.DB.prepare(
+    'SELECT subject, body FROM local_mail WHERE to_address = ?1 ORDER BY id'
+  )
+    .bind(address)
+    .all<{ subject: string; body: string }>()
+  return results
+}
+
+describe('decision e-mails to an actor’s private contact', () => {
+  it('tells the contributor of a request for changes, a refusal, a publication and a refused edit', async () => {
+    const email = 'decisions-acteur@example.org'
+    const sub = await submitActor({ name: 'Espace d’Exemple', privateContact: { email } })
+    const decide = (action: string, body: object = {}) =>
+      postJson(`/api/moderation/actors/${sub.id}/${action}`, body, asModerator())
+    expect(
+      (await decide('request-changes', { reason: 'Précisez la commune du lieu.' })).status
+    ).toBe(200)
+    const cookie = await openActorSession(sub.editToken)
+    const page = await request('/acteurs/modifier', { headers: { ...html, cookie } })
+    expect(await page.text()).toContain('Précisez la commune du lieu.')
+    await postForm(
+      '/acteurs/modifier',
+      actorFields({ name: 'Espace d’Exemple', 'privateContact.email': email }),
+      { cookie }
+    )
+    expect((await decide('approve')).status).toBe(200)
+
+    await postForm(
+      '/acteurs/modifier',
+      actorFields({
+        name: 'Espace d’Exemple',
+        'privateContact.email': email,
+        website: 'https://example.org',
+      }),
+      { cookie }
+    )
+    const proposal = await env.DB.prepare(
+      `SELECT id FROM actor_proposals WHERE actor_id = ?1 AND status = 'pending'`
+    )
+      .bind(sub.id)
+      .first<{ id: string }>()
+    await postJson(
+      `/api/moderation/actors/proposals/${proposal!.id}/reject`,
+      { reason: 'Ce site n’est pas celui de la structure.' },
+      asModerator()
+    )
+
+    const mails = await mailTo(email)
+    expect(mails.map((m) => m.subject)).toEqual([
+      'Modifications demandées : Espace d’Exemple / Changes requested',
+      'Fiche publiée : Espace d’Exemple / Record published',
+      'Modification refusée : Espace d’Exemple / Change rejected',
+    ])
+    expect(mails[0]!.body).toContain('Précisez la commune du lieu.')
+    expect(mails[1]!.body).toContain(`https://observatoire.test/acteurs/${sub.slug}`)
+    expect(mails[2]!.body).toContain('Ce site n’est pas celui de la structure.')
+
+    const other = 'refus-acteur@example.org'
+    const refused = await submitActor({
+      name: 'Doublon d’Exemple',
+      privateContact: { email: other },
+    })
+    await postJson(
+      `/api/moderation/actors/${refused.id}/reject`,
+      { reason: 'Cette structure est déjà dans le réseau.' },
+      asModerator()
+    )
+    const [rejection] = await mailTo(other)
+    expect(rejection?.subject).toBe('Fiche refusée : Doublon d’Exemple / Record rejected')
+    expect(rejection?.body).toContain('Cette structure est déjà dans le réseau.')
+  })
+})

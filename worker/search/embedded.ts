@@ -133,11 +133,13 @@ export class EmbeddedEngine implements SearchEngine {
    * How many records hold each query word in its exact forms — counted only up to the
    * common threshold (common-words.ts), so a frequent word costs no more than that — and
    * how many records the index holds. One statement per text search: it tells the common
-   * words (for both engines), and the words no record holds (typo candidates).
+   * words (for both engines), and the words no record holds (typo candidates). A lone word
+   * is never common (common-words.ts): whether one record holds it is all it needs.
    */
   async wordStatistics(words: readonly QueryWord[]): Promise<WordStatistics> {
     const unique = [...new Map(words.map((w) => [w.text, w])).values()]
     if (unique.length === 0) return { documents: 0, counts: new Map() }
+    const [share, floor] = unique.length > 1 ? [COMMON_SHARE, MIN_COMMON_DOCUMENTS] : [0, 0]
     const row = await this.db
       .prepare(
         `WITH threshold AS (SELECT count(*) AS documents,
@@ -149,7 +151,7 @@ export class EmbeddedEngine implements SearchEngine {
            )
            .join(', ')}`
       )
-      .bind(COMMON_SHARE, MIN_COMMON_DOCUMENTS, ...unique.map(exactForms))
+      .bind(share, floor, ...unique.map(exactForms))
       .first<Record<string, number>>()
     return {
       documents: row?.documents ?? 0,

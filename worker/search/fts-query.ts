@@ -54,6 +54,12 @@ export function queryWords(q: string): QueryWord[] {
   return (meaningful.length ? meaningful : words).slice(0, MAX_QUERY_WORDS)
 }
 
+/** Typed words without the stop words among them (« administration en ligne » → « administration ligne »). */
+export function withoutStopWords(typed: string): string {
+  const kept = typed.split(' ').filter((t) => !FOLDED_STOP_WORDS.has(foldText(t)))
+  return kept.length ? kept.join(' ') : typed
+}
+
 function longestExpressionAt(words: readonly string[], at: number) {
   for (let length = Math.min(LONGEST_EXPRESSION, words.length - at); length >= 1; length--) {
     const key = words.slice(at, at + length).join(' ')

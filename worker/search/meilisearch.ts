@@ -21,15 +21,13 @@ import { verificationCutoff } from '../domain/freshness'
 import { stemOf } from './analysis'
 import { commonWords } from './common-words'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
-import { foldText } from '../domain/text'
 import {
   applyIndexSettings,
-  STOP_WORDS,
   DISPLAYED_ATTRIBUTES,
   FACET_ATTRIBUTES,
   MAX_TOTAL_HITS,
 } from './settings'
-import { mayHaveTypo, queryWords, type QueryWord } from './fts-query'
+import { mayHaveTypo, queryWords, withoutStopWords, type QueryWord } from './fts-query'
 import { correctedQuery, type QueryVocabulary } from './typo'
 import {
   FACETS,
@@ -388,18 +386,13 @@ export function lastFirst(
   return texts.filter((_, k) => !common.has(words[k]!.text))
 }
 
-const FOLDED_STOP_WORDS = new Set(STOP_WORDS.map(foldText))
-
 /**
  * A word as sent to Meilisearch. An expression goes without its stop words (the synonyms
- * have such keys too, settings.ts): each term of a text counts as one more query word held
+ * have such keys too, lexicon.ts): each term of a text counts as one more query word held
  * under the `words` rule, so « administration en ligne » weighed three words.
  */
-function meiliTerms(word: QueryWord): string {
-  if (!word.expressions) return word.typed
-  const terms = word.typed.split(' ').filter((t) => !FOLDED_STOP_WORDS.has(foldText(t)))
-  return terms.length ? terms.join(' ') : word.typed
-}
+const meiliTerms = (word: QueryWord) =>
+  word.expressions ? withoutStopWords(word.typed) : word.typed
 
 /**
  * Each text cut to its first two terms. Under `last` the first decides alone whether a

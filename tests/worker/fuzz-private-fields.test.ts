@@ -13,6 +13,7 @@ import { toSearchDocument } from '../../worker/search/documents'
 import { drainOutbox } from '../../worker/search/sync'
 import { getExperiment } from '../../worker/db/experiments'
 import { needOnlyActor } from './actor-fixtures'
+import { debate } from './event-fixtures'
 import { MODERATOR, validInput } from './fixtures'
 import { appRoutes, fillPath, FUZZ_ENV, send } from './fuzz-support'
 
@@ -26,6 +27,42 @@ const moderator = { authorization: `Bearer ${MODERATOR}` }
 function expectNoCanary(label: string, text: string) {
   for (const canary of CANARIES)
     expect(text.includes(canary), `${label} leaks ${canary}`).toBe(false)
+}
+
+/**
+ * Requests every public GET route of the route table with each of `queries`, its path
+ * parameters filled by `valueFor` (once with the record's id, once with its slug), and
+ * checks no answer is a 5xx nor shows a canary. Returns how many requests it sent.
+ */
+async function expectNoCanaryOnPublicRoutes(
+  valueFor: (param: string, key: 'id' | 'slug') => string,
+  queries: readonly string[]
+): Promise<number> {
+  const publicGets = appRoutes().filter(
+    (r) =>
+      r.method === 'GET' &&
+      !r.path.startsWith('/api/moderation') &&
+      !r.path.startsWith('/moderation')
+  )
+  expect(publicGets.length).toBeGreaterThan(20)
+  let checked = 0
+  for (const route of publicGets) {
+    for (const key of ['id', 'slug'] as const) {
+      for (const query of queries) {
+        const path =
+          fillPath(
+            route,
+            route.params.map((p) => valueFor(p, key))
+          ) + query
+        const page = await send(path, { headers: { accept: 'text/html' } })
+        expect(page.status, path).toBeLessThan(500)
+        expectNoCanary(path, await page.text())
+        checked++
+      }
+      if (route.params.length === 0) break
+    }
+  }
+  return checked
 }
 
 describe('private fields', () => {
@@ -77,13 +114,6 @@ describe('private fields', () => {
     await drainOutbox(FUZZ_ENV, { targets: ['embedded'] })
 
     // Every public GET route, with the record's id and its slug.
-    const publicGets = appRoutes().filter(
-      (r) =>
-        r.method === 'GET' &&
-        !r.path.startsWith('/api/moderation') &&
-        !r.path.startsWith('/moderation')
-    )
-    expect(publicGets.length).toBeGreaterThan(20)
     const valueFor = (param: string, key: 'id' | 'slug') =>
       param === 'lang'
         ? 'fr'
@@ -92,23 +122,12 @@ describe('private fields', () => {
           : param === 'token'
             ? sub.editToken
             : sub[key]
-    let checked = 0
-    for (const route of publicGets) {
-      for (const key of ['id', 'slug'] as const) {
-        for (const query of ['', '?q=canari', '?q=Fiche%20t%C3%A9moin&limit=100', '?format=csv']) {
-          const path =
-            fillPath(
-              route,
-              route.params.map((p) => valueFor(p, key))
-            ) + query
-          const page = await send(path, { headers: { accept: 'text/html' } })
-          expect(page.status, path).toBeLessThan(500)
-          expectNoCanary(path, await page.text())
-          checked++
-        }
-        if (route.params.length === 0) break
-      }
-    }
+    const checked = await expectNoCanaryOnPublicRoutes(valueFor, [
+      '',
+      '?q=canari',
+      '?q=Fiche%20t%C3%A9moin&limit=100',
+      '?format=csv',
+    ])
     expect(checked).toBeGreaterThan(100)
 
     // The search index (embedded tables and the document Meilisearch would receive).
@@ -160,29 +179,10 @@ describe('private fields', () => {
     expect(approved.status).toBe(200)
     await drainOutbox(FUZZ_ENV, { targets: ['embedded'] })
 
-    const publicGets = appRoutes().filter(
-      (r) =>
-        r.method === 'GET' &&
-        !r.path.startsWith('/api/moderation') &&
-        !r.path.startsWith('/moderation')
+    const checked = await expectNoCanaryOnPublicRoutes(
+      (p, key) => (p === 'lang' ? 'fr' : p === 'code' ? 'com:35238' : sub[key]),
+      ['', '?q=t%C3%A9moin&limit=100', '?format=csv']
     )
-    let checked = 0
-    for (const route of publicGets) {
-      for (const key of ['id', 'slug'] as const) {
-        for (const query of ['', '?q=t%C3%A9moin&limit=100', '?format=csv']) {
-          const path =
-            fillPath(
-              route,
-              route.params.map((p) => (p === 'lang' ? 'fr' : p === 'code' ? 'com:35238' : sub[key]))
-            ) + query
-          const page = await send(path, { headers: { accept: 'text/html' } })
-          expect(page.status, path).toBeLessThan(500)
-          expectNoCanary(path, await page.text())
-          checked++
-        }
-        if (route.params.length === 0) break
-      }
-    }
     expect(checked).toBeGreaterThan(60)
     // The actor's page itself was among them, and shows its public contact only.
     const page = await (await send(`/acteurs/${sub.slug}`)).text()
@@ -193,6 +193,49 @@ describe('private fields', () => {
       expectNoCanary(table, JSON.stringify(rows.results))
     }
     const desk = await send(`/api/moderation/actors/${sub.id}`, { headers: moderator })
+    expect(await desk.text()).toContain(CANARY_EMAIL)
+  }, 300_000)
+
+  it('never appear for an event, on any public route: agenda, calendars, feeds, exports', async () => {
+    const res = await send('/api/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        debate({
+          title: 'Débat témoin pour les champs privés',
+          startsAt: '2027-03-12T18:30',
+          endsAt: '2027-03-12T20:30',
+          privateContact: { email: CANARY_EMAIL, name: CANARY_NAME, phone: CANARY_PHONE },
+          publicContact: { role: 'Accueil', email: 'accueil-public@example.fr' },
+        })
+      ),
+    })
+    expect(res.status).toBe(201)
+    const sub = (await res.json()) as { id: string; slug: string; editToken: string }
+    expectNoCanary('event submission response', JSON.stringify(sub))
+    const approved = await send(`/api/moderation/events/${sub.id}/approve`, {
+      method: 'POST',
+      headers: { ...moderator, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(approved.status).toBe(200)
+
+    const checked = await expectNoCanaryOnPublicRoutes(
+      (p, key) =>
+        p === 'lang' ? 'fr' : p === 'code' ? 'dep:35' : p === 'token' ? sub.editToken : sub[key],
+      ['', '?territory=dep:35', '?when=all&format=csv']
+    )
+    expect(checked).toBeGreaterThan(60)
+    // The agenda and its calendar were among them, and show the event.
+    expect(await (await send('/evenements.ics?territory=dep:35')).text()).toContain(
+      'Débat témoin pour les champs privés'
+    )
+
+    for (const table of ['event_revisions', 'event_themes', 'event_actors', 'search_outbox']) {
+      const rows = await env.DB.prepare(`SELECT * FROM ${table}`).all()
+      expectNoCanary(table, JSON.stringify(rows.results))
+    }
+    const desk = await send(`/api/moderation/events/${sub.id}`, { headers: moderator })
     expect(await desk.text()).toContain(CANARY_EMAIL)
   }, 300_000)
 })

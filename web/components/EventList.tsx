@@ -70,7 +70,7 @@ function EventItem({ event }: { event: Event }) {
       </ul>
       {event.restitution && (
         <p class="event-restituted">
-          <a href={`${eventHref(event)}#ce-qui-en-est-sorti`}>{a.restituted}</a>
+          <a href={`${eventHref(event)}#e-restitution`}>{a.restituted}</a>
         </p>
       )}
     </li>
@@ -135,7 +135,7 @@ export function LinkedEvents(props: {
               {event.restitution && (
                 <>
                   {' '}
-                  · <a href={`${eventHref(event)}#ce-qui-en-est-sorti`}>{t.agenda.restituted}</a>
+                  · <a href={`${eventHref(event)}#e-restitution`}>{t.agenda.restituted}</a>
                 </>
               )}
             </li>

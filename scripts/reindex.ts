@@ -1,8 +1,8 @@
 /**
  * `npm run reindex [-- --url http://localhost:8787] [--token …] [--batch 500]`
  *
- * Rebuilds the search indexes (Meilisearch and the embedded engine) of a running Worker
- * from D1, by calling its moderator endpoint `POST /api/moderation/reindex` batch after
+ * Rebuilds the search indexes (Meilisearch and the embedded engine: experiments, then
+ * actors) of a running Worker from D1, by calling its moderator endpoint `POST /api/moderation/reindex` batch after
  * batch until it reports `done`. Use it after changing index settings and for disaster
  * recovery; search keeps answering meanwhile. The token defaults to the first one in
  * .dev.vars (MODERATOR_TOKENS).
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util'
 import { firstModeratorToken, readVarsFile, ROOT } from './lib/local-dev'
 
 interface Progress {
+  kind: string
   processed: number
   indexed: number
   removed: number
@@ -69,7 +70,7 @@ for (;;) {
   removed += progress.removed
   const percent = progress.total ? Math.round((100 * processed) / progress.total) : 100
   process.stdout.write(
-    `\r${processed}/${progress.total} expériences relues (${percent} %) · ${indexed} indexées · ${removed} retirées · moteurs : ${progress.engines.join(', ')}   `
+    `\r${processed}/${progress.total} fiches relues (${percent} %, ${progress.kind === 'actor' ? 'acteurs' : 'expériences'}) · ${indexed} indexées · ${removed} retirées · moteurs : ${progress.engines.join(', ')}   `
   )
   for (const r of progress.refused) {
     console.warn(`\nFiche ${r.id} refusée par ${r.engine}, laissée hors de cet index : ${r.error}`)

@@ -85,12 +85,17 @@ async function startSearch(): Promise<{
     : randomBytes(24).toString('base64url')
   const meili = await startMeilisearch({ dataDir, port: MEILI_PORT, masterKey })
   await writeFile(masterFile, masterKey, { mode: 0o600 })
-  const key = await createWorkerKey(meili.url, meili.masterKey, 'experiments')
+  const key = await createWorkerKey(meili.url, meili.masterKey, ['experiments', 'actors'])
   say(
-    `moteur de recherche : Meilisearch ${MEILISEARCH_VERSION} local sur ${meili.url} (clé limitée à l’index « experiments »)`
+    `moteur de recherche : Meilisearch ${MEILISEARCH_VERSION} local sur ${meili.url} (clé limitée aux index « experiments » et « actors »)`
   )
   return {
-    vars: { MEILI_HOST: meili.url, MEILI_KEY: key, MEILI_INDEX: 'experiments' },
+    vars: {
+      MEILI_HOST: meili.url,
+      MEILI_KEY: key,
+      MEILI_INDEX: 'experiments',
+      MEILI_ACTORS_INDEX: 'actors',
+    },
     stop: () => meili.stop(),
   }
 }

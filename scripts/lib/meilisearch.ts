@@ -102,14 +102,15 @@ export async function startMeilisearch(opts: {
 export async function createWorkerKey(
   url: string,
   masterKey: string,
-  indexUid: string
+  indexUids: string | readonly string[]
 ): Promise<string> {
+  const indexes = typeof indexUids === 'string' ? [indexUids] : [...indexUids]
   const res = await fetch(`${url}/keys`, {
     method: 'POST',
     headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      name: `observatoire-worker-${indexUid}`,
-      description: 'Observatoire Worker: search and indexing on its own index only',
+      name: `observatoire-worker-${indexes.join('-')}`,
+      description: 'Observatoire Worker: search and indexing on its own indexes only',
       actions: [
         'search',
         'documents.*',
@@ -119,7 +120,7 @@ export async function createWorkerKey(
         'indexes.get',
         'indexes.create',
       ],
-      indexes: [indexUid],
+      indexes,
       expiresAt: null,
     }),
   })

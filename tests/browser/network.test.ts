@@ -28,7 +28,20 @@ async function publishedActor(
     body: '{}',
   })
   expect(approved.status).toBe(200)
+  await indexed(actor.id)
   return actor
+}
+
+/** Matching reads the search index, fed by the drain the approval nudged: wait for it. */
+async function indexed(id: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const list = (await (await fetch(`${baseUrl}/api/actors?limit=100`)).json()) as {
+      items: { id: string }[]
+    }
+    if (list.items.some((a) => a.id === id)) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`actor ${id} never reached the search index`)
 }
 
 const SEARCH = '/reseau/qui-peut-aider'

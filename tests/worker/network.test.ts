@@ -6,67 +6,11 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { proximityLevels } from '../../worker/domain/matching'
-import type { SkillCode } from '../../worker/domain/skills'
 import { ancestriesOf } from '../../worker/db/territories'
-import { embeddedMatches } from '../../worker/search/embedded-matching'
-import { publishActor, type ActorInputData } from './actor-fixtures'
+import { embeddedActorEngine } from '../../worker/search/engines'
+import { AROUND_RENNES, publishActor } from './actor-fixtures'
 import { asModerator, publish, postJson, request, validInput } from './fixtures'
 
-const OFFER = (skill: SkillCode, text?: string) => ({ skill, ...(text ? { text } : {}) })
-
-/** Actors around Rennes offering workshops, from the same commune to France entière. */
-const AROUND_RENNES: Record<string, Partial<ActorInputData>> = {
-  commune: {
-    name: 'Atelier numérique d’Exemple-Rennes',
-    kind: 'epn',
-    territories: ['com:35238'],
-    offers: [OFFER('ateliers.collectifs', 'Initiation le mardi')],
-    needs: [],
-  },
-  epci: {
-    name: 'Médiathèque d’Exemple-Bruz',
-    kind: 'mediatheque',
-    territories: ['com:35047'],
-    offers: [OFFER('ateliers.collectifs')],
-    needs: [],
-  },
-  departement: {
-    name: 'Réseau d’Exemple d’Ille-et-Vilaine',
-    kind: 'reseau',
-    territories: ['dep:35'],
-    offers: [OFFER('ateliers.collectifs')],
-    needs: [],
-  },
-  region: {
-    name: 'Tiers-lieu d’Exemple-Brest',
-    kind: 'tiers-lieu',
-    territories: ['com:29019'],
-    offers: [OFFER('ateliers.collectifs'), OFFER('ressources.salles')],
-    needs: [],
-  },
-  national: {
-    name: 'Association nationale d’Exemple',
-    kind: 'association',
-    scope: 'national',
-    territories: [],
-    offers: [OFFER('ateliers.collectifs')],
-    needs: [],
-  },
-  elsewhere: {
-    name: 'Fablab d’Exemple-Alençon',
-    kind: 'fablab',
-    territories: ['dep:61'],
-    offers: [OFFER('ateliers.collectifs')],
-    needs: [],
-  },
-  otherSkill: {
-    name: 'Club d’Exemple-Rennes jeunesse',
-    kind: 'association',
-    territories: ['com:35238'],
-    offers: [OFFER('ateliers.jeunesse')],
-    needs: [],
-  },
-}
 const ORDER = ['commune', 'epci', 'departement', 'region', 'national']
 
 const ids: Record<string, { id: string; slug: string }> = {}
@@ -121,7 +65,7 @@ describe('« Qui peut m’aider ? »', () => {
 
   it('is computed by the embedded engine from the index rows, same order', async () => {
     const [place = []] = await ancestriesOf(env.DB, [['com:35238']])
-    const hits = await embeddedMatches(env.DB, {
+    const hits = await embeddedActorEngine(env).match({
       direction: 'offers',
       skills: ['ateliers.collectifs'],
       levels: proximityLevels(place),

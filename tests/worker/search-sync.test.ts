@@ -11,12 +11,23 @@ import {
   waitOnExecutionContext,
 } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import worker from '../../worker/index'
 import { app } from '../../worker/app'
 import { getExperiment, publishedRevisions } from '../../worker/db/experiments'
-import { embeddedEngine, meilisearchEngine } from '../../worker/search/engines'
-import { runSearch } from '../../worker/search/service'
+import { ActorInput } from '../../worker/domain/actor'
+import { MatchQuery } from '../../worker/domain/matching'
+import {
+  embeddedActorEngine,
+  embeddedEngine,
+  meilisearchActorEngine,
+  meilisearchEngine,
+} from '../../worker/search/engines'
+import { runActorSearch, runSearch } from '../../worker/search/service'
+import { submitActor } from '../../worker/services/actors'
+import { findHelpers } from '../../worker/services/matching'
+import { moderateRecord } from '../../worker/services/moderation/decisions'
+import { needOnlyActor } from './actor-fixtures'
 import { drainOutbox, reindexBatch, type ReindexProgress } from '../../worker/search/sync'
 import type { SearchQuery } from '../../worker/search/types'
 import { asModerator, validInput } from './fixtures'
@@ -33,6 +44,7 @@ const faultEnv: Env = {
   MEILI_HOST: env.TEST_FAULT_HOST,
   MEILI_KEY: env.TEST_FAULT_KEY,
   MEILI_INDEX: `test-sync-${crypto.randomUUID().slice(0, 8)}`,
+  MEILI_ACTORS_INDEX: `test-sync-actors-${crypto.randomUUID().slice(0, 8)}`,
 }
 
 const everything: SearchQuery = { q: '', filters: {}, sort: 'recent', page: 1, hitsPerPage: 100 }
@@ -96,6 +108,7 @@ describe.skipIf(skipReason !== '')('search outbox with a real Meilisearch', () =
   beforeAll(async () => {
     // Settings first, so the index never holds documents under defaults.
     await meilisearchEngine(faultEnv)!.applySettings()
+    await meilisearchActorEngine(faultEnv)!.applySettings()
   })
 
   it('keeps answering while Meilisearch is down, then converges to exactly the published set', async () => {
@@ -286,4 +299,80 @@ describe.skipIf(skipReason !== '')('search outbox with a real Meilisearch', () =
     expect(await outboxRows()).toEqual([])
     await expectIndexesMatchD1(faultEnv)
   })
+
+  it('drains actors like experiments: searchable, withdrawn, kept while Meilisearch is down', async () => {
+    const id = await publishActorDirect({
+      name: 'Ressourcerie numérique d’Exemple',
+      offers: [{ skill: 'ressources.materiel' }],
+    })
+    await drainAll(faultEnv)
+    for (const engine of [meilisearchActorEngine(faultEnv)!, embeddedActorEngine(faultEnv)])
+      expect((await engine.indexedRevisions()).get(id), engine.name).toBe(2)
+    const query = { q: 'ressourcerie', filters: {}, page: 1, hitsPerPage: 10 }
+    const found = await runActorSearch(faultEnv, query)
+    expect(found.engine).toBe('meilisearch')
+    expect(found.ids).toEqual([id])
+
+    await control('stop')
+    try {
+      await moderateRecord(env.DB, 'actor', id, { action: 'unpublish', reason: 'Retrait' }, TESTS)
+      await drainAll(faultEnv)
+      const stuck = (await outboxRows()).filter((r) => r.experiment_id === id)
+      expect(stuck.map((r) => r.target)).toEqual(['meilisearch'])
+      expect(stuck[0]!.attempts).toBeGreaterThanOrEqual(1)
+      expect(stuck[0]!.last_error).toBeTruthy()
+      // The embedded engine answers meanwhile, without the withdrawn actor.
+      const degraded = await runActorSearch(faultEnv, query)
+      expect(degraded.engine).toBe('embedded')
+      expect(degraded.ids).toEqual([])
+    } finally {
+      await control('start')
+    }
+    await drainAll(faultEnv, HOUR)
+    expect(await outboxRows()).toEqual([])
+    expect((await meilisearchActorEngine(faultEnv)!.indexedRevisions()).has(id)).toBe(false)
+    expect((await runActorSearch(faultEnv, query)).ids).toEqual([])
+  })
+
+  it('re-indexes an actor when an experiment links it; matching answers from Meilisearch', async () => {
+    const id = await publishActorDirect({
+      name: 'Médiathèque d’Exemple-sur-Mayenne',
+      kind: 'mediatheque',
+      territories: ['com:53130'],
+      offers: [{ skill: 'ateliers.collectifs' }],
+    })
+    await drainAll(faultEnv)
+    const warn = vi.spyOn(console, 'warn')
+    try {
+      const ask = MatchQuery.parse({
+        skill: 'ateliers.collectifs',
+        territory: 'com:53130',
+        theme: 'mediation',
+      })
+      // No published experiment of that theme yet: no match.
+      expect((await findHelpers(faultEnv, env.DB, ask)).items).toEqual([])
+      await publishDirect({
+        title: 'Ateliers numériques d’Exemple en Mayenne',
+        themes: ['mediation.competences'],
+        lead: { name: 'Médiathèque d’Exemple-sur-Mayenne', kind: 'association', actorId: id },
+      })
+      await drainAll(faultEnv)
+      const result = await findHelpers(faultEnv, env.DB, ask)
+      expect(result.engine).toBe('meilisearch')
+      expect(result.items.map((m) => [m.id, m.proximity])).toEqual([[id, 'commune']])
+      expect(warn).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+    }
+    expect(await outboxRows()).toEqual([])
+  })
 })
+
+const TESTS = { name: 'search-tests', via: 'api' } as const
+
+/** An actor submitted and approved through the services (no HTTP, no nudge). */
+async function publishActorDirect(overrides: Parameters<typeof needOnlyActor>[0]): Promise<string> {
+  const { id } = await submitActor(env.DB, ActorInput.parse(needOnlyActor(overrides)))
+  await moderateRecord(env.DB, 'actor', id, { action: 'approve' }, TESTS)
+  return id
+}

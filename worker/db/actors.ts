@@ -142,6 +142,11 @@ export async function publishedActorRevisions(db: Db): Promise<Map<string, numbe
   return new Map(results.map((r) => [r.id, r.revision]))
 }
 
+export async function countActors(db: Db): Promise<number> {
+  const row = await db.prepare('SELECT count(*) AS n FROM actors').first<{ n: number }>()
+  return row?.n ?? 0
+}
+
 // ── Writes ───────────────────────────────────────────────────────────────────
 
 /** The columns written from the content, in `contentColumns` order. */

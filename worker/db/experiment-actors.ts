@@ -12,6 +12,7 @@ import type {
   LinkRole,
 } from '../domain/actor-links'
 import type { ExperimentContent } from '../domain/experiment'
+import { SEARCH_TARGETS } from './outbox'
 import type { Db } from './session'
 
 /** The actor ids an experiment's content names, with their role, each pair once. */
@@ -27,13 +28,19 @@ export function linksOf(
   return [...new Map(links.map((l) => [`${l.actorId}|${l.role}`, l])).values()]
 }
 
-/** Replaces an experiment's links by those its content names (same batch as the write). */
+/**
+ * Replaces an experiment's links by those its content names (same batch as the write),
+ * and queues the search documents of the actors linked before and after: each counts
+ * and themes the experiments it is linked to.
+ */
 export function linkStatements(
   db: Db,
   experimentId: string,
-  content: Pick<ExperimentContent, 'lead' | 'partners'>
+  content: Pick<ExperimentContent, 'lead' | 'partners'>,
+  at: string
 ): D1PreparedStatement[] {
   return [
+    linkedActorsOutboxStatement(db, experimentId, at),
     db.prepare('DELETE FROM experiment_actors WHERE experiment_id = ?1').bind(experimentId),
     db
       .prepare(
@@ -41,7 +48,66 @@ export function linkStatements(
          SELECT ?1, json_extract(value, '$.actorId'), json_extract(value, '$.role') FROM json_each(?2)`
       )
       .bind(experimentId, JSON.stringify(linksOf(content))),
+    linkedActorsOutboxStatement(db, experimentId, at),
   ]
+}
+
+/**
+ * Outbox rows for the published actors an experiment is linked to, as the links stand
+ * when the statement runs: a change of the experiment (its links, or its status through
+ * a moderation decision) changes their documents. One row per actor and target per
+ * change, however many statements of the change ask for it: a row already queued at
+ * `at` and not yet claimed is enough.
+ */
+export function linkedActorsOutboxStatement(
+  db: Db,
+  experimentId: string,
+  at: string
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO search_outbox (experiment_id, record_kind, revision, target, enqueued_at, next_attempt_at)
+       SELECT DISTINCT a.id, 'actor', a.revision, t.value, ?2, ?2
+       FROM experiment_actors l JOIN actors a ON a.id = l.actor_id AND a.status = 'published',
+         json_each(?3) t
+       WHERE l.experiment_id = ?1
+         AND NOT EXISTS (SELECT 1 FROM search_outbox o
+           WHERE o.experiment_id = a.id AND o.record_kind = 'actor' AND o.target = t.value
+             AND o.enqueued_at = ?2 AND o.next_attempt_at = ?2 AND o.attempts = 0)`
+    )
+    .bind(experimentId, at, JSON.stringify(SEARCH_TARGETS))
+}
+
+/**
+ * For each of these actors that has some: how many published experiments it leads or
+ * partners and their top themes (what its search document counts and filters on).
+ */
+export async function linkedExperimentsOf(
+  db: Db,
+  actorIds: readonly string[]
+): Promise<Map<string, { experiments: number; themes: string[] }>> {
+  if (actorIds.length === 0) return new Map()
+  const { results } = await db
+    .prepare(
+      `SELECT l.actor_id, count(DISTINCT e.id) AS experiments,
+         json_group_array(DISTINCT t.theme) AS themes
+       FROM experiment_actors l
+         JOIN experiments e ON e.id = l.experiment_id AND e.status = 'published'
+         LEFT JOIN experiment_themes t ON t.experiment_id = e.id
+       WHERE l.actor_id IN (SELECT value FROM json_each(?1))
+       GROUP BY l.actor_id`
+    )
+    .bind(JSON.stringify(actorIds))
+    .all<{ actor_id: string; experiments: number; themes: string }>()
+  return new Map(
+    results.map((r) => [
+      r.actor_id,
+      {
+        experiments: r.experiments,
+        themes: (JSON.parse(r.themes) as (string | null)[]).filter((t): t is string => !!t).sort(),
+      },
+    ])
+  )
 }
 
 /** Which of these ids are actors that exist and are not deleted (any moderation status). */

@@ -5,6 +5,7 @@
  * submissions, edits, imports, moderation decisions and "still accurate" confirmations.
  */
 import type { Status } from '../domain/experiment'
+import { linkedActorsOutboxStatement } from './experiment-actors'
 import { SEARCH_TARGETS } from './outbox'
 import { RECORD_TABLES, type RecordKind } from './record-kinds'
 import type { Db } from './session'
@@ -58,6 +59,8 @@ export function revisionStatements(
          WHERE EXISTS (SELECT 1 ${applied})`
       )
       .bind(id, revision, change.at, JSON.stringify(SEARCH_TARGETS), kind),
+    // An experiment published, withdrawn or merged changes what its actors' documents count.
+    ...(kind === 'experiment' ? [linkedActorsOutboxStatement(db, id, change.at)] : []),
   ]
 }
 

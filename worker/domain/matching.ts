@@ -8,7 +8,8 @@
  * 2. by proximity to the asker's place, from its ancestry of typed codes: same commune,
  *    same EPCI, same département, same région, then actors working across France;
  *    actors elsewhere do not match (they are not "near");
- * 3. within a proximity, by name (folded), then id, so the order is the same everywhere.
+ * 3. within a proximity, by slug (the folded name, then the end of the id), then id, so
+ *    the order is the same in both engines.
  * An actor's proximity is the closest level its own places share with the asker's:
  * a Département de l'Orne actor is "same département" for any commune of the Orne.
  */
@@ -139,10 +140,8 @@ export interface MatchFields {
   /** Its places and every territory above them (typed codes). */
   places: string[]
   national: boolean
-  /** Top themes of the experiments it leads or partners. */
+  /** Top themes of the published experiments it leads or partners. */
   themes: string[]
-  /** Folded name then id: the order within a proximity, identical in both engines. */
-  sortKey: string
 }
 
 /** Skill codes and their families, each once, for a `…Skills` filter field. */

@@ -138,7 +138,8 @@ function scopeLabels(content: Partial<ExperimentContent>, derived: Partial<Deriv
   )
 }
 
-const clean = (text: string) => text.replace(SENTINELS, '')
+/** Text without the engines' highlight sentinels (never indexed). */
+export const clean = (text: string) => text.replace(SENTINELS, '')
 
 /** `reg:53` → `53`: filters and facets use the INSEE code, as in the API. */
 const codeDigits = (code: string) => code.slice(code.indexOf(':') + 1)

@@ -30,7 +30,7 @@ export interface Sql {
  * facet index, an empty one by no index at all) instead of evaluating `?n IS NULL OR …`
  * on every row.
  */
-class Params {
+export class Params {
   readonly values: unknown[] = []
   /**
    * A value bound before is referred to by its number again: the facet passes repeat the

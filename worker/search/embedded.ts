@@ -24,6 +24,7 @@ import {
   type QueryWord,
 } from './fts-query'
 import { countSql, facetsSql, hitsSql, type Criteria, type Sql } from './embedded-sql'
+import { EmbeddedStore, EXPERIMENT_TABLES, type StoredRow } from './embedded-store'
 import { MAX_TOTAL_HITS } from './settings'
 import { correctedQuery, editDistance, MAX_CORRECTIONS, type QueryVocabulary } from './typo'
 import {
@@ -36,9 +37,6 @@ import {
   type SearchQuery,
   type SearchResult,
 } from './types'
-
-/** Bound parameters travel as JSON; keep each chunk well under D1's 1 MB value limit. */
-const MAX_CHUNK_JSON = 400_000
 
 interface DocumentRow {
   id: string
@@ -73,10 +71,10 @@ interface StoredHit {
   point?: SearchDocument['point']
 }
 
-export class EmbeddedEngine implements SearchEngine {
-  readonly name = 'embedded' as const
-
-  constructor(private readonly db: D1Database) {}
+export class EmbeddedEngine extends EmbeddedStore<SearchDocument> implements SearchEngine {
+  constructor(db: D1Database) {
+    super(db, EXPERIMENT_TABLES, toStoredRow)
+  }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const typed = queryWords(query.q)
@@ -213,86 +211,11 @@ export class EmbeddedEngine implements SearchEngine {
     })
     return out
   }
-
-  async upsert(documents: readonly SearchDocument[]): Promise<void> {
-    if (documents.length === 0) return
-    const statements: D1PreparedStatement[] = []
-    for (const chunk of chunkByJsonSize(documents.map(toStoredRow))) {
-      const json = JSON.stringify(chunk)
-      statements.push(
-        this.db
-          .prepare(
-            `DELETE FROM search_document_facets WHERE docid IN (SELECT docid FROM search_documents
-               WHERE id IN (SELECT json_extract(value, '$.id') FROM json_each(?1)))`
-          )
-          .bind(json),
-        this.db
-          .prepare(
-            `INSERT INTO search_documents (id, revision, title, summary, labels, body, stems,
-               evidence, completeness, published_at, last_verified_at, hit)
-             SELECT v->>'$.id', v->>'$.revision', v->>'$.title', v->>'$.summary', v->>'$.labels',
-               v->>'$.body', v->>'$.stems', v->>'$.evidence', v->>'$.completeness',
-               v->>'$.publishedAt', v->>'$.lastVerifiedAt', v->>'$.hit'
-             FROM (SELECT value AS v FROM json_each(?1)) WHERE true
-             ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, title = excluded.title,
-               summary = excluded.summary, labels = excluded.labels, body = excluded.body,
-               stems = excluded.stems,
-               evidence = excluded.evidence, completeness = excluded.completeness,
-               published_at = excluded.published_at, last_verified_at = excluded.last_verified_at,
-               hit = excluded.hit`
-          )
-          .bind(json),
-        this.db
-          .prepare(
-            `INSERT OR IGNORE INTO search_facet_values (facet, value)
-             SELECT DISTINCT f.value->>'$[0]', f.value->>'$[1]'
-             FROM json_each(?1) j, json_each(j.value, '$.facets') f`
-          )
-          .bind(json),
-        this.db
-          .prepare(
-            `INSERT OR IGNORE INTO search_document_facets (docid, code)
-             SELECT d.docid, v.code
-             FROM json_each(?1) j
-             JOIN search_documents d ON d.id = j.value->>'$.id',
-             json_each(j.value, '$.facets') f
-             JOIN search_facet_values v
-               ON v.facet = f.value->>'$[0]' AND v.value = f.value->>'$[1]'`
-          )
-          .bind(json)
-      )
-    }
-    // One batch: a document and its facet values change together or not at all.
-    await this.db.batch(statements)
-  }
-
-  async remove(ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return
-    const json = JSON.stringify(ids)
-    await this.db.batch([
-      this.db
-        .prepare(
-          `DELETE FROM search_document_facets WHERE docid IN
-             (SELECT docid FROM search_documents WHERE id IN (SELECT value FROM json_each(?1)))`
-        )
-        .bind(json),
-      this.db
-        .prepare('DELETE FROM search_documents WHERE id IN (SELECT value FROM json_each(?1))')
-        .bind(json),
-    ])
-  }
-
-  async indexedRevisions(): Promise<Map<string, number>> {
-    const { results } = await this.db
-      .prepare('SELECT id, revision FROM search_documents')
-      .all<{ id: string; revision: number }>()
-    return new Map(results.map((r) => [r.id, r.revision]))
-  }
 }
 
 // ── Rows ─────────────────────────────────────────────────────────────────────
 
-function toStoredRow(doc: SearchDocument) {
+function toStoredRow(doc: SearchDocument): StoredRow {
   const hit: StoredHit = {
     slug: doc.slug,
     leadName: doc.leadName,
@@ -326,16 +249,18 @@ function toStoredRow(doc: SearchDocument) {
   return {
     id: doc.id,
     revision: doc.revision,
-    title: doc.title,
-    summary: doc.summary,
-    labels: [...doc.themeLabels, ...doc.stageLabels, ...doc.territoryLabels].join('\n'),
-    body: [doc.leadName, doc.body].join('\n'),
-    stems: doc.stems,
-    evidence: doc.evidence,
-    completeness: doc.completeness,
-    publishedAt: doc.publishedAt,
-    lastVerifiedAt: doc.lastVerifiedAt,
-    hit: JSON.stringify(hit),
+    columns: {
+      title: doc.title,
+      summary: doc.summary,
+      labels: [...doc.themeLabels, ...doc.stageLabels, ...doc.territoryLabels].join('\n'),
+      body: [doc.leadName, doc.body].join('\n'),
+      stems: doc.stems,
+      evidence: doc.evidence,
+      completeness: doc.completeness,
+      published_at: doc.publishedAt,
+      last_verified_at: doc.lastVerifiedAt,
+      hit: JSON.stringify(hit),
+    },
     facets,
   }
 }
@@ -360,22 +285,4 @@ function toHit(row: DocumentRow): SearchHit {
     point: stored.point ?? null,
     highlight: { title: escapeHighlight(row.hl_title), summary: escapeHighlight(row.hl_summary) },
   }
-}
-
-function chunkByJsonSize<T>(items: readonly T[]): T[][] {
-  const chunks: T[][] = []
-  let current: T[] = []
-  let size = 0
-  for (const item of items) {
-    const itemSize = JSON.stringify(item).length
-    if (current.length > 0 && size + itemSize > MAX_CHUNK_JSON) {
-      chunks.push(current)
-      current = []
-      size = 0
-    }
-    current.push(item)
-    size += itemSize
-  }
-  if (current.length > 0) chunks.push(current)
-  return chunks
 }

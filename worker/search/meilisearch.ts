@@ -8,25 +8,13 @@
  * Filters: attribute names come only from FACET_ATTRIBUTES (server side); every value is
  * quoted and escaped by `filterValue`, so no user input can add an `OR` clause.
  */
-import {
-  Meilisearch,
-  MeilisearchRequestError,
-  MeilisearchRequestTimeOutError,
-  MeilisearchTaskTimeOutError,
-  type FederatedMultiSearchParams,
-  type MultiSearchQuery,
-  type SearchResponse,
-} from 'meilisearch'
+import type { FederatedMultiSearchParams, MultiSearchQuery, SearchResponse } from 'meilisearch'
 import { verificationCutoff } from '../domain/freshness'
 import { stemOf } from './analysis'
 import { commonWords } from './common-words'
 import { escapeHighlight, MARK_END, MARK_START } from './documents'
-import {
-  applyIndexSettings,
-  DISPLAYED_ATTRIBUTES,
-  FACET_ATTRIBUTES,
-  MAX_TOTAL_HITS,
-} from './settings'
+import { filterValue, MeilisearchIndex, type MeilisearchConfig } from './meilisearch-index'
+import { DISPLAYED_ATTRIBUTES, FACET_ATTRIBUTES, indexSettings, MAX_TOTAL_HITS } from './settings'
 import { mayHaveTypo, queryWords, withoutStopWords, type QueryWord } from './fts-query'
 import { correctedQuery, type QueryVocabulary } from './typo'
 import {
@@ -41,41 +29,8 @@ import {
   type SortOrder,
 } from './types'
 
-/** Search requests give up after this; the embedded engine then answers. */
-export const SEARCH_TIMEOUT_MS = 1_500
-/** How long indexing waits for Meilisearch to apply a task (outside the request path). */
-const TASK_TIMEOUT_MS = 20_000
-
 /** Where the engine reads its query words' frequencies and spelling corrections. */
 export type VocabularySource = (words: readonly QueryWord[]) => Promise<QueryVocabulary>
-
-export interface MeilisearchConfig {
-  host: string
-  apiKey: string
-  indexUid: string
-  /** Per-request timeout; indexing calls use a longer one. */
-  timeoutMs?: number
-}
-
-/** The client wraps a timeout in a request error; both mean "not answering". */
-export function isMeilisearchTimeout(error: unknown): boolean {
-  return (
-    error instanceof MeilisearchTaskTimeOutError ||
-    error instanceof MeilisearchRequestTimeOutError ||
-    (error instanceof MeilisearchRequestError &&
-      error.cause instanceof MeilisearchRequestTimeOutError)
-  )
-}
-
-/** Network failures and timeouts, as opposed to Meilisearch rejecting a request. */
-export function isMeilisearchUnreachable(error: unknown): boolean {
-  return error instanceof MeilisearchRequestError || isMeilisearchTimeout(error)
-}
-
-/** A Meilisearch filter value: double-quoted, backslashes then quotes escaped. */
-export function filterValue(value: string): string {
-  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
-}
 
 /** One `attr IN [...]` group per selected facet (OR within, AND across), optionally skipping one. */
 export function buildFilter(query: SearchQuery, except?: FacetName): string[] {
@@ -106,7 +61,7 @@ const SORT: Record<SortOrder, string[]> = {
 /** Without query words relevance has nothing to rank: same order as the embedded engine. */
 const BROWSE_ORDER = ['evidence:desc', 'completeness:desc', 'publishedAt:desc']
 
-type IndexedDocument = Pick<
+type DisplayedDocument = Pick<
   SearchDocument,
   | 'id'
   | 'slug'
@@ -129,27 +84,17 @@ type IndexedDocument = Pick<
   _formatted?: { title?: string; summary?: string }
 }
 
-export class MeilisearchEngine implements SearchEngine {
-  readonly name = 'meilisearch' as const
-  private readonly client: Meilisearch
-  private readonly indexClient: Meilisearch
-
+export class MeilisearchEngine extends MeilisearchIndex<SearchDocument> implements SearchEngine {
   /**
    * `vocabulary`: the query words' document frequencies, which tell the words too common to
    * lead a sub-query (common-words.ts), and the corrections of misspelt words; without it
    * every word leads one and Meilisearch's own typo tolerance is all there is.
    */
   constructor(
-    private readonly config: MeilisearchConfig,
+    config: MeilisearchConfig,
     private readonly vocabularySource: VocabularySource | null = null
   ) {
-    const common = {
-      host: config.host,
-      apiKey: config.apiKey,
-      defaultWaitOptions: { interval: 50 },
-    }
-    this.client = new Meilisearch({ ...common, timeout: config.timeoutMs ?? SEARCH_TIMEOUT_MS })
-    this.indexClient = new Meilisearch({ ...common, timeout: 10_000 })
+    super(config, indexSettings)
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -182,9 +127,9 @@ export class MeilisearchEngine implements SearchEngine {
     }))
     const { results } = await this.client.multiSearch<
       { queries: MultiSearchQuery[] },
-      IndexedDocument
+      DisplayedDocument
     >({ queries: [main, ...perFacet] })
-    const [first, ...others] = results as unknown as SearchResponse<IndexedDocument>[]
+    const [first, ...others] = results as unknown as SearchResponse<DisplayedDocument>[]
     if (!first) throw new Error('Meilisearch returned no result for the main query')
     return {
       hits: first.hits.map(toHit),
@@ -224,7 +169,7 @@ export class MeilisearchEngine implements SearchEngine {
       limit: number,
       offset = 0
     ) =>
-      this.client.multiSearch<FederatedMultiSearchParams, IndexedDocument>({
+      this.client.multiSearch<FederatedMultiSearchParams, DisplayedDocument>({
         federation: {
           limit,
           offset,
@@ -294,72 +239,7 @@ export class MeilisearchEngine implements SearchEngine {
       return none
     }
   }
-
-  async upsert(documents: readonly SearchDocument[]): Promise<void> {
-    if (documents.length === 0) return
-    await this.ensureIndex()
-    const task = await this.indexClient
-      .index<SearchDocument>(this.config.indexUid)
-      .addDocuments([...documents], { primaryKey: 'id' })
-      .waitTask({ timeout: TASK_TIMEOUT_MS })
-    if (task.status !== 'succeeded') {
-      throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
-    }
-  }
-
-  async remove(ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return
-    await this.ensureIndex()
-    const task = await this.indexClient
-      .index(this.config.indexUid)
-      .deleteDocuments([...ids])
-      .waitTask({ timeout: TASK_TIMEOUT_MS })
-    if (task.status !== 'succeeded') {
-      throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
-    }
-  }
-
-  async indexedRevisions(): Promise<Map<string, number>> {
-    const out = new Map<string, number>()
-    const index = this.indexClient.index<Pick<SearchDocument, 'id' | 'revision'>>(
-      this.config.indexUid
-    )
-    const limit = 1000
-    for (let offset = 0; ; offset += limit) {
-      const page = await index.getDocuments({ fields: ['id', 'revision'], limit, offset })
-      for (const doc of page.results) out.set(doc.id, doc.revision)
-      if (page.results.length < limit) return out
-    }
-  }
-
-  /** Applies the index settings (idempotent; used by the reindex endpoint). */
-  async applySettings(): Promise<void> {
-    await applyIndexSettings(this.indexClient, this.config.indexUid)
-    settledIndexes.add(this.key())
-  }
-
-  /**
-   * A missing index gets its settings before its first document, so it never holds
-   * documents under default settings. Checked once per isolate and index.
-   */
-  private async ensureIndex(): Promise<void> {
-    if (settledIndexes.has(this.key())) return
-    try {
-      await this.indexClient.getRawIndex(this.config.indexUid)
-    } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code
-      if (code !== 'index_not_found') throw error
-      await applyIndexSettings(this.indexClient, this.config.indexUid)
-    }
-    settledIndexes.add(this.key())
-  }
-
-  private key(): string {
-    return `${this.config.host}#${this.config.indexUid}`
-  }
 }
-
-const settledIndexes = new Set<string>()
 
 const ROTATION_WORDS = 4
 
@@ -414,7 +294,7 @@ function mergeFacets(distributions: readonly Record<string, Record<string, numbe
   return facets
 }
 
-function toHit(doc: IndexedDocument): SearchHit {
+function toHit(doc: DisplayedDocument): SearchHit {
   return {
     id: doc.id,
     slug: doc.slug,

@@ -1,14 +1,27 @@
 /**
- * What the rest of the Worker calls to search: engine selection with automatic fallback,
- * similar experiments. (The post-write nudge of the outbox drain is HTTP middleware:
+ * What the rest of the Worker calls to search: engine selection with automatic fallback
+ * (experiments, actors, matching), similar experiments. (The post-write nudge of the outbox drain is HTTP middleware:
  * worker/http/search-sync.ts.)
  */
 import { territoriesLikeFilters } from '../domain/search'
 import type { TerritorySize } from '../domain/territory-size'
 import { topTheme } from '../domain/vocabularies'
-import { embeddedEngine, meilisearchEngine } from './engines'
-import { isMeilisearchTimeout, SEARCH_TIMEOUT_MS } from './meilisearch'
-import type { SearchHit, SearchQuery, SearchResult } from './types'
+import type { ActorSearchQuery, ActorSearchResult } from '../domain/actor-search'
+import {
+  embeddedActorEngine,
+  embeddedEngine,
+  meilisearchActorEngine,
+  meilisearchEngine,
+} from './engines'
+import { isMeilisearchTimeout, SEARCH_TIMEOUT_MS } from './meilisearch-index'
+import type {
+  EngineName,
+  MatchHit,
+  MatchSearch,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+} from './types'
 
 /**
  * After a Meilisearch timeout, this isolate goes straight to the embedded engine for a
@@ -19,16 +32,20 @@ const TIMEOUT_COOL_DOWN_MS = 10_000
 const coolDownUntil = new Map<string, number>()
 
 /**
- * Searches with Meilisearch when it is configured and answers, otherwise with the
- * embedded engine; `result.engine` says which one answered.
+ * Asks Meilisearch when it is configured and answers, otherwise the embedded engine:
+ * every search of every kind of record goes through here, so a Meilisearch outage
+ * degrades all of them the same way (the answer says which engine gave it).
  */
-export async function runSearch(env: Env, query: SearchQuery): Promise<SearchResult> {
-  const meili = meilisearchEngine(env)
+async function answer<T>(
+  env: Env,
+  meilisearch: (() => Promise<T>) | null,
+  embedded: () => Promise<T>
+): Promise<T> {
   const host = env.MEILI_HOST
-  if (meili && (coolDownUntil.get(host) ?? 0) <= Date.now()) {
+  if (meilisearch && (coolDownUntil.get(host) ?? 0) <= Date.now()) {
     const started = Date.now()
     try {
-      return await meili.search(query)
+      return await meilisearch()
     } catch (error) {
       // Measured rather than read from the error: in workerd the client's timeout reaches
       // us as a generic request error (the abort reason is not passed through as is).
@@ -39,7 +56,34 @@ export async function runSearch(env: Env, query: SearchQuery): Promise<SearchRes
       console.warn(`Meilisearch unavailable (${reason}); answering from the embedded engine`)
     }
   }
-  return embeddedEngine(env).search(query)
+  return embedded()
+}
+
+/** Searches experiments; `result.engine` says which engine answered. */
+export function runSearch(env: Env, query: SearchQuery): Promise<SearchResult> {
+  const meili = meilisearchEngine(env)
+  return answer(env, meili && (() => meili.search(query)), () => embeddedEngine(env).search(query))
+}
+
+/** Searches the network's actors (the list and its facets); `engine` says which answered. */
+export function runActorSearch(env: Env, query: ActorSearchQuery): Promise<ActorSearchResult> {
+  const meili = meilisearchActorEngine(env)
+  return answer(env, meili && (() => meili.search(query)), () =>
+    embeddedActorEngine(env).search(query)
+  )
+}
+
+/** « Qui peut m'aider ? » and its reverse, computed by the engines (domain/matching.ts). */
+export function runMatch(
+  env: Env,
+  s: MatchSearch
+): Promise<{ hits: MatchHit[]; engine: EngineName }> {
+  const meili = meilisearchActorEngine(env)
+  return answer<{ hits: MatchHit[]; engine: EngineName }>(
+    env,
+    meili && (async () => ({ hits: await meili.match(s), engine: 'meilisearch' })),
+    async () => ({ hits: await embeddedActorEngine(env).match(s), engine: 'embedded' })
+  )
 }
 
 export interface SimilarityProbe {

@@ -2,11 +2,12 @@
  * Search settings, in one place for both engines: which fields are searched, filtered
  * and sorted, and the French stop words; the synonyms come from the domain lexicon
  * (lexicon.json). The Meilisearch index settings are derived from these lists and applied
- * idempotently by `applyIndexSettings` (from the reindex endpoint and before the first
- * sync, never per request); the embedded engine uses the same stop words and lexicon.
+ * idempotently by `MeilisearchIndex.applySettings` (from the reindex endpoint and before
+ * the first sync, never per request); the embedded engine uses the same stop words and lexicon.
  */
-import type { Meilisearch, Settings } from 'meilisearch'
+import type { Settings } from 'meilisearch'
 import { meilisearchSynonyms } from './lexicon'
+import type { ActorFacet } from '../domain/actor-search'
 import type { FacetName } from './types'
 
 /**
@@ -158,6 +159,21 @@ export function indexSettings(): Settings {
       'evidence:desc',
       'completeness:desc',
     ],
+    ...frenchTextSettings(),
+    // 101 départements must all fit in the facet counts.
+    faceting: { maxValuesPerFacet: 110, sortFacetValuesBy: { '*': 'count' } },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    searchCutoffMs: 500,
+  }
+}
+
+/**
+ * The French analysis every index shares: the Worker's stop words, the lexicon's
+ * synonyms, typo tolerance from 7 letters and off for numbers and stems, French
+ * tokenisation.
+ */
+function frenchTextSettings(): Settings {
+  return {
     // Deliberately empty: Meilisearch 1.21 does not index stop words, and a multi-word
     // synonym is matched as a phrase, so "msap" → "maison de services au public" never
     // matched a fiche saying exactly that (measured). STOP_WORDS are stripped from the
@@ -178,19 +194,58 @@ export function indexSettings(): Settings {
       disableOnNumbers: true,
       disableOnAttributes: ['stems'],
     },
-    // 101 départements must all fit in the facet counts.
-    faceting: { maxValuesPerFacet: 110, sortFacetValuesBy: { '*': 'count' } },
-    pagination: { maxTotalHits: MAX_TOTAL_HITS },
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
-    searchCutoffMs: 500,
   }
 }
 
-/** Applies the settings (a no-op task when unchanged) and waits until they are live. */
-export async function applyIndexSettings(
-  client: Meilisearch,
-  indexUid: string,
-  timeoutMs = 30_000
-): Promise<void> {
-  await client.index(indexUid).updateSettings(indexSettings()).waitTask({ timeout: timeoutMs })
+// ── Actors (the network) ─────────────────────────────────────────────────────
+
+/** Document attribute behind each facet of the actors' list. */
+export const ACTOR_FACET_ATTRIBUTES: Record<ActorFacet, string> = {
+  kind: 'kind',
+  offers: 'offerSkills',
+  needs: 'needSkills',
+  territory: 'territories',
+  programme: 'programmes',
+}
+
+/** The filter attributes of the actors index that matching reads (domain/matching.ts). */
+export const MATCH_ATTRIBUTES = {
+  offers: 'offerSkills',
+  needs: 'needSkills',
+  places: 'places',
+  national: 'national',
+  themes: 'themes',
+} as const
+
+/** In decreasing importance, as for experiments: the name, then labels, then the texts. */
+export const ACTOR_SEARCHABLE_ATTRIBUTES = ['name', 'labels', 'description', 'body', 'stems']
+
+/** The actors index: the same French analysis and lexicon as the experiments'. */
+export function actorIndexSettings(): Settings {
+  return {
+    searchableAttributes: ACTOR_SEARCHABLE_ATTRIBUTES,
+    displayedAttributes: ['id', 'slug', 'revision'],
+    filterableAttributes: [
+      {
+        attributePatterns: [
+          'id',
+          ...new Set([
+            ...Object.values(ACTOR_FACET_ATTRIBUTES),
+            ...Object.values(MATCH_ATTRIBUTES),
+          ]),
+        ],
+        features: { facetSearch: false, filter: { equality: true, comparison: false } },
+      },
+    ],
+    // Browse: newest first; matching: by slug within a proximity level. Both with id last.
+    sortableAttributes: ['publishedAt', 'slug', 'id'],
+    // An actor holds every query word (`all`), so `words` has nothing to rank; relevance
+    // first, then the sort, as the embedded engine (bm25, then its order).
+    rankingRules: ['attribute', 'typo', 'exactness', 'sort'],
+    ...frenchTextSettings(),
+    faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    searchCutoffMs: 500,
+  }
 }

@@ -1,10 +1,11 @@
 /**
  * From D1 to the search indexes.
  *
- * `drainOutbox` delivers the outbox: for each target it claims a bounded batch of due
- * rows, re-reads the CURRENT experiments (the outbox row only says "this changed"),
+ * Every kind of record the indexes hold (indexed-kinds.ts: experiments, actors) goes the
+ * same way. `drainOutbox` delivers the outbox: for each target and kind it claims a
+ * bounded batch of due rows, re-reads the CURRENT records (the outbox row only says "this changed"),
  * upserts the published ones and removes the others by id, then deletes the delivered
- * rows. At-least-once and idempotent: replays are harmless, and a row whose experiment
+ * rows. At-least-once and idempotent: replays are harmless, and a row whose record
  * changed while it was being delivered is released for another pass instead of deleted,
  * so a slow drain can never leave an older revision in the index. Failures count an
  * attempt, keep the error and back off; a document that cannot be indexed fails alone.
@@ -12,13 +13,6 @@
  * `reindexBatch` rebuilds both indexes from D1 in bounded steps (settings changes,
  * disaster recovery).
  */
-import {
-  countExperiments,
-  getExperimentsByIds,
-  listExperimentsAfter,
-  publishedRevisions,
-  type ExperimentRow,
-} from '../db/experiments'
 import {
   claimOutboxRows,
   deleteOutboxRows,
@@ -30,10 +24,9 @@ import {
 } from '../db/outbox'
 import { z } from '@hono/zod-openapi'
 import type { Db } from '../db/session'
-import { toSearchDocument } from './documents'
-import { embeddedEngine, meilisearchEngine } from './engines'
-import { isMeilisearchUnreachable, MeilisearchEngine } from './meilisearch'
-import type { SearchDocument, SearchEngine } from './types'
+import { INDEXED_KINDS, type AnyIndexedKind, type IndexedRow } from './indexed-kinds'
+import { isMeilisearchUnreachable } from './meilisearch-index'
+import type { DocumentIndex, IndexedDocument } from './types'
 
 const LEASE_MS = 60_000
 const MAX_BACKOFF_MS = 60 * 60_000
@@ -54,14 +47,10 @@ export interface DrainReport {
   delivered: number
   /** Rows that failed this time (attempt counted, retried later). */
   failed: number
-  /** Rows released because their experiment changed during delivery. */
+  /** Rows released because their record changed during delivery. */
   released: number
   /** Set when the target was not drained at all (not configured). */
   skipped?: string
-}
-
-export function engineForTarget(env: Env, target: SearchTarget): SearchEngine | null {
-  return target === 'meilisearch' ? meilisearchEngine(env) : embeddedEngine(env)
 }
 
 export async function drainOutbox(env: Env, options: DrainOptions = {}): Promise<DrainReport[]> {
@@ -70,27 +59,30 @@ export async function drainOutbox(env: Env, options: DrainOptions = {}): Promise
   for (const target of options.targets ?? SEARCH_TARGETS) {
     const report: DrainReport = { target, delivered: 0, failed: 0, released: 0 }
     reports.push(report)
-    const engine = engineForTarget(env, target)
-    if (!engine) {
-      // Rows wait (they are cheap) and drain once Meilisearch is configured.
-      report.skipped = 'not configured'
-      continue
-    }
-    for (let i = 0; i < (options.maxBatches ?? 5); i++) {
-      const now = options.now ?? new Date()
-      const rows = await claimOutboxRows(
-        db,
-        target,
-        now.toISOString(),
-        new Date(now.getTime() + LEASE_MS).toISOString(),
-        options.batchSize ?? 100
-      )
-      if (rows.length === 0) break
-      const outcome = await deliverBatch(db, engine, rows, now)
-      report.delivered += outcome.delivered
-      report.failed += outcome.failed
-      report.released += outcome.released
-      if (rows.length < (options.batchSize ?? 100)) break
+    for (const kind of INDEXED_KINDS) {
+      const index = kind.index(env, target)
+      if (!index) {
+        // Rows wait (they are cheap) and drain once Meilisearch is configured.
+        report.skipped = 'not configured'
+        break
+      }
+      for (let i = 0; i < (options.maxBatches ?? 5); i++) {
+        const now = options.now ?? new Date()
+        const rows = await claimOutboxRows(
+          db,
+          target,
+          now.toISOString(),
+          new Date(now.getTime() + LEASE_MS).toISOString(),
+          options.batchSize ?? 100,
+          kind.kind
+        )
+        if (rows.length === 0) break
+        const outcome = await deliverBatch(db, kind, index, rows, now)
+        report.delivered += outcome.delivered
+        report.failed += outcome.failed
+        report.released += outcome.released
+        if (rows.length < (options.batchSize ?? 100)) break
+      }
     }
   }
   return reports
@@ -100,27 +92,28 @@ interface Delivery {
   id: string
   /** Revision written to the index (or removed at); -1 when the row no longer exists. */
   revision: number
-  document: SearchDocument | null
+  document: IndexedDocument | null
   error?: string
 }
 
 async function deliverBatch(
   db: Db,
-  engine: SearchEngine,
+  kind: AnyIndexedKind,
+  index: DocumentIndex<IndexedDocument>,
   rows: readonly OutboxRow[],
   now: Date
 ): Promise<{ delivered: number; failed: number; released: number }> {
   const ids = [...new Set(rows.map((r) => r.experiment_id))]
-  const current = new Map((await getExperimentsByIds(db, ids)).map((r) => [r.id, r]))
-  const deliveries = ids.map((id) => toDelivery(id, current.get(id)))
+  const current = await kind.rowsByIds(db, ids)
+  const deliveries = await toDeliveries(db, kind, ids, current)
 
-  await writeToIndex(engine, deliveries)
+  await writeToIndex(index, deliveries)
 
   // Confirm: anything that changed since we read it goes around again.
   const ok = deliveries.filter((d) => !d.error)
   const after = new Map(
     (
-      await getExperimentsByIds(
+      await kind.rowsByIds(
         db,
         ok.map((d) => d.id)
       )
@@ -144,7 +137,7 @@ async function deliverBatch(
       )
     )
     console.warn(
-      `search sync: ${failedRows.length} outbox row(s) failed for ${engine.name}:`,
+      `search sync: ${failedRows.length} ${kind.kind} outbox row(s) failed for ${index.name}:`,
       [...errors.values()][0]
     )
   }
@@ -155,14 +148,29 @@ async function deliverBatch(
   }
 }
 
-function toDelivery(id: string, row: ExperimentRow | undefined): Delivery {
-  if (!row) return { id, revision: -1, document: null }
-  if (row.status !== 'published') return { id, revision: row.revision, document: null }
-  try {
-    return { id, revision: row.revision, document: toSearchDocument(row) }
-  } catch (error) {
-    return { id, revision: row.revision, document: null, error: describe(error) }
-  }
+/**
+ * What to write for each id: the document of a published record, a removal otherwise
+ * (unpublished, rejected, merged, gone). A record whose document cannot be built fails
+ * alone.
+ */
+async function toDeliveries(
+  db: Db,
+  kind: AnyIndexedKind,
+  ids: readonly string[],
+  rows: readonly IndexedRow[]
+): Promise<Delivery[]> {
+  const current = new Map(rows.map((r) => [r.id, r]))
+  const builder = await kind.documentBuilder(db, rows)
+  return ids.map((id) => {
+    const row = current.get(id)
+    if (!row) return { id, revision: -1, document: null }
+    if (row.status !== 'published') return { id, revision: row.revision, document: null }
+    try {
+      return { id, revision: row.revision, document: builder.build(row) }
+    } catch (error) {
+      return { id, revision: row.revision, document: null, error: describe(error) }
+    }
+  })
 }
 
 /**
@@ -172,7 +180,7 @@ function toDelivery(id: string, row: ExperimentRow | undefined): Delivery {
  * the answer says so.
  */
 async function writeToIndex(
-  engine: SearchEngine,
+  engine: DocumentIndex<IndexedDocument>,
   deliveries: Delivery[]
 ): Promise<'written' | 'unreachable'> {
   const pending = deliveries.filter((d) => !d.error)
@@ -215,7 +223,10 @@ const describe = (error: unknown) =>
 /** What one reindex call did: the response of `POST /api/moderation/reindex`. */
 export const ReindexProgress = z
   .object({
-    processed: z.number().int().openapi({ description: 'Expériences lues par cet appel' }),
+    kind: z
+      .enum(['experiment', 'actor'])
+      .openapi({ description: 'Type de fiche relu par cet appel' }),
+    processed: z.number().int().openapi({ description: 'Fiches lues par cet appel' }),
     indexed: z
       .number()
       .int()
@@ -223,7 +234,10 @@ export const ReindexProgress = z
     removed: z.number().int().openapi({
       description: 'Identifiants retirés des index (dépubliés, ou absents de D1)',
     }),
-    total: z.number().int().openapi({ description: 'Expériences dans D1, tous statuts' }),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: 'Fiches dans D1, tous statuts, tous types (expériences, acteurs)' }),
     engines: z.array(z.enum(['meilisearch', 'embedded'])),
     done: z.boolean(),
     nextCursor: z
@@ -247,10 +261,22 @@ export const ReindexProgress = z
 export type ReindexProgress = z.infer<typeof ReindexProgress>
 
 /**
- * Rebuilds the indexes from D1, `limit` experiments per call in id order. The first call
- * (no cursor) re-applies the Meilisearch settings; the last one removes whatever the
- * indexes hold that is not published in D1. Documents are upserted in place, so search
- * keeps answering during a rebuild.
+ * Where a rebuild stands: the kind being walked and the last id done. A cursor is
+ * `<kind>:<id>`; a bare id (cursors given before actors were indexed) is an experiment's.
+ */
+function parseCursor(cursor: string | null): { at: number; after: string } {
+  if (cursor === null) return { at: 0, after: '' }
+  const colon = cursor.indexOf(':')
+  const at = INDEXED_KINDS.findIndex((k) => k.kind === cursor.slice(0, colon))
+  return at >= 0 ? { at, after: cursor.slice(colon + 1) } : { at: 0, after: cursor }
+}
+
+/**
+ * Rebuilds the indexes from D1, `limit` records per call: every experiment in id order,
+ * then every actor. The first call (no cursor) re-applies the Meilisearch settings of
+ * every index; the last call of each kind removes whatever its indexes hold that is not
+ * published in D1. Documents are upserted in place, so search keeps answering during a
+ * rebuild.
  */
 export async function reindexBatch(
   env: Env,
@@ -258,12 +284,16 @@ export async function reindexBatch(
   limit = 500
 ): Promise<ReindexProgress> {
   const db = env.DB.withSession('first-primary')
-  const meili = meilisearchEngine(env)
-  const engines: SearchEngine[] = [embeddedEngine(env), ...(meili ? [meili] : [])]
-  if (cursor === null && meili instanceof MeilisearchEngine) await meili.applySettings()
+  const { at, after } = parseCursor(cursor)
+  const kind = INDEXED_KINDS[at]!
+  if (cursor === null) {
+    for (const k of INDEXED_KINDS) await k.meilisearch(env)?.applySettings()
+  }
+  const indexes = SEARCH_TARGETS.flatMap((target) => kind.index(env, target) ?? [])
 
-  const rows = await listExperimentsAfter(db, cursor ?? '', limit)
-  const documents: SearchDocument[] = []
+  const rows = await kind.rowsAfter(db, after, limit)
+  const builder = await kind.documentBuilder(db, rows)
+  const documents: IndexedDocument[] = []
   const removals: string[] = []
   for (const row of rows) {
     if (row.status !== 'published') {
@@ -271,7 +301,7 @@ export async function reindexBatch(
       continue
     }
     try {
-      documents.push(toSearchDocument(row))
+      documents.push(builder.build(row))
     } catch (error) {
       // A malformed row must not stop the rebuild; it is left out of the indexes.
       console.warn('reindex: skipping', describe(error))
@@ -282,38 +312,41 @@ export async function reindexBatch(
   // a whole batch, so the rebuild and `npm start` failed, issue 15) fails alone and is
   // reported; only an unreachable engine stops the rebuild.
   const refused: ReindexProgress['refused'] = []
-  for (const engine of engines) {
+  for (const index of indexes) {
     const deliveries: Delivery[] = [
       ...documents.map((document) => ({ id: document.id, revision: document.revision, document })),
       ...removals.map((id) => ({ id, revision: -1, document: null })),
     ]
-    if ((await writeToIndex(engine, deliveries)) === 'unreachable') {
-      throw new Error(`${engine.name} unreachable: ${deliveries[0]?.error ?? ''}`)
+    if ((await writeToIndex(index, deliveries)) === 'unreachable') {
+      throw new Error(`${index.name} unreachable: ${deliveries[0]?.error ?? ''}`)
     }
     for (const d of deliveries) {
-      if (d.error) refused.push({ id: d.id, engine: engine.name, error: d.error })
+      if (d.error) refused.push({ id: d.id, engine: index.name, error: d.error })
     }
   }
   if (refused.length) console.warn('reindex: refused', JSON.stringify(refused))
 
-  const done = rows.length < limit
+  const kindDone = rows.length < limit
   let removed = removals.length
-  if (done) {
-    const published = await publishedRevisions(db)
-    for (const engine of engines) {
-      const stale = [...(await engine.indexedRevisions()).keys()].filter((id) => !published.has(id))
-      await engine.remove(stale)
+  if (kindDone) {
+    const published = await kind.publishedRevisions(db)
+    for (const index of indexes) {
+      const stale = [...(await index.indexedRevisions()).keys()].filter((id) => !published.has(id))
+      await index.remove(stale)
       removed += stale.length
     }
   }
+  const next = kindDone ? INDEXED_KINDS[at + 1] : kind
+  const counts = await Promise.all(INDEXED_KINDS.map((k) => k.count(db)))
   return {
+    kind: kind.kind,
     processed: rows.length,
     indexed: documents.length - new Set(refused.map((r) => r.id)).size,
     removed,
-    total: await countExperiments(db),
-    engines: engines.map((e) => e.name),
-    done,
-    nextCursor: done ? null : (rows.at(-1)?.id ?? null),
+    total: counts.reduce((a, b) => a + b, 0),
+    engines: indexes.map((e) => e.name),
+    done: !next,
+    nextCursor: next ? `${next.kind}:${kindDone ? '' : (rows.at(-1)?.id ?? '')}` : null,
     refused,
   }
 }

@@ -8,7 +8,8 @@
 import type { TerritoryRef } from '../domain/experiment'
 import type { GeoPoint } from '../domain/territory'
 import type { DensityClass, PopulationBand } from '../domain/territory-size'
-import type { MatchDirection, Proximity } from '../domain/matching'
+import type { ActorSearchQuery, ActorSearchResult } from '../domain/actor-search'
+import type { MatchDirection, MatchFields, Proximity } from '../domain/matching'
 import {
   UNKNOWN_YEAR,
   type EngineName,
@@ -86,15 +87,53 @@ export function hitYear(year: SearchDocument['year']): number | null {
   return year === UNKNOWN_YEAR ? null : year
 }
 
-export interface SearchEngine {
+/** What every index holds of a record: its id and the revision it was built from. */
+export interface IndexedDocument {
+  id: string
+  revision: number
+}
+
+/** The writing side of an index, the same for every kind of record (sync.ts drives it). */
+export interface DocumentIndex<D extends IndexedDocument> {
   readonly name: EngineName
-  search(query: SearchQuery): Promise<SearchResult>
   /** Insert or replace documents by id (idempotent). */
-  upsert(documents: readonly SearchDocument[]): Promise<void>
+  upsert(documents: readonly D[]): Promise<void>
   /** Remove documents by id (idempotent; unknown ids are ignored). */
   remove(ids: readonly string[]): Promise<void>
   /** Ids and revisions of everything indexed, for consistency checks and tests. */
   indexedRevisions(): Promise<Map<string, number>>
+}
+
+export interface SearchEngine extends DocumentIndex<SearchDocument> {
+  search(query: SearchQuery): Promise<SearchResult>
+}
+
+/**
+ * What the indexes hold for one published actor (public fields only): its searchable
+ * text, the list's facets and the fields matching filters and sorts on.
+ */
+export interface ActorDocument extends IndexedDocument, MatchFields {
+  slug: string
+  name: string
+  description: string
+  /** Kind, skills, programmes and places in French and English, as people type them. */
+  labels: string[]
+  /** The free texts of its offers and needs, its mediation services: searchable, not shown. */
+  body: string
+  stems: string
+  kind: string
+  /** Declared territories, the départements and régions they cover, and every place above. */
+  territories: string[]
+  programmes: string[]
+  /** Published experiments it leads or partners (changes reach the index through the outbox). */
+  experiments: number
+  publishedAt: string
+}
+
+/** Both engines answer the actors' list and « Qui peut m'aider ? » (search/actor-engines.ts). */
+export interface ActorSearchEngine extends DocumentIndex<ActorDocument> {
+  search(query: ActorSearchQuery): Promise<ActorSearchResult>
+  match(search: MatchSearch): Promise<MatchHit[]>
 }
 
 /** What « Qui peut m'aider ? » asks an engine (search/matching.ts, rules in domain/matching.ts). */

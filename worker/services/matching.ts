@@ -19,7 +19,7 @@ import { contributionsOf, experimentsOfActor } from '../db/experiment-actors'
 import type { Db } from '../db/session'
 import { ancestriesOf, findTerritories } from '../db/territories'
 import { ProblemError } from '../http/problem'
-import { runMatch } from '../search/matching'
+import { runMatch } from '../search/service'
 import { replicationsDeclaredBy } from './replications'
 import type { Replication } from '../domain/replication'
 import type { EngineName, MatchHit } from '../search/types'
@@ -66,7 +66,7 @@ export async function findHelpers(env: Env, db: Db, query: MatchQuery): Promise<
       },
     ])
   const [place = []] = await ancestriesOf(db, [[territory.code]])
-  const { hits, engine } = await runMatch(env, db, {
+  const { hits, engine } = await runMatch(env, {
     direction: query.direction,
     skills: [query.skill],
     levels: proximityLevels(place),
@@ -99,7 +99,7 @@ export async function needsNear(
   if (offered.length === 0) return { items: [], engine: 'embedded' }
   const first = actor.territories[0]
   const [place = []] = first ? await ancestriesOf(db, [[first]]) : [[]]
-  const { hits, engine } = await runMatch(env, db, {
+  const { hits, engine } = await runMatch(env, {
     direction: 'needs',
     skills: offered,
     levels: proximityLevels(place),

@@ -186,7 +186,7 @@ export function recordStatements(
             change,
             status
           ),
-          ...linkStatements(db, id, content),
+          ...linkStatements(db, id, content, change.at),
         ]
       }
       return [
@@ -207,7 +207,7 @@ export function recordStatements(
           },
           write.change
         ),
-        ...linkStatements(db, write.id, write.content),
+        ...linkStatements(db, write.id, write.content, write.change.at),
       ]
     }
     case 'moderation':

@@ -1,0 +1,111 @@
+/**
+ * The kinds of record the search indexes hold, each said once: how to read its current
+ * rows from D1, how to build its documents, and its index in each engine. The outbox
+ * drain and the rebuild (sync.ts) walk this list and know nothing else of a kind.
+ *
+ * Adding a kind (events…): its `record_kind` in the outbox (a D1 migration widening the
+ * CHECK) and in db/record-kinds.ts, its tables in SEARCH_DB (a `migrations/search/`
+ * migration shaped like 0006), its document builder and engines (like
+ * actor-documents.ts, actors-embedded.ts, actors-meilisearch.ts), then one entry here.
+ */
+import type { Status } from '../domain/experiment'
+import { placesOf } from '../db/actor-places'
+import {
+  countActors,
+  getActorsByIds,
+  listActorsAfter,
+  publishedActorRevisions,
+  type ActorRow,
+} from '../db/actors'
+import { linkedExperimentsOf } from '../db/experiment-actors'
+import {
+  countExperiments,
+  getExperimentsByIds,
+  listExperimentsAfter,
+  publishedRevisions,
+  type ExperimentRow,
+} from '../db/experiments'
+import type { SearchTarget } from '../db/outbox'
+import type { RecordKind } from '../db/record-kinds'
+import type { Db } from '../db/session'
+import { toActorDocument } from './actor-documents'
+import { toSearchDocument } from './documents'
+import {
+  embeddedActorEngine,
+  embeddedEngine,
+  meilisearchActorEngine,
+  meilisearchEngine,
+} from './engines'
+import type { MeilisearchIndex } from './meilisearch-index'
+import type { DocumentIndex, IndexedDocument } from './types'
+
+/** What the sync reads of any record's current row. */
+export interface IndexedRow {
+  id: string
+  status: Status
+  revision: number
+}
+
+export interface DocumentBuilder<R, D> {
+  build(row: R): D
+}
+
+export interface IndexedKind<R extends IndexedRow, D extends IndexedDocument> {
+  kind: RecordKind
+  /** The current rows of these ids, any status (missing ids are absent). */
+  rowsByIds(db: Db, ids: readonly string[]): Promise<R[]>
+  /** Every row after `afterId` in id order, any status: the rebuild walks them all. */
+  rowsAfter(db: Db, afterId: string, limit: number): Promise<R[]>
+  /** Ids and revisions of every published row, to compare with an index. */
+  publishedRevisions(db: Db): Promise<Map<string, number>>
+  count(db: Db): Promise<number>
+  /**
+   * Reads what the documents of these rows need besides the rows (in one go), then
+   * builds each one; a builder throws on a row it cannot index.
+   */
+  documentBuilder(db: Db, rows: readonly R[]): Promise<DocumentBuilder<R, D>>
+  /** Its index for an outbox target; null when that engine is not configured. */
+  index(env: Env, target: SearchTarget): DocumentIndex<D> | null
+  /** Its Meilisearch index (settings), when configured. */
+  meilisearch(env: Env): MeilisearchIndex<D> | null
+}
+
+export const experimentKind: IndexedKind<ExperimentRow, ReturnType<typeof toSearchDocument>> = {
+  kind: 'experiment',
+  rowsByIds: getExperimentsByIds,
+  rowsAfter: listExperimentsAfter,
+  publishedRevisions,
+  count: countExperiments,
+  documentBuilder: async () => ({ build: toSearchDocument }),
+  index: (env, target) => (target === 'meilisearch' ? meilisearchEngine(env) : embeddedEngine(env)),
+  meilisearch: meilisearchEngine,
+}
+
+export const actorKind: IndexedKind<ActorRow, ReturnType<typeof toActorDocument>> = {
+  kind: 'actor',
+  rowsByIds: getActorsByIds,
+  rowsAfter: listActorsAfter,
+  publishedRevisions: publishedActorRevisions,
+  count: countActors,
+  async documentBuilder(db, rows) {
+    const ids = rows.filter((r) => r.status === 'published').map((r) => r.id)
+    const [places, linked] = await Promise.all([placesOf(db, ids), linkedExperimentsOf(db, ids)])
+    return {
+      build: (row) =>
+        toActorDocument({
+          row,
+          places: places.get(row.id) ?? [],
+          themes: linked.get(row.id)?.themes ?? [],
+          experiments: linked.get(row.id)?.experiments ?? 0,
+        }),
+    }
+  },
+  index: (env, target) =>
+    target === 'meilisearch' ? meilisearchActorEngine(env) : embeddedActorEngine(env),
+  meilisearch: meilisearchActorEngine,
+}
+
+export type AnyIndexedKind = IndexedKind<IndexedRow, IndexedDocument>
+
+/** Every indexed kind, in the order the rebuild walks them. */
+export const INDEXED_KINDS: readonly AnyIndexedKind[] = [experimentKind, actorKind]

@@ -48,7 +48,12 @@ describe('entering the network', () => {
     await page.waitForURL(/\?fait=approuver$/)
     expect(await page.getByText('La fiche est publiée.').count()).toBe(1)
 
-    await page.goto('/acteurs?needs=formation')
+    // The list is searched in the index, which the drain nudged by the approval feeds.
+    for (let i = 0; i < 50; i++) {
+      await page.goto('/acteurs?needs=formation')
+      if (await page.getByRole('link', { name }).count()) break
+      await page.waitForTimeout(100)
+    }
     await page.getByRole('link', { name }).click()
     await page.waitForURL(/\/acteurs\/association-clics-d-exemple/)
     expect(await page.locator('h1').innerText()).toBe(name)

@@ -1,9 +1,10 @@
 /**
- * `/acteurs`: the published actors with filters (kind, skill offered, skill needed,
- * territory, programme) in a plain GET form, so the URL carries the whole query and the
+ * `/acteurs`: the published actors with free text and filters (kind, skill offered, skill
+ * needed, territory, programme) in a plain GET form, so the URL carries the whole query and the
  * page works without JavaScript.
  */
 import type { Actor } from '../../worker/domain/actor'
+import type { EngineName } from '../../worker/domain/search'
 import { ACTOR_KINDS, ACTOR_PROGRAMMES } from '../../worker/domain/actor-vocabularies'
 import { SKILL_TREE, skillLabel } from '../../worker/domain/skills'
 import { labelOf, type Term } from '../../worker/domain/vocabularies'
@@ -11,6 +12,7 @@ import { useT } from '../i18n'
 import { ActorWhere } from './ActorView'
 
 export interface ActorListQuery {
+  q?: string | undefined
   kind?: readonly string[] | undefined
   offers?: readonly string[] | undefined
   needs?: readonly string[] | undefined
@@ -84,6 +86,10 @@ function ActorCard({ actor }: { actor: Actor }) {
 export function ActorList(props: {
   actors: readonly Actor[]
   query: ActorListQuery
+  /** How many published actors match (all pages). */
+  total: number
+  /** The engine that answered: the embedded one says so, as on the search page. */
+  engine: EngineName
   /** The address of the next page, or null at the end. */
   nextHref: string | null
 }) {
@@ -105,6 +111,10 @@ export function ActorList(props: {
       </p>
       <form method="get" action="/acteurs" class="filters" aria-labelledby="filtres-titre">
         <h2 id="filtres-titre">{a.filters.title}</h2>
+        <div class="field">
+          <label for="filtre-q">{a.filters.text}</label>
+          <input id="filtre-q" name="q" type="search" value={q.q ?? ''} />
+        </div>
         <FilterSelect name="kind" label={a.filters.kind} terms={ACTOR_KINDS} value={q.kind?.[0]} />
         <FilterSelect
           name="needs"
@@ -146,7 +156,8 @@ export function ActorList(props: {
       </form>
       <section aria-labelledby="resultats-titre">
         <h2 id="resultats-titre">{a.resultsTitle}</h2>
-        <p role="status">{a.count(props.actors.length)}</p>
+        <p role="status">{a.count(props.total)}</p>
+        {props.engine === 'embedded' && <p class="degraded">{t.home.degraded}</p>}
         {props.actors.length === 0 ? (
           <p class="empty">{a.none}</p>
         ) : (

@@ -16,6 +16,7 @@ export const actorsFr = {
   enterHelp: 'Un besoin suffit pour commencer : nom, type, commune et ce que vous cherchez.',
   filters: {
     title: 'Affiner',
+    text: 'Nom, compétence, lieu…',
     kind: 'Type de structure',
     offers: 'Apporte',
     needs: 'Cherche',
@@ -120,6 +121,7 @@ export const actorsEn: ActorsMessages = {
   enterHelp: 'One need is enough to start: name, kind, municipality and what you are looking for.',
   filters: {
     title: 'Refine',
+    text: 'Name, skill, place…',
     kind: 'Kind of organisation',
     offers: 'Offers',
     needs: 'Looks for',

@@ -1,13 +1,16 @@
 /** Public actors API: submit a structure or place (no account), list and read published ones. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { Actor, ActorId, ActorInput } from '../../domain/actor'
-import { getPublishedActor, listPublishedActors, toActor } from '../../db/actors'
+import { ACTOR_FACETS, type ActorFacet } from '../../domain/actor-search'
+import { ENGINES } from '../../domain/search'
+import { getPublishedActor, toActor } from '../../db/actors'
 import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { spendRateLimit, tooManyRequests } from '../../http/rate-limit'
 import { createRouter } from '../../http/router'
+import { searchActors } from '../../services/actor-search'
 import { submitActor } from '../../services/actors'
-import { ActorFilterQuery, decodeCursor, encodeCursor, PageQuery } from './params'
+import { ActorSearchQuerySchema, encodeCursor, PageQuery, pageOfCursor } from './params'
 import { problems } from './responses'
 
 const ActorSubmissionResponse = z
@@ -50,6 +53,23 @@ const ActorPage = z
     nextCursor: z.string().nullable().openapi({
       description: 'À passer en `cursor` pour la page suivante ; null en fin de liste',
     }),
+    total: z.number().int().openapi({ description: 'Acteurs publiés correspondants' }),
+    facets: z
+      .object(
+        Object.fromEntries(
+          ACTOR_FACETS.map((f) => [f, z.record(z.string(), z.number().int())])
+        ) as {
+          [F in ActorFacet]: z.ZodRecord<z.ZodString, z.ZodNumber>
+        }
+      )
+      .openapi({
+        description:
+          'Comptes par valeur de chaque filtre (un filtre choisi est compté sans sa propre sélection)',
+      }),
+    engine: z.enum(ENGINES).openapi({
+      description:
+        'Moteur qui a répondu : le moteur intégré répond quand Meilisearch ne répond pas',
+    }),
   })
   .openapi('ActorPage')
 
@@ -57,9 +77,10 @@ const list = createRoute({
   method: 'get',
   path: '/actors',
   tags: ['Acteurs'],
-  summary: 'Lister les acteurs publiés',
-  description: 'Les plus récemment publiés d’abord ; pagination par curseur.',
-  request: { query: ActorFilterQuery.extend(PageQuery.shape) },
+  summary: 'Rechercher les acteurs publiés',
+  description:
+    'Texte libre et filtres (OU dans un filtre, ET entre filtres), avec les comptes par facette ; sans texte, les plus récemment publiés d’abord, avec du texte les plus pertinents. Pagination par curseur. Si Meilisearch est indisponible, le moteur intégré répond (`engine`).',
+  request: { query: ActorSearchQuerySchema.extend(PageQuery.shape) },
   responses: {
     200: {
       description: 'Une page d’acteurs',
@@ -96,21 +117,20 @@ export const actorsApi = createRouter()
     })
   })
   .openapi(list, async (c) => {
-    const { cursor, limit, ...filters } = c.req.valid('query')
-    const after = decodeCursor(cursor, 2)
-    const rows = await listPublishedActors(
-      c.var.db,
+    const { cursor, limit, q, ...filters } = c.req.valid('query')
+    const { actors, result, nextPage } = await searchActors(c.env, c.var.db, {
+      q,
       filters,
-      after ? { publishedAt: after[0]!, id: after[1]! } : null,
-      limit + 1
-    )
-    const page = rows.slice(0, limit)
-    const last = page.at(-1)
+      page: pageOfCursor(cursor),
+      hitsPerPage: limit,
+    })
     return c.json(
       {
-        items: page.map(toActor),
-        nextCursor:
-          rows.length > limit && last ? encodeCursor([last.published_at ?? '', last.id]) : null,
+        items: actors,
+        nextCursor: nextPage ? encodeCursor([String(nextPage)]) : null,
+        total: result.total,
+        facets: result.facets,
+        engine: result.engine,
       },
       200
     )

@@ -23,6 +23,7 @@ import {
   TOP_THEME_CODES,
 } from '../../domain/vocabularies'
 import { ProblemError } from '../../http/problem'
+import { MAX_TOTAL_HITS } from '../../search/settings'
 
 /** One value or several: always an array after parsing. */
 export function repeated<T extends z.ZodType>(item: T) {
@@ -166,12 +167,23 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
   } catch {
     // fall through to the 400 below
   }
-  throw new ProblemError(400, 'Curseur de pagination invalide.', [
+  throw invalidCursor()
+}
+
+const invalidCursor = () =>
+  new ProblemError(400, 'Curseur de pagination invalide.', [
     {
       parameter: 'cursor',
       message: 'Curseur invalide : reprenez la pagination depuis la première page.',
     },
   ])
+
+/** The page a search cursor stands for (1 without one); a cursor not of this shape is a 400. */
+export function pageOfCursor(cursor: string | undefined): number {
+  const [page] = decodeCursor(cursor, 1) ?? ['1']
+  const n = Number(page)
+  if (Number.isInteger(n) && n >= 1 && n <= MAX_TOTAL_HITS) return n
+  throw invalidCursor()
 }
 
 /** Filters of the actors' list, search and exports (OR within a filter, AND across). */
@@ -244,3 +256,11 @@ function single<T extends z.ZodType>(item: T) {
     .optional()
     .transform((v): z.output<T> | undefined => (Array.isArray(v) ? v[0] : v))
 }
+
+/** The actors' list and search: the filters and free text (the list's form and `GET /api/actors`). */
+export const ActorSearchQuerySchema = ActorFilterQuery.extend({
+  q: z.string().trim().max(200, '200 caractères au maximum.').default('').openapi({
+    description:
+      'Texte libre : nom, type, compétences, programmes, lieux (accents et majuscules indifférents) ; un acteur contient tous les mots',
+  }),
+})

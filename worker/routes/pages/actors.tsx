@@ -1,5 +1,6 @@
 /**
- * The network's actor pages: `/acteurs` (published actors and their filters),
+ * The network's actor pages: `/acteurs` (published actors searched by text and filters,
+ * through the search engines),
  * `/acteurs/proposer` (entering the network, need first, without an account or
  * JavaScript) and `/acteurs/{slug}` (one actor). The form posts through the same schema
  * and use case as `POST /api/actors`; errors come back next to their fields with
@@ -11,16 +12,17 @@ import { csrf } from 'hono/csrf'
 import { ActorInput } from '../../domain/actor'
 import { isOver } from '../../domain/event'
 import type { TerritoryChoice } from '../../domain/territory-names'
-import { getPublishedActor, listPublishedActors, toActor } from '../../db/actors'
+import { getPublishedActor, toActor } from '../../db/actors'
 import type { AppEnv } from '../../env'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
 import { publicBase } from '../../http/public-base'
 import { spendRateLimit } from '../../http/rate-limit'
 import { submitActor } from '../../services/actors'
+import { searchActors } from '../../services/actor-search'
 import { eventsOfActor } from '../../services/agenda'
 import { networkOf } from '../../services/matching'
-import { ActorFilterQuery, decodeCursor, encodeCursor } from '../api/params'
+import { ActorSearchQuerySchema, encodeCursor, pageOfCursor } from '../api/params'
 import { ActorForm } from '../../../web/components/ActorForm'
 import { ActorList } from '../../../web/components/ActorList'
 import { ActorNetwork } from '../../../web/components/ActorNetwork'
@@ -50,7 +52,7 @@ export const actorPages = new Hono<AppEnv>()
     const url = new URL(c.req.url)
     // Empty selects ("Tous") send empty values: they mean no filter.
     const params = new URLSearchParams([...url.searchParams].filter(([, v]) => v.trim() !== ''))
-    const parsed = ActorFilterQuery.safeParse(
+    const parsed = ActorSearchQuerySchema.safeParse(
       Object.fromEntries(
         [...new Set(params.keys())]
           .filter((k) => k !== 'cursor')
@@ -60,27 +62,30 @@ export const actorPages = new Hono<AppEnv>()
           })
       )
     )
-    const filters = parsed.success ? parsed.data : {}
-    const after = decodeCursor(params.get('cursor') ?? undefined, 2)
-    const rows = await listPublishedActors(
-      c.var.db,
+    const { q, ...filters } = parsed.success ? parsed.data : { q: '' }
+    const { actors, result, nextPage } = await searchActors(c.env, c.var.db, {
+      q,
       filters,
-      after ? { publishedAt: after[0]!, id: after[1]! } : null,
-      PAGE_SIZE + 1
-    )
-    const page = rows.slice(0, PAGE_SIZE)
-    const last = page.at(-1)
+      page: pageOfCursor(params.get('cursor') ?? undefined),
+      hitsPerPage: PAGE_SIZE,
+    })
     let nextHref: string | null = null
-    if (rows.length > PAGE_SIZE && last) {
+    if (nextPage) {
       const next = new URLSearchParams(params)
-      next.set('cursor', encodeCursor([last.published_at ?? '', last.id]))
+      next.set('cursor', encodeCursor([String(nextPage)]))
       nextHref = `/acteurs?${next}`
     }
     return renderPage(
       c,
       t,
       <Layout title={t.actors.listTitle} description={t.actors.listIntro} path="/acteurs">
-        <ActorList actors={page.map(toActor)} query={filters} nextHref={nextHref} />
+        <ActorList
+          actors={actors}
+          query={{ q, ...filters }}
+          total={result.total}
+          engine={result.engine}
+          nextHref={nextHref}
+        />
       </Layout>,
       { status: parsed.success ? 200 : 400, headers: { 'cache-control': 'public, max-age=60' } }
     )

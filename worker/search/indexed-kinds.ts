@@ -50,8 +50,12 @@ export interface DocumentBuilder<R, D> {
   build(row: R): D
 }
 
+/** The kinds of record indexed today (events join once their index exists). */
+export const INDEXED_KIND_NAMES = ['experiment', 'actor'] as const satisfies readonly RecordKind[]
+export type IndexedKindName = (typeof INDEXED_KIND_NAMES)[number]
+
 export interface IndexedKind<R extends IndexedRow, D extends IndexedDocument> {
-  kind: RecordKind
+  kind: IndexedKindName
   /** The current rows of these ids, any status (missing ids are absent). */
   rowsByIds(db: Db, ids: readonly string[]): Promise<R[]>
   /** Every row after `afterId` in id order, any status: the rebuild walks them all. */

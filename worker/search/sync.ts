@@ -24,7 +24,12 @@ import {
 } from '../db/outbox'
 import { z } from '@hono/zod-openapi'
 import type { Db } from '../db/session'
-import { INDEXED_KINDS, type AnyIndexedKind, type IndexedRow } from './indexed-kinds'
+import {
+  INDEXED_KIND_NAMES,
+  INDEXED_KINDS,
+  type AnyIndexedKind,
+  type IndexedRow,
+} from './indexed-kinds'
 import { isMeilisearchUnreachable } from './meilisearch-index'
 import type { DocumentIndex, IndexedDocument } from './types'
 
@@ -224,7 +229,7 @@ const describe = (error: unknown) =>
 export const ReindexProgress = z
   .object({
     kind: z
-      .enum(['experiment', 'actor'])
+      .enum(INDEXED_KIND_NAMES)
       .openapi({ description: 'Type de fiche relu par cet appel' }),
     processed: z.number().int().openapi({ description: 'Fiches lues par cet appel' }),
     indexed: z

@@ -262,7 +262,7 @@ describe.skipIf(skipReason !== '')('search outbox with a real Meilisearch', () =
       .run()
     expect((await reindexBatch(faultEnv, null, 1000)).refused).toEqual([])
     await expectIndexesMatchD1(faultEnv)
-  })
+  }, 90_000)
 
   it('concurrent drains are harmless', async () => {
     const ids = await Promise.all(

@@ -17,8 +17,8 @@ import { useT } from '../i18n'
 
 export const eventHref = (e: Pick<Event, 'slug'>) => `/evenements/${encodeURIComponent(e.slug)}`
 
-/** « 18 h 30 à 20 h 30 », with the zone named outside metropolitan France. */
-export function EventWhen({ event }: { event: Event }) {
+/** The hours of an event under its day: « 18 h 30 à 20 h 30 », the zone named outside metropolitan France. */
+export function EventHours({ event }: { event: Event }) {
   const t = useT()
   const a = t.agenda
   const sameDay = event.startsAt.slice(0, 10) === event.endsAt.slice(0, 10)
@@ -56,7 +56,7 @@ function EventItem({ event }: { event: Event }) {
       </h4>
       <ul class="card-meta">
         <li>
-          <EventWhen event={event} />
+          <EventHours event={event} />
         </li>
         <li>{labelOf(EVENT_KINDS, event.kind, t.lang)}</li>
         <li>

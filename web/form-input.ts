@@ -128,6 +128,8 @@ export interface FormShape {
   optionalGroups: readonly string[]
   /** Objects the schema requires, present (empty) so their fields' errors have a place. */
   required: readonly string[]
+  /** Fields holding territory codes or names to resolve (`territories` when absent). */
+  territoryFields?: readonly string[]
 }
 
 /** The experiment submission and edit form. */
@@ -347,3 +349,62 @@ function messageOf(issue: z.core.$ZodIssue, values: FormValues, field: string): 
     return 'Adresse e-mail invalide. Exemple : prenom.nom@mairie.fr'
   return issue.message
 }
+
+/** The event submission and edit form (`/evenements/proposer`, the organiser's private page). */
+export const EVENT_FORM: FormShape = {
+  lists: new Set(['themes', 'audiences', 'access', 'organisers']),
+  split: { organisers: SPLIT.inspiredBy! },
+  scalars: new Set([
+    'title',
+    'kind',
+    'description',
+    'startsAt',
+    'endsAt',
+    'timeZone',
+    'attendance',
+    'place.commune',
+    'place.venue',
+    'place.address.street',
+    'place.address.postcode',
+    'onlineUrl',
+    'territory',
+    'organiserName',
+    'price',
+    'priceNote',
+    'registrationUrl',
+    'accessNote',
+    'publicContact.role',
+    'publicContact.email',
+    'privateContact.name',
+    'privateContact.email',
+    'privateContact.phone',
+  ]),
+  numbers: new Set(),
+  rowGroups: [],
+  optionalGroups: ['place', 'publicContact'],
+  required: ['privateContact'],
+  territoryFields: ['place.commune', 'territory'],
+}
+
+/** What came out of an event, one idea per line (the organiser's restitution form). */
+export const RESTITUTION_FORM: FormShape = {
+  lists: new Set(['publics', 'ideas', 'proposals', 'disagreements']),
+  split: Object.fromEntries(
+    ['ideas', 'proposals', 'disagreements'].map((k) => [k, (v: string) => v.split('\n')])
+  ),
+  scalars: new Set([
+    'participants',
+    'summary',
+    'documents.*.title',
+    'documents.*.url',
+    'experiments.*.experimentId',
+    'experiments.*.relation',
+  ]),
+  numbers: new Set(['participants']),
+  rowGroups: ['documents', 'experiments'],
+  optionalGroups: [],
+  required: [],
+}
+
+/** The organiser's edit of an event: the same fields, its private contact left alone. */
+export const EVENT_EDIT_FORM: FormShape = { ...EVENT_FORM, required: [] }

@@ -95,7 +95,7 @@ export interface TextFieldProps {
   labelKey?: FieldKey
   text?: FieldText
   required?: boolean
-  type?: 'text' | 'email' | 'url' | 'tel' | 'number'
+  type?: 'text' | 'email' | 'url' | 'tel' | 'number' | 'datetime-local'
   inputmode?: 'numeric' | 'decimal'
   autocomplete?: string
   multiline?: boolean

@@ -3,6 +3,7 @@ import type { Messages } from './fr'
 import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
 import { actorsEn } from './actors'
 import { agendaEn } from './agenda'
+import { eventsEn } from './events'
 import { accessibilityEn } from './accessibility'
 import { embedEn } from './embed'
 import { networkEn } from './network'
@@ -404,6 +405,7 @@ export const en: Messages = {
   },
   territories: territoriesEn,
   actors: actorsEn,
+  events: eventsEn,
   openData: openDataEn,
   accessibility: accessibilityEn,
   spread: spreadEn,

@@ -6,6 +6,7 @@ import type { Lang } from './lang'
 import { VERIFY_AFTER_MONTHS } from '../../worker/domain/freshness'
 import { actorsFr } from './actors'
 import { agendaFr } from './agenda'
+import { eventsFr } from './events'
 import { accessibilityFr } from './accessibility'
 import { embedFr } from './embed'
 import { networkFr } from './network'
@@ -418,6 +419,7 @@ export const fr = {
   },
   territories: territoriesFr,
   actors: actorsFr,
+  events: eventsFr,
   openData: openDataFr,
   accessibility: accessibilityFr,
   spread: spreadFr,

@@ -283,15 +283,18 @@ export function reviseActorStatements(
   ]
 }
 
-/** Which of these ids name a published actor (organisers, links that must be public). */
-export async function publishedActorIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set()
+/** The published actors among these ids, with what links to them (organisers, links that must be public). */
+export async function publishedActorNames(
+  db: Db,
+  ids: readonly string[]
+): Promise<Map<string, { slug: string; name: string }>> {
+  if (ids.length === 0) return new Map()
   const { results } = await db
     .prepare(
-      `SELECT id FROM actors WHERE status = 'published'
+      `SELECT id, slug, name FROM actors WHERE status = 'published'
          AND id IN (SELECT value FROM json_each(?1))`
     )
     .bind(JSON.stringify(ids))
-    .all<{ id: string }>()
-  return new Set(results.map((r) => r.id))
+    .all<{ id: string; slug: string; name: string }>()
+  return new Map(results.map((r) => [r.id, { slug: r.slug, name: r.name }]))
 }

@@ -81,6 +81,22 @@ export async function existingExperimentIds(db: Db, ids: readonly string[]): Pro
   return new Set(results.map((r) => r.id))
 }
 
+/** The published experiments among these ids, with what links to them (an event's restitution). */
+export async function publishedExperimentTitles(
+  db: Db,
+  ids: readonly string[]
+): Promise<Map<string, { slug: string; title: string }>> {
+  if (ids.length === 0) return new Map()
+  const { results } = await db
+    .prepare(
+      `SELECT id, slug, title FROM experiments WHERE status = 'published'
+         AND id IN (SELECT value FROM json_each(?1))`
+    )
+    .bind(JSON.stringify(ids))
+    .all<{ id: string; slug: string; title: string }>()
+  return new Map(results.map((r) => [r.id, { slug: r.slug, title: r.title }]))
+}
+
 export interface CatalogueFilters {
   theme?: readonly string[] | undefined
   region?: readonly string[] | undefined

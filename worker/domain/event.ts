@@ -177,6 +177,13 @@ export const EventInput = z
   .openapi('EventInput')
 export type EventInput = z.infer<typeof EventInput>
 
+/** What the organiser changes through the private link: the content, same rules. */
+export const EventEdit = z
+  .object(contentShape)
+  .strict()
+  .superRefine((value, ctx) => eventConsistent(value, ctx))
+export type EventEdit = z.infer<typeof EventEdit>
+
 /** Everything of an event that may be shown: the input without its private contact. */
 export const EventContent = z.object(contentShape).openapi('EventContent')
 export type EventContent = z.infer<typeof EventContent>

@@ -7,6 +7,7 @@
  * the shared lifecycle (`moderateRecord(…, 'event', …)`).
  */
 import {
+  isOver,
   zonedTimeToUtc,
   type EventContent,
   type EventInput,
@@ -16,19 +17,31 @@ import { timeZoneOfCommune, type FrenchTimeZone } from '../domain/event-vocabula
 import type { Status } from '../domain/experiment'
 import { deriveFields } from '../domain/scope'
 import type { Territory } from '../domain/territory'
-import { publishedActorIds } from '../db/actors'
+import { publishedActorNames } from '../db/actors'
+import { appendAudit, auditRecordChange, type AuditEntry } from '../db/audit'
 import {
+  dropEventProposalStatement,
   getEvent,
+  getEventByEditToken,
   insertEventStatements,
+  proposalOf,
+  proposeEventStatement,
+  renewEventTokenStatement,
   reviseEventStatements,
+  toEvent,
+  type EventProposal,
+  type EventRow,
   type EventState,
   type NewEvent,
 } from '../db/events'
+import { publishedExperimentTitles } from '../db/experiments'
 import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { coverage, findTerritories } from '../db/territories'
 import { ProblemError, type FieldError } from '../http/problem'
-import { pendingSubmission } from './submission'
+import { sha256Hex } from '../lib/crypto'
+import type { ModeratorActor } from './moderation/actor'
+import { editTokenExpiry, pendingSubmission } from './submission'
 import { conflict, slugFor } from './records'
 
 /** The zone an event's times are read in: chosen, else its commune's, else metropolitan. */
@@ -61,7 +74,7 @@ async function deriveEvent(db: Db, content: EventContent): Promise<EventState> {
   const [territories, covered, organisers] = await Promise.all([
     findTerritories(db, codes),
     coverage(db, territory ? [territory] : []),
-    publishedActorIds(db, content.organisers),
+    publishedActorNames(db, content.organisers),
   ])
   const errors: FieldError[] = [
     ...(commune && !territories.has(commune)
@@ -179,4 +192,167 @@ export async function submitEvent(
   const { id, editToken, create } = await pendingSubmission(now)
   await writeEvent(db, { ...create, content, privateContact })
   return { id, slug: slugFor(content.title, id), editToken }
+}
+
+// ── The organiser's private link ─────────────────────────────────────────────
+
+/**
+ * The event a private link opens, or null (unknown, expired, deleted, merged). Using the
+ * link renews it, like experiments' links.
+ */
+export async function openEventLink(
+  db: Db,
+  token: string,
+  now = new Date()
+): Promise<EventRow | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
+  const row = await getEventByEditToken(db, await sha256Hex(token))
+  if (!row || row.edit_token_expires_at <= now.toISOString()) return null
+  await renewEventTokenStatement(db, row.id, editTokenExpiry(now)).run()
+  return row
+}
+
+/** Statuses the organiser edits in place; a published event's changes wait for a moderator. */
+const DIRECT_EDIT: readonly Status[] = ['pending', 'changes_requested']
+
+export type OrganiserOutcome = 'saved' | 'proposed'
+
+/**
+ * The organiser changes the announcement: in place while it awaits moderation (an answer
+ * to a request for changes puts it back in the queue), as a proposal once published — the
+ * published version stays online until a moderator approves (the experiments' rule).
+ */
+export async function editEventAsOrganiser(
+  db: Db,
+  row: EventRow,
+  content: EventContent,
+  message: string | undefined,
+  now = new Date()
+): Promise<OrganiserOutcome> {
+  const at = now.toISOString()
+  if (DIRECT_EDIT.includes(row.status)) {
+    await writeEvent(db, {
+      kind: 'content',
+      id: row.id,
+      readRevision: row.revision,
+      content,
+      change: { action: 'edit', actor: 'submitter', reason: message, at },
+      ...(row.status === 'changes_requested' ? { status: 'pending' as const } : {}),
+    })
+    return 'saved'
+  }
+  await deriveEvent(db, content) // Unknown references are refused now, not at approval.
+  await propose(db, row, { ...pendingOf(row), content, ...(message ? { message } : {}) }, at)
+  return 'proposed'
+}
+
+/**
+ * What came out of the event, once it is over: checked (the experiments it names must be
+ * published), then kept for a moderator like any change of a published event — or written
+ * at once while the event itself still awaits moderation.
+ */
+export async function addRestitution(
+  db: Db,
+  row: EventRow,
+  restitution: Restitution,
+  message: string | undefined,
+  now = new Date()
+): Promise<OrganiserOutcome> {
+  if (!isOver(toEvent(row), now))
+    throw new ProblemError(
+      409,
+      'L’événement n’est pas encore terminé : la restitution viendra après.'
+    )
+  const ids = restitution.experiments.map((l) => l.experimentId)
+  const published = await publishedExperimentTitles(db, ids)
+  const errors = ids.flatMap((id, i) =>
+    published.has(id)
+      ? []
+      : [
+          {
+            pointer: `/experiments/${i}/experimentId`,
+            message: `Aucune expérience publiée ne porte cet identifiant : ${id}.`,
+          },
+        ]
+  )
+  if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
+  const at = now.toISOString()
+  if (DIRECT_EDIT.includes(row.status)) {
+    await writeEvent(db, {
+      kind: 'content',
+      id: row.id,
+      readRevision: row.revision,
+      content: JSON.parse(row.data) as EventContent,
+      restitution,
+      change: { action: 'edit', actor: 'submitter', reason: message, at },
+    })
+    return 'saved'
+  }
+  await propose(db, row, { ...pendingOf(row), restitution, ...(message ? { message } : {}) }, at)
+  return 'proposed'
+}
+
+/** A change still waiting keeps its other part (an edit waiting, then a restitution). */
+function pendingOf(row: EventRow): EventProposal {
+  const { message: _, ...rest } = proposalOf(row) ?? {}
+  return rest
+}
+
+async function propose(db: Db, row: EventRow, proposal: EventProposal, at: string) {
+  const result = await proposeEventStatement(db, row.id, row.revision, proposal, at).run()
+  if (!wroteRow(result)) throw conflict()
+}
+
+// ── Moderators on an organiser's change ──────────────────────────────────────
+
+/**
+ * A moderator applies or turns down the organiser's change waiting on a published event.
+ * Applying writes it as a new revision (content and restitution, outbox and audit rows in
+ * the same batch); turning down keeps the published version. Both are audited.
+ */
+export async function decideEventProposal(
+  db: Db,
+  id: string,
+  decision: 'approve' | 'reject',
+  moderator: ModeratorActor,
+  reason: string | undefined,
+  now = new Date()
+): Promise<EventRow> {
+  const row = await getEvent(db, id)
+  const proposal = row ? proposalOf(row) : null
+  if (!row || !proposal)
+    throw new ProblemError(404, 'Aucune modification n’attend sur cet événement.')
+  const at = now.toISOString()
+  const actor = `moderator:${moderator.name}`
+  const audit: AuditEntry = {
+    at,
+    actor,
+    action: decision === 'approve' ? 'proposal-approve' : 'proposal-reject',
+    target: `event:${id}`,
+    reason: reason ?? null,
+    detail: { revision: row.revision, via: moderator.via },
+    ipHash: moderator.ipHash ?? null,
+  }
+  if (decision === 'reject') {
+    if (!reason || reason.trim().length < 5)
+      throw new ProblemError(400, 'Certaines données sont invalides.', [
+        { pointer: '/reason', message: 'Indiquez la raison (5 caractères au moins).' },
+      ])
+    await db.batch([dropEventProposalStatement(db, id), appendAudit(db, audit)])
+  } else {
+    await writeEvent(
+      db,
+      {
+        kind: 'content',
+        id,
+        readRevision: row.revision,
+        content: proposal.content ?? (JSON.parse(row.data) as EventContent),
+        ...(proposal.restitution ? { restitution: proposal.restitution } : {}),
+        clearProposal: true,
+        change: { action: 'edit', actor, reason, at },
+      },
+      [auditRecordChange(db, id, row.revision + 1, audit, 'event')]
+    )
+  }
+  return (await getEvent(db, id))!
 }

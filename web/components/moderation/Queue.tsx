@@ -39,6 +39,8 @@ export interface QueueProps {
   submissions: QueueItem[]
   /** Actors of the network waiting for a decision (their own desk pages). */
   actors?: QueueItem[]
+  /** Events waiting for a decision, or with an organiser's change (their own desk pages). */
+  events?: QueueItem[]
   changesRequested: QueueItem[]
   proposals: QueueProposal[] | null
   reports: QueueReport[] | null
@@ -125,6 +127,21 @@ export function Queue(props: QueueProps) {
             dateLabel="Reçu le"
             hrefBase="/moderation/acteurs"
             leadLabel="Type"
+          />
+        </section>
+      )}
+
+      {props.events && (
+        <section aria-labelledby="q-events">
+          <h2 id="q-events">
+            Événements à examiner <span class="count">({props.events.length})</span>
+          </h2>
+          <ItemTable
+            caption="Événements à examiner"
+            items={props.events}
+            dateLabel="Reçu le"
+            hrefBase="/moderation/evenements"
+            leadLabel="Organisateur"
           />
         </section>
       )}

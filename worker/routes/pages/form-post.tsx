@@ -86,9 +86,15 @@ export function refusedFields(
 export function renderFormPage(
   c: Context<AppEnv>,
   t: Messages,
-  page: { title: string; intro: string; path: string; scripts?: string[] },
+  page: { title: string; intro: string; path: string; scripts?: string[]; head?: Child },
   form: Child,
-  state: { status: 200 | 400 | 429; errorCount: number; retryAfter: number }
+  state: {
+    status: 200 | 400 | 429
+    errorCount: number
+    retryAfter: number
+    /** Headers of the page besides no-store (a CSP widened for Turnstile). */
+    headers?: Record<string, string>
+  }
 ): Promise<Response> {
   const title =
     state.retryAfter > 0
@@ -104,6 +110,7 @@ export function renderFormPage(
       description={page.intro}
       path={page.path}
       {...(page.scripts ? { scripts: page.scripts } : {})}
+      {...(page.head ? { head: page.head } : {})}
     >
       <h1>{page.title}</h1>
       <p class="lead">{page.intro}</p>
@@ -114,6 +121,7 @@ export function renderFormPage(
       status: state.status,
       headers: {
         'cache-control': 'no-store',
+        ...state.headers,
         ...(state.retryAfter > 0 ? { 'retry-after': String(state.retryAfter) } : {}),
       },
     }

@@ -7,6 +7,7 @@ import type { AppEnv } from '../../env'
 import { actorEditPages } from './actor-edit'
 import { actorPages } from './actors'
 import { agendaPages } from './agenda'
+import { eventPages } from './events'
 import { editPages } from './edit'
 import { embedPage } from './embed'
 import { experimentPage } from './experiment'
@@ -37,5 +38,6 @@ export const pages = new Hono<AppEnv>()
   .route('/', actorEditPages)
   .route('/', actorPages)
   .route('/', agendaPages)
+  .route('/', eventPages)
 
 export { errorPage, notFoundPage, wantsHtml } from './not-found'

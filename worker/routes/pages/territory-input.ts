@@ -15,6 +15,7 @@ import type { Messages } from '../../../web/i18n'
 import {
   EXPERIMENT_FORM,
   fieldList,
+  fieldText,
   formErrors,
   type FormShape,
   type FormValues,
@@ -48,9 +49,10 @@ function postedChoices(pairs: readonly (readonly [string, string])[]): Map<strin
 }
 
 /**
- * Resolves the territory names of a submitted form, then validates the record with the
- * schema (the experiment's unless another is given), so every error of the page (names
- * included) comes back at once.
+ * Resolves the territory names of a submitted form — in its territory fields (a list, or
+ * single codes such as an event's commune) — then validates the record with the schema
+ * (the experiment's unless another is given), so every error of the page (names included)
+ * comes back at once.
  */
 export async function checkForm<Input = ExperimentInput>(
   db: Db,
@@ -60,56 +62,85 @@ export async function checkForm<Input = ExperimentInput>(
   schema: z.ZodType<Input> = ExperimentInput as unknown as z.ZodType<Input>,
   form: FormShape = EXPERIMENT_FORM
 ): Promise<CheckedForm<Input>> {
-  const entries = fieldList(values, 'territories')
+  const fields = form.territoryFields ?? ['territories']
+  const entriesOf = (field: string) =>
+    form.lists.has(field) ? fieldList(values, field) : [fieldText(values, field)].filter(Boolean)
   const chosen = postedChoices(pairs)
   const isCode = (entry: string) => TerritoryCode.safeParse(entry).success
-  const names = entries.filter((e) => !isCode(e) && !chosen.has(e))
+  const names = [...new Set(fields.flatMap(entriesOf).filter((e) => !isCode(e) && !chosen.has(e)))]
   const resolved = new Map(
     (await resolveTerritoryNames(db, names)).map((r, i) => [names[i]!, r] as const)
   )
 
-  const codes: string[] = []
-  const shown: string[] = []
   const choices: TerritoryChoice[] = []
-  const unknown: string[] = []
-  for (const entry of entries) {
-    const code = isCode(entry) ? entry : chosen.get(entry)
-    const result = resolved.get(entry)
-    if (code) {
-      codes.push(code)
-      shown.push(code)
-    } else if (result?.status === 'found') {
-      codes.push(result.territory.code)
-      shown.push(result.territory.code)
-    } else {
-      shown.push(entry)
-      if (result?.status === 'ambiguous') {
-        choices.push({
-          text: entry,
-          reason: result.close ? 'close' : 'several',
-          candidates: result.candidates.map(({ code, kind, name, departmentName }) => ({
-            code,
-            kind,
-            name,
-            departmentName,
-          })),
-        })
-      } else unknown.push(entry)
+  const problems = new Map<string, string>()
+  let input: FormValues = values
+  let shownValues: FormValues = values
+  for (const field of fields) {
+    const entries = entriesOf(field)
+    if (entries.length === 0) continue
+    const codes: string[] = []
+    const shown: string[] = []
+    const unknown: string[] = []
+    const toChoose: string[] = []
+    for (const entry of entries) {
+      const code = isCode(entry) ? entry : chosen.get(entry)
+      const result = resolved.get(entry)
+      if (code) {
+        codes.push(code)
+        shown.push(code)
+      } else if (result?.status === 'found') {
+        codes.push(result.territory.code)
+        shown.push(result.territory.code)
+      } else {
+        shown.push(entry)
+        if (result?.status === 'ambiguous') {
+          toChoose.push(entry)
+          if (!choices.some((c) => c.text === entry))
+            choices.push({
+              text: entry,
+              reason: result.close ? 'close' : 'several',
+              candidates: result.candidates.map(({ code, kind, name, departmentName }) => ({
+                code,
+                kind,
+                name,
+                departmentName,
+              })),
+            })
+        } else unknown.push(entry)
+      }
     }
+    const list = form.lists.has(field)
+    input = withField(input, field, list ? [...new Set(codes)] : codes[0])
+    shownValues = withField(shownValues, field, list ? [...new Set(shown)] : shown[0])
+    const nameProblems = [
+      ...(unknown.length > 0 ? [t.form.territoryUnknown(unknown)] : []),
+      ...(toChoose.length > 0 ? [t.form.territoryToChoose(toChoose)] : []),
+    ]
+    if (nameProblems.length > 0) problems.set(field, nameProblems.join(' '))
   }
 
-  const withCodes = (list: string[]): FormValues =>
-    entries.length > 0 ? { ...values, territories: [...new Set(list)] } : values
-  const input = withCodes(codes)
   const parsed = schema.safeParse(input)
   const errors = parsed.success
     ? new Map<string, string>()
     : formErrors(parsed.error.issues, input, form)
-  const nameProblems = [
-    ...(unknown.length > 0 ? [t.form.territoryUnknown(unknown)] : []),
-    ...(choices.length > 0 ? [t.form.territoryToChoose(choices.map((c) => c.text))] : []),
-  ]
-  if (nameProblems.length > 0) errors.set('territories', nameProblems.join(' '))
+  for (const [field, problem] of problems) errors.set(field, problem)
   if (parsed.success && errors.size === 0) return { ok: true, input: parsed.data, values: input }
-  return { ok: false, values: withCodes(shown), errors, choices }
+  return { ok: false, values: shownValues, errors, choices }
+}
+
+/** A copy of the loose record with one (dotted) field replaced; undefined leaves it out. */
+function withField(values: FormValues, field: string, value: unknown): FormValues {
+  const copy = structuredClone(values)
+  const path = field.split('.')
+  let node: Record<string, unknown> = copy
+  for (const key of path.slice(0, -1)) {
+    const next = node[key]
+    if (typeof next !== 'object' || next === null) node[key] = {}
+    node = node[key] as Record<string, unknown>
+  }
+  const last = path.at(-1)!
+  if (value === undefined) delete node[last]
+  else node[last] = value
+  return copy
 }

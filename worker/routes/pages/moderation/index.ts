@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../../env'
 import { contributionDecisions } from './contributions'
 import { actorDeskPages } from './actor'
+import { eventDeskPages } from './event'
 import { journalPage } from './journal'
 import { loginPages, logoutPage } from './login'
 import { queuePage } from './queue'
@@ -17,5 +18,6 @@ export const moderationDesk = new Hono<AppEnv>()
   .route('/', queuePage)
   .route('/', recordPages)
   .route('/', actorDeskPages)
+  .route('/', eventDeskPages)
   .route('/', journalPage)
   .route('/', contributionDecisions)

@@ -4,6 +4,7 @@ import type { ExperimentContent } from '../../../domain/experiment'
 import { ACTOR_KINDS } from '../../../domain/actor-vocabularies'
 import { labelOf } from '../../../domain/vocabularies'
 import { listActorsAwaitingModeration } from '../../../db/actors'
+import { listEventsAwaitingModeration } from '../../../db/events'
 import type { ExperimentRow } from '../../../db/experiments'
 import { listAwaitingModeration, listDeleted } from '../../../db/moderation'
 import { listPendingProposals } from '../../../db/proposals'
@@ -39,17 +40,17 @@ function toItem(row: ExperimentRow, at: string): QueueItem {
 
 export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSession, async (c) => {
   const db = c.var.db
-  const [awaiting, actors, deleted, proposals, reports, replications, feedback] = await Promise.all(
-    [
+  const [awaiting, actors, events, deleted, proposals, reports, replications, feedback] =
+    await Promise.all([
       listAwaitingModeration(db, QUEUE_LIMIT),
       listActorsAwaitingModeration(db, QUEUE_LIMIT),
+      listEventsAwaitingModeration(db, QUEUE_LIMIT),
       listDeleted(db, 50),
       listPendingProposals(db, QUEUE_LIMIT),
       listOpenReports(db, QUEUE_LIMIT),
       listPendingReplications(db, QUEUE_LIMIT),
       feedbackToModerate(db, QUEUE_LIMIT),
-    ]
-  )
+    ])
   const done = c.req.query('fait')
   return renderDesk(
     c,
@@ -64,6 +65,15 @@ export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSessi
           lead: labelOf(ACTOR_KINDS, r.kind),
           status: r.status,
           at: r.created_at,
+        }))}
+        events={events.map((r) => ({
+          id: r.id,
+          title: r.title,
+          lead: (JSON.parse(r.data) as { organiserName: string }).organiserName,
+          status: r.status,
+          at: r.proposed_at ?? r.created_at,
+          // Published already: what waits is the organiser's change.
+          resubmission: r.proposal !== null,
         }))}
         changesRequested={awaiting
           .filter((r) => r.status === 'changes_requested')

@@ -1,34 +1,38 @@
 /**
- * The desk page of one actor: its status and private contact (moderators only), the
- * public page as readers would see it, its history, and the decisions allowed now.
+ * The desk page of one record of a kind with the shared lifecycle (an actor, an event):
+ * its status and private contact (moderators only), the decisions allowed now, what waits
+ * besides (an owner's proposed edit, an organiser's change), the public page as readers
+ * would see it, and its history.
  */
-import type { Actor } from '../../../worker/domain/actor'
+import type { Child } from 'hono/jsx'
 import type { Status } from '../../../worker/domain/experiment'
 import type { ModerationAction } from '../../../worker/domain/moderation'
-import type { FieldChange } from '../../../worker/domain/revision-diff'
-import { ActorView } from '../ActorView'
 import { Fact } from '../Fact'
 import { DeskNotice } from './DeskLayout'
 import { formatDateTime, STATUS_LABELS } from './labels'
-import { ActionForm, ProposalSection, type FormError } from './RecordForms'
+import { ActionForm, type FormError } from './RecordForms'
 
-export interface ActorRecordProps {
-  actor: Actor
+export interface LifecycleRecordProps {
+  record: { id: string; revision: number; createdAt: string }
   status: Status
   moderationNote: string | null
   privateContact: { name?: string; email?: string; phone?: string }
   revisions: { revision: number; action: string; status: string; actor: string; at: string }[]
   actions: ModerationAction[]
   csrfToken: string
+  /** The desk address of the record's kind (`/moderation/acteurs`). */
+  basePath: string
+  /** The public page as readers will see it. */
+  preview: Child
+  /** What else waits on this record (a proposed edit), after the decisions. */
+  pending?: Child
   notice?: string | undefined
   error?: FormError | undefined
   values?: { reason?: string; into?: string } | undefined
-  /** The owner's proposed edit of the published actor, if one waits. */
-  proposal?: { id: string; at: string; changes: FieldChange[]; message: string | null } | null
 }
 
-export function ActorRecord(props: ActorRecordProps) {
-  const { actor } = props
+export function LifecycleRecord(props: LifecycleRecordProps) {
+  const { record } = props
   return (
     <>
       {props.notice && <DeskNotice kind="done" text={props.notice} />}
@@ -41,8 +45,8 @@ export function ActorRecord(props: ActorRecordProps) {
         <dl class="facts">
           <Fact label="Statut">{STATUS_LABELS[props.status]}</Fact>
           {props.moderationNote && <Fact label="Dernière raison">{props.moderationNote}</Fact>}
-          <Fact label="Révision">{String(actor.revision)}</Fact>
-          <Fact label="Reçue le">{formatDateTime(actor.createdAt)}</Fact>
+          <Fact label="Révision">{String(record.revision)}</Fact>
+          <Fact label="Reçue le">{formatDateTime(record.createdAt)}</Fact>
           <Fact label="Contact privé">
             {[props.privateContact.name, props.privateContact.email, props.privateContact.phone]
               .filter(Boolean)
@@ -55,26 +59,18 @@ export function ActorRecord(props: ActorRecordProps) {
         {props.actions.map((action) => (
           <ActionForm
             action={action}
-            record={actor}
+            record={record}
             csrfToken={props.csrfToken}
             error={props.error}
             values={props.values}
-            basePath="/moderation/acteurs"
+            basePath={props.basePath}
           />
         ))}
       </section>
-      {props.proposal && (
-        <ProposalSection
-          proposal={props.proposal}
-          recordId={actor.id}
-          basePath="/moderation/acteurs/propositions"
-          csrfToken={props.csrfToken}
-          error={props.error}
-        />
-      )}
+      {props.pending}
       <section aria-labelledby="a-public" class="desk-preview">
         <h2 id="a-public">La fiche telle que les lecteurs la verront</h2>
-        <ActorView actor={actor} />
+        {props.preview}
       </section>
       <section aria-labelledby="a-historique">
         <h2 id="a-historique">Historique</h2>

@@ -39,11 +39,11 @@ export function recordNotFound(c: Context<AppEnv>) {
   )
 }
 
-function contributionHead(turnstile: TurnstileConfig | null) {
+export function contributionHead(turnstile: TurnstileConfig | null) {
   return turnstile ? <script src={TURNSTILE_SCRIPT} async defer></script> : undefined
 }
 
-function contributionHeaders(turnstile: TurnstileConfig | null): Record<string, string> {
+export function contributionHeaders(turnstile: TurnstileConfig | null): Record<string, string> {
   return {
     'cache-control': 'no-store',
     ...(turnstile ? { 'content-security-policy': turnstileCsp() } : {}),

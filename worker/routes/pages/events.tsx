@@ -20,7 +20,7 @@ import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
 import { publicBase } from '../../http/public-base'
 import { spendRateLimit } from '../../http/rate-limit'
-import { TURNSTILE_FIELD, turnstileConfig, verifyTurnstile } from '../../http/turnstile'
+import { turnstileConfig } from '../../http/turnstile'
 import {
   addRestitution,
   editEventAsOrganiser,
@@ -44,7 +44,7 @@ import {
   type FormValues,
 } from '../../../web/form-input'
 import type { Messages } from '../../../web/i18n'
-import { contributionHead, contributionHeaders } from './contribution'
+import { contributionHead, contributionHeaders, passesTurnstile, postedForm } from './contribution'
 import {
   filledHoneypot,
   postedPairs,
@@ -108,21 +108,9 @@ export const eventPages = new Hono<AppEnv>()
 
     const checked = await checkForm(c.var.db, t, values, pairs, EventInput, EVENT_FORM)
     if (!checked.ok) return showForm(c, t, checked.values, checked.errors, 400, checked.choices)
-    const turnstile = turnstileConfig(c.env)
-    if (turnstile) {
-      const token = pairs.find(([name]) => name === TURNSTILE_FIELD)?.[1] ?? ''
-      const human = await verifyTurnstile(turnstile, token, {
-        ip: c.req.header('cf-connecting-ip'),
-        action: 'event',
-      })
-      if (!human)
-        return showForm(
-          c,
-          t,
-          checked.values,
-          new Map([['title', TRUST_MESSAGES[t.lang].report.errorRobot]]),
-          400
-        )
+    if (!(await passesTurnstile(c, await postedForm(c), 'event'))) {
+      const robot = TRUST_MESSAGES[t.lang].report.errorRobot
+      return showForm(c, t, checked.values, new Map([['title', robot]]), 400)
     }
 
     const submitWait = await spendRateLimit(c, 'submit')

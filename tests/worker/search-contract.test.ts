@@ -135,7 +135,7 @@ const FIXTURES: Record<string, Input> = {
   },
   virtualDesk: {
     title: 'Un guichet virtuel ouvert le soir',
-    summary: summary('Un agent répond par visioconférence après la fermeture.'),
+    summary: summary('Un agent explique comment faire sa demande, par visioconférence, le soir.'),
     territories: ['com:69123'],
     themes: ['public-services.agents'],
     stage: 'pilot',
@@ -217,6 +217,15 @@ describe.each(engines)('search contract: %s engine', (engineName, makeEngine) =>
     const ranked = await names('administration en ligne et guichet virtuel')
     expect(ranked[0]).toBe('virtualDesk')
     expect(ranked).toContain('onlineProcedures')
+  })
+
+  it.skipIf(skip)('ignores the words that phrase a question', async () => {
+    // « virtualDesk » says « comment faire »: the question's words select no record.
+    const ranked = await names('comment faire un budget participatif ?')
+    expect(ranked).not.toContain('virtualDesk')
+    expect(ranked.slice(0, 5).sort()).toEqual(
+      ['budget1', 'budget2', 'budget3', 'budget4', 'budget5'].sort()
+    )
   })
 
   it.skipIf(skip)('finds other forms of a word through its French stem', async () => {

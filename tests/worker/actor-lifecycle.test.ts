@@ -273,3 +273,107 @@ describe('decision e-mails to an actor’s private contact', () => {
     expect(rejection?.body).toContain('Cette structure est déjà dans le réseau.')
   })
 })
+
+describe('reports on an actor', () => {
+  it('are filed from « Signaler un problème » on a published actor, never on a pending one', async () => {
+    const sub = await publishActor({ name: 'Point d’accès d’Exemple', kind: 'france-services' })
+    const page = await request(`/acteurs/${sub.slug}`, { headers: html })
+    expect(await page.text()).toContain(`href="/acteurs/${sub.slug}/signaler"`)
+    const form = await request(`/acteurs/${sub.slug}/signaler`, { headers: html })
+    expect(form.status).toBe(200)
+    expect(await form.text()).toContain('Point d’accès d’Exemple')
+
+    const bad = await postForm(`/acteurs/${sub.slug}/signaler`, [['message', 'x']])
+    expect(bad.status).toBe(400)
+    const res = await postForm(`/acteurs/${sub.slug}/signaler`, [
+      ['reason', 'outdated'],
+      ['message', 'Le lieu a fermé en septembre.'],
+    ])
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(`/acteurs/${sub.slug}/signaler?merci`)
+    // A filled honeypot is answered like a success, and nothing is stored.
+    const bot = await postForm(`/acteurs/${sub.slug}/signaler`, [
+      ['reason', 'wrong'],
+      ['message', 'spam'],
+      ['fax', 'https://spam.example'],
+    ])
+    expect(bot.status).toBe(303)
+    const { results } = await env.DB.prepare(
+      `SELECT reason, message, status FROM actor_reports WHERE actor_id = ?1`
+    )
+      .bind(sub.id)
+      .all()
+    expect(results).toEqual([
+      { reason: 'outdated', message: 'Le lieu a fermé en septembre.', status: 'open' },
+    ])
+
+    const pending = await submitActor({ name: 'Lieu en attente d’Exemple' })
+    expect((await request(`/acteurs/${pending.slug}/signaler`, { headers: html })).status).toBe(404)
+    expect(
+      (
+        await postForm(`/acteurs/${pending.slug}/signaler`, [
+          ['reason', 'wrong'],
+          ['message', 'Rien.'],
+        ])
+      ).status
+    ).toBe(404)
+  })
+})
+
+describe('duplicate checks when entering the network', () => {
+  const count = async () =>
+    (await env.DB.prepare('SELECT count(*) AS n FROM actors').first<{ n: number }>())!.n
+
+  it('shows the published actor with the same name in the same commune, then stores on confirmation', async () => {
+    const existing = await publishActor({
+      name: 'Les Clics du Quartier',
+      territories: ['com:35238'],
+    })
+    const before = await count()
+    const fields = actorFields({ name: 'LES CLICS  du quartier !', territories: 'com:35238' })
+    const step = await postForm('/acteurs/proposer', fields)
+    expect(step.status).toBe(200)
+    const body = await step.text()
+    expect(body).toContain(`href="/acteurs/${existing.slug}"`)
+    expect(body).toContain('même nom dans la même commune')
+    expect(body).toContain('name="_confirm"')
+    expect(await count()).toBe(before)
+
+    const back = await postForm('/acteurs/proposer', [...fields, ['_back', '1']])
+    expect(back.status).toBe(200)
+    expect(await back.text()).toContain('LES CLICS  du quartier !')
+    const sent = await postForm('/acteurs/proposer', [...fields, ['_confirm', '1']])
+    expect(sent.status).toBe(201)
+    expect(await count()).toBe(before + 1)
+  })
+
+  it('matches the same SIRET, or a SIRET’s SIREN, whatever the name; pending look-alikes stay private', async () => {
+    const existing = await publishActor({
+      name: 'Centre social d’Exemple',
+      siret: '22350001800013',
+      territories: ['com:35238'],
+    })
+    const sameSiret = await postForm(
+      '/acteurs/proposer',
+      actorFields({ name: 'Un tout autre nom', territories: 'dep:35', siret: '22350001800013' })
+    )
+    expect(sameSiret.status).toBe(200)
+    const text = await sameSiret.text()
+    expect(text).toContain(`href="/acteurs/${existing.slug}"`)
+    expect(text).toContain('même SIRET')
+    const sameSiren = await postForm(
+      '/acteurs/proposer',
+      actorFields({ name: 'Encore un autre nom', territories: 'dep:35', siren: '223500018' })
+    )
+    expect(await sameSiren.text()).toContain('même SIREN')
+
+    await submitActor({ name: 'Association Secrète d’Exemple', territories: ['com:35238'] })
+    const lookAlike = await postForm(
+      '/acteurs/proposer',
+      actorFields({ name: 'Association secrète d’exemple', territories: 'com:35238' })
+    )
+    // Not published: nobody but the moderators learns it exists.
+    expect(lookAlike.status).toBe(201)
+    expect(await lookAlike.text()).not.toContain('Association Secrète d’Exemple')
+  })
+})

@@ -4,8 +4,50 @@
  * shows the private edit link, once.
  */
 import type { SearchHit } from '../../worker/domain/search'
+import type { Child } from 'hono/jsx'
 import { useT } from '../i18n'
 import { ExperimentCard } from './ExperimentCard'
+
+/**
+ * « This may already exist »: what was found, then send anyway or go back to the form,
+ * the typed data carried in hidden fields (`_confirm` / `_back` say which).
+ */
+export function ConfirmStep({
+  text,
+  action,
+  carry,
+  children,
+}: {
+  text: { title: string; intro: string; confirm: string; back: string }
+  action: string
+  carry: [string, string][]
+  children: Child
+}) {
+  const hidden = carry.map(([name, value]) => <input type="hidden" name={name} value={value} />)
+  return (
+    <>
+      <h1>{text.title}</h1>
+      <p>{text.intro}</p>
+      {children}
+      <div class="actions">
+        <form method="post" action={action}>
+          {hidden}
+          <input type="hidden" name="_confirm" value="1" />
+          <button type="submit" class="button primary">
+            {text.confirm}
+          </button>
+        </form>
+        <form method="post" action={action}>
+          {hidden}
+          <input type="hidden" name="_back" value="1" />
+          <button type="submit" class="button">
+            {text.back}
+          </button>
+        </form>
+      </div>
+    </>
+  )
+}
 
 export function SimilarStep({
   similar,
@@ -15,33 +57,23 @@ export function SimilarStep({
   carry: [string, string][]
 }) {
   const t = useT()
-  const hidden = carry.map(([name, value]) => <input type="hidden" name={name} value={value} />)
   return (
-    <>
-      <h1>{t.form.similarTitle}</h1>
-      <p>{t.form.similarIntro}</p>
+    <ConfirmStep
+      text={{
+        title: t.form.similarTitle,
+        intro: t.form.similarIntro,
+        confirm: t.form.similarConfirm,
+        back: t.form.similarBack,
+      }}
+      action="/proposer"
+      carry={carry}
+    >
       <div class="cards">
         {similar.map((hit) => (
           <ExperimentCard hit={hit} headingLevel={2} />
         ))}
       </div>
-      <div class="actions">
-        <form method="post" action="/proposer">
-          {hidden}
-          <input type="hidden" name="_confirm" value="1" />
-          <button type="submit" class="button primary">
-            {t.form.similarConfirm}
-          </button>
-        </form>
-        <form method="post" action="/proposer">
-          {hidden}
-          <input type="hidden" name="_back" value="1" />
-          <button type="submit" class="button">
-            {t.form.similarBack}
-          </button>
-        </form>
-      </div>
-    </>
+    </ConfirmStep>
   )
 }
 

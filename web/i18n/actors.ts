@@ -101,6 +101,17 @@ export const actorsFr = {
     privateEmail: ['Votre e-mail'],
     privatePhone: ['Téléphone'],
     submit: 'Envoyer pour relecture',
+    duplicateTitle: 'Cette structure est peut-être déjà dans le réseau',
+    duplicateIntro:
+      'Des fiches publiées lui ressemblent. Si l’une d’elles est la vôtre, inutile de la proposer à nouveau : ouvrez-la, ou signalez-nous ce qui a changé. Sinon, confirmez l’envoi.',
+    duplicateConfirm: 'Ma structure est différente : l’envoyer',
+    duplicateBack: 'Revenir au formulaire',
+    duplicateWhy: {
+      siret: 'même SIRET',
+      siren: 'même SIREN',
+      rna: 'même numéro RNA',
+      name: 'même nom dans la même commune',
+    },
     doneTitle: 'Merci : votre structure attend sa relecture',
     doneText: (name: string) =>
       `« ${name} » est enregistrée. Un modérateur la relit, puis elle apparaît dans la liste des acteurs.`,
@@ -206,6 +217,17 @@ export const actorsEn: ActorsMessages = {
     privateEmail: ['Your e-mail'],
     privatePhone: ['Phone'],
     submit: 'Send for review',
+    duplicateTitle: 'This organisation may already be in the network',
+    duplicateIntro:
+      'Published entries look like it. If one of them is yours, there is no need to submit it again: open it, or report what changed. Otherwise, confirm.',
+    duplicateConfirm: 'Mine is different: send it',
+    duplicateBack: 'Back to the form',
+    duplicateWhy: {
+      siret: 'same SIRET',
+      siren: 'same SIREN',
+      rna: 'same RNA number',
+      name: 'same name in the same commune',
+    },
     doneTitle: 'Thank you: your organisation awaits review',
     doneText: (name: string) =>
       `“${name}” is saved. A moderator reviews it, then it appears in the list of actors.`,

@@ -113,6 +113,49 @@ export async function listActorsAwaitingModeration(db: Db, limit: number): Promi
   return results
 }
 
+/** What a duplicate check looks up: identifiers, and the commune where the actor is. */
+export interface ActorIdentity {
+  siret?: string | undefined
+  siren?: string | undefined
+  rna?: string | undefined
+  commune?: string | undefined
+}
+
+/**
+ * Live actors (not merged, rejected or deleted; `published` only when asked) sharing an
+ * identifier with `who` (a SIREN also matches the first nine digits of a SIRET), or
+ * declared in its commune: the candidates of a duplicate check, at most 50.
+ */
+export async function actorsLike(
+  db: Db,
+  who: ActorIdentity,
+  options: { exceptId?: string | undefined; publishedOnly?: boolean } = {}
+): Promise<ActorRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM actors a
+       WHERE a.status NOT IN ('merged', 'rejected') AND a.deleted_at IS NULL
+         AND a.id <> ?5 AND (?6 = 0 OR a.status = 'published')
+         AND ((?1 IS NOT NULL AND json_extract(a.data, '$.siret') = ?1)
+           OR (?2 IS NOT NULL AND (json_extract(a.data, '$.siren') = ?2
+                                   OR substr(json_extract(a.data, '$.siret'), 1, 9) = ?2))
+           OR (?3 IS NOT NULL AND json_extract(a.data, '$.rna') = ?3)
+           OR (?4 IS NOT NULL AND a.id IN (SELECT actor_id FROM actor_territories
+                                           WHERE territory = ?4 AND declared = 1)))
+       ORDER BY a.created_at LIMIT 50`
+    )
+    .bind(
+      who.siret ?? null,
+      who.siren ?? null,
+      who.rna ?? null,
+      who.commune ?? null,
+      options.exceptId ?? '',
+      options.publishedOnly ? 1 : 0
+    )
+    .all<ActorRow>()
+  return results
+}
+
 // ── Search indexing and exports ──────────────────────────────────────────────
 
 /** The current rows of these ids, any status (missing ids are simply absent). */

@@ -1,8 +1,9 @@
 /**
- * Reader reports about published experiments (migration 0006): written by anyone, read
+ * Reader reports about published experiments and actors (migrations 0006, 0017): written by anyone, read
  * and closed by moderators. A report is only stored against a published experiment, which
  * the insert itself checks, so a race with an unpublish cannot attach one to a hidden row.
  */
+import { EDITABLE_TABLES, type EditableKind } from './record-kinds'
 import type { Db } from './session'
 
 export const REPORT_REASONS = ['outdated', 'wrong', 'duplicate', 'inappropriate'] as const
@@ -28,20 +29,43 @@ interface OpenReport extends ReportRow {
 
 interface NewReport {
   id: string
+  /** The reported record, of the kind the statement is built for. */
   experimentId: string
   reason: ReportReason
   message: string
   at: string
 }
 
-/** Stores a report if the experiment is published right now; `changes` says whether it did. */
-export function insertReport(db: Db, r: NewReport): D1PreparedStatement {
+/** Stores a report if the record is published right now; `changes` says whether it did. */
+export function insertReport(
+  db: Db,
+  r: NewReport,
+  kind: EditableKind = 'experiment'
+): D1PreparedStatement {
+  const { table, reports, key } = EDITABLE_TABLES[kind]
   return db
     .prepare(
-      `INSERT INTO reports (id, experiment_id, reason, message, status, created_at)
-       SELECT ?1, id, ?3, ?4, 'open', ?5 FROM experiments WHERE id = ?2 AND status = 'published'`
+      `INSERT INTO ${reports} (id, ${key}, reason, message, status, created_at)
+       SELECT ?1, id, ?3, ?4, 'open', ?5 FROM ${table} WHERE id = ?2 AND status = 'published'`
     )
     .bind(r.id, r.experimentId, r.reason, r.message, r.at)
+}
+
+/** The open reports on one record, oldest first (its desk page). */
+export async function openReportsOn(
+  db: Db,
+  id: string,
+  kind: EditableKind = 'experiment'
+): Promise<Pick<ReportRow, 'id' | 'reason' | 'message' | 'created_at'>[]> {
+  const { reports, key } = EDITABLE_TABLES[kind]
+  const { results } = await db
+    .prepare(
+      `SELECT id, reason, message, created_at FROM ${reports}
+       WHERE ${key} = ?1 AND status = 'open' ORDER BY created_at, id`
+    )
+    .bind(id)
+    .all<Pick<ReportRow, 'id' | 'reason' | 'message' | 'created_at'>>()
+  return results
 }
 
 /** Open reports, oldest first (the moderation queue), with the experiment's title and slug. */
@@ -57,8 +81,15 @@ export async function listOpenReports(db: Db, limit = 200): Promise<OpenReport[]
   return results
 }
 
-export async function getReport(db: Db, id: string): Promise<ReportRow | null> {
-  return db.prepare('SELECT * FROM reports WHERE id = ?1').bind(id).first<ReportRow>()
+export async function getReport(
+  db: Db,
+  id: string,
+  kind: EditableKind = 'experiment'
+): Promise<Pick<ReportRow, 'id' | 'status'> | null> {
+  return db
+    .prepare(`SELECT id, status FROM ${EDITABLE_TABLES[kind].reports} WHERE id = ?1`)
+    .bind(id)
+    .first<Pick<ReportRow, 'id' | 'status'>>()
 }
 
 /** Closes an open report; matches nothing (changes = 0) when it was already closed. */
@@ -67,11 +98,12 @@ export function closeReport(
   id: string,
   moderator: string,
   resolution: string | null,
-  at: string
+  at: string,
+  kind: EditableKind = 'experiment'
 ): D1PreparedStatement {
   return db
     .prepare(
-      `UPDATE reports SET status = 'closed', closed_at = ?2, closed_by = ?3, resolution = ?4
+      `UPDATE ${EDITABLE_TABLES[kind].reports} SET status = 'closed', closed_at = ?2, closed_by = ?3, resolution = ?4
        WHERE id = ?1 AND status = 'open'`
     )
     .bind(id, at, moderator, resolution)
@@ -81,14 +113,16 @@ export function closeReport(
 export function auditReportClosed(
   db: Db,
   id: string,
-  entry: { at: string; actor: string; resolution: string | null; ipHash: string | null }
+  entry: { at: string; actor: string; resolution: string | null; ipHash: string | null },
+  kind: EditableKind = 'experiment'
 ): D1PreparedStatement {
+  const { reports, key } = EDITABLE_TABLES[kind]
   return db
     .prepare(
       `INSERT INTO audit_log (at, actor, action, target, reason, detail, ip_hash)
-       SELECT ?2, ?3, 'close-report', 'experiment:' || experiment_id, ?4,
+       SELECT ?2, ?3, 'close-report', ?6 || ':' || ${key}, ?4,
               json_object('report', id, 'reason', reason), ?5
-       FROM reports WHERE id = ?1 AND status = 'closed' AND closed_at = ?2 AND closed_by = ?3`
+       FROM ${reports} WHERE id = ?1 AND status = 'closed' AND closed_at = ?2 AND closed_by = ?3`
     )
-    .bind(id, entry.at, entry.actor, entry.resolution, entry.ipHash)
+    .bind(id, entry.at, entry.actor, entry.resolution, entry.ipHash, kind)
 }

@@ -81,9 +81,9 @@ const LIMITED: readonly [
   [/^POST$/, /^\/api\/(experiments|actors)\/?$/, 'attempt'],
   [/^POST$/, /^\/(acteurs\/)?proposer\/?$/, 'attempt', true],
   [/^(GET|PUT|POST)$/, /^\/api\/experiments\/[^/]+\/(edit|verify)\/?$/, 'edit'],
-  [/^POST$/, /^\/modifier(\/.*)?$/, 'edit'],
+  [/^POST$/, /^\/(acteurs\/)?modifier(\/.*)?$/, 'edit'],
   [/^POST$/, /^\/api\/experiments\/[^/]+\/reports\/?$/, 'report'],
-  [/^POST$/, /^\/experiences\/[^/]+\/signaler\/?$/, 'report'],
+  [/^POST$/, /^\/(experiences|acteurs)\/[^/]+\/signaler\/?$/, 'report'],
   // Replications and feedback are contributions on a record, anonymous like reports.
   [/^POST$/, /^\/api\/experiments\/[^/]+\/(replications|feedback)\/?$/, 'report'],
   [/^POST$/, /^\/api\/feedback\/[^/]+\/reports\/?$/, 'report'],

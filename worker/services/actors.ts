@@ -6,7 +6,14 @@
 import type { ActorContent, ActorInput } from '../domain/actor'
 import type { Derived, Status } from '../domain/experiment'
 import { deriveFields } from '../domain/scope'
-import { getActor, insertActorStatements, reviseActorStatements, type NewActor } from '../db/actors'
+import {
+  actorsLike,
+  getActor,
+  insertActorStatements,
+  reviseActorStatements,
+  type NewActor,
+} from '../db/actors'
+import { slugify } from '../domain/text'
 import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { placeStatements } from '../db/actor-places'
@@ -86,6 +93,56 @@ export async function writeActor(
   }
   if (write.kind === 'content' && !wroteRow(results[0])) throw conflict()
   return results
+}
+
+/** Why another actor may be the same structure. */
+export type DuplicateReason = 'siret' | 'siren' | 'rna' | 'name'
+
+export interface PossibleDuplicate {
+  id: string
+  slug: string
+  name: string
+  status: Status
+  why: DuplicateReason
+}
+
+/** A name as compared for duplicates: case, accents, punctuation and spacing set aside. */
+const sameNameKey = (name: string) => slugify(name, 200)
+
+/**
+ * Actors that may be the same structure as `content`: the same SIRET, SIREN (or SIRET's
+ * SIREN) or RNA, or the same name once normalised in the same commune. The public form
+ * shows the published ones before storing; moderators see all of them on the desk.
+ */
+export async function possibleDuplicates(
+  db: Db,
+  content: Pick<ActorContent, 'name' | 'siret' | 'siren' | 'rna' | 'territories'>,
+  exceptId?: string,
+  publishedOnly = false
+): Promise<PossibleDuplicate[]> {
+  const siren = content.siren ?? content.siret?.slice(0, 9)
+  const who = {
+    siret: content.siret,
+    siren,
+    rna: content.rna,
+    commune: content.territories.find((code) => code.startsWith('com:')),
+  }
+  const key = sameNameKey(content.name)
+  const rows = await actorsLike(db, who, { exceptId, publishedOnly })
+  return rows.flatMap((row) => {
+    const other = JSON.parse(row.data) as ActorContent
+    const why: DuplicateReason | null =
+      content.siret && other.siret === content.siret
+        ? 'siret'
+        : siren && (other.siren === siren || other.siret?.slice(0, 9) === siren)
+          ? 'siren'
+          : content.rna && other.rna === content.rna
+            ? 'rna'
+            : sameNameKey(other.name) === key
+              ? 'name'
+              : null
+    return why ? [{ id: row.id, slug: row.slug, name: row.name, status: row.status, why }] : []
+  })
 }
 
 export interface ActorSubmission {

@@ -6,7 +6,8 @@
 import type { ModerationAction } from '../../../worker/domain/moderation'
 import type { FieldChange } from '../../../worker/domain/revision-diff'
 import { valueText } from '../../value-text'
-import { ACTION_LABELS, ACTION_SLUGS, formatDateTime } from './labels'
+import type { Status } from '../../../worker/domain/experiment'
+import { ACTION_LABELS, ACTION_SLUGS, formatDateTime, STATUS_LABELS } from './labels'
 import { TableRegion } from '../TableRegion'
 
 export interface FormError {
@@ -227,6 +228,68 @@ export function ProposalSection({
           </button>
         </p>
       </form>
+    </section>
+  )
+}
+
+/** A record's open reports, each with a form to close it (and say what was done). */
+export function ReportsSection({
+  reports,
+  recordId,
+  basePath,
+  csrfToken,
+}: {
+  reports: readonly { id: string; reason: string; message: string; at: string }[]
+  recordId: string
+  /** Where the closures post: `{basePath}/{report id}/clore`. */
+  basePath: string
+  csrfToken: string
+}) {
+  if (reports.length === 0) return null
+  return (
+    <section aria-labelledby="signalements-titre" id="signalements">
+      <h2 id="signalements-titre">Signalements ouverts</h2>
+      <ul class="desk-list">
+        {reports.map((r, i) => (
+          <li>
+            <p>
+              {formatDateTime(r.at)} — <strong>{r.reason}</strong>
+              {r.message && <q class="desk-quote">{r.message}</q>}
+            </p>
+            <form method="post" action={`${basePath}/${r.id}/clore`}>
+              <Hidden csrfToken={csrfToken} />
+              <input type="hidden" name="fiche" value={recordId} />
+              <label for={`resolution-${i}`}>Suite donnée (facultatif)</label>
+              <input id={`resolution-${i}`} name="raison" type="text" maxlength={500} />{' '}
+              <button type="submit" class="button small">
+                Clore le signalement
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** Other records that may be the same (same identifier, same name in the same place). */
+export function PossibleDuplicates({
+  duplicates,
+}: {
+  duplicates: readonly { id: string; name: string; status: Status; why: string }[]
+}) {
+  if (duplicates.length === 0) return null
+  return (
+    <section aria-labelledby="a-doublons" id="doublons">
+      <h2 id="a-doublons">Doublons possibles</h2>
+      <ul class="desk-list">
+        {duplicates.map((d) => (
+          <li>
+            <a href={`/moderation/acteurs/${d.id}`}>{d.name}</a> ({STATUS_LABELS[d.status]}) —{' '}
+            {d.why}
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }

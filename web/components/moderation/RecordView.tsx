@@ -17,6 +17,7 @@ import {
   FieldMessage,
   Hidden,
   ProposalSection,
+  ReportsSection,
   type FormError,
 } from './RecordForms'
 import { auditLabel, formatDateTime, statusLabel, STATUS_LABELS } from './labels'
@@ -211,30 +212,12 @@ export function RecordView(props: RecordViewProps) {
         />
       )}
 
-      {props.reports.length > 0 && (
-        <section aria-labelledby="signalements-titre" id="signalements">
-          <h2 id="signalements-titre">Signalements ouverts</h2>
-          <ul class="desk-list">
-            {props.reports.map((r, i) => (
-              <li>
-                <p>
-                  {formatDateTime(r.at)} — <strong>{r.reason}</strong>
-                  {r.message && <q class="desk-quote">{r.message}</q>}
-                </p>
-                <form method="post" action={`/moderation/signalements/${r.id}/clore`}>
-                  <Hidden csrfToken={props.csrfToken} />
-                  <input type="hidden" name="fiche" value={record.id} />
-                  <label for={`resolution-${i}`}>Suite donnée (facultatif)</label>
-                  <input id={`resolution-${i}`} name="raison" type="text" maxlength={500} />{' '}
-                  <button type="submit" class="button small">
-                    Clore le signalement
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ReportsSection
+        reports={props.reports}
+        recordId={record.id}
+        basePath="/moderation/signalements"
+        csrfToken={props.csrfToken}
+      />
 
       <section aria-labelledby="decisions">
         <h2 id="decisions">Décisions</h2>

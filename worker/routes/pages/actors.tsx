@@ -18,7 +18,7 @@ import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
 import { publicBase } from '../../http/public-base'
 import { spendRateLimit } from '../../http/rate-limit'
-import { submitActor } from '../../services/actors'
+import { possibleDuplicates, submitActor, type PossibleDuplicate } from '../../services/actors'
 import { searchActors } from '../../services/actor-search'
 import { eventsOfActor } from '../../services/agenda'
 import { networkOf } from '../../services/matching'
@@ -29,9 +29,9 @@ import { ActorNetwork } from '../../../web/components/ActorNetwork'
 import { ActorView } from '../../../web/components/ActorView'
 import { LinkedEvents } from '../../../web/components/EventList'
 import { Layout } from '../../../web/components/Layout'
-import { PrivateLink } from '../../../web/components/SubmitSteps'
+import { ConfirmStep, PrivateLink } from '../../../web/components/SubmitSteps'
 import { NotFound } from '../../../web/components/NotFound'
-import { ACTOR_FORM, formToValues, type FormValues } from '../../../web/form-input'
+import { ACTOR_FORM, formToValues, valuesToPairs, type FormValues } from '../../../web/form-input'
 import type { Messages } from '../../../web/i18n'
 import {
   filledHoneypot,
@@ -98,9 +98,17 @@ export const actorPages = new Hono<AppEnv>()
     const attemptWait = await spendRateLimit(c, 'attempt')
     if (attemptWait > 0) return showForm(c, t, values, new Map(), 429, [], attemptWait)
     if (filledHoneypot(pairs)) return confirmation(c, t, String(values.name ?? ''))
+    const control = new Set(pairs.map(([name]) => name))
+    if (control.has('_back')) return showForm(c, t, values, new Map())
 
     const checked = await checkForm(c.var.db, t, values, pairs, ActorInput, ACTOR_FORM)
     if (!checked.ok) return showForm(c, t, checked.values, checked.errors, 400, checked.choices)
+    if (!control.has('_confirm')) {
+      // Already in the network? Published look-alikes first, before anything is stored.
+      const duplicates = await possibleDuplicates(c.var.db, checked.input, undefined, true)
+      if (duplicates.length > 0)
+        return duplicateStep(c, t, duplicates, valuesToPairs(checked.values, '', ACTOR_FORM))
+    }
 
     const submitWait = await spendRateLimit(c, 'submit')
     if (submitWait > 0) return showForm(c, t, checked.values, new Map(), 429, [], submitWait)
@@ -155,6 +163,11 @@ export const actorPages = new Hono<AppEnv>()
             <li>
               <a href={`/acteurs/${actor.slug}/historique`}>{t.actors.historyLink}</a>
             </li>
+            <li>
+              <a href={`/acteurs/${actor.slug}/signaler`} rel="nofollow">
+                {t.actors.reportLink}
+              </a>
+            </li>
           </ul>
         </nav>
         <ActorNetwork
@@ -189,6 +202,41 @@ async function showForm(
       territoryChoices={territoryChoices}
     />,
     { status, errorCount: errors.size, retryAfter }
+  )
+}
+
+function duplicateStep(
+  c: Context<AppEnv>,
+  t: Messages,
+  duplicates: readonly PossibleDuplicate[],
+  carry: [string, string][]
+) {
+  const f = t.actors.form
+  return renderPage(
+    c,
+    t,
+    <Layout title={f.duplicateTitle} path="/acteurs/proposer" noindex>
+      <ConfirmStep
+        text={{
+          title: f.duplicateTitle,
+          intro: f.duplicateIntro,
+          confirm: f.duplicateConfirm,
+          back: f.duplicateBack,
+        }}
+        action="/acteurs/proposer"
+        carry={carry}
+      >
+        <ul class="duplicates">
+          {duplicates.map((d) => (
+            <li>
+              <a href={`/acteurs/${encodeURIComponent(d.slug)}`}>{d.name}</a> —{' '}
+              {f.duplicateWhy[d.why]}
+            </li>
+          ))}
+        </ul>
+      </ConfirmStep>
+    </Layout>,
+    { headers: PRIVATE_HEADERS }
   )
 }
 

@@ -7,14 +7,17 @@
 import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
+import { getPublishedActor, type ActorRow } from '../../db/actors'
 import type { ExperimentRow } from '../../db/experiments'
+import type { EditableKind } from '../../db/record-kinds'
+import { NotFound } from '../../../web/components/NotFound'
 import { REPORT_REASONS } from '../../db/reports'
 import { formBody } from '../../http/form'
 import { fileReport, REPORT_MESSAGE_MAX } from '../../services/moderation/reports'
 import { Honeypot } from '../../../web/components/SubmissionFormParts'
 import { TurnstileWidget } from '../../../web/components/TurnstileWidget'
 import { ReportInput } from '../api/reports'
-import { messagesFor } from './render'
+import { messagesFor, renderPage } from './render'
 import { TRUST_MESSAGES } from './trust-messages'
 import {
   contributionDone,
@@ -30,16 +33,38 @@ interface ReportForm {
   message: string
 }
 
+/** What is reported: a published experiment or actor, by its name and public page. */
+interface Reported {
+  kind: EditableKind
+  id: string
+  name: string
+  path: string
+}
+
+const experimentTarget = (row: ExperimentRow): Reported => ({
+  kind: 'experiment',
+  id: row.id,
+  name: row.title,
+  path: `/experiences/${encodeURIComponent(row.slug)}`,
+})
+
+const actorTarget = (row: ActorRow): Reported => ({
+  kind: 'actor',
+  id: row.id,
+  name: row.name,
+  path: `/acteurs/${encodeURIComponent(row.slug)}`,
+})
+
 function showForm(
   c: Context<AppEnv>,
-  row: ExperimentRow,
+  row: Reported,
   values: ReportForm,
   errors: ReadonlyMap<string, string>,
   status: 200 | 400 = 200
 ) {
   const r = TRUST_MESSAGES[messagesFor(c).lang].report
-  const action = `/experiences/${encodeURIComponent(row.slug)}/signaler`
-  const title = r.title(row.title)
+  const action = `${row.path}/signaler`
+  const title = r.title(row.name)
   return contributionFormPage(
     c,
     { title, errorsTitle: errors.size > 0 ? r.errorsTitle : null, path: action },
@@ -111,7 +136,7 @@ function showForm(
           </p>
         </form>
         <p>
-          <a href={`/experiences/${encodeURIComponent(row.slug)}`}>{r.back}</a>
+          <a href={row.path}>{r.back}</a>
         </p>
       </>
     ),
@@ -119,45 +144,79 @@ function showForm(
   )
 }
 
-function thanks(c: Context<AppEnv>, row: ExperimentRow) {
+function thanks(c: Context<AppEnv>, row: Reported) {
   const r = TRUST_MESSAGES[messagesFor(c).lang].report
   return contributionDone(c, {
     title: r.thanksTitle,
     text: r.thanksText,
     back: r.back,
-    backHref: `/experiences/${encodeURIComponent(row.slug)}`,
+    backHref: row.path,
   })
+}
+
+/** The form on GET (or its thanks after a report). */
+function reportForm(c: Context<AppEnv>, row: Reported) {
+  if (c.req.query('merci') !== undefined) return thanks(c, row)
+  return showForm(c, row, { reason: '', message: '' }, new Map())
+}
+
+/** A posted report: a bot gets a success and nothing stored, errors come back by their fields. */
+async function fileFromForm(c: Context<AppEnv>, row: Reported) {
+  const r = TRUST_MESSAGES[messagesFor(c).lang].report
+  const form = await postedForm(c)
+  const done = c.redirect(`${row.path}/signaler?merci`, 303)
+  // A filled honeypot is a bot: the same answer as a success, nothing stored.
+  if (form.isBot) return done
+
+  const values = { reason: form.field('reason'), message: form.field('message') }
+  const parsed = ReportInput.safeParse(values)
+  const errors = new Map<string, string>()
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'reason')
+      if (!errors.has(name)) errors.set(name, name === 'message' ? r.errorMessage : r.errorReason)
+    }
+  }
+  if (errors.size === 0 && !(await passesTurnstile(c, form, 'report'))) {
+    errors.set('reason', r.errorRobot)
+  }
+  if (!parsed.success || errors.size > 0) return showForm(c, row, values, errors, 400)
+  await fileReport(c.var.db, row.id, parsed.data.reason, parsed.data.message, new Date(), row.kind)
+  return done
+}
+
+/** The published actor of the `idOrSlug` route parameter, or null. */
+async function publishedActor(c: Context<AppEnv>): Promise<ActorRow | null> {
+  const idOrSlug = c.req.param('idOrSlug') ?? ''
+  return idOrSlug.length <= 120 ? getPublishedActor(c.var.db, idOrSlug) : null
+}
+
+function actorNotFound(c: Context<AppEnv>) {
+  const t = messagesFor(c)
+  return renderPage(
+    c,
+    t,
+    <NotFound title={t.actors.notFoundTitle} text={t.actors.notFoundText} />,
+    {
+      status: 404,
+    }
+  )
 }
 
 export const reportPage = new Hono<AppEnv>()
   .get('/experiences/:idOrSlug/signaler', async (c) => {
     const row = await publishedRecord(c)
-    if (!row) return recordNotFound(c)
-    if (c.req.query('merci') !== undefined) return thanks(c, row)
-    return showForm(c, row, { reason: '', message: '' }, new Map())
+    return row ? reportForm(c, experimentTarget(row)) : recordNotFound(c)
   })
   .post('/experiences/:idOrSlug/signaler', csrf(), ...formBody(16 * 1024), async (c) => {
     const row = await publishedRecord(c)
-    if (!row) return recordNotFound(c)
-    const r = TRUST_MESSAGES[messagesFor(c).lang].report
-    const form = await postedForm(c)
-    const done = c.redirect(`/experiences/${encodeURIComponent(row.slug)}/signaler?merci`, 303)
-    // A filled honeypot is a bot: the same answer as a success, nothing stored.
-    if (form.isBot) return done
-
-    const values = { reason: form.field('reason'), message: form.field('message') }
-    const parsed = ReportInput.safeParse(values)
-    const errors = new Map<string, string>()
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0] ?? 'reason')
-        if (!errors.has(name)) errors.set(name, name === 'message' ? r.errorMessage : r.errorReason)
-      }
-    }
-    if (errors.size === 0 && !(await passesTurnstile(c, form, 'report'))) {
-      errors.set('reason', r.errorRobot)
-    }
-    if (!parsed.success || errors.size > 0) return showForm(c, row, values, errors, 400)
-    await fileReport(c.var.db, row.id, parsed.data.reason, parsed.data.message)
-    return done
+    return row ? fileFromForm(c, experimentTarget(row)) : recordNotFound(c)
+  })
+  .get('/acteurs/:idOrSlug/signaler', async (c) => {
+    const row = await publishedActor(c)
+    return row ? reportForm(c, actorTarget(row)) : actorNotFound(c)
+  })
+  .post('/acteurs/:idOrSlug/signaler', csrf(), ...formBody(16 * 1024), async (c) => {
+    const row = await publishedActor(c)
+    return row ? fileFromForm(c, actorTarget(row)) : actorNotFound(c)
   })

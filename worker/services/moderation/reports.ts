@@ -1,5 +1,5 @@
 /**
- * Reader reports: anyone may flag a published experiment (outdated, wrong, duplicate,
+ * Reader reports: anyone may flag a published experiment or actor (outdated, wrong, duplicate,
  * inappropriate) with a short message; moderators read the open ones and close them.
  * Closing writes an audit row in the same batch, only if the closure applied.
  */
@@ -10,6 +10,7 @@ import {
   insertReport,
   type ReportReason,
 } from '../../db/reports'
+import type { EditableKind } from '../../db/record-kinds'
 import { wroteRow, type Db } from '../../db/session'
 import { ProblemError } from '../../http/problem'
 import { ulid } from '../../lib/crypto'
@@ -23,19 +24,24 @@ export async function fileReport(
   experimentId: string,
   reason: ReportReason,
   message: string,
-  now = new Date()
+  now = new Date(),
+  kind: EditableKind = 'experiment'
 ): Promise<string> {
   const id = ulid(now.getTime())
   const [result] = await db.batch([
-    insertReport(db, {
-      id,
-      experimentId,
-      reason,
-      message: message.trim().slice(0, REPORT_MESSAGE_MAX),
-      at: now.toISOString(),
-    }),
+    insertReport(
+      db,
+      {
+        id,
+        experimentId,
+        reason,
+        message: message.trim().slice(0, REPORT_MESSAGE_MAX),
+        at: now.toISOString(),
+      },
+      kind
+    ),
   ])
-  if (!wroteRow(result)) throw new ProblemError(404, 'Aucune expérience publiée ne correspond.')
+  if (!wroteRow(result)) throw new ProblemError(404, 'Aucune fiche publiée ne correspond.')
   return id
 }
 
@@ -44,21 +50,22 @@ export async function closeReportAs(
   id: string,
   moderator: ModeratorRef,
   resolution: string | null,
-  now = new Date()
+  now = new Date(),
+  kind: EditableKind = 'experiment'
 ): Promise<void> {
-  const report = await getReport(db, id)
+  const report = await getReport(db, id, kind)
   if (!report) throw new ProblemError(404, 'Aucun signalement ne porte cet identifiant.')
   if (report.status !== 'open') throw new ProblemError(409, 'Ce signalement est déjà clos.')
   const at = now.toISOString()
   const name = moderatorName(moderator)
   const [update] = await db.batch([
-    closeReport(db, id, `moderator:${name}`, resolution, at),
-    auditReportClosed(db, id, {
-      at,
-      actor: `moderator:${name}`,
-      resolution,
-      ipHash: moderatorIp(moderator),
-    }),
+    closeReport(db, id, `moderator:${name}`, resolution, at, kind),
+    auditReportClosed(
+      db,
+      id,
+      { at, actor: `moderator:${name}`, resolution, ipHash: moderatorIp(moderator) },
+      kind
+    ),
   ])
   if (!wroteRow(update)) throw new ProblemError(409, 'Ce signalement est déjà clos.')
 }

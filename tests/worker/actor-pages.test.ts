@@ -3,7 +3,10 @@
  * through `/acteurs/proposer` with one need (errors next to their fields, territory names
  * accepted, honeypot), the actor's page and the list with its filters, French and English.
  */
+import { createExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { app } from '../../worker/app'
 import { publishActor, submitActor } from './actor-fixtures'
 import { asModerator, postJson, request } from './fixtures'
 import { scrapeForm } from './form-scrape'
@@ -136,6 +139,30 @@ describe('actor pages', () => {
     const other = await (await request('/acteurs?kind=epn&needs=juridique')).text()
     expect(other).not.toContain(shown.slug)
     expect((await request('/acteurs?kind=unknown')).status).toBe(400)
+  })
+
+  it('searches by text through the index, with counts per option and the fallback said', async () => {
+    const shown = await publishActor({
+      name: 'Ludothèque numérique d’Exemple',
+      kind: 'mediatheque',
+      territories: ['com:29019'],
+    })
+    const found = await (await request('/acteurs?q=ludotheque+Finistère')).text()
+    expect(found).toContain(`href="/acteurs/${shown.slug}"`)
+    expect(found).toMatch(/1 acteur publié/)
+    // Each option counts what it would give, its own selection aside.
+    expect(found).toMatch(/<option value="mediatheque"[^>]*>Médiathèque ou bibliothèque \(1\)/)
+    expect(await (await request('/acteurs?q=ludotheque+Rennes')).text()).not.toContain(shown.slug)
+    // Meilisearch configured but not answering: the embedded engine answers, and says so.
+    const down = await app.fetch(
+      new Request(`${ORIGIN}/acteurs?q=ludotheque`),
+      { ...env, MEILI_HOST: 'http://127.0.0.1:9' },
+      createExecutionContext()
+    )
+    const degraded = await down.text()
+    expect(down.status).toBe(200)
+    expect(degraded).toContain(`href="/acteurs/${shown.slug}"`)
+    expect(degraded).toContain('class="degraded"')
   })
 
   it('lets a moderator approve an actor from the API and the page follows', async () => {

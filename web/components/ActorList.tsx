@@ -4,6 +4,7 @@
  * page works without JavaScript.
  */
 import type { Actor } from '../../worker/domain/actor'
+import type { ActorSearchResult } from '../../worker/domain/actor-search'
 import type { EngineName } from '../../worker/domain/search'
 import { ACTOR_KINDS, ACTOR_PROGRAMMES } from '../../worker/domain/actor-vocabularies'
 import { SKILL_TREE, skillLabel } from '../../worker/domain/skills'
@@ -20,18 +21,22 @@ export interface ActorListQuery {
   programme?: readonly string[] | undefined
 }
 
-/** A filter as a select: its first value is kept; `any` clears it. */
+/**
+ * A filter as a select: its first value is kept; `any` clears it. Each option says how
+ * many actors it would give (the engines' disjunctive facet counts).
+ */
 function FilterSelect(props: {
   name: string
   label: string
   terms: readonly (Term & { children?: readonly Term[] })[]
   value: string | undefined
+  counts: Readonly<Record<string, number>>
 }) {
   const t = useT()
   const id = `filtre-${props.name}`
   const option = (term: Term) => (
     <option value={term.code} selected={term.code === props.value}>
-      {term[t.lang]}
+      {term[t.lang]} ({props.counts[term.code] ?? 0})
     </option>
   )
   return (
@@ -88,6 +93,7 @@ export function ActorList(props: {
   query: ActorListQuery
   /** How many published actors match (all pages). */
   total: number
+  facets: ActorSearchResult['facets']
   /** The engine that answered: the embedded one says so, as on the search page. */
   engine: EngineName
   /** The address of the next page, or null at the end. */
@@ -115,24 +121,33 @@ export function ActorList(props: {
           <label for="filtre-q">{a.filters.text}</label>
           <input id="filtre-q" name="q" type="search" value={q.q ?? ''} />
         </div>
-        <FilterSelect name="kind" label={a.filters.kind} terms={ACTOR_KINDS} value={q.kind?.[0]} />
+        <FilterSelect
+          name="kind"
+          label={a.filters.kind}
+          terms={ACTOR_KINDS}
+          value={q.kind?.[0]}
+          counts={props.facets.kind}
+        />
         <FilterSelect
           name="needs"
           label={a.filters.needs}
           terms={SKILL_TREE}
           value={q.needs?.[0]}
+          counts={props.facets.needs}
         />
         <FilterSelect
           name="offers"
           label={a.filters.offers}
           terms={SKILL_TREE}
           value={q.offers?.[0]}
+          counts={props.facets.offers}
         />
         <FilterSelect
           name="programme"
           label={a.filters.programme}
           terms={ACTOR_PROGRAMMES}
           value={q.programme?.[0]}
+          counts={props.facets.programme}
         />
         <div class="field">
           <label for="filtre-territory">{a.filters.territory}</label>

@@ -83,6 +83,7 @@ export const actorPages = new Hono<AppEnv>()
           actors={actors}
           query={{ q, ...filters }}
           total={result.total}
+          facets={result.facets}
           engine={result.engine}
           nextHref={nextHref}
         />

@@ -7,7 +7,8 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Event } from '../../worker/domain/event'
 import type { EventSearchQuery } from '../../worker/domain/event-search'
-import { MeilisearchEventEngine, type EventSearchEngine } from '../../worker/search/event-engines'
+import { MeilisearchEventEngine } from '../../worker/search/events-meilisearch'
+import type { EventSearchEngine } from '../../worker/search/events-query'
 import {
   eventContractEngines,
   eventDocumentOf,

@@ -6,11 +6,9 @@
 import { env } from 'cloudflare:workers'
 import { Event, type Restitution } from '../../worker/domain/event'
 import { toEventDocument } from '../../worker/search/event-documents'
-import {
-  EmbeddedEventEngine,
-  MeilisearchEventEngine,
-  type EventSearchEngine,
-} from '../../worker/search/event-engines'
+import { EmbeddedEventEngine } from '../../worker/search/events-embedded'
+import { MeilisearchEventEngine } from '../../worker/search/events-meilisearch'
+import type { EventSearchEngine } from '../../worker/search/events-query'
 
 /** Where the fixtures happen: real codes, each with its ancestry. */
 const PLACES = {
@@ -69,6 +67,7 @@ export function eventOf(fixture: EventFixture): Event {
     createdAt: '2026-01-05T10:00:00.000Z',
     updatedAt: '2026-01-05T10:00:00.000Z',
     publishedAt: '2026-01-05T10:00:00.000Z',
+    lastVerifiedAt: null,
     title: fixture.title,
     kind: fixture.kind,
     description: fixture.description,

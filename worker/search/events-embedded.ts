@@ -1,12 +1,9 @@
 /**
- * Events in both engines: the embedded FTS5 index (SEARCH_DB, migration search/0007) and
- * a Meilisearch `events` index, with one query meaning (domain/event-search.ts). A text
- * query keeps the experiments' analysis — folding, stop words, the lexicon's expressions
- * and synonyms, French stems — and an event matches when it holds every word (an agenda
- * narrows as one types, like the actors' list). Engines answer ids; the events shown are
- * read from D1.
+ * Events in the embedded engine (SEARCH_DB, migration search/0007): FTS5 with the
+ * experiments' analysis (folding, stop words, lexicon expressions, French stems in their
+ * own column); an event matches when it holds every query word, ranked by bm25 then
+ * start, as Meilisearch ranks the same fields (events-meilisearch.ts).
  */
-import type { SearchParams } from 'meilisearch'
 import {
   EVENT_FILTERS,
   epochSeconds,
@@ -16,89 +13,9 @@ import {
 } from '../domain/event-search'
 import { EmbeddedStore, type StoredRow } from './embedded-store'
 import type { EventDocument } from './event-documents'
+import { pageBounds, selected, type EventSearchEngine } from './events-query'
 import { queryWords, toTextMatch } from './fts-query'
-import { filterValue, MeilisearchIndex, type MeilisearchConfig } from './meilisearch-index'
-import { EVENT_FILTER_ATTRIBUTES, eventIndexSettings, MAX_TOTAL_HITS } from './settings'
-import type { DocumentIndex } from './types'
-
-export interface EventSearchEngine extends DocumentIndex<EventDocument> {
-  search(query: EventSearchQuery): Promise<EventSearchResult>
-}
-
-/** The query's words as Meilisearch reads them: stop words already dropped, as typed. */
-const meilisearchText = (q: string) =>
-  queryWords(q)
-    .map((w) => w.typed)
-    .join(' ')
-
-/** Both engines never page past Meilisearch's maxTotalHits. */
-function pageBounds(query: EventSearchQuery) {
-  const page = Math.max(1, query.page)
-  const offset = (page - 1) * query.hitsPerPage
-  return { page, offset, limit: Math.max(0, Math.min(query.hitsPerPage, MAX_TOTAL_HITS - offset)) }
-}
-
-const selected = (query: EventSearchQuery) =>
-  EVENT_FILTERS.flatMap((filter) => {
-    const values = query.filters[filter]
-    return values?.length ? [{ filter, values: [...values] }] : []
-  })
-
-// ── Meilisearch ──────────────────────────────────────────────────────────────
-
-export class MeilisearchEventEngine
-  extends MeilisearchIndex<EventDocument>
-  implements EventSearchEngine
-{
-  constructor(config: MeilisearchConfig) {
-    super(config, eventIndexSettings)
-  }
-
-  async search(query: EventSearchQuery): Promise<EventSearchResult> {
-    const { page, offset, limit } = pageBounds(query)
-    const q = meilisearchText(query.q)
-    const params: SearchParams = {
-      filter: meilisearchFilter(query),
-      limit,
-      offset,
-      matchingStrategy: 'all',
-      attributesToRetrieve: ['id'],
-      locales: ['fra'],
-    }
-    const sort = meilisearchSort(query, q !== '')
-    if (sort) params.sort = sort
-    const response = await this.client
-      .index<Pick<EventDocument, 'id'>>(this.config.indexUid)
-      .search(q, params)
-    return {
-      ids: response.hits.map((h) => h.id),
-      total: Math.min(response.estimatedTotalHits ?? response.hits.length, MAX_TOTAL_HITS),
-      page,
-      hitsPerPage: query.hitsPerPage,
-      engine: 'meilisearch',
-    }
-  }
-}
-
-function meilisearchFilter(query: EventSearchQuery): string[] {
-  const clauses = selected(query).map(
-    ({ filter, values }) =>
-      `${EVENT_FILTER_ATTRIBUTES[filter]} IN [${values.map(filterValue).join(', ')}]`
-  )
-  if (query.restituted) clauses.push('restituted = true')
-  if (query.from) clauses.push(`endsAt >= ${epochSeconds(query.from)}`)
-  if (query.to) clauses.push(`startsAt <= ${epochSeconds(query.to)}`)
-  return clauses
-}
-
-/** Relevance with a text leaves the order to the ranking rules (then the index's own). */
-function meilisearchSort(query: EventSearchQuery, hasText: boolean): string[] | null {
-  if (query.sort === 'recent') return ['startsAt:desc', 'id:desc']
-  if (query.sort === 'upcoming' || !hasText) return ['startsAt:asc', 'id:asc']
-  return null
-}
-
-// ── Embedded ─────────────────────────────────────────────────────────────────
+import { MAX_TOTAL_HITS } from './settings'
 
 export const EVENT_TABLES = {
   documents: 'event_documents',

@@ -13,6 +13,7 @@ declare namespace Cloudflare {
 		MEILI_HOST: string;
 		MEILI_INDEX: string;
 		MEILI_ACTORS_INDEX: string;
+		MEILI_EVENTS_INDEX: string;
 		CONTACT_EMAIL: string;
 		MODERATOR_TOKENS: string;
 		MEILI_KEY: string;
@@ -23,7 +24,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "PUBLIC_BASE_URL" | "MEILI_HOST" | "MEILI_INDEX" | "MEILI_ACTORS_INDEX" | "CONTACT_EMAIL" | "MODERATOR_TOKENS" | "MEILI_KEY">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "PUBLIC_BASE_URL" | "MEILI_HOST" | "MEILI_INDEX" | "MEILI_ACTORS_INDEX" | "MEILI_EVENTS_INDEX" | "CONTACT_EMAIL" | "MODERATOR_TOKENS" | "MEILI_KEY">> {}
 }
 
 // Begin runtime types

@@ -106,7 +106,7 @@ async function main() {
   let meili = await startMeilisearch({ dataDir: meiliDir, masterKey })
   const meiliPort = Number(new URL(meili.url).port)
   const stopMeili = onCleanup('meilisearch', () => meili.stop())
-  const workerKey = await createWorkerKey(meili.url, masterKey, [INDEX, 'actors'])
+  const workerKey = await createWorkerKey(meili.url, masterKey, [INDEX, 'actors', 'events'])
   await writeFile(stateFile, JSON.stringify({ masterKey, size: o.size }))
   const meiliRef = { url: meili.url, masterKey, index: INDEX }
 

@@ -188,7 +188,7 @@ async function main() {
   const masterKey = randomBytes(24).toString('base64url')
   const meili = await startMeilisearch({ dataDir: path.join(stateDir, 'meili'), masterKey })
   onCleanup('meilisearch', () => meili.stop())
-  const workerKey = await createWorkerKey(meili.url, masterKey, [INDEX, 'actors'])
+  const workerKey = await createWorkerKey(meili.url, masterKey, [INDEX, 'actors', 'events'])
   const config = await snapshotWorker(path.join(stateDir, 'worker-snapshot'))
   const token = randomBytes(24).toString('base64url')
   const baseVars = { MODERATOR_TOKENS: `eval:${token}`, MEILI_INDEX: INDEX, RATE_LIMITS: 'off' }

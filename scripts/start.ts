@@ -85,9 +85,9 @@ async function startSearch(): Promise<{
     : randomBytes(24).toString('base64url')
   const meili = await startMeilisearch({ dataDir, port: MEILI_PORT, masterKey })
   await writeFile(masterFile, masterKey, { mode: 0o600 })
-  const key = await createWorkerKey(meili.url, meili.masterKey, ['experiments', 'actors'])
+  const key = await createWorkerKey(meili.url, meili.masterKey, ['experiments', 'actors', 'events'])
   say(
-    `moteur de recherche : Meilisearch ${MEILISEARCH_VERSION} local sur ${meili.url} (clé limitée aux index « experiments » et « actors »)`
+    `moteur de recherche : Meilisearch ${MEILISEARCH_VERSION} local sur ${meili.url} (clé limitée aux index « experiments », « actors » et « events »)`
   )
   return {
     vars: {
@@ -95,6 +95,7 @@ async function startSearch(): Promise<{
       MEILI_KEY: key,
       MEILI_INDEX: 'experiments',
       MEILI_ACTORS_INDEX: 'actors',
+      MEILI_EVENTS_INDEX: 'events',
     },
     stop: () => meili.stop(),
   }

@@ -24,6 +24,7 @@ import { moderationApi } from './routes/api/moderation'
 import { feedbackApi } from './routes/api/feedback'
 import { replicationsApi } from './routes/api/replications'
 import { networkApi } from './routes/api/network'
+import { paroleApi } from './routes/api/parole'
 import { reportsApi } from './routes/api/reports'
 import { searchApi } from './routes/api/search'
 import { statsApi } from './routes/api/stats'
@@ -51,6 +52,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', docsApi(openApiDocument))
   .route('/', statsApi)
   .route('/', networkApi)
+  .route('/', paroleApi)
 
 /** The OpenAPI document as served, for the HTML reference at /api/docs. */
 async function openApiDocument(): Promise<unknown> {

@@ -57,7 +57,7 @@ describe.skipIf(missing !== '')('outbox drain under wrangler dev', () => {
       persistTo: state,
       vars: {
         MEILI_HOST: meili.url,
-        MEILI_KEY: await createWorkerKey(meili.url, masterKey, [INDEX, 'actors']),
+        MEILI_KEY: await createWorkerKey(meili.url, masterKey, [INDEX, 'actors', 'events']),
         MEILI_INDEX: INDEX,
         MODERATOR_TOKENS: `drain:${TOKEN}`,
         RATE_LIMITS: 'off',

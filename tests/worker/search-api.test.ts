@@ -25,6 +25,7 @@ const apiEnv: Env = {
   MEILI_KEY: env.TEST_MEILI_KEY,
   MEILI_INDEX: `test-api-${crypto.randomUUID().slice(0, 8)}`,
   MEILI_ACTORS_INDEX: `test-api-actors-${crypto.randomUUID().slice(0, 8)}`,
+  MEILI_EVENTS_INDEX: `test-api-events-${crypto.randomUUID().slice(0, 8)}`,
 }
 const expectedEngine = meiliSkip ? 'embedded' : 'meilisearch'
 
@@ -215,8 +216,8 @@ describe('POST /api/moderation/reindex', () => {
       `reindex: ${processed} experiments in ${calls} calls, ${Date.now() - started} ms, engines: ${engines.map((e) => e.name).join(' + ')}`
     )
     expect(processed).toBe(bulk + 4)
-    // The experiments by 500, then one call for the actors (none here).
-    expect(calls).toBe(Math.ceil((bulk + 4) / 500) + 1)
+    // The experiments by 500, then one call for the actors and one for the events (none here).
+    expect(calls).toBe(Math.ceil((bulk + 4) / 500) + 2)
 
     const published = Object.fromEntries(await publishedRevisions(env.DB))
     expect(Object.keys(published)).toHaveLength(bulk - bulk / 10 + 4)

@@ -45,6 +45,7 @@ const faultEnv: Env = {
   MEILI_KEY: env.TEST_FAULT_KEY,
   MEILI_INDEX: `test-sync-${crypto.randomUUID().slice(0, 8)}`,
   MEILI_ACTORS_INDEX: `test-sync-actors-${crypto.randomUUID().slice(0, 8)}`,
+  MEILI_EVENTS_INDEX: `test-sync-events-${crypto.randomUUID().slice(0, 8)}`,
 }
 
 const everything: SearchQuery = { q: '', filters: {}, sort: 'recent', page: 1, hitsPerPage: 100 }

@@ -9,6 +9,7 @@ import { embedEn } from './embed'
 import { networkEn } from './network'
 import { openDataEn } from './open-data'
 import { feedbackEn } from './feedback'
+import { paroleEn } from './parole'
 import { spreadEn } from './spread'
 import { countOf } from './plural'
 import { territoriesEn } from './territories'
@@ -413,4 +414,5 @@ export const en: Messages = {
   embed: embedEn,
   network: networkEn,
   agenda: agendaEn,
+  parole: paroleEn,
 }

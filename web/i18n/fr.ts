@@ -12,6 +12,7 @@ import { embedFr } from './embed'
 import { networkFr } from './network'
 import { openDataFr } from './open-data'
 import { feedbackFr } from './feedback'
+import { paroleFr } from './parole'
 import { spreadFr } from './spread'
 import { countOf } from './plural'
 import { territoriesFr } from './territories'
@@ -427,6 +428,7 @@ export const fr = {
   embed: embedFr,
   network: networkFr,
   agenda: agendaFr,
+  parole: paroleFr,
 }
 
 export type Messages = typeof fr

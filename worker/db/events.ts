@@ -479,3 +479,24 @@ export function renewEventTokenStatement(
     .prepare('UPDATE events SET edit_token_expires_at = ?2 WHERE id = ?1')
     .bind(id, expiresAt)
 }
+
+// ── Search indexes (worker/search/indexed-kinds.ts) ──────────────────────────
+
+/** The names of the published actors organising each of these events. */
+export async function organiserNamesOf(
+  db: Db,
+  eventIds: readonly string[]
+): Promise<Map<string, string[]>> {
+  const names = new Map<string, string[]>()
+  if (eventIds.length === 0) return names
+  const { results } = await db
+    .prepare(
+      `SELECT l.event_id, a.data ->> '$.name' AS name FROM event_actors l
+       JOIN actors a ON a.id = l.actor_id AND a.status = 'published'
+       WHERE l.event_id IN (SELECT value FROM json_each(?1)) ORDER BY l.event_id, name`
+    )
+    .bind(JSON.stringify(eventIds))
+    .all<{ event_id: string; name: string }>()
+  for (const r of results) names.set(r.event_id, [...(names.get(r.event_id) ?? []), r.name])
+  return names
+}

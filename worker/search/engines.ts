@@ -1,11 +1,14 @@
 /**
  * The engines built from the Worker's configuration. Meilisearch is configured when
  * MEILI_HOST is non-empty; the embedded engine always exists (SEARCH_DB). Each kind of
- * record has its index in both: experiments (MEILI_INDEX) and actors (MEILI_ACTORS_INDEX).
+ * record has its index in both: experiments (MEILI_INDEX), actors (MEILI_ACTORS_INDEX) and events
+ * (MEILI_EVENTS_INDEX).
  */
 import { EmbeddedActorEngine } from './actors-embedded'
 import { MeilisearchActorEngine } from './actors-meilisearch'
 import { EmbeddedEngine } from './embedded'
+import { EmbeddedEventEngine } from './events-embedded'
+import { MeilisearchEventEngine } from './events-meilisearch'
 import { MeilisearchEngine } from './meilisearch'
 
 const meilisearchHost = (env: Env) => env.MEILI_HOST?.trim() || null
@@ -39,4 +42,18 @@ export function meilisearchActorEngine(env: Env): MeilisearchActorEngine | null 
 
 export function embeddedActorEngine(env: Env): EmbeddedActorEngine {
   return new EmbeddedActorEngine(env.SEARCH_DB)
+}
+
+export function meilisearchEventEngine(env: Env): MeilisearchEventEngine | null {
+  const host = meilisearchHost(env)
+  if (!host) return null
+  return new MeilisearchEventEngine({
+    host,
+    apiKey: env.MEILI_KEY ?? '',
+    indexUid: env.MEILI_EVENTS_INDEX || 'events',
+  })
+}
+
+export function embeddedEventEngine(env: Env): EmbeddedEventEngine {
+  return new EmbeddedEventEngine(env.SEARCH_DB)
 }

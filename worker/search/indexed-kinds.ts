@@ -3,7 +3,7 @@
  * rows from D1, how to build its documents, and its index in each engine. The outbox
  * drain and the rebuild (sync.ts) walk this list and know nothing else of a kind.
  *
- * Adding a kind (events…): its `record_kind` in the outbox (a D1 migration widening the
+ * Adding a kind: its `record_kind` in the outbox (a D1 migration widening the
  * CHECK) and in db/record-kinds.ts, its tables in SEARCH_DB (a `migrations/search/`
  * migration shaped like 0006), its document builder and engines (like
  * actor-documents.ts, actors-embedded.ts, actors-meilisearch.ts), then one entry here.
@@ -17,6 +17,7 @@ import {
   publishedActorRevisions,
   type ActorRow,
 } from '../db/actors'
+import { organiserNamesOf, toEvent, type EventRow } from '../db/events'
 import { linkedExperimentsOf } from '../db/experiment-actors'
 import {
   countExperiments,
@@ -27,14 +28,24 @@ import {
 } from '../db/experiments'
 import type { SearchTarget } from '../db/outbox'
 import type { RecordKind } from '../db/record-kinds'
+import {
+  countRecords,
+  publishedRecordRevisions,
+  recordsAfter,
+  recordsByIds,
+} from '../db/record-reads'
+import { ancestriesOf } from '../db/territories'
 import type { Db } from '../db/session'
 import { toActorDocument } from './actor-documents'
 import { toSearchDocument } from './documents'
+import { toEventDocument, type EventDocument } from './event-documents'
 import {
   embeddedActorEngine,
   embeddedEngine,
+  embeddedEventEngine,
   meilisearchActorEngine,
   meilisearchEngine,
+  meilisearchEventEngine,
 } from './engines'
 import type { MeilisearchIndex } from './meilisearch-index'
 import type { DocumentIndex, IndexedDocument } from './types'
@@ -50,8 +61,12 @@ export interface DocumentBuilder<R, D> {
   build(row: R): D
 }
 
-/** The kinds of record indexed today (events join once their index exists). */
-export const INDEXED_KIND_NAMES = ['experiment', 'actor'] as const satisfies readonly RecordKind[]
+/** The kinds of record the indexes hold. */
+export const INDEXED_KIND_NAMES = [
+  'experiment',
+  'actor',
+  'event',
+] as const satisfies readonly RecordKind[]
 export type IndexedKindName = (typeof INDEXED_KIND_NAMES)[number]
 
 export interface IndexedKind<R extends IndexedRow, D extends IndexedDocument> {
@@ -109,7 +124,41 @@ export const actorKind: IndexedKind<ActorRow, ReturnType<typeof toActorDocument>
   meilisearch: meilisearchActorEngine,
 }
 
+/** Events: their place's ancestry and their organising actors' names are read in one go. */
+const eventKind: IndexedKind<EventRow, EventDocument> = {
+  kind: 'event',
+  rowsByIds: (db, ids) => recordsByIds<EventRow>(db, 'event', ids),
+  rowsAfter: (db, afterId, limit) => recordsAfter<EventRow>(db, 'event', afterId, limit),
+  publishedRevisions: (db) => publishedRecordRevisions(db, 'event'),
+  count: (db) => countRecords(db, 'event'),
+  async documentBuilder(db, rows) {
+    const published = rows.filter((r) => r.status === 'published')
+    const [organisers, ancestries] = await Promise.all([
+      organiserNamesOf(
+        db,
+        published.map((r) => r.id)
+      ),
+      ancestriesOf(
+        db,
+        published.map((r) => [r.commune, r.department, r.region].flatMap((c) => (c ? [c] : [])))
+      ),
+    ])
+    const places = new Map(published.map((r, i) => [r.id, ancestries[i] ?? []]))
+    return {
+      build: (row) =>
+        toEventDocument({
+          event: toEvent(row),
+          places: places.get(row.id) ?? [],
+          organiserNames: organisers.get(row.id) ?? [],
+        }),
+    }
+  },
+  index: (env, target) =>
+    target === 'meilisearch' ? meilisearchEventEngine(env) : embeddedEventEngine(env),
+  meilisearch: meilisearchEventEngine,
+}
+
 export type AnyIndexedKind = IndexedKind<IndexedRow, IndexedDocument>
 
 /** Every indexed kind, in the order the rebuild walks them. */
-export const INDEXED_KINDS: readonly AnyIndexedKind[] = [experimentKind, actorKind]
+export const INDEXED_KINDS: readonly AnyIndexedKind[] = [experimentKind, actorKind, eventKind]

@@ -7,11 +7,14 @@ import { territoriesLikeFilters } from '../domain/search'
 import type { TerritorySize } from '../domain/territory-size'
 import { topTheme } from '../domain/vocabularies'
 import type { ActorSearchQuery, ActorSearchResult } from '../domain/actor-search'
+import type { EventSearchQuery, EventSearchResult } from '../domain/event-search'
 import {
   embeddedActorEngine,
   embeddedEngine,
+  embeddedEventEngine,
   meilisearchActorEngine,
   meilisearchEngine,
+  meilisearchEventEngine,
 } from './engines'
 import { isMeilisearchTimeout, SEARCH_TIMEOUT_MS } from './meilisearch-index'
 import type {
@@ -70,6 +73,14 @@ export function runActorSearch(env: Env, query: ActorSearchQuery): Promise<Actor
   const meili = meilisearchActorEngine(env)
   return answer(env, meili && (() => meili.search(query)), () =>
     embeddedActorEngine(env).search(query)
+  )
+}
+
+/** Searches events (the agenda's text, « la parole recueillie »); `engine` says which answered. */
+export function runEventSearch(env: Env, query: EventSearchQuery): Promise<EventSearchResult> {
+  const meili = meilisearchEventEngine(env)
+  return answer(env, meili && (() => meili.search(query)), () =>
+    embeddedEventEngine(env).search(query)
   )
 }
 

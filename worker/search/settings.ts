@@ -8,6 +8,7 @@
 import type { Settings } from 'meilisearch'
 import { meilisearchSynonyms } from './lexicon'
 import type { ActorFacet } from '../domain/actor-search'
+import type { EventFilter } from '../domain/event-search'
 import type { FacetName } from './types'
 
 /**
@@ -257,6 +258,42 @@ export function actorIndexSettings(): Settings {
     rankingRules: ['attribute', 'typo', 'exactness', 'sort'],
     ...frenchTextSettings(),
     faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    searchCutoffMs: 500,
+  }
+}
+
+// ── Events (the agenda, « la parole recueillie ») ────────────────────────────
+
+/** Document attribute behind each filter of the events' searches. */
+export const EVENT_FILTER_ATTRIBUTES = {
+  kind: 'kind',
+  theme: 'themes',
+  territory: 'territories',
+  attendance: 'attendance',
+} as const satisfies Record<EventFilter, string>
+
+/** The events index: the same French analysis and lexicon as the experiments'. */
+export function eventIndexSettings(): Settings {
+  return {
+    // Title first; the restitution's ideas are searched like the description.
+    searchableAttributes: ['title', 'labels', 'description', 'organisers', 'restitution', 'stems'],
+    displayedAttributes: ['id', 'slug', 'revision'],
+    filterableAttributes: [
+      {
+        attributePatterns: ['id', 'restituted', ...Object.values(EVENT_FILTER_ATTRIBUTES)],
+        features: { facetSearch: false, filter: { equality: true, comparison: false } },
+      },
+      {
+        attributePatterns: ['startsAt', 'endsAt'],
+        features: { facetSearch: false, filter: { equality: false, comparison: true } },
+      },
+    ],
+    sortableAttributes: ['startsAt', 'id'],
+    // An event holds every query word (`all`): a picked sort (by date) comes first, else
+    // relevance as the embedded engine's bm25 (title, then labels, then the texts).
+    rankingRules: ['sort', 'words', 'attribute', 'typo', 'exactness'],
+    ...frenchTextSettings(),
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     searchCutoffMs: 500,
   }

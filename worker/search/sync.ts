@@ -228,9 +228,7 @@ const describe = (error: unknown) =>
 /** What one reindex call did: the response of `POST /api/moderation/reindex`. */
 export const ReindexProgress = z
   .object({
-    kind: z
-      .enum(INDEXED_KIND_NAMES)
-      .openapi({ description: 'Type de fiche relu par cet appel' }),
+    kind: z.enum(INDEXED_KIND_NAMES).openapi({ description: 'Type de fiche relu par cet appel' }),
     processed: z.number().int().openapi({ description: 'Fiches lues par cet appel' }),
     indexed: z
       .number()
@@ -242,7 +240,9 @@ export const ReindexProgress = z
     total: z
       .number()
       .int()
-      .openapi({ description: 'Fiches dans D1, tous statuts, tous types (expériences, acteurs)' }),
+      .openapi({
+        description: 'Fiches dans D1, tous statuts, tous types (expériences, acteurs, événements)',
+      }),
     engines: z.array(z.enum(['meilisearch', 'embedded'])),
     done: z.boolean(),
     nextCursor: z

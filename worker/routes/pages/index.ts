@@ -17,6 +17,7 @@ import { homePage } from './home'
 import { languageSwitch } from './language'
 import { networkPages } from './network'
 import { openDataPages } from './open-data'
+import { parolePages } from './parole'
 import { replicationPage } from './replication'
 import { reportPage } from './report'
 import { submitPage } from './submit'
@@ -39,5 +40,6 @@ export const pages = new Hono<AppEnv>()
   .route('/', actorPages)
   .route('/', agendaPages)
   .route('/', eventPages)
+  .route('/', parolePages)
 
 export { errorPage, notFoundPage, wantsHtml } from './not-found'

@@ -21,6 +21,7 @@ export function agendaParams(query: AgendaQuery): URLSearchParams {
   if (query.to) params.set('to', query.to)
   if (query.attendance) params.set('attendance', query.attendance)
   if (query.free) params.set('free', 'true')
+  if (query.q) params.set('q', query.q)
   return params
 }
 

@@ -192,6 +192,47 @@ describe('exports of la parole recueillie', () => {
   })
 })
 
+describe('the agenda’s text (q) through the engines', () => {
+  const listed = async (query: string) => {
+    const res = await request(`/api/events?when=past&${query}`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { items: { id: string }[]; total: number }
+    return { ids: body.items.map((e) => e.id), total: body.total }
+  }
+
+  it('GET /api/events?q= finds an event by one idea of its restitution', async () => {
+    const q = encodeURIComponent('médiathèque dimanche')
+    expect(await listed(`q=${q}`)).toEqual({ ids: [ids.rennes], total: 1 })
+    // The agenda's own filters still apply.
+    expect(await listed(`q=${q}&territory=dep:87`)).toEqual({ ids: [], total: 0 })
+    expect((await listed(`q=${q}&territory=dep:35`)).ids).toEqual([ids.rennes])
+    expect((await listed(`q=${encodeURIComponent('débat Rennes')}`)).ids.sort()).toEqual(
+      [ids.rennes, ids.silent].sort()
+    )
+    expect(await listed('q=introuvablezz')).toEqual({ ids: [], total: 0 })
+  })
+
+  it('/evenements?q= shows the matching events and keeps the text in the form and links', async () => {
+    const html = await text(`/evenements?when=past&q=${encodeURIComponent('piscines')}`)
+    expect(html).toContain('Atelier des données ouvertes de la ville')
+    expect(html).not.toContain('Débat citoyen : nos démarches en ligne')
+    expect(html).toContain('name="q"')
+    expect(html).toContain('value="piscines"')
+    expect(html).toContain('/evenements.ics?when=past&amp;q=piscines')
+    expect(html).toContain('href="/parole-recueillie"')
+  })
+
+  it('feeds and exports of a query keep its text', async () => {
+    const res = await request(`/api/exports/events.json?q=${encodeURIComponent('piscines')}`)
+    expect(res.status).toBe(200)
+    const events = (await res.json()) as { id: string }[]
+    expect(events.map((e) => e.id)).toEqual([ids.limoges])
+    const bad = await request(`/api/events?q=${'a'.repeat(201)}`)
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toContain('q')
+  })
+})
+
 describe('events search through the engines', () => {
   const meiliSkip = env.TEST_MEILI_SKIP_REASON
   const query = {

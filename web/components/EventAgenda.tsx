@@ -132,6 +132,8 @@ export function EventAgenda(props: {
   /** Names of the territories in the query (com/EPCI ones are offered as they are). */
   territoryNames: ReadonlyMap<string, string>
   nextHref: string | null
+  /** The text was answered by the embedded engine (Meilisearch not answering). */
+  degraded?: boolean
 }) {
   const t = useT()
   const a = t.agenda
@@ -148,6 +150,9 @@ export function EventAgenda(props: {
     <>
       <h1>{a.title}</h1>
       <p class="lead">{a.intro}</p>
+      <p>
+        <a href="/parole-recueillie">{t.parole.paroleLink}</a>
+      </p>
       <p>
         <a class="button primary" href="/evenements/proposer">
           {a.propose}
@@ -166,6 +171,19 @@ export function EventAgenda(props: {
       <form method="get" action={AGENDA_PATHS.page} class="filters" aria-labelledby="filtres-titre">
         <h2 id="filtres-titre">{f.title}</h2>
         {q.when !== 'upcoming' && <input type="hidden" name="when" value={q.when} />}
+        <div class="field">
+          <label for="filtre-q">{f.q}</label>
+          <input
+            id="filtre-q"
+            name="q"
+            type="search"
+            value={q.q ?? ''}
+            aria-describedby="filtre-q-aide"
+          />
+          <p id="filtre-q-aide" class="help">
+            {f.qHelp}
+          </p>
+        </div>
         <Select
           name="theme"
           label={f.theme}
@@ -221,6 +239,7 @@ export function EventAgenda(props: {
           <a href={agendaHref(AGENDA_PATHS.page, { when: q.when })}>{f.reset}</a>
         </p>
       </form>
+      {props.degraded && <p class="degraded">{t.home.degraded}</p>}
       <nav class="reuse-links" aria-label={a.subscribe.label}>
         <ul>
           <li>

@@ -15,6 +15,9 @@ export const agendaFr = {
   tabs: { upcoming: 'À venir', past: 'Passés' },
   filters: {
     title: 'Affiner',
+    q: 'Mots recherchés',
+    qHelp:
+      'Les événements qui contiennent tous ces mots : titre, description, lieu, organisateurs, et ce qui en est sorti (idées, propositions, désaccords).',
     theme: 'Thématique',
     territory: 'Territoire',
     territoryHelp:
@@ -106,6 +109,9 @@ export const agendaEn: AgendaMessages = {
   tabs: { upcoming: 'Upcoming', past: 'Past' },
   filters: {
     title: 'Refine',
+    q: 'Words',
+    qHelp:
+      'Events holding all these words: title, description, place, organisers, and what came out of them (ideas, proposals, disagreements).',
     theme: 'Theme',
     territory: 'Territory',
     territoryHelp:

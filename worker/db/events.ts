@@ -118,7 +118,8 @@ export interface AgendaCursor {
  * The agenda's filters as SQL over `events e` (bound as ?1–?8 by `agendaBindings`):
  * the period against `now` (?1), themes with their sub-themes (?2), territories — the place's
  * commune, département or région, the declared territory, or the communes of an EPCI — (?3),
- * kinds (?4), local start dates (?5, ?6), attendance with hybrid in both (?7), free (?8).
+ * kinds (?4), local start dates (?5, ?6), attendance with hybrid in both (?7), free (?8),
+ * the events the search engines matched for a text (?9).
  * Each filter is an indexed column or a lookup by event id.
  */
 const AGENDA_WHERE = `
@@ -133,7 +134,8 @@ const AGENDA_WHERE = `
   AND (?5 IS NULL OR e.starts_at >= ?5)
   AND (?6 IS NULL OR e.starts_at <= ?6 || 'T23:59')
   AND (?7 IS NULL OR e.attendance IN (?7, 'hybrid'))
-  AND (?8 = 0 OR json_extract(e.data, '$.price') = 'free')`
+  AND (?8 = 0 OR json_extract(e.data, '$.price') = 'free')
+  AND (?9 IS NULL OR e.id IN (SELECT value FROM json_each(?9)))`
 
 /** Over or not at `now`, and the order each period reads in. */
 const PERIODS = {
@@ -154,6 +156,8 @@ function agendaBindings(filters: AgendaFilters, now: string) {
     filters.to ?? null,
     filters.attendance ?? null,
     filters.free ? 1 : 0,
+    // An empty match is no event at all, not « no filter ».
+    filters.matching ? JSON.stringify(filters.matching) : null,
   ] as const
 }
 
@@ -173,9 +177,9 @@ export async function listAgenda(
     .prepare(
       `SELECT e.* FROM events e
        WHERE e.status = 'published' AND ${period.when} ${AGENDA_WHERE}
-         AND (?9 IS NULL OR (e.starts_at_utc, e.id) ${period.after} (?9, ?10))
+         AND (?10 IS NULL OR (e.starts_at_utc, e.id) ${period.after} (?10, ?11))
        ORDER BY e.starts_at_utc ${period.order}, e.id ${period.order}
-       LIMIT ?11`
+       LIMIT ?12`
     )
     .bind(...agendaBindings(filters, now), cursor?.startsAtUtc ?? null, cursor?.id ?? null, limit)
     .all<EventRow>()
@@ -231,7 +235,7 @@ export async function listWithdrawnEvents(
        FROM events e
        WHERE e.status <> 'published' AND e.published_at IS NOT NULL
          AND e.ends_at_utc >= ?1 ${AGENDA_WHERE}
-       ORDER BY e.starts_at_utc, e.id LIMIT ?9`
+       ORDER BY e.starts_at_utc, e.id LIMIT ?10`
     )
     .bind(...agendaBindings(filters, now), limit)
     .all<WithdrawnEventRow>()

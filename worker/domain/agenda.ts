@@ -29,4 +29,11 @@ export interface AgendaFilters {
   to?: string | undefined
   attendance?: AgendaAttendance | undefined
   free?: boolean | undefined
+  /** Free text: events holding every word (title, description, place, organisers, restitution). */
+  q?: string | undefined
+  /**
+   * The events the search engines matched for `q` (services/agenda.ts sets it from the
+   * engines' answer; never read from a URL).
+   */
+  matching?: readonly string[] | undefined
 }

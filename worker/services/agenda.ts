@@ -15,6 +15,9 @@ import {
 import type { Db } from '../db/session'
 import { findTerritories } from '../db/territories'
 import type { AgendaFilters } from '../domain/agenda'
+import type { EngineName } from '../domain/search'
+import { runEventSearch } from '../search/service'
+import { MAX_TOTAL_HITS } from '../search/settings'
 import type { Event } from '../domain/event'
 import { publicEvent } from '../open-data/events'
 import type { WithdrawnEvent } from '../open-data/icalendar'
@@ -126,4 +129,27 @@ export async function upcomingEventsIn(db: Db, territory: string, now: Date, lim
       limit
     )
   )
+}
+
+/**
+ * The agenda's text through the search engines: with `q`, the events holding every word
+ * (restitutions included), narrowed there by the filters both sides mean alike (themes,
+ * territories, kinds), become the `matching` ids the agenda's own filters and order then
+ * apply to; `engine` says which engine answered (null: no text). At most MAX_TOTAL_HITS
+ * events match a text, as in every search of the site.
+ */
+export async function withTextMatches(
+  env: Env,
+  filters: AgendaFilters
+): Promise<{ filters: AgendaFilters; engine: EngineName | null }> {
+  const q = filters.q?.trim()
+  if (!q) return { filters: { ...filters, matching: undefined }, engine: null }
+  const result = await runEventSearch(env, {
+    q,
+    filters: { theme: filters.theme, territory: filters.territory, kind: filters.kind },
+    sort: 'relevance',
+    page: 1,
+    hitsPerPage: MAX_TOTAL_HITS,
+  })
+  return { filters: { ...filters, matching: result.ids }, engine: result.engine }
 }

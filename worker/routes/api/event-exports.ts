@@ -26,7 +26,7 @@ import {
 import { exportFileName, jsonFile, type StreamShape } from '../../open-data/files'
 import { geojsonShape } from '../../open-data/geojson'
 import { eventCalendar } from '../../open-data/icalendar'
-import { agendaCalendar, latestEvents } from '../../services/agenda'
+import { agendaCalendar, latestEvents, withTextMatches } from '../../services/agenda'
 import { eventStream } from '../../services/exports'
 import { MESSAGES } from '../../../web/i18n'
 import { agendaHref, agendaTitle, AGENDA_PATHS } from '../../../web/agenda-query'
@@ -40,14 +40,20 @@ const FEED_SIZE = 50
 /** An event's point is its place's commune (or its territory when online). */
 const eventGeojsonFile = geojsonShape<Event>((e) => e.place?.commune ?? e.territory ?? null)
 
-function streamed(
+/** The query's filters with its text (`q`) answered by the search engines. */
+export async function textMatched(c: Context<AppEnv>, filters: AgendaFilters) {
+  return (await withTextMatches(c.env, filters)).filters
+}
+
+async function streamed(
   c: Context<AppEnv>,
   contentType: string,
   ext: string,
   shape: StreamShape<Event>
-): Response {
+): Promise<Response> {
+  const filters = await textMatched(c, agendaFilters(c, 'all'))
   return fileResponse(
-    eventStream(c.var.db, agendaFilters(c, 'all'), new Date(), shape),
+    eventStream(c.var.db, filters, new Date(), shape),
     contentType,
     exportFileName(ext, 'evenements')
   )
@@ -178,10 +184,14 @@ export const eventExportsApi = router
   .get(geojsonRoute.path, (c) =>
     streamed(c, 'application/geo+json; charset=utf-8', 'geojson', eventGeojsonFile)
   )
-  .get(icsExportRoute.path, (c) => calendarResponse(c, agendaFilters(c, 'all'), true))
-  .get(icsFeedRoute.path, (c) => calendarResponse(c, agendaFilters(c, 'upcoming'), false))
+  .get(icsExportRoute.path, async (c) =>
+    calendarResponse(c, await textMatched(c, agendaFilters(c, 'all')), true)
+  )
+  .get(icsFeedRoute.path, async (c) =>
+    calendarResponse(c, await textMatched(c, agendaFilters(c, 'upcoming')), false)
+  )
   .get(atomRoute.path, async (c) => {
-    const filters = agendaFilters(c, 'upcoming')
+    const filters = await textMatched(c, agendaFilters(c, 'upcoming'))
     const base = publicBase(c)
     const { events, names } = await latestEvents(c.var.db, filters, new Date(), FEED_SIZE)
     const xml = atomFeed({

@@ -6,7 +6,7 @@ import { jsonBody } from '../../http/body'
 import { ProblemError } from '../../http/problem'
 import { spendRateLimit, tooManyRequests } from '../../http/rate-limit'
 import { createRouter } from '../../http/router'
-import { agendaPage } from '../../services/agenda'
+import { agendaPage, withTextMatches } from '../../services/agenda'
 import { submitEvent } from '../../services/events'
 import { decodeCursor, encodeCursor, EventFilterQuery, PageQuery } from './params'
 import { problems } from './responses'
@@ -103,11 +103,12 @@ export const eventsApi = createRouter()
     })
   })
   .openapi(list, async (c) => {
-    const { cursor, limit, when, ...filters } = c.req.valid('query')
+    const { cursor, limit, when, ...query } = c.req.valid('query')
     const after = decodeCursor(cursor, 2)
+    const { filters } = await withTextMatches(c.env, { ...query, when: when ?? 'upcoming' })
     const page = await agendaPage(
       c.var.db,
-      { ...filters, when: when ?? 'upcoming' },
+      filters,
       new Date(),
       after ? { startsAtUtc: after[0]!, id: after[1]! } : null,
       limit

@@ -246,6 +246,11 @@ export const EventFilterQuery = z.object({
     .optional()
     .transform((v) => ['true', '1'].includes(String(v)))
     .openapi({ description: '`true` : les événements gratuits seulement' }),
+  q: single(z.string().trim().max(200, '200 caractères au maximum.')).openapi({
+    description:
+      'Texte : les événements qui contiennent tous ces mots (titre, description, lieu, organisateurs, restitution : idées, propositions, désaccords), sans accents ni majuscules, formes et synonymes compris ; trouvés par le moteur de recherche (Meilisearch, ou le moteur embarqué s’il ne répond pas)',
+    example: 'médiathèque dimanche',
+  }),
 })
 export type EventFilterQuery = z.output<typeof EventFilterQuery>
 

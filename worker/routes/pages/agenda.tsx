@@ -7,12 +7,12 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../env'
 import { getTerritory } from '../../db/territories'
 import { territoryCodePattern } from '../../domain/territory'
-import { agendaPage } from '../../services/agenda'
+import { agendaPage, withTextMatches } from '../../services/agenda'
 import { AgendaFeedLinks, EventAgenda } from '../../../web/components/EventAgenda'
 import { Layout } from '../../../web/components/Layout'
 import { AGENDA_PATHS, agendaHref, agendaParams, agendaTitle } from '../../../web/agenda-query'
 import { agendaFilters } from '../api/catalogue-query'
-import { calendarResponse } from '../api/event-exports'
+import { calendarResponse, textMatched } from '../api/event-exports'
 import { decodeCursor, encodeCursor, EventFilterQuery } from '../api/params'
 import { notFoundPage } from './not-found'
 import { messagesFor, renderPage } from './render'
@@ -44,7 +44,8 @@ export const agendaPages = new Hono<AppEnv>()
     } catch {
       // A mangled link: start from the first page rather than failing the whole page.
     }
-    const page = await agendaPage(c.var.db, filters, new Date(), cursor, PAGE_SIZE)
+    const text = await withTextMatches(c.env, filters)
+    const page = await agendaPage(c.var.db, text.filters, new Date(), cursor, PAGE_SIZE)
     let nextHref: string | null = null
     if (page.next) {
       const next = agendaParams(filters)
@@ -68,14 +69,18 @@ export const agendaPages = new Hono<AppEnv>()
           map={{ total: page.total, departments: page.departments }}
           territoryNames={page.names}
           nextHref={nextHref}
+          degraded={text.engine === 'embedded'}
         />
       </Layout>,
       { status: parsed.success ? 200 : 400, headers: { 'cache-control': 'public, max-age=60' } }
     )
   })
-  .get(AGENDA_PATHS.ics, (c) => calendarResponse(c, agendaFilters(c, 'upcoming'), false))
+  .get(AGENDA_PATHS.ics, async (c) =>
+    calendarResponse(c, await textMatched(c, agendaFilters(c, 'upcoming')), false)
+  )
   .get('/territoires/:code/evenements.ics', async (c) => {
     const code = c.req.param('code')
     if (!TERRITORY.test(code) || !(await getTerritory(c.var.db, code))) return notFoundPage(c)
-    return calendarResponse(c, { ...agendaFilters(c, 'upcoming'), territory: [code] }, false)
+    const filters = { ...agendaFilters(c, 'upcoming'), territory: [code] }
+    return calendarResponse(c, await textMatched(c, filters), false)
   })

@@ -6,6 +6,7 @@
 import type { TerritoryStats } from '../../../worker/domain/statistics'
 import type { Experiment } from '../../../worker/domain/experiment'
 import type { Territory } from '../../../worker/domain/territory'
+import { paroleOfTerritoryHref } from '../../parole-links'
 import { EVIDENCE_LEVELS, labelOf, STAGES, THEMES } from '../../../worker/domain/vocabularies'
 import { BarChart } from '../charts/BarChart'
 import { useStatsFormat } from '../charts/measures'
@@ -130,6 +131,11 @@ export function TerritoryPage(props: TerritoryPageProps) {
             ·{' '}
             <a href={territoryCalendarHref(code)} type="text/calendar">
               {messages.agenda.linked.territoryCalendar}
+            </a>
+          </p>
+          <p>
+            <a href={paroleOfTerritoryHref(code)}>
+              {messages.parole.territoryLink(territory.name)}
             </a>
           </p>
         </LinkedEvents>

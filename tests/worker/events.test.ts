@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { publishActor, submitActor } from './actor-fixtures'
 import { debate, publishEvent, submitEvent } from './event-fixtures'
 import { asModerator, postJson, request } from './fixtures'
+import { embeddedEventEngine } from '../../worker/search/engines'
+import { drainOutbox } from '../../worker/search/sync'
 
 interface Problem {
   errors?: { pointer?: string; message: string }[]
@@ -93,18 +95,21 @@ describe('announcing an event', () => {
       { revision: 1, action: 'submit', status: 'pending' },
       { revision: 2, action: 'approve', status: 'published' },
     ])
+    // A drain past the lease of the one each write nudged delivers what it may still hold.
+    await drainOutbox(env, { now: new Date(Date.now() + 2 * 60_000) })
     const { results: outbox } = await env.DB.prepare(
       `SELECT record_kind, revision, target FROM search_outbox
        WHERE experiment_id = ?1 ORDER BY revision, target`
     )
       .bind(sub.id)
       .all()
+    // Meilisearch is not configured here: its rows wait; the embedded engine's were
+    // drained into its events index, at the published revision.
     expect(outbox).toEqual([
-      { record_kind: 'event', revision: 1, target: 'embedded' },
       { record_kind: 'event', revision: 1, target: 'meilisearch' },
-      { record_kind: 'event', revision: 2, target: 'embedded' },
       { record_kind: 'event', revision: 2, target: 'meilisearch' },
     ])
+    expect((await embeddedEventEngine(env).indexedRevisions()).get(sub.id)).toBe(2)
     const audit = await env.DB.prepare('SELECT action FROM audit_log WHERE target = ?1')
       .bind(`event:${sub.id}`)
       .first()

@@ -65,6 +65,58 @@ async function expectNoCanaryOnPublicRoutes(
   return checked
 }
 
+/** The canary private contact every record below is submitted with. */
+const CANARY_CONTACT = { email: CANARY_EMAIL, name: CANARY_NAME, phone: CANARY_PHONE }
+
+/** Submits a record to `/api/{segment}` and publishes it through the moderation API. */
+async function publishWithCanaries(
+  segment: 'actors' | 'events',
+  body: object
+): Promise<{ id: string; slug: string; editToken: string }> {
+  const res = await send(`/api/${segment}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  expect(res.status).toBe(201)
+  const sub = (await res.json()) as { id: string; slug: string; editToken: string }
+  expectNoCanary(`${segment} submission response`, JSON.stringify(sub))
+  const approved = await send(`/api/moderation/${segment}/${sub.id}/approve`, {
+    method: 'POST',
+    headers: { ...moderator, 'content-type': 'application/json' },
+    body: '{}',
+  })
+  expect(approved.status).toBe(200)
+  return sub
+}
+
+/** No canary in any row of these tables (table names from the test, never from input). */
+async function expectNoCanaryInTables(tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    const rows = await env.DB.prepare(`SELECT * FROM ${table}`).all()
+    expectNoCanary(table, JSON.stringify(rows.results))
+  }
+}
+
+/** Where the canaries legitimately appear: the moderation API's full record. */
+async function expectDeskShowsCanary(segment: 'actors' | 'events', id: string): Promise<void> {
+  const desk = await send(`/api/moderation/${segment}/${id}`, { headers: moderator })
+  expect(await desk.text()).toContain(CANARY_EMAIL)
+}
+
+/** A form POST as a browser sends it (same origin), with a cookie if given. */
+function sendForm(path: string, pairs: [string, string][], cookie = ''): Promise<Response> {
+  return send(path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'https://observatoire.test',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: new URLSearchParams(pairs).toString(),
+  })
+}
+
 describe('private fields', () => {
   it('never appear in any public page, API answer, export, feed or the search index', async () => {
     const res = await send('/api/experiments', {
@@ -157,68 +209,92 @@ describe('private fields', () => {
   }, 300_000)
 
   it('never appear for an actor of the network either, on any public route or derived table', async () => {
-    const res = await send('/api/actors', {
+    const sub = await publishWithCanaries(
+      'actors',
+      needOnlyActor({
+        name: 'Structure témoin pour les champs privés',
+        privateContact: CANARY_CONTACT,
+        publicContact: { role: 'Accueil', email: 'accueil-public@example.fr' },
+      })
+    )
+    // Its whole lifecycle: an owner's edit through the private link (approved), « toujours
+    // exact », a reader's report — each leaves public traces (history, index, feeds).
+    const opened = await sendForm('/acteurs/modifier/ouvrir', [['token', sub.editToken]])
+    expect(opened.status).toBe(303)
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0]!
+    const edited = await sendForm(
+      '/acteurs/modifier',
+      [
+        ['name', 'Structure témoin pour les champs privés'],
+        ['kind', 'association'],
+        ['territories', 'com:35238'],
+        ['needs.0.skill', 'formation.mediateurs'],
+        ['offers.0.skill', 'ateliers.collectifs'],
+        ['publicContact.role', 'Accueil'],
+        ['publicContact.email', 'accueil-public@example.fr'],
+        ['privateContact.email', CANARY_EMAIL],
+        ['privateContact.name', CANARY_NAME],
+        ['privateContact.phone', CANARY_PHONE],
+      ],
+      cookie
+    )
+    expect(edited.headers.get('location')).toBe('/acteurs/modifier?fait=proposed')
+    const proposal = await env.DB.prepare(
+      `SELECT id FROM actor_proposals WHERE actor_id = ?1 AND status = 'pending'`
+    )
+      .bind(sub.id)
+      .first<{ id: string }>()
+    const approved = await send(`/api/moderation/actors/proposals/${proposal!.id}/approve`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(
-        needOnlyActor({
-          name: 'Structure témoin pour les champs privés',
-          privateContact: { email: CANARY_EMAIL, name: CANARY_NAME, phone: CANARY_PHONE },
-          publicContact: { role: 'Accueil', email: 'accueil-public@example.fr' },
-        })
-      ),
-    })
-    expect(res.status).toBe(201)
-    const sub = (await res.json()) as { id: string; slug: string; editToken: string }
-    expectNoCanary('actor submission response', JSON.stringify(sub))
-    const approved = await send(`/api/moderation/actors/${sub.id}/approve`, {
-      method: 'POST',
-      headers: { ...moderator, 'content-type': 'application/json' },
-      body: '{}',
+      headers: moderator,
     })
     expect(approved.status).toBe(200)
+    expect((await sendForm('/acteurs/modifier/verifier', [], cookie)).status).toBe(303)
+    const reported = await sendForm(`/acteurs/${sub.slug}/signaler`, [
+      ['reason', 'outdated'],
+      ['message', 'Horaires à mettre à jour.'],
+    ])
+    expect(reported.status).toBe(303)
     await drainOutbox(FUZZ_ENV, { targets: ['embedded'] })
 
     const checked = await expectNoCanaryOnPublicRoutes(
-      (p, key) => (p === 'lang' ? 'fr' : p === 'code' ? 'com:35238' : sub[key]),
+      (p, key) =>
+        p === 'lang' ? 'fr' : p === 'code' ? 'com:35238' : p === 'token' ? sub.editToken : sub[key],
       ['', '?q=t%C3%A9moin&limit=100', '?format=csv']
     )
     expect(checked).toBeGreaterThan(60)
-    // The actor's page itself was among them, and shows its public contact only.
+    // The actor's page and its history were among them, with its public contact only.
     const page = await (await send(`/acteurs/${sub.slug}`)).text()
     expect(page).toContain('accueil-public@example.fr')
+    const history = await (await send(`/acteurs/${sub.slug}/historique`)).text()
+    expect(history).toContain('Ce que la structure apporte')
 
-    for (const table of ['actor_revisions', 'actor_skills', 'actor_territories', 'search_outbox']) {
-      const rows = await env.DB.prepare(`SELECT * FROM ${table}`).all()
-      expectNoCanary(table, JSON.stringify(rows.results))
-    }
-    const desk = await send(`/api/moderation/actors/${sub.id}`, { headers: moderator })
-    expect(await desk.text()).toContain(CANARY_EMAIL)
+    await expectNoCanaryInTables([
+      'actor_revisions',
+      'actor_skills',
+      'actor_territories',
+      'actor_proposals',
+      'actor_reports',
+      'actor_owner_replies',
+      'search_outbox',
+    ])
+    await expectDeskShowsCanary('actors', sub.id)
+    // And the owner's own private page.
+    const own = await send('/acteurs/modifier', { headers: { cookie } })
+    expect(await own.text()).toContain(CANARY_EMAIL)
   }, 300_000)
 
   it('never appear for an event, on any public route: agenda, calendars, feeds, exports', async () => {
-    const res = await send('/api/events', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(
-        debate({
-          title: 'Débat témoin pour les champs privés',
-          startsAt: '2027-03-12T18:30',
-          endsAt: '2027-03-12T20:30',
-          privateContact: { email: CANARY_EMAIL, name: CANARY_NAME, phone: CANARY_PHONE },
-          publicContact: { role: 'Accueil', email: 'accueil-public@example.fr' },
-        })
-      ),
-    })
-    expect(res.status).toBe(201)
-    const sub = (await res.json()) as { id: string; slug: string; editToken: string }
-    expectNoCanary('event submission response', JSON.stringify(sub))
-    const approved = await send(`/api/moderation/events/${sub.id}/approve`, {
-      method: 'POST',
-      headers: { ...moderator, 'content-type': 'application/json' },
-      body: '{}',
-    })
-    expect(approved.status).toBe(200)
+    const sub = await publishWithCanaries(
+      'events',
+      debate({
+        title: 'Débat témoin pour les champs privés',
+        startsAt: '2027-03-12T18:30',
+        endsAt: '2027-03-12T20:30',
+        privateContact: CANARY_CONTACT,
+        publicContact: { role: 'Accueil', email: 'accueil-public@example.fr' },
+      })
+    )
 
     const checked = await expectNoCanaryOnPublicRoutes(
       (p, key) =>
@@ -231,11 +307,12 @@ describe('private fields', () => {
       'Débat témoin pour les champs privés'
     )
 
-    for (const table of ['event_revisions', 'event_themes', 'event_actors', 'search_outbox']) {
-      const rows = await env.DB.prepare(`SELECT * FROM ${table}`).all()
-      expectNoCanary(table, JSON.stringify(rows.results))
-    }
-    const desk = await send(`/api/moderation/events/${sub.id}`, { headers: moderator })
-    expect(await desk.text()).toContain(CANARY_EMAIL)
+    await expectNoCanaryInTables([
+      'event_revisions',
+      'event_themes',
+      'event_actors',
+      'search_outbox',
+    ])
+    await expectDeskShowsCanary('events', sub.id)
   }, 300_000)
 })

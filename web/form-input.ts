@@ -309,6 +309,13 @@ export function fieldList(values: FormValues, name: string): string[] {
   return Array.isArray(v) ? v.map(String) : []
 }
 
+/** The ids a picker field holds: a list (`inspiredBy`) or one id (`lead.actorId`). */
+export function fieldIds(values: FormValues, name: string): string[] {
+  const v = getPath(values, name.split('.'))
+  if (Array.isArray(v)) return v.map(String)
+  return typeof v === 'string' && v !== '' ? [v] : []
+}
+
 /** Which form field an issue path belongs to: list fields own their items' errors. */
 export function fieldOfPath(
   path: readonly PropertyKey[],

@@ -25,6 +25,7 @@ import { feedbackApi } from './routes/api/feedback'
 import { replicationsApi } from './routes/api/replications'
 import { networkApi } from './routes/api/network'
 import { paroleApi } from './routes/api/parole'
+import { pickerApi } from './routes/api/picker'
 import { reportsApi } from './routes/api/reports'
 import { searchApi } from './routes/api/search'
 import { statsApi } from './routes/api/stats'
@@ -53,6 +54,7 @@ export const api = new OpenAPIHono<AppEnv>()
   .route('/', statsApi)
   .route('/', networkApi)
   .route('/', paroleApi)
+  .route('/', pickerApi)
 
 /** The OpenAPI document as served, for the HTML reference at /api/docs. */
 async function openApiDocument(): Promise<unknown> {

@@ -80,14 +80,27 @@ describe('owner edits in Chromium', () => {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations++
     })
-    await page.fill('#f-inspiredBySearch', 'médiation numérique')
-    await page.getByRole('button', { name: 'Rechercher', exact: true }).click()
-    const found = page.locator('.inspired-found input[name="inspiredBy"]').first()
-    await found.waitFor()
-    // Found in place by inspired-by.js: the page did not reload.
+    // The « inspirée de » combobox: type, arrow down, Enter — found in place by picker.js.
+    const combobox = page.getByRole('combobox', { name: /^Inspirée de : rechercher/ })
+    await combobox.pressSequentially('médiation numérique')
+    const option = page.locator('#f-inspiredBy-options [role="option"]').first()
+    await option.waitFor()
+    await combobox.press('ArrowDown')
+    expect(await combobox.getAttribute('aria-activedescendant')).toBe(
+      await option.getAttribute('id')
+    )
+    const title = (await option.innerText()).split(' — ')[0]!
+    await combobox.press('Enter')
+    const added = await page
+      .locator('#f-inspiredBy .picker-chosen input[name="inspiredBy"]')
+      .last()
+      .getAttribute('value')
+    expect(added).not.toBe(inspiration)
+    expect(
+      await page.locator('#f-inspiredBy .picker-chosen input:checked + label').allInnerTexts()
+    ).toContainEqual(expect.stringContaining(title))
+    // The page did not reload, and Enter did not submit the form.
     expect(navigations).toBe(0)
-    const added = await found.getAttribute('value')
-    await found.check()
     await page.fill('#f-narrative-advice', 'Commencer petit. Et mesurer tôt.')
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click()
     await page.waitForURL(/fait=applied/)

@@ -10,8 +10,6 @@ import { useT } from '../i18n'
 import { MatchList } from './NetworkHelpPage'
 
 export interface ActorNetworkProps {
-  /** Its id, which an experiment's form takes to link the experiment to it. */
-  actorId: string
   experiments: readonly LinkedExperiment[]
   /** Practices it declared it reproduced, approved. */
   replicated: readonly Replication[]
@@ -42,7 +40,7 @@ export function ActorNetwork(props: ActorNetworkProps) {
             ))}
           </ul>
         )}
-        <p class="help">{n.linkedExperiments.linkWith(props.actorId)}</p>
+        <p class="help">{n.linkedExperiments.linkWith}</p>
         {props.replicated.length > 0 && (
           <>
             <h3>{n.linkedExperiments.replicatedTitle}</h3>

@@ -9,11 +9,13 @@ import {
   REPLICATION_RELATIONS,
   ADAPTATIONS_MAX,
 } from '../../worker/domain/replication'
+import type { PickerKind } from '../../worker/domain/picker'
 import { LEAD_KINDS, type Term } from '../../worker/domain/vocabularies'
 import { useT } from '../i18n'
 import type { ContributionFormProps } from './contribution-form'
 import { ErrorSummary } from './ErrorSummary'
-import { Honeypot } from './SubmissionFormParts'
+import { RecordPicker, type PickerData } from './RecordPicker'
+import { DefaultSubmit, Honeypot } from './SubmissionFormParts'
 import { TurnstileWidget } from './TurnstileWidget'
 
 export const REPLICATION_FIELDS = [
@@ -25,12 +27,20 @@ export const REPLICATION_FIELDS = [
   'progress',
   'startDate',
   'adaptations',
+  'actorId',
   'adopterExperiment',
   'link',
 ] as const
 export type ReplicationField = (typeof REPLICATION_FIELDS)[number]
 
-export type ReplicationFormProps = ContributionFormProps<ReplicationField>
+export interface ReplicationPickers {
+  /** The « votre structure » and « votre fiche » pickers: chosen names, a search's results. */
+  pickers: PickerData
+  /** The record declared on, never offered as its own replication. */
+  recordId: string
+}
+
+export type ReplicationFormProps = ContributionFormProps<ReplicationField> & ReplicationPickers
 
 const id = (name: string) => `r-${name}`
 
@@ -128,6 +138,25 @@ export function ReplicationForm(props: ReplicationFormProps) {
     )
   }
 
+  const picker = (
+    name: 'actorId' | 'adopterExperiment',
+    kind: PickerKind,
+    label: string,
+    help: string
+  ): Child => (
+    <RecordPicker
+      name={name}
+      id={id(name)}
+      kind={kind}
+      label={label}
+      help={help}
+      error={errors.get(name)}
+      chosen={values[name] ? [values[name]] : []}
+      data={props.pickers}
+      exclude={props.recordId}
+    />
+  )
+
   const kindError = errors.get('declarantKind')
   return (
     <>
@@ -139,6 +168,7 @@ export function ReplicationForm(props: ReplicationFormProps) {
         />
       )}
       <form method="post" action={props.action} accept-charset="utf-8" novalidate>
+        <DefaultSubmit label={f.submit} />
         {text('territory', f.territory, f.territoryHelp, { required: true, maxlength: 200 })}
         {props.choices &&
           radios(
@@ -173,7 +203,8 @@ export function ReplicationForm(props: ReplicationFormProps) {
           multiline: true,
           maxlength: ADAPTATIONS_MAX,
         })}
-        {text('adopterExperiment', f.adopterRecord, f.adopterRecordHelp, { maxlength: 200 })}
+        {picker('actorId', 'actor', f.actor, f.actorHelp)}
+        {picker('adopterExperiment', 'experiment', f.adopterRecord, f.adopterRecordHelp)}
         {text('link', f.link, f.linkHelp, { type: 'url', maxlength: 500 })}
         <Honeypot id="r-fax" />
         <TurnstileWidget siteKey={props.turnstileSiteKey} action="replication" />

@@ -20,22 +20,20 @@ import {
 } from '../../worker/domain/vocabularies'
 import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import { COUNTRIES, FRENCH_COUNTRY_CODES } from '../../worker/domain/countries'
-import type { FormValues } from '../form-input'
+import { useContext } from 'hono/jsx'
+import { fieldIds, type FormValues } from '../form-input'
 import { ErrorSummary } from './ErrorSummary'
 import {
+  DefaultSubmit,
   ErrorLabel,
   Honeypot,
-  InspiredByPicker,
   RowGroup,
   Section,
   TerritoryFeedback,
   TerritorySearch,
-  type ExperimentLink,
-  type InspiredPicker,
 } from './SubmissionFormParts'
-
-export type { ExperimentLink, InspiredPicker }
 import { useT } from '../i18n'
+import { NO_PICKS, RecordPicker, type PickerData } from './RecordPicker'
 import {
   ChoiceGroup,
   fieldId,
@@ -56,10 +54,38 @@ export interface SubmissionFormProps {
   action?: string
   /** Text of the submit button, when not the submission's. */
   submitLabel?: string
-  /** The « inspirée de » picker (edit form): the records chosen and what a search found. */
-  inspired?: InspiredPicker
+  /** The pickers' chosen records by name, and what a picker's search found. */
+  pickers?: PickerData
+  /** The record being edited, never offered as its own inspiration. */
+  selfId?: string
   /** Offer a message to the moderation team (edit form; its text is `values.ownerMessage`). */
   ownerMessage?: boolean
+}
+
+/** A record picker of this form: its label, help, chosen ids and error from the form state. */
+function FormPicker(props: {
+  name: string
+  kind: 'experiment' | 'actor'
+  multiple?: boolean
+  pickers: PickerData
+  exclude?: string | undefined
+}) {
+  const { values, errors } = useContext(FormState)
+  const [label, help] = useFieldText(props.name)
+  return (
+    <RecordPicker
+      name={props.name}
+      id={fieldId(props.name)}
+      kind={props.kind}
+      multiple={props.multiple}
+      label={label}
+      help={help}
+      error={errors.get(props.name)}
+      chosen={fieldIds(values, props.name)}
+      data={props.pickers}
+      exclude={props.exclude}
+    />
+  )
 }
 
 /** How many empty rows a repeatable group offers beyond the filled ones. */
@@ -79,7 +105,8 @@ export function SubmissionForm({
   territoryChoices = [],
   action = '/proposer',
   submitLabel,
-  inspired,
+  pickers = NO_PICKS,
+  selfId,
   ownerMessage,
 }: SubmissionFormProps) {
   const t = useT()
@@ -96,6 +123,7 @@ export function SubmissionForm({
         />
       )}
       <form method="post" action={action} novalidate class="submission" accept-charset="utf-8">
+        <DefaultSubmit label={submitLabel ?? f.submit} />
         <p>{f.requiredNote}</p>
 
         <Section legend={f.sections.identity}>
@@ -110,8 +138,8 @@ export function SubmissionForm({
           <div class="row">
             <TextField name="lead.siren" inputmode="numeric" maxlength={9} />
             <TextField name="lead.rna" maxlength={10} />
-            <TextField name="lead.actorId" maxlength={26} class="actor-picker" />
           </div>
+          <FormPicker name="lead.actorId" kind="actor" pickers={pickers} />
           <ChoiceGroup name="scope" terms={SCOPES} type="radio" defaultValue="territories" />
           {/* Required for the French-territories scope only: the schema says so, not the asterisk. */}
           <TextField
@@ -239,8 +267,8 @@ export function SubmissionForm({
               <div class="row">
                 <TextField name={`partners.${i}.name`} />
                 <TextField name={`partners.${i}.role`} />
-                <TextField name={`partners.${i}.actorId`} maxlength={26} class="actor-picker" />
               </div>
+              <FormPicker name={`partners.${i}.actorId`} kind="actor" pickers={pickers} />
             </RowGroup>
           ))}
         </Section>
@@ -267,7 +295,13 @@ export function SubmissionForm({
               </div>
             </RowGroup>
           ))}
-          {inspired && <InspiredByPicker picker={inspired} />}
+          <FormPicker
+            name="inspiredBy"
+            kind="experiment"
+            multiple
+            pickers={pickers}
+            exclude={selfId}
+          />
           <div class="row">
             <TextField name="publicContact.role" />
             <TextField name="publicContact.email" type="email" />

@@ -1,27 +1,12 @@
 /**
  * The pieces the submission form is assembled from: sections, row groups, error labels,
- * the honeypot, the territory search and choice list, the « inspirée de » picker.
+ * the honeypot, the default submit button, the territory search and choice list.
  */
 import type { Child } from 'hono/jsx'
 import { labelOf, TERRITORY_KINDS } from '../../worker/domain/vocabularies'
 import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import { useT } from '../i18n'
 import { useFieldText } from './form-fields'
-
-/** A published experiment as the picker lists it. */
-export interface ExperimentLink {
-  id: string
-  title: string
-}
-
-export interface InspiredPicker {
-  chosen: readonly ExperimentLink[]
-  /** The last search typed, and what it found (null: no search yet). */
-  query: string
-  found: readonly ExperimentLink[] | null
-  /** The record being edited, never offered as its own inspiration. */
-  selfId: string
-}
 
 export function Section({
   legend,
@@ -66,6 +51,21 @@ export function Honeypot({ id = 'f-fax' }: { id?: string }) {
     <div class="hp" aria-hidden="true">
       <label for={id}>{t.form.honeypot}</label>
       <input type="text" id={id} name="fax" tabindex={-1} autocomplete="off" value="" />
+    </div>
+  )
+}
+
+/**
+ * The button Enter submits with: the first submit button of a form is its default, and
+ * without this one it would be a picker's « Rechercher ». Off-screen and out of the tab
+ * order like the honeypot; sighted and keyboard users use the visible submit button.
+ */
+export function DefaultSubmit({ label }: { label: string }) {
+  return (
+    <div class="hp" aria-hidden="true">
+      <button type="submit" tabindex={-1}>
+        {label}
+      </button>
     </div>
   )
 }
@@ -174,77 +174,6 @@ export function TerritoryChoiceList({ choice, index }: { choice: TerritoryChoice
           </label>
         </div>
       ))}
-    </fieldset>
-  )
-}
-
-/**
- * « Inspirée de » without JavaScript: the chosen records as ticked boxes, a search box
- * whose button posts the form back with the published records found (nothing is saved),
- * offered as boxes to tick. inspired-by.js runs the same search in place.
- */
-export function InspiredByPicker({ picker }: { picker: InspiredPicker }) {
-  const t = useT()
-  const [label, help] = useFieldText('inspiredBy')
-  const [searchLabel, searchHelp] = useFieldText('inspiredBySearch')
-  const chosen = new Set(picker.chosen.map((e) => e.id))
-  const found = (picker.found ?? []).filter((e) => !chosen.has(e.id))
-  const box = (e: ExperimentLink, checked: boolean) => (
-    <div class="choice">
-      <input
-        type="checkbox"
-        id={`f-inspiredBy-${e.id}`}
-        name="inspiredBy"
-        value={e.id}
-        checked={checked}
-      />
-      <label for={`f-inspiredBy-${e.id}`}>{e.title}</label>
-    </div>
-  )
-  return (
-    <fieldset
-      class="field choices inspired-by"
-      id="f-inspiredBy"
-      tabindex={-1}
-      data-self={picker.selfId}
-    >
-      <legend>{label}</legend>
-      <p class="help">{help}</p>
-      <input type="hidden" name="inspiredBy" value="" />
-      <div class="inspired-chosen">{picker.chosen.map((e) => box(e, true))}</div>
-      <div class="field">
-        <label for="f-inspiredBySearch">{searchLabel}</label>
-        <p class="help" id="f-inspiredBySearch-aide">
-          {searchHelp}
-        </p>
-        <input
-          type="search"
-          id="f-inspiredBySearch"
-          name="inspiredBySearch"
-          value={picker.query}
-          aria-describedby="f-inspiredBySearch-aide"
-        />{' '}
-        <button type="submit" name="intent" value="inspired-search" class="button">
-          {t.form.inspiredSearch}
-        </button>
-      </div>
-      <div
-        class="inspired-found"
-        role="status"
-        data-none={t.form.inspiredNoResult('%s')}
-        data-some={t.form.inspiredFound('%s')}
-      >
-        {picker.found !== null && (
-          <>
-            <p>
-              {found.length === 0 && picker.found.length === 0
-                ? t.form.inspiredNoResult(picker.query)
-                : t.form.inspiredFound(picker.query)}
-            </p>
-            {found.map((e) => box(e, false))}
-          </>
-        )}
-      </div>
     </fieldset>
   )
 }

@@ -7,6 +7,7 @@ import { eventsEn } from './events'
 import { accessibilityEn } from './accessibility'
 import { embedEn } from './embed'
 import { networkEn } from './network'
+import { pickerEn } from './picker'
 import { openDataEn } from './open-data'
 import { feedbackEn } from './feedback'
 import { paroleEn } from './parole'
@@ -247,9 +248,6 @@ export const en: Messages = {
     ],
     doneAnother: 'Submit another experiment',
     invalidData: 'Some data are invalid.',
-    inspiredSearch: 'Search',
-    inspiredNoResult: (q: string) => `No published experiment matches “${q}”.`,
-    inspiredFound: (q: string) => `Published experiments found for “${q}”:`,
     territoryUnknown: (names: readonly string[]) =>
       `Territories: no territory is called ${names.map((n) => `“${n}”`).join(', ')}. Give the name of a commune, an intercommunality, a département or a région, or its code (com:35238, epci:243500741, dep:29, reg:53).`,
     territoryToChoose: (names: readonly string[]) =>
@@ -270,7 +268,7 @@ export const en: Messages = {
       'lead.rna': ['RNA number (associations)', 'W followed by 9 characters.'],
       'lead.actorId': [
         'Organisation’s network page (optional)',
-        'The identifier shown on the organisation’s page (/acteurs/…), to link the experiment to it. No page yet? Present your organisation at /acteurs/proposer.',
+        'Find it by name to link the experiment to its page. No page yet? Present your organisation at /acteurs/proposer.',
       ],
       territories: [
         'Territories concerned',
@@ -339,7 +337,10 @@ export const en: Messages = {
       partner: ['Partner', ''],
       'partner.name': ['Name', ''],
       'partner.role': ['Role', 'E.g. co-funder, runs the workshops'],
-      'partner.actorId': ['Network page (optional)', 'Identifier of its actor page.'],
+      'partner.actorId': [
+        'Partner’s network page (optional)',
+        'Find it by name to link the partner to its page.',
+      ],
       licence: ['Licence of the record', 'The Licence Ouverte lets anyone reuse the record.'],
       website: ['Website of the experiment', 'Full address, starting with https://'],
       'publicContact.role': [
@@ -382,11 +383,7 @@ export const en: Messages = {
       'resource.licence': ['Licence of the resource', 'E.g. CC-BY-4.0'],
       inspiredBy: [
         'Inspired by',
-        'Published experiments this one draws on: untick one to remove it.',
-      ],
-      inspiredBySearch: [
-        'Find an experiment that inspired you',
-        'A few words of its title, then “Search”: tick the experiments found.',
+        'Published experiments this one draws on: find them by title or area; untick one to remove it.',
       ],
       ownerMessage: [
         'Message to the moderation team (optional)',
@@ -415,4 +412,5 @@ export const en: Messages = {
   network: networkEn,
   agenda: agendaEn,
   parole: paroleEn,
+  picker: pickerEn,
 }

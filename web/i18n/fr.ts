@@ -10,6 +10,7 @@ import { eventsFr } from './events'
 import { accessibilityFr } from './accessibility'
 import { embedFr } from './embed'
 import { networkFr } from './network'
+import { pickerFr } from './picker'
 import { openDataFr } from './open-data'
 import { feedbackFr } from './feedback'
 import { paroleFr } from './parole'
@@ -244,7 +245,7 @@ export const fr = {
       'lead.rna': ['Numéro RNA (associations)', 'W suivi de 9 caractères.'],
       'lead.actorId': [
         'Fiche de la structure dans le réseau (facultatif)',
-        'L’identifiant affiché sur la page de la structure (/acteurs/…), pour relier l’expérience à sa fiche. Pas encore de fiche ? Présentez votre structure sur /acteurs/proposer.',
+        'Cherchez-la par son nom pour relier l’expérience à sa page. Pas encore de fiche ? Présentez votre structure sur /acteurs/proposer.',
       ],
       scope: [
         'Portée de l’expérience',
@@ -327,7 +328,10 @@ export const fr = {
       partner: ['Partenaire', ''],
       'partner.name': ['Nom', ''],
       'partner.role': ['Rôle', 'Ex. : co-financeur, animation des ateliers'],
-      'partner.actorId': ['Fiche dans le réseau (facultatif)', 'Identifiant de sa fiche acteur.'],
+      'partner.actorId': [
+        'Fiche du partenaire dans le réseau (facultatif)',
+        'Cherchez-la par son nom pour relier le partenaire à sa page.',
+      ],
       licence: ['Licence de la fiche', 'La Licence Ouverte permet à tous de réutiliser la fiche.'],
       website: ['Site web de l’expérience', 'Adresse complète, commençant par https://'],
       'publicContact.role': [
@@ -359,11 +363,7 @@ export const fr = {
       'resource.licence': ['Licence de la ressource', 'Ex. : CC-BY-4.0'],
       inspiredBy: [
         'Inspirée de',
-        'Les expériences publiées dont celle-ci s’inspire : décochez pour en retirer une.',
-      ],
-      inspiredBySearch: [
-        'Rechercher une expérience qui vous a inspiré',
-        'Quelques mots du titre, puis « Rechercher » : cochez les expériences trouvées.',
+        'Les expériences publiées dont celle-ci s’inspire : cherchez-les par leur titre ou leur territoire ; décochez pour en retirer une.',
       ],
       ownerMessage: [
         'Message à l’équipe de modération (facultatif)',
@@ -374,9 +374,6 @@ export const fr = {
     none: 'Non précisé',
     honeypot: 'Ne remplissez pas ce champ',
     submit: 'Envoyer la proposition',
-    inspiredSearch: 'Rechercher',
-    inspiredNoResult: (q: string) => `Aucune expérience publiée ne correspond à « ${q} ».`,
-    inspiredFound: (q: string) => `Expériences publiées trouvées pour « ${q} » :`,
     autocompleteNoResult: 'Aucun territoire trouvé.',
     autocompleteResults: 'territoires trouvés, utilisez les flèches pour choisir.',
     selectedTerritories: 'Territoires choisis',
@@ -429,6 +426,7 @@ export const fr = {
   network: networkFr,
   agenda: agendaFr,
   parole: paroleFr,
+  picker: pickerFr,
 }
 
 export type Messages = typeof fr

@@ -49,8 +49,8 @@ export const networkFr = {
   linkedExperiments: {
     title: 'Ses expériences',
     none: 'Aucune expérience publiée ne la nomme encore comme porteur ou partenaire.',
-    linkWith: (id: string) =>
-      `Pour relier une expérience à cette structure, indiquez dans le formulaire de l’expérience l’identifiant ${id}.`,
+    linkWith:
+      'Pour relier une expérience à cette structure, cherchez son nom dans le champ « Fiche de la structure dans le réseau » du formulaire de l’expérience.',
     lead: 'porteur',
     partner: 'partenaire',
     replicatedTitle: 'Pratiques qu’elle a reproduites',
@@ -139,8 +139,8 @@ export const networkEn: typeof networkFr = {
   linkedExperiments: {
     title: 'Its experiments',
     none: 'No published experiment names it as lead or partner yet.',
-    linkWith: (id: string) =>
-      `To link an experiment to this organisation, give the identifier ${id} in the experiment’s form.`,
+    linkWith:
+      'To link an experiment to this organisation, find its name in the “network page” field of the experiment’s form.',
     lead: 'lead',
     partner: 'partner',
     replicatedTitle: 'Practices it reproduced',

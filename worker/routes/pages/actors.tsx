@@ -172,7 +172,6 @@ export const actorPages = new Hono<AppEnv>()
           </ul>
         </nav>
         <ActorNetwork
-          actorId={actor.id}
           {...network}
           offers={actor.offers.length}
           needing={actor.offers.length ? network.needing : null}

@@ -21,6 +21,7 @@ import { resolveTerritoryNames } from '../../services/territory-names'
 import type { ContributionFormProps } from '../../../web/components/contribution-form'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
+import { postedPairs } from './form-post'
 import { messagesFor, renderPage } from './render'
 
 /** The published record of the `idOrSlug` route parameter, or null. */
@@ -57,7 +58,7 @@ export function contributionHeaders(turnstile: TurnstileConfig | null): Record<s
  */
 export function contributionFormPage(
   c: Context<AppEnv>,
-  page: { title: string; errorsTitle: string | null; path: string },
+  page: { title: string; errorsTitle: string | null; path: string; scripts?: string[] | undefined },
   form: (turnstileSiteKey: string | null) => Child,
   status: 200 | 400 = 200
 ): Promise<Response> {
@@ -66,7 +67,13 @@ export function contributionFormPage(
   return renderPage(
     c,
     messagesFor(c),
-    <Layout title={title} path={page.path} noindex head={contributionHead(turnstile)}>
+    <Layout
+      title={title}
+      path={page.path}
+      noindex
+      head={contributionHead(turnstile)}
+      {...(page.scripts ? { scripts: page.scripts } : {})}
+    >
       {form(turnstile?.siteKey ?? null)}
     </Layout>,
     { status, headers: contributionHeaders(turnstile) }
@@ -80,15 +87,18 @@ export const recordPath = (row: ExperimentRow) => `/experiences/${encodeURICompo
  * A record's contribution form page (`{record}/{suffix}`): the form component gets the
  * record, where to post, the state to show back and the Turnstile site key.
  */
-export function recordFormPage<Field extends string>(
+export function recordFormPage<Field extends string, Extra extends object = object>(
   c: Context<AppEnv>,
   row: ExperimentRow,
   form: {
     suffix: string
     text: { title: (recordTitle: string) => string; errorsTitle: string }
-    Form: FC<ContributionFormProps<Field>>
+    Form: FC<NoInfer<ContributionFormProps<Field> & Extra>>
+    /** Enhancement scripts of the form (its pickers'). */
+    scripts?: string[]
   },
-  state: Pick<ContributionFormProps<Field>, 'values' | 'errors' | 'choices'>,
+  /** What to show back, and what a form needs beyond the common props (`Extra`). */
+  state: Pick<ContributionFormProps<Field>, 'values' | 'errors' | 'choices'> & Extra,
   status: 200 | 400 = 200
 ): Promise<Response> {
   const action = `${recordPath(row)}/${form.suffix}`
@@ -99,6 +109,7 @@ export function recordFormPage<Field extends string>(
       title: form.text.title(row.title),
       errorsTitle: state.errors.size > 0 ? form.text.errorsTitle : null,
       path: action,
+      scripts: form.scripts,
     },
     (siteKey) => (
       <Form
@@ -138,18 +149,17 @@ const HONEYPOT = 'fax'
 export interface PostedForm {
   /** A posted text field, '' when absent or a file. */
   field: (name: string) => string
+  /** Every posted text field, in order. */
+  pairs: readonly (readonly [string, string])[]
   /** The honeypot is filled: a bot, to be answered like a success with nothing stored. */
   isBot: boolean
 }
 
 /** The posted form (`formBody` already parsed and capped it). */
 export async function postedForm(c: Context<AppEnv>): Promise<PostedForm> {
-  const form = await c.req.formData()
-  const field = (name: string) => {
-    const v = form.get(name)
-    return typeof v === 'string' ? v : ''
-  }
-  return { field, isBot: field(HONEYPOT).trim() !== '' }
+  const pairs = await postedPairs(c)
+  const field = (name: string) => pairs.find(([key]) => key === name)?.[1] ?? ''
+  return { field, pairs, isBot: field(HONEYPOT).trim() !== '' }
 }
 
 /**

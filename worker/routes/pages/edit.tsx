@@ -14,12 +14,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import { STILL_ACCURATE_ANCHOR } from '../../../web/components/ExperimentAside'
-import { TerritoryCode } from '../../domain/territory'
 import type { TerritoryChoice } from '../../domain/territory-names'
-import { getExperimentsByIds } from '../../db/experiments'
-import type { Db } from '../../db/session'
-import { findTerritories } from '../../db/territories'
-import { runSearch } from '../../search/service'
 import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
 import {
@@ -33,18 +28,20 @@ import {
 } from '../../services/editing'
 import type { EditableRecord } from '../../domain/editing'
 import { Layout } from '../../../web/components/Layout'
-import { SubmissionForm, type ExperimentLink } from '../../../web/components/SubmissionForm'
+import { SubmissionForm } from '../../../web/components/SubmissionForm'
 import { formatDate } from '../../../web/format'
 import type { Messages } from '../../../web/i18n'
-import {
-  carriedFields,
-  fieldList,
-  fieldOfPath,
-  formToValues,
-  type FormValues,
-} from '../../../web/form-input'
-import { postedPairs, PRIVATE_HEADERS } from './form-post'
+import { carriedFields, fieldOfPath, formToValues, type FormValues } from '../../../web/form-input'
+import { postedPairs, PRIVATE_HEADERS, territoryNamesOf } from './form-post'
 import { messagesFor, renderPage } from './render'
+import {
+  experimentPickerKind,
+  experimentPicks,
+  pickerData,
+  pickerErrors,
+  pickerSearchOf,
+  type PickerSearch,
+} from './picker'
 import { checkForm } from './territory-input'
 import { TRUST_MESSAGES, type TrustMessages } from './trust-messages'
 
@@ -144,20 +141,21 @@ export const editPages = new Hono<AppEnv>()
     const posted = (name: string) => pairs.find(([key]) => key === name)?.[1] ?? ''
     const message = posted('ownerMessage').replace(/\r\n?/g, '\n').trim()
     const withMessage = (values: FormValues) => ({ ...values, ownerMessage: message })
-    if (posted('intent') === 'inspired-search') {
-      // The no-JS « inspirée de » search: the form comes back as typed, with what was found.
-      const query = posted('inspiredBySearch').trim().slice(0, 200)
+    const search = pickerSearchOf(pairs, experimentPickerKind)
+    if (search) {
+      // A picker's search without JavaScript: the form comes back as typed, with what was found.
       const values = withMessage(formToValues(pairs))
-      return showEditForm(c, record, values, new Map(), 200, undefined, [], {
-        query,
-        found: await findInspirations(c.env, query, row.id),
-      })
+      return showEditForm(c, record, values, new Map(), 200, undefined, [], search)
     }
     // Territory names become codes (or a choice to make) before the schema judges.
     const checked = await checkForm(c.var.db, messagesFor(c), formToValues(pairs), pairs)
     const values = withMessage(checked.values)
     const errors = checked.ok ? new Map<string, string>() : checked.errors
     if (message.length > OWNER_MESSAGE_MAX) errors.set('ownerMessage', m.messageTooLong)
+    const picks = experimentPicks(values)
+    const named = await pickerData(c.env, c.var.db, picks, null)
+    for (const [field, error] of pickerErrors(messagesFor(c), picks, named, [row.id]))
+      if (!errors.has(field)) errors.set(field, error)
     if (!checked.ok || errors.size > 0) {
       const choices = checked.ok ? [] : checked.choices
       return showEditForm(c, record, values, errors, 400, undefined, choices)
@@ -205,32 +203,6 @@ export const editPages = new Hono<AppEnv>()
 /** What the owner may write to the moderators with an edit. */
 const OWNER_MESSAGE_MAX = 2000
 
-/** Published records whose title or text match the owner's search, this one left out. */
-async function findInspirations(
-  env: AppEnv['Bindings'],
-  query: string,
-  selfId: string
-): Promise<ExperimentLink[]> {
-  if (query === '') return []
-  const result = await runSearch(env, {
-    q: query,
-    filters: {},
-    sort: 'relevance',
-    page: 1,
-    hitsPerPage: 10,
-    excludeIds: [selfId],
-    facets: false,
-  })
-  return result.hits.map((hit) => ({ id: hit.id, title: hit.title }))
-}
-
-/** The titles of the records a form lists as inspirations (ids unknown to the catalogue kept as such). */
-async function inspirationLinks(db: Db, values: FormValues): Promise<ExperimentLink[]> {
-  const ids = fieldList(values, 'inspiredBy')
-  const rows = new Map((await getExperimentsByIds(db, ids)).map((r) => [r.id, r.title]))
-  return ids.map((id) => ({ id, title: rows.get(id) ?? id }))
-}
-
 async function showEditForm(
   c: Context<AppEnv>,
   record: EditableRecord,
@@ -239,20 +211,14 @@ async function showEditForm(
   status: 200 | 400,
   done?: Done,
   territoryChoices: readonly TerritoryChoice[] = [],
-  search: { query: string; found: ExperimentLink[] } | null = null
+  search: PickerSearch | null = null
 ): Promise<Response> {
   const t = messagesFor(c)
   const m = TRUST_MESSAGES[t.lang].edit
-  const codes = (Array.isArray(values.territories) ? values.territories : []).filter(
-    (code): code is string => TerritoryCode.safeParse(code).success
-  )
-  const known = codes.length > 0 ? await findTerritories(c.var.db, codes) : new Map()
-  const territoryNames = new Map(
-    codes.flatMap((code) => {
-      const name = known.get(code)?.name
-      return name ? [[code, name] as const] : []
-    })
-  )
+  const [territoryNames, pickers] = await Promise.all([
+    territoryNamesOf(c.var.db, values),
+    pickerData(c.env, c.var.db, experimentPicks(values), search, [record.id]),
+  ])
   const title = m.formTitle(record.input.title)
   return renderPage(
     c,
@@ -261,7 +227,7 @@ async function showEditForm(
       title={title}
       path="/modifier"
       noindex
-      scripts={['/static/autocomplete.js', '/static/inspired-by.js']}
+      scripts={['/static/autocomplete.js', '/static/picker.js']}
     >
       <h1>{title}</h1>
       {done && done !== 'finished' && (
@@ -287,12 +253,8 @@ async function showEditForm(
           territoryChoices={territoryChoices}
           action="/modifier"
           submitLabel={m.save}
-          inspired={{
-            chosen: await inspirationLinks(c.var.db, values),
-            query: search?.query ?? '',
-            found: search?.found ?? null,
-            selfId: record.id,
-          }}
+          pickers={pickers}
+          selfId={record.id}
           ownerMessage
         />
       )}

@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import type { ExperimentRow } from '../../db/experiments'
+import type { PickerKind } from '../../domain/picker'
 import { ReplicationInput } from '../../domain/replication'
 import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
@@ -18,6 +19,13 @@ import {
   type ReplicationField,
   type ReplicationFormProps,
 } from '../../../web/components/ReplicationForm'
+import {
+  pickerData,
+  pickerErrors,
+  pickerSearchOf,
+  type PickedFields,
+  type PickerSearch,
+} from './picker'
 import { messagesFor } from './render'
 import {
   contributionDone,
@@ -30,18 +38,31 @@ import {
   typedTerritory,
 } from './contribution'
 
-function showForm(
+/** The form's pickers: « votre structure » and « votre fiche ». */
+const pickerKind = (field: string): PickerKind | null =>
+  field === 'actorId' ? 'actor' : field === 'adopterExperiment' ? 'experiment' : null
+
+const picksOf = (values: Partial<Record<ReplicationField, string>>): PickedFields =>
+  (['actorId', 'adopterExperiment'] as const).map((field) => ({
+    field,
+    kind: pickerKind(field)!,
+    ids: values[field] ? [values[field]] : [],
+  }))
+
+async function showForm(
   c: Context<AppEnv>,
   row: ExperimentRow,
   state: Pick<ReplicationFormProps, 'values' | 'errors' | 'choices'>,
-  status: 200 | 400 = 200
+  status: 200 | 400 = 200,
+  search: PickerSearch | null = null
 ) {
   const text = messagesFor(c).spread.form
+  const pickers = await pickerData(c.env, c.var.db, picksOf(state.values), search, [row.id])
   return recordFormPage(
     c,
     row,
-    { suffix: 'reproduite', text, Form: ReplicationForm },
-    state,
+    { suffix: 'reproduite', text, Form: ReplicationForm, scripts: ['/static/picker.js'] },
+    { ...state, pickers, recordId: row.id },
     status
   )
 }
@@ -87,6 +108,10 @@ export const replicationPage = new Hono<AppEnv>()
       ReplicationField,
       string
     >
+    // A picker's search without JavaScript: the form comes back as typed, with what was found.
+    const search = pickerSearchOf(form.pairs, pickerKind)
+    if (search) return showForm(c, row, { values, errors: new Map(), choices: null }, 200, search)
+
     const errors = new Map<ReplicationField, string>()
     let choices: ReplicationFormProps['choices'] = null
 
@@ -107,6 +132,7 @@ export const replicationPage = new Hono<AppEnv>()
       progress: values.progress || undefined,
       startDate: optional(values.startDate),
       adaptations: values.adaptations,
+      actorId: optional(values.actorId),
       adopterExperiment: optional(values.adopterExperiment),
       link: optional(values.link),
     })
@@ -115,6 +141,13 @@ export const replicationPage = new Hono<AppEnv>()
         const name = fieldOf(issue.path)
         if (name !== 'territory' && !errors.has(name)) errors.set(name, f.errors[name])
       }
+    }
+    // The pickers' ids must name published records (never the record itself).
+    const picks = picksOf(values)
+    const named = await pickerData(c.env, c.var.db, picks, null)
+    for (const [name] of pickerErrors(messagesFor(c), picks, named, [row.id])) {
+      const known = REPLICATION_FIELDS.find((r) => r === name)
+      if (known && !errors.has(known)) errors.set(known, f.errors[known])
     }
     if (errors.size === 0 && !(await passesTurnstile(c, form, 'replication'))) {
       errors.set('territory', f.errors.robot)
@@ -130,7 +163,7 @@ export const replicationPage = new Hono<AppEnv>()
         const name = fieldOf((e.pointer ?? '').split('/').slice(1))
         errors.set(
           name,
-          name === 'adopterExperiment' ? f.errors.adopterExperiment : f.errors.territory
+          name === 'adopterExperiment' || name === 'actorId' ? f.errors[name] : f.errors.territory
         )
       }
       return showForm(c, row, { values, errors, choices }, 400)

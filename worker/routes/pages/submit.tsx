@@ -31,6 +31,14 @@ import {
   territoryNamesOf,
 } from './form-post'
 import { messagesFor, renderPage } from './render'
+import {
+  experimentPickerKind,
+  experimentPicks,
+  pickerData,
+  pickerErrors,
+  pickerSearchOf,
+  type PickerSearch,
+} from './picker'
 import { findSimilar } from './similar'
 import { checkForm } from './territory-input'
 
@@ -58,11 +66,18 @@ export const submitPage = new Hono<AppEnv>()
         return confirmation(c, t, String(values.title ?? ''), secretToken())
       }
       if (control.has('_back')) return showForm(c, t, values, new Map())
+      // A picker's search without JavaScript: the form comes back as typed, with what was found.
+      const search = pickerSearchOf(pairs, experimentPickerKind)
+      if (search) return showForm(c, t, values, new Map(), 200, [], 0, search)
 
-      // Territory names become codes (or a choice to make) before the schema judges.
+      // Territory names become codes (or a choice to make) before the schema judges; the
+      // pickers' ids must name published records.
       const checked = await checkForm(c.var.db, t, values, pairs)
-      if (!checked.ok) {
-        return showForm(c, t, checked.values, checked.errors, 400, checked.choices)
+      const picks = experimentPicks(checked.values)
+      const picked = pickerErrors(t, picks, await pickerData(c.env, c.var.db, picks, null))
+      if (!checked.ok || picked.size > 0) {
+        const errors = new Map([...picked, ...(checked.ok ? [] : checked.errors)])
+        return showForm(c, t, checked.values, errors, 400, checked.ok ? [] : checked.choices)
       }
       const input = checked.input
 
@@ -111,9 +126,13 @@ async function showForm(
   status: 200 | 400 | 429 = 200,
   territoryChoices: readonly TerritoryChoice[] = [],
   /** Seconds before sending again, when the form is refused for sending too much. */
-  retryAfter = 0
+  retryAfter = 0,
+  search: PickerSearch | null = null
 ): Promise<Response> {
-  const territoryNames = await territoryNamesOf(c.var.db, values)
+  const [territoryNames, pickers] = await Promise.all([
+    territoryNamesOf(c.var.db, values),
+    pickerData(c.env, c.var.db, experimentPicks(values), search),
+  ])
   return renderFormPage(
     c,
     t,
@@ -121,13 +140,14 @@ async function showForm(
       title: t.form.title,
       intro: t.form.intro,
       path: '/proposer',
-      scripts: ['/static/autocomplete.js'],
+      scripts: ['/static/autocomplete.js', '/static/picker.js'],
     },
     <SubmissionForm
       values={values}
       errors={errors}
       territoryNames={territoryNames}
       territoryChoices={territoryChoices}
+      pickers={pickers}
     />,
     { status, errorCount: errors.size, retryAfter }
   )

@@ -174,10 +174,11 @@ describe('the record picker with JavaScript', () => {
     await page.goto(`/experiences/${source.slug}/reproduite`)
     const picker = page.locator('#r-adopterExperiment')
     await picker.locator('input[type="search"]').fill('médiation numérique')
-    await picker.evaluate((fieldset) => {
-      const button = fieldset.querySelector('.picker-search button') as HTMLButtonElement
-      button.form!.requestSubmit(button)
-    })
+    await picker
+      .locator('.picker-search button')
+      .evaluate((button: { form: { requestSubmit(submitter: unknown): void } | null }) =>
+        button.form?.requestSubmit(button)
+      )
     await page.waitForURL(`**/experiences/${source.slug}/reproduite`)
     await picker.locator('.picker-found input[type="radio"]').first().waitFor()
     await expectNoHorizontalScroll(page, 'replication form with candidates')

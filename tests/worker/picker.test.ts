@@ -139,6 +139,40 @@ describe('the « inspirée de » picker on /proposer, without JavaScript', () =>
 })
 
 describe('the actor pickers', () => {
+  it('finds published structures by name through the engines, on the API and without JavaScript', async () => {
+    const actor = await publishActor({ name: 'Ressourcerie numérique des Sablières' })
+    const waiting = await submitActor({ name: 'Ressourcerie numérique en attente' })
+    await drainOutbox(env)
+    const res = await request('/api/picker/actor?q=ressourcerie%20num%C3%A9rique')
+    expect(res.status).toBe(200)
+    const { items } = (await res.json()) as {
+      items: { id: string; title: string; place: string }[]
+    }
+    expect(items).toContainEqual({
+      id: actor.id,
+      title: 'Ressourcerie numérique des Sablières',
+      place: 'Rennes',
+    })
+    expect(items.map((i) => i.id)).not.toContain(waiting.id)
+
+    const form = await postForm('/proposer', [
+      ...proposal('Atelier de la ressourcerie'),
+      ['pick:lead.actorId', 'ressourcerie'],
+      ['pick', 'lead.actorId'],
+    ])
+    expect(form.status).toBe(200)
+    const page = await html(form)
+    expect(page).toContain('value="Atelier de la ressourcerie"')
+    expect(page).toMatch(
+      new RegExp(
+        `<input type="radio" id="f-lead-actorId-${actor.id}" name="lead.actorId" value="${actor.id}"/>`
+      )
+    )
+    expect(page).toContain(
+      'Ressourcerie numérique des Sablières<span class="picker-place"> — Rennes</span>'
+    )
+  })
+
   it('an unpublished structure as porteur is refused on /proposer, naming the field', async () => {
     const waiting = await submitActor({ name: 'Tiers-lieu en attente d’Exemple' })
     const res = await postForm('/proposer', [

@@ -10,16 +10,29 @@ import type { Db } from '../db/session'
 import type { Derived } from '../domain/experiment'
 import { PICKER_LIMIT, placeOf, type PickerKind, type PickerOption } from '../domain/picker'
 import { runSearch } from '../search/service'
+import { searchActors } from './actor-search'
 
 /** Published records of `kind` matching `query`, best first, `exclude` left out. */
 export async function findPickable(
   env: Env,
+  db: Db,
   kind: PickerKind,
   query: string,
   exclude: readonly string[] = []
 ): Promise<PickerOption[]> {
   if (query.trim() === '') return []
-  if (kind === 'actor') return []
+  if (kind === 'actor') {
+    const { actors } = await searchActors(env, db, {
+      q: query,
+      filters: {},
+      page: 1,
+      hitsPerPage: PICKER_LIMIT + exclude.length,
+    })
+    return actors
+      .filter((a) => !exclude.includes(a.id))
+      .slice(0, PICKER_LIMIT)
+      .map((a) => ({ id: a.id, title: a.name, place: placeOf(a.derived.territories) }))
+  }
   const result = await runSearch(env, {
     q: query,
     filters: {},

@@ -47,6 +47,6 @@ const pick = createRoute({
 export const pickerApi = createRouter().openapi(pick, async (c) => {
   const { kind } = c.req.valid('param')
   const { q, exclude } = c.req.valid('query')
-  const items = await findPickable(c.env, kind, q, exclude ?? [])
+  const items = await findPickable(c.env, c.var.db, kind, q, exclude ?? [])
   return c.json({ items }, 200, { 'cache-control': 'public, max-age=60' })
 })

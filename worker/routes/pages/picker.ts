@@ -60,7 +60,7 @@ export async function pickerData(
   const [experiments, actors, found] = await Promise.all([
     namePicked(db, 'experiment', idsOf('experiment')),
     namePicked(db, 'actor', idsOf('actor')),
-    search ? findPickable(env, search.kind, search.query, exclude) : [],
+    search ? findPickable(env, db, search.kind, search.query, exclude) : [],
   ])
   return {
     named: { experiment: experiments, actor: actors },

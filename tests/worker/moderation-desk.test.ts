@@ -482,7 +482,7 @@ describe('desk pages', () => {
     expect((await request(`/experiences/${slug}`)).status).toBe(200)
     const journal = await (await get('/moderation/journal', cookie)).text()
     expect(journal).toContain(`/moderation/experiences/${id}`)
-    expect(journal).toContain('via : desk')
+    expect(journal).toContain('de : En attente · à : Publiée · révision : 2 · par : bureau')
   })
 
   it('re-renders the form with the error next to the field when a reason is missing', async () => {

@@ -4,13 +4,14 @@
  * like the revision snapshot, so a change never lands without its audit row and a
  * refused change leaves none.
  */
+import type { AuditAction } from '../domain/moderation'
 import { RECORD_TABLES, type RecordKind } from './record-kinds'
 import type { Db } from './session'
 
 export interface AuditEntry {
   at: string
   actor: string
-  action: string
+  action: AuditAction
   target: string | null
   reason?: string | null | undefined
   detail?: Record<string, unknown> | null | undefined

@@ -3,11 +3,11 @@
  * and closed by moderators. A report is only stored against a published experiment, which
  * the insert itself checks, so a race with an unpublish cannot attach one to a hidden row.
  */
+import { REPORT_REASONS, type ReportReason } from '../domain/report'
 import { EDITABLE_TABLES, type EditableKind } from './record-kinds'
 import type { Db } from './session'
 
-export const REPORT_REASONS = ['outdated', 'wrong', 'duplicate', 'inappropriate'] as const
-export type ReportReason = (typeof REPORT_REASONS)[number]
+export { REPORT_REASONS, type ReportReason }
 
 interface ReportRow {
   id: string

@@ -5,6 +5,7 @@
  * submissions, edits, imports, moderation decisions and "still accurate" confirmations.
  */
 import type { Status } from '../domain/experiment'
+import type { ChangeAction } from '../domain/moderation'
 import { linkedActorsOutboxStatement } from './experiment-actors'
 import { SEARCH_TARGETS } from './outbox'
 import { RECORD_TABLES, type RecordKind } from './record-kinds'
@@ -12,19 +13,7 @@ import type { Db } from './session'
 
 /** What an actor did, recorded with each revision. */
 export interface Change {
-  action:
-    | 'submit'
-    | 'edit'
-    | 'verify'
-    | 'import'
-    | 'import-update'
-    | 'approve'
-    | 'reject'
-    | 'request-changes'
-    | 'unpublish'
-    | 'delete'
-    | 'restore'
-    | 'merge'
+  action: ChangeAction
   actor: string
   reason?: string | undefined
   at: string
@@ -66,7 +55,7 @@ export function revisionStatements(
 
 interface RevisionRow {
   revision: number
-  action: string
+  action: ChangeAction
   status: Status
   actor: string
   reason: string | null

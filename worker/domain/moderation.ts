@@ -35,5 +35,42 @@ export const REASON_REQUIRED: ReadonlySet<ModerationAction> = new Set([
   'delete',
 ])
 
+/** What a revision records as its cause: a contributor's or an import's change, or a decision. */
+export const CHANGE_ACTIONS = [
+  'submit',
+  'edit',
+  'verify',
+  'import',
+  'import-update',
+  ...MODERATION_ACTIONS,
+] as const
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number]
+
+/**
+ * Every action the audit log records: the changes above, decisions on contributions
+ * (proposals, reports, replications, feedback; some written in SQL by db/), and the
+ * desk's sessions. Listed so that each one has a label wherever it is shown.
+ */
+export const AUDIT_ACTIONS = [
+  ...CHANGE_ACTIONS,
+  'reissue-edit-link',
+  'approve-proposal',
+  'reject-proposal',
+  // An event organiser's change, decided (services/events.ts).
+  'proposal-approve',
+  'proposal-reject',
+  'close-report',
+  'approve-replication',
+  'reject-replication',
+  'publish-feedback',
+  'reject-feedback',
+  'login',
+  'login-failed',
+  'login-throttled',
+  'logout',
+  'csrf-rejected',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
 export const REASON_MIN = 5
 export const REASON_MAX = 2000

@@ -7,6 +7,7 @@
 import type { EditableKind, RecordRow } from '../db/record-kinds'
 import { listRevisions } from '../db/revisions'
 import type { Db } from '../db/session'
+import type { ChangeAction } from '../domain/moderation'
 import { ACTOR_DIFF, EXPERIMENT_DIFF, type FieldChange } from '../domain/revision-diff'
 import { linkedRecords } from './replications'
 
@@ -15,7 +16,7 @@ interface PublicRevision {
   /** Rank among the published versions, from 1: what a reader calls « Version 1 ». */
   version: number
   /** submit/approve (first publication), edit, verify, import… */
-  action: string
+  action: ChangeAction
   createdAt: string
   /** True for the first published revision (nothing to compare with). */
   first: boolean

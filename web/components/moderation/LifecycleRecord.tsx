@@ -9,7 +9,7 @@ import type { Status } from '../../../worker/domain/experiment'
 import type { ModerationAction } from '../../../worker/domain/moderation'
 import { Fact } from '../Fact'
 import { DeskNotice } from './DeskLayout'
-import { formatDateTime, STATUS_LABELS } from './labels'
+import { auditLabel, formatDateTime, STATUS_LABELS } from './labels'
 import { ActionForm, type FormError } from './RecordForms'
 
 export interface LifecycleRecordProps {
@@ -77,8 +77,8 @@ export function LifecycleRecord(props: LifecycleRecordProps) {
         <ol class="desk-list">
           {props.revisions.map((r) => (
             <li>
-              Révision {r.revision} — {r.action} par {r.actor}, le {formatDateTime(r.at)} (
-              {STATUS_LABELS[r.status as Status] ?? r.status})
+              Révision {r.revision} — {auditLabel(r.action)} par {r.actor}, le{' '}
+              {formatDateTime(r.at)} ({STATUS_LABELS[r.status as Status] ?? r.status})
             </li>
           ))}
         </ol>

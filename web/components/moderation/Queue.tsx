@@ -5,7 +5,7 @@
  */
 import type { Status } from '../../../worker/domain/experiment'
 import { DeskNotice } from './DeskLayout'
-import { formatDateTime, STATUS_LABELS } from './labels'
+import { formatDateTime, reportReasonLabel, STATUS_LABELS } from './labels'
 import { TableRegion } from '../TableRegion'
 
 export interface QueueItem {
@@ -46,13 +46,6 @@ export interface QueueProps {
   reports: QueueReport[] | null
   deleted: QueueItem[]
   notice?: string
-}
-
-const REPORT_REASONS: Record<string, string> = {
-  outdated: 'Obsolète',
-  wrong: 'Erronée',
-  duplicate: 'Doublon',
-  inappropriate: 'Inappropriée',
 }
 
 function ItemTable({
@@ -190,7 +183,7 @@ export function Queue(props: QueueProps) {
               {props.reports.map((r) => (
                 <li>
                   <a href={`/moderation/experiences/${r.experimentId}#signalements`}>{r.title}</a> —{' '}
-                  {REPORT_REASONS[r.reason] ?? r.reason}, le {formatDateTime(r.at)}
+                  {reportReasonLabel(r.reason)}, le {formatDateTime(r.at)}
                   {r.message && <q class="desk-quote">{r.message}</q>}
                 </li>
               ))}

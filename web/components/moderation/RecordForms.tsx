@@ -7,7 +7,13 @@ import type { ModerationAction } from '../../../worker/domain/moderation'
 import type { FieldChange } from '../../../worker/domain/revision-diff'
 import { valueText } from '../../value-text'
 import type { Status } from '../../../worker/domain/experiment'
-import { ACTION_LABELS, ACTION_SLUGS, formatDateTime, STATUS_LABELS } from './labels'
+import {
+  ACTION_LABELS,
+  ACTION_SLUGS,
+  formatDateTime,
+  reportReasonLabel,
+  STATUS_LABELS,
+} from './labels'
 import { TableRegion } from '../TableRegion'
 
 export interface FormError {
@@ -253,7 +259,7 @@ export function ReportsSection({
         {reports.map((r, i) => (
           <li>
             <p>
-              {formatDateTime(r.at)} — <strong>{r.reason}</strong>
+              {formatDateTime(r.at)} — <strong>{reportReasonLabel(r.reason)}</strong>
               {r.message && <q class="desk-quote">{r.message}</q>}
             </p>
             <form method="post" action={`${basePath}/${r.id}/clore`}>

@@ -83,7 +83,7 @@ function historyOf(
         <section class="revision" aria-labelledby={`v${r.version}`}>
           <h2 id={`v${r.version}`}>
             {h.version(r.version, formatDate(r.createdAt.slice(0, 10), t.lang))}
-            {h.actions[r.action] && ` — ${h.actions[r.action]}`}
+            {` — ${h.actions[r.action]}`}
           </h2>
           {r.first ? (
             <p>{h.first}</p>

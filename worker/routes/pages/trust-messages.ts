@@ -2,6 +2,9 @@
  * Interface text of the edit, history and report pages, French first with the same keys
  * in English (the shared dictionary in web/i18n.ts keeps the texts every page uses).
  */
+import type { Status } from '../../domain/experiment'
+import type { ChangeAction } from '../../domain/moderation'
+import type { ReportReason } from '../../domain/report'
 import type { Lang } from '../../../web/i18n'
 
 const fr = {
@@ -30,7 +33,7 @@ const fr = {
       rejected: 'Refusée par l’équipe de modération.',
       unpublished: 'Retirée de la publication par l’équipe de modération.',
       merged: 'Fusionnée avec une autre fiche.',
-    } as Record<string, string>,
+    } satisfies Record<Status, string> as Record<Status, string>,
     decisionOn: (date: string) => `Décision du ${date} :`,
     requestOn: (date: string) => `Demande de l’équipe de modération, le ${date} :`,
     nextTitle: 'Que faire ?',
@@ -46,7 +49,7 @@ const fr = {
       unpublished:
         'La fiche ne peut pas être modifiée en ligne : écrivez à l’équipe de modération pour en discuter.',
       merged: 'Consultez la fiche qui la remplace.',
-    } as Record<string, string>,
+    } satisfies Record<Status, string> as Record<Status, string>,
     replySent: (date: string) =>
       `Votre réponse du ${date} a été transmise à l’équipe de modération :`,
     proposalRejected: (date: string) => `Votre modification a été refusée le ${date} :`,
@@ -86,9 +89,13 @@ const fr = {
       verify: 'vérification par le porteur',
       import: 'import',
       'import-update': 'mise à jour par import',
+      reject: 'refus',
+      'request-changes': 'modifications demandées',
+      unpublish: 'dépublication',
+      delete: 'suppression',
       restore: 'restauration',
       merge: 'fusion',
-    } as Record<string, string>,
+    } satisfies Record<ChangeAction, string> as Record<ChangeAction, string>,
   },
   report: {
     title: (title: string) => `Signaler un problème : « ${title} »`,
@@ -100,7 +107,7 @@ const fr = {
       wrong: 'Les informations sont erronées',
       duplicate: 'Cette fiche est un doublon',
       inappropriate: 'Le contenu est inapproprié',
-    },
+    } satisfies Record<ReportReason, string>,
     message: 'Précisez (facultatif, 1000 caractères au maximum)',
     submit: 'Envoyer le signalement',
     thanksTitle: 'Merci pour votre signalement',
@@ -194,6 +201,10 @@ const en: TrustMessages = {
       verify: 'checked by its lead',
       import: 'import',
       'import-update': 'import update',
+      reject: 'rejection',
+      'request-changes': 'changes requested',
+      unpublish: 'unpublication',
+      delete: 'deletion',
       restore: 'restore',
       merge: 'merge',
     },

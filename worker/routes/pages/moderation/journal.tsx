@@ -4,22 +4,10 @@ import { listAudit } from '../../../db/audit'
 import { requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
 import { Journal } from '../../../../web/components/moderation/Journal'
+import { auditDetail } from '../../../../web/components/moderation/labels'
 import { renderDesk } from './render'
 
 const PAGE = 50
-
-/** A compact, readable line from the JSON detail (transitions, via, merge target). */
-function describe(detail: string | null): string {
-  if (!detail) return ''
-  try {
-    const d = JSON.parse(detail) as Record<string, unknown>
-    return Object.entries(d)
-      .map(([k, v]) => `${k} : ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-      .join(' · ')
-  } catch {
-    return ''
-  }
-}
 
 export const journalPage = new Hono<DeskEnv>().get(
   '/moderation/journal',
@@ -41,7 +29,7 @@ export const journalPage = new Hono<DeskEnv>().get(
             action: r.action,
             target: r.target,
             reason: r.reason,
-            detail: describe(r.detail),
+            detail: auditDetail(r.detail),
           }))}
           nextHref={rows.length > PAGE && last ? `/moderation/journal?avant=${last.seq}` : null}
           first={beforeSeq === null}

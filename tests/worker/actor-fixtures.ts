@@ -2,6 +2,7 @@
 import { env } from 'cloudflare:workers'
 import type { ActorInput } from '../../worker/domain/actor'
 import type { SkillCode } from '../../worker/domain/skills'
+import { INDEXED_KIND_NAMES } from '../../worker/search/indexed-kinds'
 import { drainOutbox } from '../../worker/search/sync'
 import { asModerator, postJson } from './fixtures'
 
@@ -51,15 +52,18 @@ export async function publishActor(
 
 /**
  * Drains the outbox into the embedded engine (the Worker's only engine in these tests)
- * until no row is left: the drain nudged by the write may hold some rows under its
- * lease meanwhile.
+ * until no row of an indexed kind is left: the drain nudged by the write may hold some
+ * rows under its lease meanwhile, and rows of a kind with no index yet wait for it.
  */
 export async function drainEmbedded(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     await drainOutbox(env, { targets: ['embedded'] })
     const left = await env.DB.prepare(
-      `SELECT count(*) AS n FROM search_outbox WHERE target = 'embedded'`
-    ).first<{ n: number }>()
+      `SELECT count(*) AS n FROM search_outbox WHERE target = 'embedded'
+         AND record_kind IN (SELECT value FROM json_each(?1))`
+    )
+      .bind(JSON.stringify(INDEXED_KIND_NAMES))
+      .first<{ n: number }>()
     if (!left?.n) return
     await new Promise((r) => setTimeout(r, 50))
   }

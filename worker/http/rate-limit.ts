@@ -78,10 +78,14 @@ const LIMITED: readonly [
   /** The route spends the bucket itself (after reading the form), not the middleware. */
   inRoute?: true,
 ][] = [
-  [/^POST$/, /^\/api\/(experiments|actors)\/?$/, 'attempt'],
+  [/^POST$/, /^\/api\/(experiments|actors|events)\/?$/, 'attempt'],
   [/^POST$/, /^\/(acteurs\/)?proposer\/?$/, 'attempt', true],
+  // The event form does not spend its budget itself (yet): the middleware counts each POST.
+  [/^POST$/, /^\/evenements\/proposer\/?$/, 'attempt'],
   [/^(GET|PUT|POST)$/, /^\/api\/experiments\/[^/]+\/(edit|verify)\/?$/, 'edit'],
   [/^POST$/, /^\/(acteurs\/)?modifier(\/.*)?$/, 'edit'],
+  // An event's private link (a capability token in the path): its edit and outcome forms.
+  [/^POST$/, /^\/evenements\/prive\/[^/]+\/[^/]+\/?$/, 'edit'],
   [/^POST$/, /^\/api\/experiments\/[^/]+\/reports\/?$/, 'report'],
   [/^POST$/, /^\/(experiences|acteurs)\/[^/]+\/signaler\/?$/, 'report'],
   // Replications and feedback are contributions on a record, anonymous like reports.

@@ -7,43 +7,16 @@
 import ICAL from 'ical.js'
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, expectNoHorizontalScroll, openTab, useBrowser } from './browser'
+import { publishDebate } from './event-fixtures'
 
 const baseUrl = inject('baseUrl')
 const moderatorToken = inject('moderatorToken')
 const browser = useBrowser()
 
-/** A débat citoyen in Rennes, submitted and approved through the API. */
-async function publishDebate(title: string): Promise<{ id: string; slug: string }> {
-  const res = await fetch(`${baseUrl}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title,
-      kind: 'debat',
-      description: 'Un débat ouvert à tous sur l’accès aux démarches en ligne dans le quartier.',
-      startsAt: '2027-06-18T18:30',
-      endsAt: '2027-06-18T20:30',
-      place: { commune: 'com:35238', venue: 'Salle des fêtes d’Exemple' },
-      organiserName: 'Association Clic d’Exemple',
-      themes: ['mediation'],
-      privateContact: { email: 'organisation@example.org' },
-    }),
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-  const event = (await res.json()) as { id: string; slug: string }
-  const approved = await fetch(`${baseUrl}/api/moderation/events/${event.id}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${moderatorToken}` },
-    body: '{}',
-  })
-  expect(approved.status).toBe(200)
-  return event
-}
-
 describe('the agenda', () => {
   it('shows an approved débat in its département’s agenda, on the map and in its calendar, without JavaScript', async (ctx) => {
     const title = `Débat citoyen d’Exemple ${Date.now()}`
-    const event = await publishDebate(title)
+    const event = await publishDebate(baseUrl, moderatorToken, { title })
     const { page, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl, {
       javaScript: false,
     })

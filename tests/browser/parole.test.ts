@@ -8,45 +8,22 @@
  */
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, expectNoHorizontalScroll, openTab, useBrowser } from './browser'
+import { publishDebate } from './event-fixtures'
 
 const baseUrl = inject('baseUrl')
 const moderatorToken = inject('moderatorToken')
 const browser = useBrowser()
 
-async function publishDebate(title: string, description: string): Promise<{ slug: string }> {
-  const res = await fetch(`${baseUrl}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title,
-      kind: 'debat',
-      description,
-      startsAt: '2026-02-05T18:30',
-      endsAt: '2026-02-05T20:30',
-      place: { commune: 'com:35238', venue: 'Maison de quartier d’Exemple' },
-      organiserName: 'Association Clic d’Exemple',
-      themes: ['mediation'],
-      privateContact: { email: 'organisation@example.org' },
-    }),
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-  const event = (await res.json()) as { id: string; slug: string }
-  const approved = await fetch(`${baseUrl}/api/moderation/events/${event.id}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${moderatorToken}` },
-    body: '{}',
-  })
-  expect(approved.status).toBe(200)
-  return event
-}
-
 describe('searching events', () => {
   it('finds a débat in the agenda by words of its text, without JavaScript', async (ctx) => {
     const title = `Débat de la ludothèque d’Exemple ${Date.now()}`
-    await publishDebate(
+    await publishDebate(baseUrl, moderatorToken, {
       title,
-      'Une soirée pour imaginer une ludothèque intergénérationnelle et ses jeux numériques.'
-    )
+      description:
+        'Une soirée pour imaginer une ludothèque intergénérationnelle et ses jeux numériques.',
+      startsAt: '2026-02-05T18:30',
+      endsAt: '2026-02-05T20:30',
+    })
     const { page, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl, {
       javaScript: false,
       viewport: { width: 320, height: 800 },

@@ -84,17 +84,7 @@ export function eventOf(fixture: EventFixture): Event {
     onlineUrl: attendance === 'on-site' ? undefined : 'https://visio.example.org/salle',
     organiserName: fixture.organiserName ?? 'Association Exemple Numérique',
     themes: fixture.themes,
-    restitution: fixture.restitution
-      ? {
-          publics: [],
-          ideas: [],
-          proposals: [],
-          disagreements: [],
-          documents: [],
-          experiments: [],
-          ...fixture.restitution,
-        }
-      : null,
+    restitution: fixture.restitution ?? null,
     restitutedAt: fixture.restitution ? '2026-02-01T10:00:00.000Z' : null,
     derived: {
       territories: [place.commune],

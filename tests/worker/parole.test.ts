@@ -14,7 +14,7 @@ import { parseCsv } from '../../worker/open-data/csv'
 import { asModerator, postJson, request } from './fixtures'
 import { publishEvent } from './event-fixtures'
 import { getEvent } from '../../worker/db/events'
-import type { EventContent, Restitution } from '../../worker/domain/event'
+import { Restitution, type EventContent } from '../../worker/domain/event'
 import { writeEvent } from '../../worker/services/events'
 
 const IDEA = 'Ouvrir la médiathèque le dimanche pour les démarches en ligne'
@@ -30,15 +30,8 @@ async function restitute(id: string, restitution: Partial<Restitution>): Promise
     readRevision: row.revision,
     content: JSON.parse(row.data) as EventContent,
     change: { action: 'edit', actor: 'submitter', at: new Date().toISOString() },
-    restitution: {
-      publics: [],
-      ideas: [],
-      proposals: [],
-      disagreements: [],
-      documents: [],
-      experiments: [],
-      ...restitution,
-    },
+    // The schema fills the lists not given.
+    restitution: Restitution.parse(restitution),
   })
 }
 

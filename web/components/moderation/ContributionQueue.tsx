@@ -77,6 +77,12 @@ export function ReplicationQueue({
                   {labelOf(REPLICATION_PROGRESS, r.progress).toLowerCase()}
                   {r.startDate && `, depuis ${r.startDate}`}
                 </li>
+                {r.actor && (
+                  <li>
+                    Sa structure dans le réseau :{' '}
+                    <a href={`/acteurs/${r.actor.slug}`}>{r.actor.name}</a>
+                  </li>
+                )}
                 {r.adopter && (
                   <li>
                     Sa fiche : <a href={`/experiences/${r.adopter.slug}`}>{r.adopter.title}</a>

@@ -84,6 +84,37 @@ describe('an actor’s owner', () => {
     expect(await page.content()).not.toContain('bibliothecaire@example.org')
     await expectNoHorizontalScroll(page, 'an actor’s history')
     await audited(new URL(page.url()).pathname, 'an actor’s history')
+
+    // A reader reports a problem; the moderator reads it on the actor's desk page and closes it.
+    await page.goBack()
+    await page.getByRole('link', { name: 'Signaler un problème' }).click()
+    await page.waitForURL(/\/signaler$/)
+    await audited(new URL(page.url()).pathname, 'an actor’s report form')
+    await page.locator('#r-reason-outdated').check()
+    await page.locator('#r-message').fill('Les horaires du samedi ont changé.')
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click()
+    await page.waitForURL(/\/signaler\?merci$/)
+    await page.goto(deskUrl)
+    const reports = page.locator('#signalements')
+    expect(await reports.innerText()).toContain('Les horaires du samedi ont changé.')
+    await reports.getByRole('button', { name: 'Clore le signalement' }).click()
+    await page.waitForURL(/\?fait=signalement-clos$/)
+    expect(await page.locator('#signalements').count()).toBe(0)
+
+    // Entering the network again under the same name: the published actor is shown first.
+    await page.goto('/acteurs/proposer')
+    await page.locator('#f-name').fill(name.toUpperCase())
+    await page.locator('#f-kind').selectOption('mediatheque')
+    await page.locator('#f-territories').fill('com:35238')
+    await page.locator('#f-needs-0-skill').selectOption('formation.mediateurs')
+    await page.locator('#f-privateContact-email').fill('autre@example.org')
+    await page.getByRole('button', { name: 'Envoyer pour relecture' }).click()
+    await page.waitForLoadState()
+    expect(await page.locator('h1').innerText()).toBe(
+      'Cette structure est peut-être déjà dans le réseau'
+    )
+    expect(await page.getByRole('link', { name }).count()).toBe(1)
+    await expectNoHorizontalScroll(page, 'the duplicate step')
     expect(foreign).toEqual([])
     expect(cspViolations).toEqual([])
     expect(audit.cspViolations).toEqual([])

@@ -77,13 +77,21 @@ export function SimilarStep({
   )
 }
 
-/** The private edit link of a new submission, shown once. */
-export function PrivateLink({ editUrl }: { editUrl: string }) {
+/** The private edit link of a new submission, shown once (what it allows: `help`). */
+export function PrivateLink({
+  editUrl,
+  title,
+  help,
+}: {
+  editUrl: string
+  title?: string
+  help?: string
+}) {
   const t = useT()
   return (
     <section class="box important" aria-labelledby="lien-prive">
-      <h2 id="lien-prive">{t.form.doneEditTitle}</h2>
-      <p>{t.form.doneEditHelp}</p>
+      <h2 id="lien-prive">{title ?? t.form.doneEditTitle}</h2>
+      <p>{help ?? t.form.doneEditHelp}</p>
       <p>
         <a href={editUrl} class="break edit-link" rel="nofollow">
           {editUrl}

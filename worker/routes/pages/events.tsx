@@ -33,6 +33,7 @@ import { eventJsonLd, EventView, type NamedLink } from '../../../web/components/
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
 import { RestitutionForm } from '../../../web/components/RestitutionForm'
+import { PrivateLink } from '../../../web/components/SubmitSteps'
 import {
   EVENT_EDIT_FORM,
   EVENT_FORM,
@@ -269,15 +270,7 @@ function received(c: Context<AppEnv>, t: Messages, title: string, link: string |
     <Layout title={f.doneTitle} path="/evenements/proposer" noindex>
       <h1>{f.doneTitle}</h1>
       <p role="status">{f.doneText(title)}</p>
-      <section aria-labelledby="lien-prive">
-        <h2 id="lien-prive">{f.linkTitle}</h2>
-        <p>{f.linkText}</p>
-        <p class="private-link">
-          <a href={link ?? '/evenements/proposer'} data-private-link>
-            {link ?? `${publicBase(c)}/evenements/prive/…`}
-          </a>
-        </p>
-      </section>
+      {link && <PrivateLink editUrl={link} title={f.linkTitle} help={f.linkText} />}
     </Layout>,
     { status: 201, headers: PRIVATE_HEADERS }
   )

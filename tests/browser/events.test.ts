@@ -1,0 +1,118 @@
+/**
+ * An event's lifecycle in Chromium without JavaScript (issue 19): an association announces
+ * a débat citoyen through the form, keeps the private link shown once, a moderator
+ * publishes it from the desk, its page shows it in the place's time; the organiser opens
+ * the private link and adds what came out of it, the moderator publishes that change, and
+ * the page shows « Ce qui en est sorti ». axe and 320 px on every page a visitor meets.
+ * (The date is past on purpose: documenting a debate that took place is allowed, so the
+ * restitution can follow at once.)
+ */
+import { describe, expect, inject, it } from 'vitest'
+import {
+  axeViolations,
+  expectNoHorizontalScroll,
+  openTab,
+  signInToDesk,
+  useBrowser,
+} from './browser'
+
+const baseUrl = inject('baseUrl')
+const moderator = inject('moderator')
+const browser = useBrowser()
+
+describe('a débat citoyen', () => {
+  it('is announced without JavaScript, published, then its restitution shows on its page', async (ctx) => {
+    const title = `Débat citoyen d’Exemple sur nos démarches ${Date.now()}`
+    const { page, context, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl, {
+      javaScript: false,
+      viewport: { width: 320, height: 800 },
+    })
+    // axe needs JavaScript: a second tab, same cookies, audits what the first one shows.
+    const audit = await openTab(browser(), ctx, baseUrl, { viewport: { width: 320, height: 800 } })
+    const audited = async (path: string, what: string) => {
+      await expectNoHorizontalScroll(page, what)
+      await audit.context.addCookies(await context.cookies())
+      await audit.page.goto(path)
+      expect(await axeViolations(audit.page), what).toEqual([])
+    }
+
+    await page.goto('/evenements/proposer')
+    await audited('/evenements/proposer', 'the event form')
+    await page.locator('#f-title').fill(title)
+    await page.locator('#f-kind').selectOption('debat')
+    await page
+      .locator('#f-description')
+      .fill('Un débat ouvert à tous sur l’accès aux démarches en ligne dans le quartier.')
+    await page.locator('#f-themes-participation-debat').check()
+    await page.locator('#f-startsAt').fill('2026-03-12T18:30')
+    await page.locator('#f-endsAt').fill('2026-03-12T20:30')
+    await page.locator('#f-place-commune').fill('Rennes')
+    await page.locator('#f-place-venue').fill('Salle des fêtes d’Exemple')
+    await page.locator('#f-organiserName').fill('Association Clic d’Exemple')
+    await page.locator('#f-privateContact-email').fill('debat@example.org')
+    await page.getByRole('button', { name: 'Envoyer l’annonce' }).click()
+    await page.waitForLoadState()
+    expect(await page.getByRole('status').innerText()).toContain(title)
+    const privateLink = await page.locator('a.edit-link').getAttribute('href')
+    expect(privateLink).toMatch(/\/evenements\/prive\/[A-Za-z0-9_-]{43}$/)
+    await expectNoHorizontalScroll(page, 'the confirmation')
+
+    // The moderator publishes it from the desk's queue.
+    await signInToDesk(page, moderator)
+    await page
+      .locator('section[aria-labelledby="q-events"]')
+      .getByRole('link', { name: title })
+      .click()
+    await page.waitForURL(/\/moderation\/evenements\/[0-9A-Z]{26}$/)
+    const deskUrl = page.url()
+    await page
+      .locator('form.desk-action-approuver')
+      .getByRole('button', { name: 'Publier' })
+      .click()
+    await page.waitForURL(/\?fait=approuver$/)
+
+    // Its page: in Rennes' time, no zone named (metropolitan time).
+    await page.goto(privateLink!)
+    await page.getByRole('link', { name: 'Voir la page publique' }).click()
+    await page.waitForURL(/\/evenements\/[a-z0-9-]+$/)
+    const publicPath = new URL(page.url()).pathname
+    expect(await page.locator('h1').innerText()).toBe(title)
+    expect(await page.locator('.event-when').innerText()).toBe(
+      'jeudi 12 mars 2026, de 18 h 30 à 20 h 30'
+    )
+    expect(await page.content()).not.toContain('debat@example.org')
+    expect(await page.content()).not.toContain('Ce qui en est sorti')
+    await audited(publicPath, 'the event page')
+
+    // After the debate, the organiser adds what came out of it through the private link.
+    await page.goto(privateLink!)
+    await audited(new URL(privateLink!).pathname, 'the organiser’s private page')
+    await page.locator('#f-participants').fill('42')
+    await page.locator('#f-publics-seniors').check()
+    await page.locator('#f-summary').fill('Une soirée riche : des habitants de tous âges.')
+    await page
+      .locator('#f-ideas')
+      .fill('Des permanences numériques le samedi matin\nUn annuaire des aidants du quartier')
+    await page.locator('#f-proposals').fill('Ouvrir la médiathèque le dimanche')
+    await page.getByRole('button', { name: 'Envoyer la restitution' }).click()
+    await page.waitForLoadState()
+    expect(await page.getByRole('status').innerText()).toContain('va relire')
+
+    // The moderator publishes the change; the page shows « Ce qui en est sorti ».
+    await page.goto(deskUrl)
+    await page.getByRole('button', { name: 'Publier la modification' }).click()
+    await page.waitForURL(/\?fait=proposition-publiee$/)
+    await page.goto(publicPath)
+    // The page is cacheable for five minutes, like every record's: ask the server again.
+    await page.reload()
+    const restitution = page.locator('section.event-restitution')
+    expect(await restitution.locator('h2').innerText()).toBe('Ce qui en est sorti')
+    expect(await restitution.innerText()).toContain('Des permanences numériques le samedi matin')
+    expect(await restitution.innerText()).toContain('42')
+    await audited(publicPath, 'the event page with its restitution')
+
+    expect(foreign).toEqual([])
+    expect(cspViolations).toEqual([])
+    expect(audit.cspViolations).toEqual([])
+  })
+})

@@ -16,7 +16,14 @@ import type { FormValues } from '../form-input'
 import { useT, type Messages } from '../i18n'
 import { ErrorSummary } from './ErrorSummary'
 import { ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
-import { Honeypot, RowGroup, Section, TerritoryFeedback } from './SubmissionFormParts'
+import {
+  Honeypot,
+  PrivateContactSection,
+  PublicContactSection,
+  RowGroup,
+  Section,
+  TerritoryFeedback,
+} from './SubmissionFormParts'
 
 export interface ActorFormProps {
   values: FormValues
@@ -174,27 +181,9 @@ export function ActorForm({
           <ChoiceGroup name="mediation.publics" text={f.publics} terms={LMN_PUBLICS} columns />
         </Section>
 
-        <Section legend={f.publicTitle} help={f.publicHelp}>
-          <TextField name="publicContact.role" text={f.publicRole} maxlength={200} />
-          <TextField name="publicContact.email" text={f.publicEmail} type="email" />
-        </Section>
+        <PublicContactSection text={f} />
 
-        <Section legend={f.privateTitle} help={f.privateHelp}>
-          <TextField name="privateContact.name" text={f.privateName} autocomplete="name" />
-          <TextField
-            name="privateContact.email"
-            text={f.privateEmail}
-            type="email"
-            required
-            autocomplete="email"
-          />
-          <TextField
-            name="privateContact.phone"
-            text={f.privatePhone}
-            type="tel"
-            autocomplete="tel"
-          />
-        </Section>
+        <PrivateContactSection text={f} />
 
         <Honeypot />
         <p>

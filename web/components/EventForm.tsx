@@ -19,7 +19,13 @@ import type { FormValues } from '../form-input'
 import { useT, type Messages } from '../i18n'
 import { ErrorSummary } from './ErrorSummary'
 import { ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
-import { Honeypot, Section, TerritoryFeedback } from './SubmissionFormParts'
+import {
+  Honeypot,
+  PrivateContactSection,
+  PublicContactSection,
+  Section,
+  TerritoryFeedback,
+} from './SubmissionFormParts'
 
 export interface EventFormProps {
   values: FormValues
@@ -192,29 +198,11 @@ export function EventForm(props: EventFormProps) {
           <TextField name="accessNote" text={f.accessNote} multiline rows={2} maxlength={500} />
         </Section>
 
-        <Section legend={f.publicTitle} help={f.publicHelp}>
-          <TextField name="publicContact.role" text={f.publicRole} maxlength={200} />
-          <TextField name="publicContact.email" text={f.publicEmail} type="email" />
-        </Section>
+        <PublicContactSection text={f} />
 
         {props.mode === 'submit' ? (
           <>
-            <Section legend={f.privateTitle} help={f.privateHelp}>
-              <TextField name="privateContact.name" text={f.privateName} autocomplete="name" />
-              <TextField
-                name="privateContact.email"
-                text={f.privateEmail}
-                type="email"
-                required
-                autocomplete="email"
-              />
-              <TextField
-                name="privateContact.phone"
-                text={f.privatePhone}
-                type="tel"
-                autocomplete="tel"
-              />
-            </Section>
+            <PrivateContactSection text={f} />
             <Honeypot />
           </>
         ) : (

@@ -6,7 +6,7 @@ import type { Child } from 'hono/jsx'
 import { labelOf, TERRITORY_KINDS } from '../../worker/domain/vocabularies'
 import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import { useT } from '../i18n'
-import { useFieldText } from './form-fields'
+import { TextField, useFieldText } from './form-fields'
 
 export function Section({
   legend,
@@ -175,5 +175,49 @@ export function TerritoryChoiceList({ choice, index }: { choice: TerritoryChoice
         </div>
       ))}
     </fieldset>
+  )
+}
+
+/** The words of the contact sections, from the form's own dictionary (actors, events). */
+export interface ContactText {
+  publicTitle: string
+  publicHelp: string
+  publicRole: readonly string[]
+  publicEmail: readonly string[]
+  privateTitle: string
+  privateHelp: string
+  privateName: readonly string[]
+  privateEmail: readonly string[]
+  privatePhone: readonly string[]
+}
+
+/** The public contact (shown on the page), then the private one (moderators only). */
+export function PublicContactSection({ text }: { text: ContactText }) {
+  return (
+    <Section legend={text.publicTitle} help={text.publicHelp}>
+      <TextField name="publicContact.role" text={text.publicRole} maxlength={200} />
+      <TextField name="publicContact.email" text={text.publicEmail} type="email" />
+    </Section>
+  )
+}
+
+export function PrivateContactSection({ text }: { text: ContactText }) {
+  return (
+    <Section legend={text.privateTitle} help={text.privateHelp}>
+      <TextField name="privateContact.name" text={text.privateName} autocomplete="name" />
+      <TextField
+        name="privateContact.email"
+        text={text.privateEmail}
+        type="email"
+        required
+        autocomplete="email"
+      />
+      <TextField
+        name="privateContact.phone"
+        text={text.privatePhone}
+        type="tel"
+        autocomplete="tel"
+      />
+    </Section>
   )
 }

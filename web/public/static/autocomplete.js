@@ -1,6 +1,6 @@
 // Territory autocomplete for the submission form (progressive enhancement).
 // Without this script the form keeps a plain "codes" text field; with it, a combobox
-// (ARIA 1.2 pattern) searches GET /api/territories and writes the chosen codes into
+// (ARIA 1.2 pattern, keys and state in combobox.js) searches GET /api/territories and writes the chosen codes into
 // that same field, so the server sees exactly what a no-JS submission would send.
 ;(function () {
   'use strict'
@@ -10,7 +10,7 @@
 
   var field = document.getElementById('f-territories')
   var template = document.getElementById('territory-search-template')
-  if (!field || !template || !window.fetch) return
+  if (!field || !template || !window.fetch || !window.observatoireCombobox) return
 
   var en = document.documentElement.lang === 'en'
   var KINDS = en
@@ -24,8 +24,8 @@
   var status = document.getElementById('f-territory-status')
   var chips = document.querySelector('.territory-chips')
   var names = {}
-  var options = []
-  var active = -1
+  var combobox = window.observatoireCombobox(input, listbox)
+  var close = combobox.close
   var timer = 0
   var serial = 0
 
@@ -79,24 +79,6 @@
     })
   }
 
-  function close() {
-    listbox.hidden = true
-    input.setAttribute('aria-expanded', 'false')
-    input.removeAttribute('aria-activedescendant')
-    active = -1
-  }
-
-  function highlight(index) {
-    options.forEach(function (el, i) {
-      el.setAttribute('aria-selected', i === index ? 'true' : 'false')
-    })
-    active = index
-    if (index >= 0) {
-      input.setAttribute('aria-activedescendant', options[index].id)
-      options[index].scrollIntoView({ block: 'nearest' })
-    } else input.removeAttribute('aria-activedescendant')
-  }
-
   function choose(item) {
     names[item.code] = item.name
     var list = codes()
@@ -109,28 +91,22 @@
   }
 
   function show(items) {
-    listbox.textContent = ''
-    options = items.map(function (item, i) {
-      var li = document.createElement('li')
-      li.id = 'f-territory-option-' + i
-      li.setAttribute('role', 'option')
-      li.setAttribute('aria-selected', 'false')
-      var detail = KINDS[item.kind] + (item.department ? ', ' + item.department : '')
-      li.textContent = item.name + ' — ' + detail + ' (' + item.code + ')'
-      li.addEventListener('mousedown', function (event) {
-        event.preventDefault() // keep focus in the input
-        choose(item)
+    combobox.show(
+      items.map(function (item, i) {
+        var li = document.createElement('li')
+        li.id = 'f-territory-option-' + i
+        li.setAttribute('role', 'option')
+        li.setAttribute('aria-selected', 'false')
+        var detail = KINDS[item.kind] + (item.department ? ', ' + item.department : '')
+        li.textContent = item.name + ' — ' + detail + ' (' + item.code + ')'
+        li.addEventListener('mousedown', function (event) {
+          event.preventDefault() // keep focus in the input
+          choose(item)
+        })
+        return li
       })
-      return li
-    })
-    options.forEach(function (li) {
-      listbox.appendChild(li)
-    })
-    var open = items.length > 0
-    listbox.hidden = !open
-    input.setAttribute('aria-expanded', open ? 'true' : 'false')
-    active = -1
-    status.textContent = open
+    )
+    status.textContent = items.length
       ? items.length + ' ' + status.getAttribute('data-some')
       : status.getAttribute('data-none')
     show.items = items
@@ -162,23 +138,10 @@
     timer = setTimeout(lookup, 200)
   })
   input.addEventListener('keydown', function (event) {
-    var open = !listbox.hidden && options.length > 0
-    if (event.key === 'ArrowDown' && open) {
-      event.preventDefault()
-      highlight((active + 1) % options.length)
-    } else if (event.key === 'ArrowUp' && open) {
-      event.preventDefault()
-      highlight(active <= 0 ? options.length - 1 : active - 1)
-    } else if (event.key === 'Enter') {
-      // Enter in this box picks a territory; it must never submit the whole form.
-      event.preventDefault()
-      if (open) choose(show.items[active >= 0 ? active : 0])
-    } else if (event.key === 'Escape') {
-      close()
-    }
-  })
-  input.addEventListener('blur', function () {
-    setTimeout(close, 150)
+    // Enter in this box picks a territory; it must never submit the whole form.
+    if (event.key !== 'Enter') return
+    event.preventDefault()
+    if (combobox.isOpen()) choose(show.items[combobox.active >= 0 ? combobox.active : 0])
   })
   field.addEventListener('change', renderChips)
   renderChips()

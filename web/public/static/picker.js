@@ -6,7 +6,7 @@
 // server receives exactly what a no-JS choice would send.
 ;(function () {
   'use strict'
-  if (!window.fetch) return
+  if (!window.fetch || !window.observatoireCombobox) return
   var en = document.documentElement.lang === 'en'
   var TEXT = en
     ? {
@@ -65,29 +65,11 @@
     input.setAttribute('aria-expanded', 'false')
     input.setAttribute('aria-controls', listId)
 
+    var combobox = window.observatoireCombobox(input, listbox)
+    var close = combobox.close
     var items = []
-    var options = []
-    var active = -1
     var timer = 0
     var serial = 0
-
-    function close() {
-      listbox.hidden = true
-      input.setAttribute('aria-expanded', 'false')
-      input.removeAttribute('aria-activedescendant')
-      active = -1
-    }
-
-    function highlight(i) {
-      options.forEach(function (el, j) {
-        el.setAttribute('aria-selected', i === j ? 'true' : 'false')
-      })
-      active = i
-      if (i >= 0) {
-        input.setAttribute('aria-activedescendant', options[i].id)
-        options[i].scrollIntoView({ block: 'nearest' })
-      } else input.removeAttribute('aria-activedescendant')
-    }
 
     function labelOf(item) {
       return item.title + (item.place ? ' — ' + item.place : '')
@@ -134,25 +116,21 @@
       items = found.filter(function (item) {
         return !taken[item.id]
       })
-      listbox.textContent = ''
-      options = items.map(function (item, i) {
-        var li = document.createElement('li')
-        li.id = listId + '-' + i
-        li.setAttribute('role', 'option')
-        li.setAttribute('aria-selected', 'false')
-        li.textContent = labelOf(item)
-        li.addEventListener('mousedown', function (event) {
-          event.preventDefault() // keep the focus in the box
-          choose(item)
+      combobox.show(
+        items.map(function (item, i) {
+          var li = document.createElement('li')
+          li.id = listId + '-' + i
+          li.setAttribute('role', 'option')
+          li.setAttribute('aria-selected', 'false')
+          li.textContent = labelOf(item)
+          li.addEventListener('mousedown', function (event) {
+            event.preventDefault() // keep the focus in the box
+            choose(item)
+          })
+          return li
         })
-        listbox.appendChild(li)
-        return li
-      })
-      var open = items.length > 0
-      listbox.hidden = !open
-      input.setAttribute('aria-expanded', open ? 'true' : 'false')
-      active = -1
-      status.textContent = open ? TEXT.some(items.length) : TEXT.none
+      )
+      status.textContent = items.length ? TEXT.some(items.length) : TEXT.none
     }
 
     function lookup() {
@@ -181,29 +159,22 @@
       timer = setTimeout(lookup, 200)
     })
     input.addEventListener('keydown', function (event) {
-      var open = !listbox.hidden && options.length > 0
+      // Arrows over an open list and Escape closing it are combobox.js's.
+      if (event.defaultPrevented) return
       if (event.key === 'ArrowDown') {
         event.preventDefault()
-        if (open) highlight((active + 1) % options.length)
-        else lookup()
-      } else if (event.key === 'ArrowUp' && open) {
-        event.preventDefault()
-        highlight(active <= 0 ? options.length - 1 : active - 1)
+        lookup()
       } else if (event.key === 'Enter') {
         // Enter in this box chooses or searches; it never submits the whole form.
         event.preventDefault()
-        if (open && active >= 0) choose(items[active])
+        if (combobox.isOpen() && combobox.active >= 0) choose(items[combobox.active])
         else {
           clearTimeout(timer)
           lookup()
         }
       } else if (event.key === 'Escape') {
-        if (open) close()
-        else input.value = ''
+        input.value = ''
       }
-    })
-    input.addEventListener('blur', function () {
-      setTimeout(close, 150)
     })
     // The button searches in place rather than posting the form back.
     button.addEventListener('click', function (event) {

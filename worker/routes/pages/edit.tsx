@@ -227,7 +227,7 @@ async function showEditForm(
       title={title}
       path="/modifier"
       noindex
-      scripts={['/static/autocomplete.js', '/static/picker.js']}
+      scripts={['/static/combobox.js', '/static/autocomplete.js', '/static/picker.js']}
     >
       <h1>{title}</h1>
       {done && done !== 'finished' && (

@@ -61,7 +61,12 @@ async function showForm(
   return recordFormPage(
     c,
     row,
-    { suffix: 'reproduite', text, Form: ReplicationForm, scripts: ['/static/picker.js'] },
+    {
+      suffix: 'reproduite',
+      text,
+      Form: ReplicationForm,
+      scripts: ['/static/combobox.js', '/static/picker.js'],
+    },
     { ...state, pickers, recordId: row.id },
     status
   )

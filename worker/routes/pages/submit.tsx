@@ -140,7 +140,7 @@ async function showForm(
       title: t.form.title,
       intro: t.form.intro,
       path: '/proposer',
-      scripts: ['/static/autocomplete.js', '/static/picker.js'],
+      scripts: ['/static/combobox.js', '/static/autocomplete.js', '/static/picker.js'],
     },
     <SubmissionForm
       values={values}

@@ -3,7 +3,8 @@
  * a débat citoyen through the form, keeps the private link shown once, a moderator
  * publishes it from the desk, its page shows it in the place's time; the organiser opens
  * the private link and adds what came out of it, the moderator publishes that change, and
- * the page shows « Ce qui en est sorti ». axe and 320 px on every page a visitor meets.
+ * the page shows « Ce qui en est sorti »; a search on one of its ideas then finds it (the
+ * agenda's text, « la parole recueillie »). axe and 320 px on every page a visitor meets.
  * (The date is past on purpose: documenting a debate that took place is allowed, so the
  * restitution can follow at once.)
  */
@@ -110,6 +111,30 @@ describe('a débat citoyen', () => {
     expect(await restitution.innerText()).toContain('Des permanences numériques le samedi matin')
     expect(await restitution.innerText()).toContain('42')
     await audited(publicPath, 'the event page with its restitution')
+
+    // Found by a search on one of its ideas (the engines, fed by the outbox): among the
+    // agenda's past events, and in « la parole recueillie » of its département.
+    const idea = 'permanences numériques samedi'
+    const agendaResults = page.locator('section[aria-labelledby="resultats-titre"]')
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`/evenements?when=past&q=${encodeURIComponent(idea)}`)
+          return agendaResults.getByRole('link', { name: title }).count()
+        },
+        { timeout: 20_000 }
+      )
+      .toBe(1)
+    await page.goto('/parole-recueillie/territoires/dep:35')
+    await page.getByLabel('Rechercher dans la parole recueillie').fill(idea)
+    await page.getByRole('button', { name: 'Rechercher' }).click()
+    await page.waitForURL(/\/parole-recueillie\/territoires\/dep:35\?q=/)
+    const gathered = page.locator('article.parole', {
+      has: page.getByRole('link', { name: title }),
+    })
+    expect(await gathered.innerText()).toContain('Des permanences numériques le samedi matin')
+    expect(await gathered.innerText()).toContain('Ouvrir la médiathèque le dimanche')
+    await audited(new URL(page.url()).pathname + new URL(page.url()).search, 'la parole recueillie')
 
     expect(foreign).toEqual([])
     expect(cspViolations).toEqual([])

@@ -8,6 +8,7 @@
  * (The date is past on purpose: documenting a debate that took place is allowed, so the
  * restitution can follow at once.)
  */
+import ICAL from 'ical.js'
 import { describe, expect, inject, it } from 'vitest'
 import {
   axeViolations,
@@ -84,6 +85,29 @@ describe('a débat citoyen', () => {
     expect(await page.content()).not.toContain('debat@example.org')
     expect(await page.content()).not.toContain('Ce qui en est sorti')
     await audited(publicPath, 'the event page')
+
+    // It is in its département's agenda (past tab, filtered through the form), on the map
+    // of events (its own pin, or its département's when they are many), and in the
+    // iCalendar feed of its département.
+    await page.goto('/evenements?when=past')
+    await page.locator('#filtre-territory').selectOption('dep:35')
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click()
+    await page.waitForURL(/territory=dep%3A35/)
+    const results = page.locator('section[aria-labelledby="resultats-titre"]')
+    expect(await results.getByRole('link', { name: title }).count()).toBe(1)
+    const map = page.locator('#carte-evenements')
+    expect(await map.locator('.map-area-selected[data-code="35"]').count()).toBe(1)
+    expect(
+      await map
+        .locator(`a.map-pin[href="${publicPath}"], a.map-pin[href*="territory=dep%3A35"]`)
+        .count()
+    ).toBe(1)
+    const calendar = await fetch(`${baseUrl}/territoires/dep:35/evenements.ics?when=past`)
+    expect(calendar.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const summaries = new ICAL.Component(ICAL.parse(await calendar.text()))
+      .getAllSubcomponents('vevent')
+      .map((v) => v.getFirstPropertyValue('summary'))
+    expect(summaries).toContain(title)
 
     // After the debate, the organiser adds what came out of it through the private link.
     await page.goto(privateLink!)

@@ -7,10 +7,11 @@
  */
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { drainOutbox } from '../../worker/search/sync'
 import { decideEventProposal } from '../../worker/services/events'
 import { publishActor } from './actor-fixtures'
 import { publishEvent } from './event-fixtures'
-import { asModerator, postForm, postJson, request } from './fixtures'
+import { asModerator, postForm, postJson, publish, request } from './fixtures'
 import { scrapeForm } from './form-scrape'
 
 const MODERATOR = { name: 'alice', via: 'api' as const }
@@ -70,6 +71,59 @@ describe('announcing an event without JavaScript', () => {
       `SELECT status, commune, time_zone FROM events WHERE title = 'Débat citoyen : nos démarches en ligne'`
     ).first()
     expect(row).toEqual({ status: 'pending', commune: 'com:35238', time_zone: 'Europe/Paris' })
+  })
+
+  it('chooses organisers by name: a search keeps what was typed, the choice stores the id, the page links the name', async () => {
+    const organiser = await publishActor({ name: 'Fabrique numérique des Tilleuls d’Exemple' })
+    await drainOutbox(env)
+    const searched = await postForm('/evenements/proposer', [
+      ...debateForm({ title: 'Débat de la Fabrique d’Exemple' }),
+      ['organisers', ''],
+      ['pick:organisers', 'fabrique tilleuls'],
+      ['pick', 'organisers'],
+    ])
+    expect(searched.status).toBe(200)
+    const page = await searched.text()
+    expect(page).toContain('value="Débat de la Fabrique d’Exemple"')
+    expect(page).toContain('Médiathèque d’Exemple')
+    expect(page).toContain(
+      `<input type="checkbox" id="f-organisers-${organiser.id}" name="organisers" value="${organiser.id}"/>`
+    )
+    expect(page).toContain('Fabrique numérique des Tilleuls d’Exemple')
+    expect(page).not.toContain(`>${organiser.id}<`)
+
+    // The organiser ticks the box the search offered and submits: its id is stored.
+    const form = scrapeForm(page, 'action="/evenements/proposer"').map(
+      ([n, v]): [string, string] => [n, n.startsWith('pick:') ? '' : v]
+    )
+    const sent = await postForm('/evenements/proposer', [...form, ['organisers', organiser.id]])
+    expect(sent.status).toBe(201)
+    const row = await env.DB.prepare(
+      `SELECT id, json_extract(data, '$.organisers') AS organisers FROM events
+       WHERE title = 'Débat de la Fabrique d’Exemple'`
+    ).first<{ id: string; organisers: string }>()
+    expect(JSON.parse(row!.organisers)).toEqual([organiser.id])
+
+    await postJson(`/api/moderation/events/${row!.id}/approve`, {}, asModerator())
+    const slug = await env.DB.prepare(`SELECT slug FROM events WHERE id = ?1`)
+      .bind(row!.id)
+      .first<string>('slug')
+    const publicPage = await (await request(`/evenements/${slug}`)).text()
+    expect(publicPage).toContain(
+      `<a href="/acteurs/${organiser.slug}">Fabrique numérique des Tilleuls d’Exemple</a>`
+    )
+  })
+
+  it('refuses an unpublished organiser in French, next to its field', async () => {
+    const res = await postForm('/evenements/proposer', [
+      ...debateForm(),
+      ['organisers', '01JD8Z6M4S4X7R2Q9F3K5V1B0C'],
+    ])
+    expect(res.status).toBe(400)
+    const page = await res.text()
+    expect(page).toContain('id="f-organisers-erreur"')
+    expect(page).toContain('Choisissez une structure publiée du réseau')
+    expect(page).toContain('href="#f-organisers"')
   })
 
   it('answers a filled honeypot like a success and stores nothing', async () => {
@@ -179,8 +233,39 @@ describe('the organiser’s private page', () => {
     ])
     expect(res.status).toBe(400)
     const html = await res.text()
-    expect(html).toContain('Aucune expérience publiée ne porte cet identifiant')
+    expect(html).toContain('Choisissez une expérience publiée de l’observatoire')
     expect(html).toContain('href="#f-experiments-0-experimentId"')
+  })
+
+  it('chooses the restitution’s experiments by title and shows them by name', async () => {
+    const experiment = await publish({ title: 'Permanences numériques des Tilleuls d’Exemple' })
+    await drainOutbox(env)
+    const sub = await publishEvent({ privateContact: { email: 'tilleuls@example.org' } })
+    const path = `/evenements/prive/${sub.editToken}`
+    const searched = await postForm(`${path}/restitution`, [
+      ['summary', 'Une soirée autour des permanences.'],
+      ['experiments.0.experimentId', ''],
+      ['experiments.0.relation', 'presented'],
+      ['pick:experiments.0.experimentId', 'permanences tilleuls'],
+      ['pick', 'experiments.0.experimentId'],
+    ])
+    expect(searched.status).toBe(200)
+    const page = await searched.text()
+    expect(page).toContain('Une soirée autour des permanences.')
+    expect(page).toContain(
+      `name="experiments.0.experimentId" value="${experiment.id}"/><label for="f-experiments-0-experimentId-${experiment.id}">Permanences numériques des Tilleuls d’Exemple`
+    )
+
+    const chosen = await postForm(`${path}/restitution`, [
+      ['summary', 'Une soirée autour des permanences.'],
+      ['experiments.0.experimentId', experiment.id],
+      ['experiments.0.relation', 'presented'],
+    ])
+    expect(chosen.status).toBe(200)
+    const back = await (await request(path)).text()
+    expect(back).toContain(
+      `value="${experiment.id}" checked=""/><label for="f-experiments-0-experimentId-${experiment.id}">Permanences numériques des Tilleuls d’Exemple`
+    )
   })
 
   it('edits a pending announcement in place', async () => {

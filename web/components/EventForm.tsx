@@ -15,9 +15,10 @@ import {
 import type { Child } from 'hono/jsx'
 import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import { PUBLICS, THEME_TREE } from '../../worker/domain/vocabularies'
-import type { FormValues } from '../form-input'
+import { fieldIds, type FormValues } from '../form-input'
 import { useT, type Messages } from '../i18n'
 import { ErrorSummary } from './ErrorSummary'
+import { NO_PICKS, RecordPicker, type PickerData } from './RecordPicker'
 import { ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
 import {
   Honeypot,
@@ -37,6 +38,8 @@ export interface EventFormProps {
   mode: 'submit' | 'edit'
   /** What goes just before the submit button (the Turnstile widget when configured). */
   beforeSubmit?: Child
+  /** The organisers' names, and what their picker's search found. */
+  pickers?: PickerData
 }
 
 type EventFormText = Messages['events']['form']
@@ -181,7 +184,17 @@ export function EventForm(props: EventFormProps) {
             maxlength={200}
             autocomplete="organization"
           />
-          <TextField name="organisers" text={f.organisers} maxlength={300} />
+          <RecordPicker
+            name="organisers"
+            id={fieldId('organisers')}
+            kind="actor"
+            multiple
+            label={f.organisers[0] ?? ''}
+            help={f.organisers[1] ?? ''}
+            error={errors.get('organisers')}
+            chosen={fieldIds(values, 'organisers')}
+            data={props.pickers ?? NO_PICKS}
+          />
         </Section>
 
         <Section legend={f.practicalTitle}>

@@ -6,10 +6,11 @@
  */
 import { EVENT_EXPERIMENT_RELATIONS } from '../../worker/domain/event-vocabularies'
 import { PUBLICS } from '../../worker/domain/vocabularies'
-import type { FormValues } from '../form-input'
+import { fieldIds, type FormValues } from '../form-input'
 import { useT, type Messages } from '../i18n'
 import { FormErrors } from './EventForm'
-import { ChoiceGroup, FormState, SelectField, TextField } from './form-fields'
+import { ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
+import { NO_PICKS, RecordPicker, type PickerData } from './RecordPicker'
 import { RowGroup, Section } from './SubmissionFormParts'
 
 type PrivateText = Messages['events']['private']
@@ -48,6 +49,8 @@ export function RestitutionForm(props: {
   values: FormValues
   errors: ReadonlyMap<string, string>
   action: string
+  /** The experiments' titles, and what a picker's search found. */
+  pickers?: PickerData
 }) {
   const t = useT()
   const p = t.events.private
@@ -93,10 +96,15 @@ export function RestitutionForm(props: {
           {rowCount(values, 'experiments').map((i) => (
             <RowGroup legend={p.experimentRow(i + 1)}>
               <div class="row">
-                <TextField
+                <RecordPicker
                   name={`experiments.${i}.experimentId`}
-                  text={p.experimentId}
-                  maxlength={26}
+                  id={fieldId(`experiments.${i}.experimentId`)}
+                  kind="experiment"
+                  label={p.experimentId[0] ?? ''}
+                  help={p.experimentId[1] ?? ''}
+                  error={props.errors.get(`experiments.${i}.experimentId`)}
+                  chosen={fieldIds(values, `experiments.${i}.experimentId`)}
+                  data={props.pickers ?? NO_PICKS}
                 />
                 <SelectField
                   name={`experiments.${i}.relation`}

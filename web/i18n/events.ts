@@ -84,7 +84,7 @@ export const eventsFr = {
     organiserName: ['Organisateur', 'Le nom de la structure ou du collectif qui organise.'],
     organisers: [
       'Acteurs du réseau organisateurs',
-      'Facultatif : l’identifiant de leur fiche acteur (26 caractères, visible sur leur page), séparés par des espaces.',
+      'Facultatif : les structures de l’observatoire qui organisent, cherchées par leur nom.',
     ],
     practicalTitle: 'Infos pratiques',
     price: ['Tarif'],
@@ -143,9 +143,9 @@ export const eventsFr = {
     documentUrl: ['Lien'],
     experimentsTitle: 'Expériences présentées ou inspirées',
     experimentsHelp:
-      'L’identifiant de la fiche de l’expérience dans l’observatoire (26 caractères, visible sur sa page).',
+      'Les expériences de l’observatoire présentées ou inspirées, cherchées par leur titre.',
     experimentRow: (n: number) => `Expérience ${n}`,
-    experimentId: ['Identifiant de l’expérience'],
+    experimentId: ['Expérience', 'Cherchez-la par son titre.'],
     relation: ['Lien avec l’événement'],
     relationNone: '—',
     message: ['Message à l’équipe de modération (facultatif)', 'Jamais publié.'],
@@ -233,7 +233,7 @@ export const eventsEn: typeof eventsFr = {
     organiserName: ['Organiser', 'The name of the organisation or group organising it.'],
     organisers: [
       'Network actors organising it',
-      'Optional: the identifier of their actor page (26 characters, shown on their page), separated by spaces.',
+      'Optional: the observatory’s organisations that run it, searched by name.',
     ],
     practicalTitle: 'Practical information',
     price: ['Price'],
@@ -291,10 +291,9 @@ export const eventsEn: typeof eventsFr = {
     documentTitle: ['Document title'],
     documentUrl: ['Link'],
     experimentsTitle: 'Experiments presented or inspired',
-    experimentsHelp:
-      'The identifier of the experiment’s record in the observatory (26 characters, shown on its page).',
+    experimentsHelp: 'The observatory’s experiments presented or inspired, searched by title.',
     experimentRow: (n: number) => `Experiment ${n}`,
-    experimentId: ['Experiment identifier'],
+    experimentId: ['Experiment', 'Search it by its title.'],
     relation: ['Relation to the event'],
     relationNone: '—',
     message: ['Message to the moderation team (optional)', 'Never published.'],

@@ -55,6 +55,14 @@ import {
 } from './form-post'
 import { messagesFor, renderPage } from './render'
 import { checkForm } from './territory-input'
+import {
+  eventPickerKind,
+  eventPicks,
+  pickerData,
+  pickerErrors,
+  pickerSearchOf,
+  type PickerSearch,
+} from './picker'
 import { TRUST_MESSAGES } from './trust-messages'
 
 /** Names of the typed territory codes (commune of the place, territory) to confirm them. */
@@ -106,9 +114,21 @@ export const eventPages = new Hono<AppEnv>()
     const attemptWait = await spendRateLimit(c, 'attempt')
     if (attemptWait > 0) return showForm(c, t, values, new Map(), 429, [], attemptWait)
     if (filledHoneypot(pairs)) return received(c, t, String(values.title ?? ''), null)
+    // A picker's search without JavaScript: the form comes back as typed, with what was found.
+    const search = pickerSearchOf(pairs, eventPickerKind)
+    if (search) return showForm(c, t, values, new Map(), 200, [], 0, search)
 
     const checked = await checkForm(c.var.db, t, values, pairs, EventInput, EVENT_FORM)
-    if (!checked.ok) return showForm(c, t, checked.values, checked.errors, 400, checked.choices)
+    const picked = await pickedErrors(c, t, checked.values)
+    if (!checked.ok || picked.size > 0)
+      return showForm(
+        c,
+        t,
+        checked.values,
+        new Map([...picked, ...(checked.ok ? [] : checked.errors)]),
+        400,
+        checked.ok ? [] : checked.choices
+      )
     if (!(await passesTurnstile(c, await postedForm(c), 'event'))) {
       const robot = TRUST_MESSAGES[t.lang].report.errorRobot
       return showForm(c, t, checked.values, new Map([['title', robot]]), 400)
@@ -149,12 +169,21 @@ export const eventPages = new Hono<AppEnv>()
           .slice(0, 2000) || undefined
       if (c.req.param('part') === 'modifier') {
         const values = formToValues(pairs, EVENT_EDIT_FORM)
+        const search = pickerSearchOf(pairs, eventPickerKind)
+        if (search) return showPrivate(c, row, { edit: { values, errors: new Map() }, search })
         const checked = await checkForm(c.var.db, t, values, pairs, EventEdit, EVENT_EDIT_FORM)
-        if (!checked.ok)
+        const picked = await pickedErrors(c, t, checked.values)
+        if (!checked.ok || picked.size > 0)
           return showPrivate(
             c,
             row,
-            { edit: { values: checked.values, errors: checked.errors, choices: checked.choices } },
+            {
+              edit: {
+                values: checked.values,
+                errors: new Map([...picked, ...(checked.ok ? [] : checked.errors)]),
+                choices: checked.ok ? [] : checked.choices,
+              },
+            },
             400
           )
         return saved(c, row, () =>
@@ -166,15 +195,23 @@ export const eventPages = new Hono<AppEnv>()
         })
       }
       const values = formToValues(pairs, RESTITUTION_FORM)
+      const search = pickerSearchOf(pairs, eventPickerKind)
+      if (search) return showPrivate(c, row, { restitution: { values, errors: new Map() }, search })
       const parsed = Restitution.safeParse(values)
-      if (!parsed.success)
+      const picked = await pickedErrors(c, t, values)
+      if (!parsed.success || picked.size > 0)
         return showPrivate(
           c,
           row,
           {
             restitution: {
               values,
-              errors: formErrors(parsed.error.issues, values, RESTITUTION_FORM),
+              errors: new Map([
+                ...picked,
+                ...(parsed.success
+                  ? []
+                  : formErrors(parsed.error.issues, values, RESTITUTION_FORM)),
+              ]),
             },
           },
           400
@@ -224,6 +261,15 @@ export const eventPages = new Hono<AppEnv>()
     )
   })
 
+/** The combobox behind every record picker, when JavaScript runs. */
+const PICKER_SCRIPTS = ['/static/combobox.js', '/static/picker.js']
+
+/** An error next to each picker holding an id that names no published record. */
+async function pickedErrors(c: Context<AppEnv>, t: Messages, values: FormValues) {
+  const picks = eventPicks(values)
+  return pickerErrors(t, picks, await pickerData(c.env, c.var.db, picks, null))
+}
+
 async function showForm(
   c: Context<AppEnv>,
   t: Messages,
@@ -231,7 +277,8 @@ async function showForm(
   errors: ReadonlyMap<string, string>,
   status: 200 | 400 | 429 = 200,
   territoryChoices: readonly TerritoryChoice[] = [],
-  retryAfter = 0
+  retryAfter = 0,
+  search: PickerSearch | null = null
 ): Promise<Response> {
   const f = t.events.form
   const turnstile = turnstileConfig(c.env)
@@ -243,6 +290,7 @@ async function showForm(
       intro: f.intro,
       path: '/evenements/proposer',
       ...(turnstile ? { head: contributionHead(turnstile) } : {}),
+      scripts: PICKER_SCRIPTS,
     },
     <EventForm
       values={values}
@@ -251,6 +299,7 @@ async function showForm(
       territoryChoices={territoryChoices}
       action="/evenements/proposer"
       mode="submit"
+      pickers={await pickerData(c.env, c.var.db, eventPicks(values), search)}
       beforeSubmit={
         turnstile && (
           <div class="cf-turnstile" data-sitekey={turnstile.siteKey} data-action="event"></div>
@@ -294,6 +343,8 @@ interface PrivateState {
   restitution?: { values: FormValues; errors: ReadonlyMap<string, string> }
   notice?: string
   retryAfter?: number
+  /** A picker's search asked without JavaScript, in the form being edited. */
+  search?: PickerSearch
 }
 
 /** After the organiser's change: the page again, saying whether it awaits a moderator. */
@@ -336,7 +387,12 @@ async function showPrivate(
   return renderFormPage(
     c,
     t,
-    { title: p.title(event.title), intro: p.statuses[row.status], path: '/evenements/prive' },
+    {
+      title: p.title(event.title),
+      intro: p.statuses[row.status],
+      path: '/evenements/prive',
+      scripts: PICKER_SCRIPTS,
+    },
     <>
       {state.notice && (
         <p role="status" class="notice">
@@ -361,6 +417,12 @@ async function showPrivate(
           <>
             <p>{p.restitutionIntro}</p>
             <RestitutionForm
+              pickers={await pickerData(
+                c.env,
+                c.var.db,
+                eventPicks(restitutionValues as FormValues),
+                state.restitution ? (state.search ?? null) : null
+              )}
               values={restitutionValues as FormValues}
               errors={state.restitution?.errors ?? new Map()}
               action={`${base}/restitution`}
@@ -379,6 +441,12 @@ async function showPrivate(
           territoryChoices={state.edit?.choices ?? []}
           action={`${base}/modifier`}
           mode="edit"
+          pickers={await pickerData(
+            c.env,
+            c.var.db,
+            eventPicks(editValues),
+            state.edit ? (state.search ?? null) : null
+          )}
         />
       </section>
     </>,

@@ -99,3 +99,19 @@ export function experimentPicks(values: FormValues): PickedFields {
     ...Array.from({ length: partners }, (_, i) => `partners.${i}.actorId`),
   ].map((field) => ({ field, kind: experimentPickerKind(field)!, ids: fieldIds(values, field) }))
 }
+
+/** The event forms' pickers: the organisers, and each experiment of the restitution. */
+export function eventPickerKind(field: string): PickerKind | null {
+  if (field === 'organisers') return 'actor'
+  if (/^experiments\.\d{1,2}\.experimentId$/.test(field)) return 'experiment'
+  return null
+}
+
+/** The ids the event form (organisers) or the restitution form (experiments) holds. */
+export function eventPicks(values: FormValues): PickedFields {
+  const rows = Array.isArray(values.experiments) ? values.experiments.length : 0
+  return [
+    ...('organisers' in values ? ['organisers'] : []),
+    ...Array.from({ length: rows }, (_, i) => `experiments.${i}.experimentId`),
+  ].map((field) => ({ field, kind: eventPickerKind(field)!, ids: fieldIds(values, field) }))
+}

@@ -12,6 +12,14 @@ import {
   LMN_TYPOLOGIES,
 } from '../worker/domain/actor-vocabularies'
 import { countryOf } from '../worker/domain/countries'
+import {
+  EVENT_ACCESS,
+  EVENT_ATTENDANCE,
+  EVENT_EXPERIMENT_RELATIONS,
+  EVENT_KINDS,
+  EVENT_PRICES,
+  FRENCH_TIME_ZONES,
+} from '../worker/domain/event-vocabularies'
 import { ITEM_FIELD_LABELS } from '../worker/domain/field-labels'
 import {
   ALL_THEMES,
@@ -44,13 +52,21 @@ const VOCABULARIES: Readonly<Record<string, readonly Term[]>> = {
   outcome: OUTCOMES,
   evidenceLevel: EVIDENCE_LEVELS,
   'means.fundingSources/type': FUNDING_TYPES,
-  kind: ACTOR_KINDS,
+  // Actors' kinds and events' kinds (their codes are distinct).
+  kind: [...ACTOR_KINDS, ...EVENT_KINDS],
   'mediation.typologies': LMN_TYPOLOGIES,
   'mediation.services': LMN_SERVICES,
   'mediation.publics': LMN_PUBLICS,
   'offers/skill': [...SKILLS, ...SKILL_FAMILIES],
   'needs/skill': [...SKILLS, ...SKILL_FAMILIES],
   'offers/horizon': HORIZONS,
+  timeZone: FRENCH_TIME_ZONES,
+  attendance: EVENT_ATTENDANCE,
+  audiences: PUBLICS,
+  price: EVENT_PRICES,
+  access: EVENT_ACCESS,
+  'restitution.publics': PUBLICS,
+  'restitution.experiments/relation': EVENT_EXPERIMENT_RELATIONS,
   'needs/horizon': HORIZONS,
 }
 

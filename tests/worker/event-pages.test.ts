@@ -268,6 +268,38 @@ describe('the organiser’s private page', () => {
     )
   })
 
+  it('shows the approved restitution in the public history, labelled, never as codes or ids', async () => {
+    const experiment = await publish({ title: 'Ateliers numériques du Marronnier d’Exemple' })
+    const sub = await publishEvent({ privateContact: { email: 'historique@example.org' } })
+    const posted = await postForm(`/evenements/prive/${sub.editToken}/restitution`, [
+      ['participants', '35'],
+      ['publics', 'seniors'],
+      ['summary', 'Une soirée sur les ateliers du quartier.'],
+      ['ideas', 'Un atelier mensuel à la maison de quartier'],
+      ['experiments.0.experimentId', experiment.id],
+      ['experiments.0.relation', 'presented'],
+    ])
+    expect(posted.status).toBe(200)
+    await decideEventProposal(env.DB, sub.id, 'approve', MODERATOR, undefined)
+
+    const eventPage = await (await request(`/evenements/${sub.slug}`)).text()
+    expect(eventPage).toContain(`href="/evenements/${sub.slug}/historique"`)
+    const res = await request(`/evenements/${sub.slug}/historique`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('Version 2')
+    expect(html).toContain('<th scope="row">Ce qui en est sorti — Idées</th>')
+    expect(html).toContain('<ins>Un atelier mensuel à la maison de quartier</ins>')
+    expect(html).toContain('<th scope="row">Ce qui en est sorti — Publics présents</th>')
+    expect(html).toContain('<ins>Seniors</ins>')
+    expect(html).toContain(
+      '<ins>Expérience : Ateliers numériques du Marronnier d’Exemple, Lien avec l’événement : Présentée lors de l’événement</ins>'
+    )
+    expect(html).not.toContain(experiment.id)
+    expect(html).not.toMatch(/>restitution\.|presented|>seniors</)
+    expect((await request('/evenements/inconnu-d-exemple/historique')).status).toBe(404)
+  })
+
   it('edits a pending announcement in place', async () => {
     const res = await postJson('/api/events', {
       title: 'Forum d’Exemple en attente',

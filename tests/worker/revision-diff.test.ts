@@ -3,8 +3,8 @@
  * same changes seen by moderators (proposals API) and by the public (history API).
  */
 import { describe, expect, it } from 'vitest'
-import { ACTOR_DIFF, DIFF_FIELDS, diffContent } from '../../worker/domain/revision-diff'
-import { actorFieldLabel, FIELD_LABELS } from '../../worker/domain/field-labels'
+import { ACTOR_DIFF, DIFF_FIELDS, diffContent, EVENT_DIFF } from '../../worker/domain/revision-diff'
+import { actorFieldLabel, eventFieldLabel, FIELD_LABELS } from '../../worker/domain/field-labels'
 import { valueText } from '../../web/value-text'
 import { asModerator, postJson, publish, request, validInput } from './fixtures'
 
@@ -15,6 +15,11 @@ describe('diffContent', () => {
     const missing = DIFF_FIELDS.filter((f) => !FIELD_LABELS[f]?.fr || !FIELD_LABELS[f]?.en)
     // A new content field needs its label in worker/domain/field-labels.ts.
     expect(missing).toEqual([])
+  })
+
+  it('labels every field of an event, its restitution included', () => {
+    expect(EVENT_DIFF.fields.filter((f) => eventFieldLabel(f).fr === f)).toEqual([])
+    expect(EVENT_DIFF.fields).toContain('restitution.ideas')
   })
 
   it('labels every field of an actor too, and names its skills and kinds, never their codes', () => {

@@ -234,6 +234,9 @@ export function EventView({ event, communeName, organisers, experiments }: Event
       </section>
 
       <RestitutionSection event={event} experiments={experiments} />
+      <p>
+        <a href={`/evenements/${event.slug}/historique`}>{t.events.historyLink}</a>
+      </p>
     </article>
   )
 }

@@ -7,6 +7,7 @@
 export const eventsFr = {
   notFoundTitle: 'Événement introuvable',
   notFoundText: 'Aucun événement publié ne se trouve à cette adresse.',
+  historyLink: 'Historique des versions',
   kind: 'Type',
   when: 'Quand',
   where: 'Où',
@@ -160,6 +161,7 @@ export const eventsFr = {
 export const eventsEn: typeof eventsFr = {
   notFoundTitle: 'Event not found',
   notFoundText: 'No published event is at this address.',
+  historyLink: 'Version history',
   kind: 'Kind',
   when: 'When',
   where: 'Where',

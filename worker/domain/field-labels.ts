@@ -90,6 +90,45 @@ export const ACTOR_FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   needs: { fr: 'Ce dont la structure a besoin', en: 'What it needs' },
 }
 
+/** The restitution's paths read « Ce qui en est sorti — … », as the event page titles them. */
+const restitution = (fr: string, en: string): FieldLabel => ({
+  fr: `Ce qui en est sorti — ${fr}`,
+  en: `What came out of it — ${en}`,
+})
+
+/** What each path of an event's diff is called (the snapshot holds its restitution too). */
+export const EVENT_FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
+  kind: { fr: 'Type d’événement', en: 'Kind of event' },
+  description: { fr: 'Description', en: 'Description' },
+  startsAt: { fr: 'Début (heure du lieu)', en: 'Start (local time)' },
+  endsAt: { fr: 'Fin (heure du lieu)', en: 'End (local time)' },
+  timeZone: { fr: 'Fuseau horaire', en: 'Time zone' },
+  attendance: { fr: 'Participation', en: 'Attendance' },
+  place: { fr: 'Lieu', en: 'Place' },
+  'place.commune': { fr: 'Commune du lieu', en: 'Municipality of the place' },
+  'place.venue': { fr: 'Lieu', en: 'Venue' },
+  'place.address': { fr: 'Adresse du lieu', en: 'Address of the place' },
+  onlineUrl: { fr: 'Lien pour participer en ligne', en: 'Link to take part online' },
+  territory: { fr: 'Territoire concerné', en: 'Territory concerned' },
+  organiserName: { fr: 'Organisateur', en: 'Organiser' },
+  organisers: { fr: 'Acteurs du réseau organisateurs', en: 'Network actors organising it' },
+  audiences: { fr: 'Publics', en: 'Audiences' },
+  price: { fr: 'Tarif', en: 'Price' },
+  priceNote: { fr: 'Précision sur le tarif', en: 'About the price' },
+  registrationUrl: { fr: 'Lien d’inscription', en: 'Registration link' },
+  access: { fr: 'Accessibilité', en: 'Accessibility' },
+  accessNote: { fr: 'Informations d’accessibilité', en: 'Accessibility information' },
+  restitution: { fr: 'Ce qui en est sorti', en: 'What came out of it' },
+  'restitution.participants': restitution('Participants', 'Participants'),
+  'restitution.publics': restitution('Publics présents', 'Publics present'),
+  'restitution.summary': restitution('En quelques lignes', 'In a few lines'),
+  'restitution.ideas': restitution('Idées', 'Ideas'),
+  'restitution.proposals': restitution('Propositions', 'Proposals'),
+  'restitution.disagreements': restitution('Désaccords', 'Disagreements'),
+  'restitution.documents': restitution('Documents', 'Documents'),
+  'restitution.experiments': restitution('Expériences', 'Experiments'),
+}
+
 const SKILL_ITEM_LABELS: Readonly<Record<string, FieldLabel>> = {
   skill: { fr: 'Compétence', en: 'Skill' },
   text: { fr: 'Précisions', en: 'Details' },
@@ -131,6 +170,18 @@ export const ITEM_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, 
   },
   offers: SKILL_ITEM_LABELS,
   needs: SKILL_ITEM_LABELS,
+  'place.address': {
+    street: { fr: 'Numéro et voie', en: 'Street' },
+    postcode: { fr: 'Code postal', en: 'Postcode' },
+  },
+  'restitution.documents': {
+    title: { fr: 'Titre', en: 'Title' },
+    url: { fr: 'Adresse', en: 'Address' },
+  },
+  'restitution.experiments': {
+    experimentId: { fr: 'Expérience', en: 'Experiment' },
+    relation: { fr: 'Lien avec l’événement', en: 'Relation to the event' },
+  },
   sources: {
     url: { fr: 'Adresse', en: 'Address' },
     title: { fr: 'Titre', en: 'Title' },
@@ -147,4 +198,9 @@ export function fieldLabel(field: string): FieldLabel {
 /** The label of a path of an actor's diff. */
 export function actorFieldLabel(field: string): FieldLabel {
   return ACTOR_FIELD_LABELS[field] ?? fieldLabel(field)
+}
+
+/** The label of a path of an event's diff. */
+export function eventFieldLabel(field: string): FieldLabel {
+  return EVENT_FIELD_LABELS[field] ?? fieldLabel(field)
 }

@@ -1,6 +1,6 @@
 /**
  * The one field-level diff between two versions of a record's public content (an
- * experiment, an actor), used by the API, the moderation desk and the public history alike.
+ * experiment, an actor, an event), used by the API, the moderation desk and the public history alike.
  *
  * - Only the fields of `ExperimentContent` are compared, in the schema's order, so a
  *   private field (never part of the content) cannot show up here.
@@ -13,8 +13,9 @@
  */
 import { z } from '@hono/zod-openapi'
 import { ActorContent } from './actor'
+import { EventContent, Restitution } from './event'
 import { ExperimentContent } from './experiment'
-import { actorFieldLabel, fieldLabel, type FieldLabel } from './field-labels'
+import { actorFieldLabel, eventFieldLabel, fieldLabel, type FieldLabel } from './field-labels'
 
 export interface FieldChange {
   /** Dotted path of the field, e.g. `narrative.results`. */
@@ -71,6 +72,12 @@ export const EXPERIMENT_DIFF = contentDiff(
 export const ACTOR_DIFF = contentDiff(
   ActorContent.shape as Record<string, z.ZodType>,
   actorFieldLabel
+)
+
+/** An event's revisions hold its content and, once added, its restitution. */
+export const EVENT_DIFF = contentDiff(
+  { ...(EventContent.shape as Record<string, z.ZodType>), restitution: Restitution },
+  eventFieldLabel
 )
 
 /** The experiment's paths (the diff of other kinds: `ACTOR_DIFF`). */

@@ -1,12 +1,14 @@
 /**
- * `/experiences/{slug-or-id}/historique` and `/acteurs/{slug-or-id}/historique`: the
- * published versions of an experiment or an actor, with a field-level diff between
+ * `/experiences/{slug-or-id}/historique`, `/acteurs/{slug-or-id}/historique` and
+ * `/evenements/{slug}/historique`: the published versions of an experiment, an actor or
+ * an event (its restitution included), with a field-level diff between
  * consecutive ones. Built from revisions, which hold public content only; every value is
  * rendered as escaped text.
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../env'
 import { getPublishedActor } from '../../db/actors'
+import { getPublishedEvent } from '../../db/events'
 import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { publicHistory } from '../../services/history'
 import { Layout } from '../../../web/components/Layout'
@@ -22,14 +24,7 @@ export const historyPage = new Hono<AppEnv>()
     const t = messagesFor(c)
     const idOrSlug = c.req.param('idOrSlug')
     const row = idOrSlug.length <= 120 ? await getPublishedExperiment(c.var.db, idOrSlug) : null
-    if (!row) {
-      return renderPage(
-        c,
-        t,
-        <NotFound title={t.experiment.notFoundTitle} text={t.experiment.notFoundText} />,
-        { status: 404 }
-      )
-    }
+    if (!row) return notFound(c, t.experiment)
     const experiment = toExperiment(row)
     return historyOf(
       c,
@@ -42,16 +37,7 @@ export const historyPage = new Hono<AppEnv>()
     const t = messagesFor(c)
     const idOrSlug = c.req.param('idOrSlug')
     const row = idOrSlug.length <= 120 ? await getPublishedActor(c.var.db, idOrSlug) : null
-    if (!row) {
-      return renderPage(
-        c,
-        t,
-        <NotFound title={t.actors.notFoundTitle} text={t.actors.notFoundText} />,
-        {
-          status: 404,
-        }
-      )
-    }
+    if (!row) return notFound(c, t.actors)
     return historyOf(
       c,
       row.name,
@@ -59,6 +45,28 @@ export const historyPage = new Hono<AppEnv>()
       await publicHistory(c.var.db, row, 'actor')
     )
   })
+  .get('/evenements/:slug/historique', async (c) => {
+    const t = messagesFor(c)
+    const slug = c.req.param('slug')
+    const row = slug.length <= 120 ? await getPublishedEvent(c.var.db, slug) : null
+    if (!row) return notFound(c, t.events)
+    return historyOf(
+      c,
+      row.title,
+      `/evenements/${row.slug}`,
+      await publicHistory(c.var.db, row, 'event')
+    )
+  })
+
+/** The 404 of a history whose record is not published. */
+function notFound(c: Context<AppEnv>, text: { notFoundTitle: string; notFoundText: string }) {
+  return renderPage(
+    c,
+    messagesFor(c),
+    <NotFound title={text.notFoundTitle} text={text.notFoundText} />,
+    { status: 404 }
+  )
+}
 
 /** The published versions of a record, newest first, each with what changed. */
 function historyOf(

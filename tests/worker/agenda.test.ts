@@ -352,6 +352,13 @@ describe('pages', () => {
     const past = html.indexOf('Débat passé du réseau')
     expect(upcoming).toBeGreaterThan(0)
     expect(past).toBeGreaterThan(upcoming)
+    // Both count as events it held, on its page and in the API; pending ones do not.
+    await submitEvent({ ...EVENTS.rennes!, title: 'Atelier en attente', organisers: [id] })
+    expect(html).toContain('2 événements organisés')
+    const network = (await (await request(`/api/network/actors/${slug}`)).json()) as {
+      contributions: { events: number }
+    }
+    expect(network.contributions.events).toBe(2)
   })
 
   it('shows a territory’s upcoming events and its calendar', async () => {

@@ -154,7 +154,7 @@ describe('replications API', () => {
 describe('the declaring actor', () => {
   interface Network {
     replicated: { source: { slug: string }; territory: { name: string } }[]
-    contributions: { replicated: number }
+    contributions: { replicated: number; takenUp: number }
   }
   const networkOf = async (slug: string) =>
     (await (await request(`/api/network/actors/${slug}`)).json()) as Network
@@ -209,6 +209,35 @@ describe('the declaring actor', () => {
     // And the territory's contributors page counts it.
     const contributors = await page('/territoires/com:35238/contributeurs')
     expect(contributors).toContain('1 pratique d’ailleurs reproduite')
+  })
+
+  it('an approved take-up by another counts toward the source’s porteur, never its own', async () => {
+    const porteur = await publishActor({ name: 'Tiers-lieu d’Exemple-Rennes' })
+    const source = await publish({
+      title: 'Fabrique numérique d’Exemple',
+      lead: { name: 'Tiers-lieu d’Exemple-Rennes', kind: 'association', actorId: porteur.id },
+    })
+    const other = await publishActor({ name: 'Centre social d’Exemple-Rennes' })
+    const declare = async (actorId: string) => {
+      const res = await postJson(
+        `/api/experiments/${source.id}/replications`,
+        declaration({ actorId, declarant: { name: 'Structure', kind: 'association' } })
+      )
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { id: string }).id
+    }
+    const byOther = await declare(other.id)
+    expect((await networkOf(porteur.slug)).contributions.takenUp).toBe(0)
+    await approve(byOther)
+    // Its own declaration on its own practice is no take-up by others.
+    await approve(await declare(porteur.id))
+    expect((await networkOf(porteur.slug)).contributions.takenUp).toBe(1)
+    expect((await networkOf(other.slug)).contributions.takenUp).toBe(0)
+    expect(await page(`/acteurs/${porteur.slug}`)).toContain(
+      '1 reprise de ses expériences déclarée ailleurs'
+    )
+    const contributors = await page('/territoires/com:35238/contributeurs')
+    expect(contributors).toContain('1 reprise de ses expériences déclarée ailleurs')
   })
 })
 

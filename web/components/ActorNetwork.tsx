@@ -65,8 +65,10 @@ export function ActorNetwork(props: ActorNetworkProps) {
               [r.roles.innovator, r.led(c.led)],
               [r.roles.partner, r.partnered(c.partnered)],
               [r.roles.inspirer, r.inspired(c.inspired)],
+              [r.roles.inspirer, r.takenUp(c.takenUp)],
               [r.roles.replicator, r.replicated(c.replicated)],
               [r.roles.resource, r.offers(props.offers)],
+              [r.roles.organiser, r.events(c.events)],
             ] as const
           ).map(([role, count]) => (
             <div>

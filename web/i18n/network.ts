@@ -78,12 +78,21 @@ export const networkFr = {
     offers: (n: number) => countOf('fr', n, 'compétence proposée', 'compétences proposées'),
     replicated: (n: number) =>
       countOf('fr', n, 'pratique d’ailleurs reproduite', 'pratiques d’ailleurs reproduites'),
+    takenUp: (n: number) =>
+      countOf(
+        'fr',
+        n,
+        'reprise de ses expériences déclarée ailleurs',
+        'reprises de ses expériences déclarées ailleurs'
+      ),
+    events: (n: number) => countOf('fr', n, 'événement organisé', 'événements organisés'),
     roles: {
       innovator: 'Innovatrice',
       partner: 'Partenaire',
       inspirer: 'Source d’inspiration',
       resource: 'Personne-ressource',
       replicator: 'Diffuseuse',
+      organiser: 'Organisatrice',
     },
   },
   contributors: {
@@ -167,12 +176,21 @@ export const networkEn: typeof networkFr = {
     offers: (n: number) => countOf('en', n, 'skill offered', 'skills offered'),
     replicated: (n: number) =>
       countOf('en', n, 'practice from elsewhere reproduced', 'practices from elsewhere reproduced'),
+    takenUp: (n: number) =>
+      countOf(
+        'en',
+        n,
+        'take-up of its experiments declared elsewhere',
+        'take-ups of its experiments declared elsewhere'
+      ),
+    events: (n: number) => countOf('en', n, 'event organised', 'events organised'),
     roles: {
       innovator: 'Innovator',
       partner: 'Partner',
       inspirer: 'Source of inspiration',
       resource: 'Resource',
       replicator: 'Spreader',
+      organiser: 'Organiser',
     },
   },
   contributors: {

@@ -165,14 +165,21 @@ const CONTRIBUTION_COLUMNS = `
   ) AS inspired,
   (SELECT count(*) FROM replications r JOIN experiments s
      ON s.id = r.source_id AND s.status = 'published'
-   WHERE r.actor_id = a.id AND r.status = 'approved') AS replicated`
+   WHERE r.actor_id = a.id AND r.status = 'approved') AS replicated,
+  (SELECT count(*) FROM replications r JOIN experiments s
+     ON s.id = r.source_id AND s.status = 'published'
+     JOIN experiment_actors l ON l.experiment_id = s.id AND l.actor_id = a.id AND l.role = 'lead'
+   WHERE r.status = 'approved' AND r.actor_id IS NOT a.id) AS takenUp,
+  (SELECT count(*) FROM event_actors o JOIN events v
+     ON v.id = o.event_id AND v.status = 'published'
+   WHERE o.actor_id = a.id) AS events`
 
 export async function contributionsOf(db: Db, actorId: string): Promise<Contributions> {
   const row = await db
     .prepare(`SELECT ${CONTRIBUTION_COLUMNS} FROM actors a WHERE a.id = ?1`)
     .bind(actorId)
     .first<Contributions>()
-  return row ?? { led: 0, partnered: 0, inspired: 0, replicated: 0 }
+  return row ?? { led: 0, partnered: 0, inspired: 0, replicated: 0, takenUp: 0, events: 0 }
 }
 
 /**

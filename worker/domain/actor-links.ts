@@ -37,6 +37,11 @@ export const Contributions = z
     replicated: z.number().int().openapi({
       description: 'Pratiques publiées qu’il a déclaré avoir reproduites (déclarations approuvées)',
     }),
+    takenUp: z.number().int().openapi({
+      description:
+        'Reprises de ses expériences publiées (qu’il porte) déclarées par d’autres (déclarations approuvées)',
+    }),
+    events: z.number().int().openapi({ description: 'Événements publiés qu’il organise' }),
   })
   .openapi('Contributions')
 export type Contributions = z.infer<typeof Contributions>

@@ -34,8 +34,10 @@ export function ContributorsPage({
                 {a.led > 0 && <li>{r.led(a.led)}</li>}
                 {a.partnered > 0 && <li>{r.partnered(a.partnered)}</li>}
                 {a.inspired > 0 && <li>{r.inspired(a.inspired)}</li>}
+                {a.takenUp > 0 && <li>{r.takenUp(a.takenUp)}</li>}
                 {a.replicated > 0 && <li>{r.replicated(a.replicated)}</li>}
                 {a.offers > 0 && <li>{r.offers(a.offers)}</li>}
+                {a.events > 0 && <li>{r.events(a.events)}</li>}
               </ul>
             </li>
           ))}

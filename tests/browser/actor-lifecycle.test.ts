@@ -75,7 +75,7 @@ describe('an actor’s owner', () => {
     await page.waitForURL(/\?fait=proposition-publiee$/)
 
     await page.goto(`${new URL(deskUrl).origin}/acteurs`)
-    await page.getByRole('link', { name }).click()
+    await page.locator('.cards').getByRole('link', { name }).click()
     await page.getByRole('link', { name: 'Historique des versions' }).click()
     await page.waitForURL(/\/historique$/)
     const row = page.locator('table.diff tbody tr')

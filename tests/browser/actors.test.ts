@@ -54,7 +54,8 @@ describe('entering the network', () => {
       if (await page.getByRole('link', { name }).count()) break
       await page.waitForTimeout(100)
     }
-    await page.getByRole('link', { name }).click()
+    // The list's card (its map pin links to the same page under the same name).
+    await page.locator('.cards').getByRole('link', { name }).click()
     await page.waitForURL(/\/acteurs\/association-clics-d-exemple/)
     expect(await page.locator('h1').innerText()).toBe(name)
     const needs = page.locator('section[aria-labelledby="s-needs"]')

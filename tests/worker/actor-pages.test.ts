@@ -141,6 +141,30 @@ describe('actor pages', () => {
     expect((await request('/acteurs?kind=unknown')).status).toBe(400)
   })
 
+  it('maps the listed actors: a pin per located actor linking to its page, none for France entière', async () => {
+    const located = await publishActor({
+      name: 'Repair café Zéphyrin d’Exemple',
+      territories: ['com:29019'],
+    })
+    const national = await publishActor({
+      name: 'Réseau Zéphyrin d’Exemple',
+      scope: 'national',
+      territories: [],
+    })
+    const html = await (await request('/acteurs?q=zephyrin')).text()
+    expect(html).toContain(`href="/acteurs/${national.slug}"`)
+    expect(html).toContain('id="carte-acteurs-titre"')
+    expect(html).toContain(
+      `href="/acteurs/${located.slug}" aria-label="Repair café Zéphyrin d’Exemple" class="map-pin"`
+    )
+    expect(html.match(/class="map-pin"/g)).toHaveLength(1)
+    // Its département leads to the list filtered on it, the text kept.
+    expect(html).toContain('href="/acteurs?q=zephyrin&amp;territory=dep%3A29#carte-acteurs-titre"')
+    // The filters apply to the map: another text, no pin.
+    const other = await (await request('/acteurs?q=zephyrin&territory=dep:35')).text()
+    expect(other).not.toContain('class="map-pin"')
+  })
+
   it('searches by text through the index, with counts per option and the fallback said', async () => {
     const shown = await publishActor({
       name: 'Ludothèque numérique d’Exemple',

@@ -1,7 +1,7 @@
 /**
  * `/acteurs`: the published actors with free text and filters (kind, skill offered, skill
  * needed, territory, programme) in a plain GET form, so the URL carries the whole query and the
- * page works without JavaScript.
+ * page works without JavaScript; the map (ActorMap) pins the listed actors.
  */
 import type { Actor } from '../../worker/domain/actor'
 import type { ActorSearchResult } from '../../worker/domain/actor-search'
@@ -9,17 +9,10 @@ import type { EngineName } from '../../worker/domain/search'
 import { ACTOR_KINDS, ACTOR_PROGRAMMES } from '../../worker/domain/actor-vocabularies'
 import { SKILL_TREE, skillLabel } from '../../worker/domain/skills'
 import { labelOf, type Term } from '../../worker/domain/vocabularies'
+import type { ActorListQuery } from '../actor-query'
 import { useT } from '../i18n'
+import { ActorMap } from './ActorMap'
 import { ActorWhere } from './ActorView'
-
-export interface ActorListQuery {
-  q?: string | undefined
-  kind?: readonly string[] | undefined
-  offers?: readonly string[] | undefined
-  needs?: readonly string[] | undefined
-  territory?: readonly string[] | undefined
-  programme?: readonly string[] | undefined
-}
 
 /**
  * A filter as a select: its first value is kept; `any` clears it. Each option says how
@@ -188,6 +181,7 @@ export function ActorList(props: {
           </p>
         )}
       </section>
+      <ActorMap actors={props.actors} query={q} facets={props.facets} />
     </>
   )
 }

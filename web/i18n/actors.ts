@@ -31,6 +31,14 @@ export const actorsFr = {
   count: (n: number) => countOf('fr', n, 'acteur publié', 'acteurs publiés'),
   none: 'Aucun acteur publié ne correspond à ces filtres.',
   next: 'Acteurs suivants',
+  map: {
+    title: 'Carte des acteurs',
+    caption: (n: number) =>
+      `Acteurs par département — ${countOf('fr', n, 'repère', 'repères')} pour les acteurs de cette page`,
+    legend: 'Acteurs',
+    pins: 'Repères : un acteur de cette page chacun, à son premier lieu',
+    help: 'Chaque département mène à la liste filtrée sur lui ; chaque repère, à la page de l’acteur. Les acteurs France entière ne sont que dans la liste.',
+  },
   resultsTitle: 'Résultats',
   notFoundTitle: 'Acteur introuvable',
   notFoundText: 'Aucun acteur publié ne se trouve à cette adresse.',
@@ -147,6 +155,14 @@ export const actorsEn: ActorsMessages = {
   count: (n: number) => countOf('en', n, 'published actor', 'published actors'),
   none: 'No published actor matches these filters.',
   next: 'More actors',
+  map: {
+    title: 'Map of actors',
+    caption: (n: number) =>
+      `Actors by département — ${countOf('en', n, 'pin', 'pins')} for the actors on this page`,
+    legend: 'Actors',
+    pins: 'Pins: one actor of this page each, at its first place',
+    help: 'Each département leads to the list filtered on it; each pin, to the actor’s page. Nationwide actors are only in the list.',
+  },
   resultsTitle: 'Results',
   notFoundTitle: 'Actor not found',
   notFoundText: 'No published actor lives at this address.',

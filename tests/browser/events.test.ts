@@ -121,7 +121,8 @@ describe('a débat citoyen', () => {
     await page.locator('#f-proposals').fill('Ouvrir la médiathèque le dimanche')
     await page.getByRole('button', { name: 'Envoyer la restitution' }).click()
     await page.waitForLoadState()
-    expect(await page.getByRole('status').innerText()).toContain('va relire')
+    // The page's notice, not the pickers' live regions (also role="status", empty until a search).
+    expect(await page.locator('p.notice[role="status"]').innerText()).toContain('va relire')
 
     // The moderator publishes the change; the page shows « Ce qui en est sorti ».
     await page.goto(deskUrl)

@@ -70,11 +70,17 @@ async function submitRichRecord(title: string): Promise<{ id: string; slug: stri
   return (await res.json()) as { id: string; slug: string }
 }
 
+/** How many records the home page counts. */
+async function catalogueSize(): Promise<number> {
+  const html = await (await fetch(`${baseUrl}/`)).text()
+  return Number(/<h2 id="resultats">(\d+) expériences/.exec(html)?.[1])
+}
+
 /**
- * Takes the record back out of the catalogue, and waits until search no longer counts it:
- * other test files count the catalogue and must find it as the setup loaded it.
+ * Takes the record back out of the catalogue, and waits until search counts what it
+ * counted before the record was added (files run before this one may have published some).
  */
-async function unpublish(page: Page, id: string): Promise<void> {
+async function unpublish(page: Page, id: string, expected: number): Promise<void> {
   await page.goto(`/moderation/experiences/${id}`)
   await page.fill('#raison-depublier', 'Fiche de test de mise en page, retirée après usage.')
   await page
@@ -82,16 +88,7 @@ async function unpublish(page: Page, id: string): Promise<void> {
     .getByRole('button', { name: 'Dépublier' })
     .click()
   await page.waitForURL(/fait=depublier/)
-  const expected = inject('catalogueCount')
-  await expect
-    .poll(
-      async () => {
-        const html = await (await fetch(`${baseUrl}/`)).text()
-        return Number(/<h2 id="resultats">(\d+) expériences/.exec(html)?.[1])
-      },
-      { timeout: 20_000 }
-    )
-    .toBe(expected)
+  await expect.poll(catalogueSize, { timeout: 20_000 }).toBe(expected)
 }
 
 /** Loads a path and checks its reflow; the status must be a page, not an error. */
@@ -103,6 +100,7 @@ async function visit(page: Page, path: string, what: string): Promise<void> {
 
 describe('reflow at 320 px', () => {
   it('every public page type fits a 320 px screen', async (ctx) => {
+    const sizeBefore = await catalogueSize()
     const record = await submitRichRecord(`Permanences numériques itinérantes ${Date.now()}`)
     const { page } = await openTab(browser(), ctx, baseUrl, {
       viewport: { width: 320, height: 640 },
@@ -135,7 +133,7 @@ describe('reflow at 320 px', () => {
     }
     await docScreenshot(page, 'mobile-experience', { width: PHONE })
     await visit(page, `/experiences/${record.slug}/historique`, 'history')
-    await unpublish(page, record.id)
+    await unpublish(page, record.id, sizeBefore)
 
     await visit(page, '/?q=m%C3%A9diation%20num%C3%A9rique&theme=mediation', 'search results')
     expect(await page.locator('.result-list > li').count()).toBeGreaterThan(0)

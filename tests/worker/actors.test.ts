@@ -111,6 +111,25 @@ describe('entering the network with one need', () => {
     expect(breton).not.toContain(seeker.id)
     expect(await ids('programme=conseillers-numeriques&limit=100')).toEqual([helper.id])
   })
+
+  it('counts régions and départements in the territory facet, a commune only once chosen', async () => {
+    await publishActor({ name: 'Espace numérique de Brest-d’Exemple', territories: ['com:29019'] })
+    await publishActor({ name: 'Point d’accès de Rennes-d’Exemple', territories: ['com:35238'] })
+    type Page = { facets: { territory: Record<string, number> } }
+    const territory = async (query: string) =>
+      ((await (await request(`/api/actors?${query}`)).json()) as Page).facets.territory
+
+    const all = await territory('limit=1')
+    expect(Object.keys(all).length).toBeGreaterThan(0)
+    for (const code of Object.keys(all)) expect(code).toMatch(/^(reg|dep):/)
+    expect(all['dep:29']).toBeGreaterThanOrEqual(1)
+    expect(all['com:29019']).toBeUndefined()
+
+    const chosen = await territory('territory=com:29019&limit=1')
+    expect(chosen['com:29019']).toBeGreaterThanOrEqual(1)
+    expect(chosen['dep:35']).toBeGreaterThanOrEqual(1)
+    expect(chosen['com:35238']).toBeUndefined()
+  })
 })
 
 describe('what a submission must get right', () => {

@@ -4,6 +4,8 @@
  * count; the records shown are then read by id, so a hit never carries more than an id.
  */
 import type { EngineName } from './search'
+import { territoryKind } from './territory'
+import type { TerritoryKind } from './vocabularies'
 
 /** The list's facets; each is also a filter (OR within a facet, AND across facets). */
 export const ACTOR_FACETS = ['kind', 'offers', 'needs', 'territory', 'programme'] as const
@@ -30,3 +32,25 @@ export interface ActorSearchResult {
 
 export const emptyActorFacets = (): ActorSearchResult['facets'] =>
   Object.fromEntries(ACTOR_FACETS.map((f) => [f, {}])) as ActorSearchResult['facets']
+
+/**
+ * The territory levels the `territory` facet counts: régions and départements, at most
+ * ~120 codes like the experiments' `region` and `department` facets (the map reads the
+ * départements). Actors name communes and EPCI by the thousand, so a finer territory is
+ * counted only when the query selects it (the page's territory field asks for it).
+ */
+export const COUNTED_TERRITORY_KINDS: readonly TerritoryKind[] = ['reg', 'dep']
+
+/** The engines' counts, with the `territory` facet bounded as COUNTED_TERRITORY_KINDS says. */
+export function boundActorFacets(
+  facets: ActorSearchResult['facets'],
+  filters: ActorSearchQuery['filters']
+): ActorSearchResult['facets'] {
+  const selected = new Set(filters.territory ?? [])
+  const territory = Object.fromEntries(
+    Object.entries(facets.territory).filter(
+      ([code]) => selected.has(code) || COUNTED_TERRITORY_KINDS.includes(territoryKind(code))
+    )
+  )
+  return { ...facets, territory }
+}

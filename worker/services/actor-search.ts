@@ -5,6 +5,7 @@
  * record shown is always its current published state.
  */
 import type { Actor } from '../domain/actor'
+import { boundActorFacets } from '../domain/actor-search'
 import type { ActorSearchQuery, ActorSearchResult } from '../domain/actor-search'
 import { getActorsByIds, toActor } from '../db/actors'
 import type { Db } from '../db/session'
@@ -22,7 +23,8 @@ export async function searchActors(
   db: Db,
   query: ActorSearchQuery
 ): Promise<ActorSearchPage> {
-  const result = await runActorSearch(env, query)
+  const found = await runActorSearch(env, query)
+  const result = { ...found, facets: boundActorFacets(found.facets, query.filters) }
   const rows = await getActorsByIds(db, result.ids)
   const byId = new Map(rows.filter((r) => r.status === 'published').map((r) => [r.id, r]))
   const actors = result.ids.flatMap((id) => {

@@ -64,7 +64,7 @@ const ActorPage = z
       )
       .openapi({
         description:
-          'Comptes par valeur de chaque filtre (un filtre choisi est compté sans sa propre sélection)',
+          'Comptes par valeur de chaque filtre (un filtre choisi est compté sans sa propre sélection). `territory` ne compte que les régions et les départements (`reg:`, `dep:`, au plus ~120 codes, comme les facettes `region` et `department` de `/api/search`) et les territoires choisis dans `territory` : le compte d’une commune ou d’un EPCI se demande en le choisissant.',
       }),
     engine: z.enum(ENGINES).openapi({
       description:

@@ -15,7 +15,8 @@ const browser = useBrowser()
 async function publishedActor(
   body: Record<string, unknown>
 ): Promise<{ id: string; slug: string }> {
-  const res = await fetch(`${baseUrl}/api/actors`, {
+  // Confirmed: a rerun on the same server enters the same names again.
+  const res = await fetch(`${baseUrl}/api/actors?confirm=true`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ privateContact: { email: 'contact@example.org' }, ...body }),

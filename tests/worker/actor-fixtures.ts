@@ -28,11 +28,14 @@ export interface ActorSubmissionBody {
   editToken: string
 }
 
-/** Submits through the public API (which must accept it). */
+/**
+ * Submits through the public API (which must accept it), confirmed: tests enter look-alike
+ * fictitious actors on purpose (the duplicate check has its own tests).
+ */
 export async function submitActor(
   overrides: Partial<ActorInputData> = {}
 ): Promise<ActorSubmissionBody> {
-  const res = await postJson('/api/actors', needOnlyActor(overrides))
+  const res = await postJson('/api/actors?confirm=true', needOnlyActor(overrides))
   if (res.status !== 201)
     throw new Error(`actor submission failed: ${res.status} ${await res.text()}`)
   return (await res.json()) as ActorSubmissionBody

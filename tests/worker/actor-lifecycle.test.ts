@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { publishActor, submitActor } from './actor-fixtures'
+import { needOnlyActor, publishActor, submitActor } from './actor-fixtures'
 import { asModerator, postForm, postJson, request } from './fixtures'
 
 /** Opens an actor's edit session with its token; returns the Cookie header to send back. */
@@ -375,5 +375,42 @@ describe('duplicate checks when entering the network', () => {
     // Not published: nobody but the moderators learns it exists.
     expect(lookAlike.status).toBe(201)
     expect(await lookAlike.text()).not.toContain('Association Secrète d’Exemple')
+  })
+
+  it('answers the API with a 409 naming the field and linking the published look-alike, then stores on confirm', async () => {
+    const existing = await publishActor({
+      name: 'Repair Café d’Exemple',
+      rna: 'W351000123',
+      territories: ['com:35238'],
+    })
+    const before = await count()
+    const sameName = await postJson(
+      '/api/actors',
+      needOnlyActor({ name: 'REPAIR CAFÉ d’exemple', territories: ['com:35238'] })
+    )
+    expect(sameName.status).toBe(409)
+    expect(sameName.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const problem = (await sameName.json()) as { errors: { pointer: string; message: string }[] }
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/name',
+        message: expect.stringContaining(`/acteurs/${existing.slug}`) as string,
+      },
+    ])
+    const sameRna = await postJson(
+      '/api/actors',
+      needOnlyActor({ name: 'Un autre nom', territories: ['dep:35'], rna: 'W351000123' })
+    )
+    expect(sameRna.status).toBe(409)
+    const rna = (await sameRna.json()) as { errors: { pointer: string }[] }
+    expect(rna.errors.map((e) => e.pointer)).toEqual(['/rna'])
+    expect(await count()).toBe(before)
+
+    const confirmed = await postJson(
+      '/api/actors?confirm=true',
+      needOnlyActor({ name: 'REPAIR CAFÉ d’exemple', territories: ['com:35238'] })
+    )
+    expect(confirmed.status).toBe(201)
+    expect(await count()).toBe(before + 1)
   })
 })

@@ -5,12 +5,13 @@ import { ACTOR_FACETS, type ActorFacet } from '../../domain/actor-search'
 import { ENGINES } from '../../domain/search'
 import { getPublishedActor, toActor } from '../../db/actors'
 import { jsonBody } from '../../http/body'
-import { ProblemError } from '../../http/problem'
+import { type FieldError, ProblemError } from '../../http/problem'
 import { spendRateLimit, tooManyRequests } from '../../http/rate-limit'
 import { createRouter } from '../../http/router'
 import { searchActors } from '../../services/actor-search'
-import { submitActor } from '../../services/actors'
-import { ActorSearchQuerySchema, encodeCursor, PageQuery, pageOfCursor } from './params'
+import { possibleDuplicates, submitActor, type PossibleDuplicate } from '../../services/actors'
+import { MESSAGES } from '../../../web/i18n'
+import { ActorSearchQuerySchema, encodeCursor, PageQuery, pageOfCursor, QueryFlag } from './params'
 import { problems } from './responses'
 
 const ActorSubmissionResponse = z
@@ -33,6 +34,12 @@ const submit = createRoute({
     'Une structure ou un lieu : un nom, un type, un territoire et un seul besoin suffisent. La fiche attend la modération ; la réponse contient un jeton privé de modification, montré une seule fois.',
   middleware: jsonBody(),
   request: {
+    query: z.object({
+      confirm: QueryFlag.openapi({
+        description:
+          'true : enregistrer malgré les acteurs publiés qui lui ressemblent (réponse 409 sans lui)',
+      }),
+    }),
     body: { required: true, content: { 'application/json': { schema: ActorInput } } },
   },
   responses: {
@@ -41,6 +48,11 @@ const submit = createRoute({
       content: { 'application/json': { schema: ActorSubmissionResponse } },
     },
     400: problems[400],
+    409: {
+      ...problems[409],
+      description:
+        'Des acteurs publiés lui ressemblent (même SIRET, SIREN ou RNA, ou même nom dans la même commune) : `errors[]` nomme le champ en cause et le lien de chacun ; rien n’est enregistré. Si la structure est bien différente, renvoyer la requête avec `confirm=true`.',
+    },
     413: problems[413],
     415: problems[415],
     429: problems[429],
@@ -108,10 +120,21 @@ const read = createRoute({
 
 export const actorsApi = createRouter()
   .openapi(submit, async (c) => {
+    const input = c.req.valid('json')
+    if (!c.req.valid('query').confirm) {
+      // Already in the network? As the form's confirmation step: published look-alikes only.
+      const duplicates = await possibleDuplicates(c.var.db, input, undefined, true)
+      if (duplicates.length > 0)
+        throw new ProblemError(
+          409,
+          'Cette structure est peut-être déjà dans le réseau. Si elle est différente, renvoyez la requête avec confirm=true.',
+          duplicates.map((d) => duplicateError(d, input))
+        )
+    }
     // Validated: only now does the request spend the submission budget.
     const wait = await spendRateLimit(c, 'submit')
     if (wait > 0) throw tooManyRequests(wait)
-    const submission = await submitActor(c.var.db, c.req.valid('json'))
+    const submission = await submitActor(c.var.db, input)
     return c.json({ ...submission, status: 'pending' as const }, 201, {
       'cache-control': 'no-store',
     })
@@ -140,3 +163,13 @@ export const actorsApi = createRouter()
     if (!row) throw new ProblemError(404, 'Aucun acteur publié ne correspond.')
     return c.json(toActor(row), 200)
   })
+
+/** A published look-alike, on the field that makes it one, with its page's address. */
+function duplicateError(d: PossibleDuplicate, input: ActorInput): FieldError {
+  const field = d.why === 'siren' && !input.siren ? 'siret' : d.why
+  const why = MESSAGES.fr.actors.form.duplicateWhy[d.why]
+  return {
+    pointer: `/${field}`,
+    message: `${why.charAt(0).toUpperCase()}${why.slice(1)} que « ${d.name} », déjà publié : /acteurs/${encodeURIComponent(d.slug)}`,
+  }
+}

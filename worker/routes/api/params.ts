@@ -56,6 +56,9 @@ const countryCode = z
 /** A yes/no parameter; the streamed routes read every parameter as a list (`c.req.queries()`). */
 const BOOLEAN_TEXT = z.enum(['true', 'false', '1', '0'])
 
+/** A yes/no parameter of a route that reads its query once: `true` or `1`, else false. */
+export const QueryFlag = BOOLEAN_TEXT.default('false').transform((v) => v === 'true' || v === '1')
+
 export const CatalogueFilterQuery = z.object({
   theme: repeated(z.enum(TOP_THEME_CODES)).openapi({
     description: 'Thématique (premier niveau), répétable',

@@ -17,16 +17,12 @@ import {
   type ImportFormat,
 } from '../../../open-data/import-rows'
 import { IMPORT_MAX_BYTES, importExperiments } from '../../../services/moderation/import'
+import { QueryFlag } from '../params'
 import { bearerAuth, problems } from '../responses'
 
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .default('false')
-  .transform((v) => v === 'true' || v === '1')
-
 const ImportQuery = z.object({
-  dryRun: flag.openapi({ description: 'true : tout valider sans rien écrire' }),
-  publish: flag.openapi({
+  dryRun: QueryFlag.openapi({ description: 'true : tout valider sans rien écrire' }),
+  publish: QueryFlag.openapi({
     description: 'true : publier directement ; false (défaut) : fiches en attente de modération',
   }),
   contactEmail: z.email().max(254).optional().openapi({

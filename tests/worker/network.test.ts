@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { proximityLevels } from '../../worker/domain/matching'
 import { ancestriesOf } from '../../worker/db/territories'
 import { embeddedActorEngine } from '../../worker/search/engines'
-import { AROUND_RENNES, publishActor } from './actor-fixtures'
+import { AROUND_RENNES, publishActor, submitActor } from './actor-fixtures'
 import { asModerator, publish, postJson, request, validInput } from './fixtures'
 
 const ORDER = ['commune', 'epci', 'departement', 'region', 'national']
@@ -131,6 +131,57 @@ describe('links between experiments and actors', () => {
     )
     expect(res.status).toBe(400)
     expect(await res.text()).toContain('/lead/actorId')
+  })
+
+  it('refuses an imported row linking an actor the public cannot see, naming the field', async () => {
+    const pending = await submitActor({ name: 'Ressourcerie en attente d’Exemple' })
+    const rejected = await submitActor({ name: 'Collectif refusé d’Exemple' })
+    const refusal = await postJson(
+      `/api/moderation/actors/${rejected.id}/reject`,
+      { reason: 'Hors du champ de l’observatoire.' },
+      asModerator()
+    )
+    expect(refusal.status).toBe(200)
+    const row = (sourceId: string, partnerId: string) => ({
+      ...validInput({
+        title: `Atelier importé d’Exemple ${sourceId}`,
+        lead: { name: 'Ressourcerie d’Exemple', kind: 'association', actorId: pending.id },
+        partners: [{ name: 'Collectif d’Exemple', role: 'appui', actorId: partnerId }],
+      }),
+      sourceId,
+    })
+    type Report = {
+      counts: { created: number; invalid: number }
+      rows: { status: string; errors?: { pointer?: string; message: string }[] }[]
+    }
+    const imported = async (sourceId: string, partnerId: string) => {
+      const res = await postJson(
+        '/api/moderation/import?publish=true',
+        [row(sourceId, partnerId)],
+        asModerator()
+      )
+      expect(res.status).toBe(200)
+      return (await res.json()) as Report
+    }
+
+    const refused = await imported('liens-non-publies', rejected.id)
+    expect(refused.counts).toMatchObject({ created: 0, invalid: 1 })
+    expect(refused.rows[0]!.errors).toEqual([
+      { pointer: '/lead/actorId', message: expect.stringContaining('non publié') as string },
+      { pointer: '/partners/0/actorId', message: expect.stringContaining('non publié') as string },
+    ])
+
+    const partner = await publishActor({ name: 'Partenaire publié d’Exemple' })
+    const approved = await postJson(
+      `/api/moderation/actors/${pending.id}/approve`,
+      {},
+      asModerator()
+    )
+    expect(approved.status).toBe(200)
+    expect((await imported('liens-publies', partner.id)).counts).toMatchObject({
+      created: 1,
+      invalid: 0,
+    })
   })
 })
 

@@ -11,7 +11,7 @@ import type {
   LinkedExperiment,
   LinkRole,
 } from '../domain/actor-links'
-import type { ExperimentContent } from '../domain/experiment'
+import type { ExperimentContent, Status } from '../domain/experiment'
 import { SEARCH_TARGETS } from './outbox'
 import type { Db } from './session'
 
@@ -110,17 +110,25 @@ export async function linkedExperimentsOf(
   )
 }
 
-/** Which of these ids are actors that exist and are not deleted (any moderation status). */
-export async function existingActorIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set()
+/** The moderation status of each of these ids that is an actor not deleted. */
+export async function liveActorStatuses(
+  db: Db,
+  ids: readonly string[]
+): Promise<Map<string, Status>> {
+  if (ids.length === 0) return new Map()
   const { results } = await db
     .prepare(
-      `SELECT id FROM actors WHERE deleted_at IS NULL
+      `SELECT id, status FROM actors WHERE deleted_at IS NULL
          AND id IN (SELECT value FROM json_each(?1))`
     )
     .bind(JSON.stringify(ids))
-    .all<{ id: string }>()
-  return new Set(results.map((r) => r.id))
+    .all<{ id: string; status: Status }>()
+  return new Map(results.map((r) => [r.id, r.status]))
+}
+
+/** Which of these ids are actors that exist and are not deleted (any moderation status). */
+export async function existingActorIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  return new Set((await liveActorStatuses(db, ids)).keys())
 }
 
 /** The published actors of a published experiment, porteur first, then by name. */

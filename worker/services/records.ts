@@ -120,15 +120,26 @@ export function referenceErrors(
   ]
 }
 
-/** Actor ids of the porteur and partners that name no actor, one error each. */
+/**
+ * Actor ids of the porteur and partners that name no actor, or one of `unpublished`
+ * (where a link must be to an actor the public can see), one error each.
+ */
 export function actorReferenceErrors(
   content: Pick<ExperimentContent, 'lead' | 'partners'>,
-  actors: ReadonlySet<string>
+  actors: ReadonlySet<string>,
+  unpublished: ReadonlySet<string> = new Set()
 ): FieldError[] {
   const unknown = (actorId: string | undefined, pointer: string): FieldError[] =>
-    actorId === undefined || actors.has(actorId)
+    actorId === undefined || (actors.has(actorId) && !unpublished.has(actorId))
       ? []
-      : [{ pointer, message: `Acteur inconnu : ${actorId}.` }]
+      : [
+          {
+            pointer,
+            message: actors.has(actorId)
+              ? `Acteur non publié (en attente, refusé ou fusionné) : ${actorId}. Publiez-le avant d’y lier une fiche.`
+              : `Acteur inconnu : ${actorId}.`,
+          },
+        ]
   return [
     ...unknown(content.lead.actorId, '/lead/actorId'),
     ...(content.partners ?? []).flatMap((p, i) => unknown(p.actorId, `/partners/${i}/actorId`)),

@@ -33,7 +33,7 @@ import { findByIds, findBySourceIds, linkSource } from '../../db/open-data'
 import { wroteRow, type Db } from '../../db/session'
 import { coverageOfEach, findTerritories } from '../../db/territories'
 import { secretToken, sha256Hex, ulid } from '../../lib/crypto'
-import { existingActorIds, linksOf } from '../../db/experiment-actors'
+import { linksOf, liveActorStatuses } from '../../db/experiment-actors'
 import {
   actorReferenceErrors,
   recordStatements,
@@ -109,10 +109,10 @@ export async function importExperiments(
   const linked = [...new Set(valid.flatMap((v) => v.input.inspiredBy ?? []))].filter(
     (id) => !seenIds.has(id)
   )
-  const [territories, linkedIds, actorIds, bySource, byId] = await Promise.all([
+  const [territories, linkedIds, actorStatuses, bySource, byId] = await Promise.all([
     findTerritories(db, allCodes),
     existingExperimentIds(db, linked),
-    existingActorIds(db, [
+    liveActorStatuses(db, [
       ...new Set(valid.flatMap((v) => linksOf(v.input).map((l) => l.actorId))),
     ]),
     findBySourceIds(
@@ -132,12 +132,19 @@ export async function importExperiments(
   )
   const coverageOf = new Map(valid.map((v, i) => [v.row, covered[i]!]))
   const known = new Set([...seenIds, ...linkedIds])
+  // An imported record is published at once, or later by an approval that does not read
+  // its links again: it may link only actors the public sees, or its page would name one
+  // that is not there. A row-level error, as for an unknown actor: publish it, then import.
+  const actorIds = new Set(actorStatuses.keys())
+  const unpublishedActors = new Set(
+    [...actorStatuses].flatMap(([id, status]) => (status === 'published' ? [] : [id]))
+  )
 
   const plans: Plan[] = []
   for (const v of valid) {
     const errors = [
       ...referenceErrors(v.input, territories, known),
-      ...actorReferenceErrors(v.input, actorIds),
+      ...actorReferenceErrors(v.input, actorIds, unpublishedActors),
     ]
     const existing = existingRecord(v, bySource, byId)
     if (existing && (existing.deletedAt !== null || existing.status === 'merged')) {

@@ -1,7 +1,8 @@
 /**
  * Experience feedback through the HTML form, without JavaScript: a valid answer is stored
  * pending and confirmed; errors come back in French next to their fields and in the
- * summary, naming each field; the honeypot stores nothing; the rate limit answers 429; a
+ * summary, naming each field; the structure answered for is picked by a search round
+ * trip and must be published; the honeypot stores nothing; the rate limit answers 429; a
  * published answer can be reported from the record's page. Fuzzed: no 5xx, nothing
  * stored on a refusal, and no moderator-only field (who decided, the rejection reason,
  * pending answers) ever reaches the record page or the public API.
@@ -12,6 +13,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../worker/app'
 import { FEEDBACK_FIELDS } from '../../web/components/FeedbackForm'
+import { publishActor, submitActor } from './actor-fixtures'
 import { asModerator, postForm, postJson, publish, request } from './fixtures'
 import { briefReport, send, XSS_PAYLOADS } from './fuzz-support'
 
@@ -117,6 +119,50 @@ describe('feedback form', () => {
     )
     expect(chosen.status).toBe(303)
     expect(await countOf(record.id)).toBe(1)
+  })
+
+  it('picks the structure answered for without JavaScript, stores it, and refuses an unpublished one next to the field', async () => {
+    const record = await publish({ title: 'Permanences relues de Commune d’Exemple' })
+    const actor = await publishActor({ name: 'Fablab relecteur des Sablières' })
+    const waiting = await submitActor({ name: 'Fablab relecteur en attente' })
+    const form = await html(`/experiences/${record.slug}/retour`)
+    expect(form).toContain('Au nom de quelle structure ? (facultatif)')
+    expect(form).toContain('name="pick:actorId"')
+
+    // « Rechercher » posts the form back as typed, with the structures found as radios.
+    const search = await postForm(`/experiences/${record.slug}/retour`, [
+      ...fields({ authorName: 'Signature gardée d’Exemple' }),
+      ['pick:actorId', 'fablab relecteur'],
+      ['pick', 'actorId'],
+    ])
+    expect(search.status).toBe(200)
+    const found = await search.text()
+    expect(found).toContain('value="Signature gardée d’Exemple"')
+    expect(found).toContain(`name="actorId" value="${actor.id}"`)
+    expect(found).not.toContain(waiting.id)
+    expect(await countOf(record.id)).toBe(0)
+
+    const refused = await postForm(
+      `/experiences/${record.slug}/retour`,
+      fields({ actorId: waiting.id })
+    )
+    expect(refused.status).toBe(400)
+    const page = await refused.text()
+    expect(page).toContain('id="f-actorId-erreur"')
+    expect(page).toContain(
+      '<a href="#f-actorId">Au nom de quelle structure ? (facultatif)</a> : Choisissez une structure publiée du réseau'
+    )
+    expect(await countOf(record.id)).toBe(0)
+
+    const stored = await postForm(
+      `/experiences/${record.slug}/retour`,
+      fields({ actorId: actor.id })
+    )
+    expect(stored.status).toBe(303)
+    const row = await env.DB.prepare('SELECT actor_id FROM feedback WHERE experiment_id = ?1')
+      .bind(record.id)
+      .first<{ actor_id: string }>()
+    expect(row?.actor_id).toBe(actor.id)
   })
 
   it('answers a filled honeypot like a success and stores nothing; refuses cross-site posts', async () => {
@@ -276,8 +322,9 @@ describe('feedback form', () => {
       expect(view).not.toContain('Refusé d’Exemple')
       expect(view).not.toContain('moderator:')
       expect(view).not.toContain('decided_by')
-      expect(view).not.toContain('"reports"')
-      expect(view).not.toContain('"status"')
+      // As JSON keys (the form's picker has an ARIA role="status" live region).
+      expect(view).not.toContain('"reports":')
+      expect(view).not.toContain('"status":')
     }
     expect(publicViews[0]).toContain('Publié d’Exemple')
   })

@@ -3,7 +3,7 @@
  * brought by role (no ranking), and « Qui a besoin de ce que j'apporte ? » — nearby
  * actors needing the skills it offers, from the search engines.
  */
-import type { Contributions, LinkedExperiment } from '../../worker/domain/actor-links'
+import type { Contributions, LinkedExperiment, Review } from '../../worker/domain/actor-links'
 import type { Match } from '../../worker/domain/matching'
 import type { Replication } from '../../worker/domain/replication'
 import { useT } from '../i18n'
@@ -13,6 +13,8 @@ export interface ActorNetworkProps {
   experiments: readonly LinkedExperiment[]
   /** Practices it declared it reproduced, approved. */
   replicated: readonly Replication[]
+  /** Its published feedback on others' practices. */
+  reviews: readonly Review[]
   contributions: Contributions
   offers: number
   /** Actors needing what it offers; null when it offers nothing yet. */
@@ -55,6 +57,21 @@ export function ActorNetwork(props: ActorNetworkProps) {
             </ul>
           </>
         )}
+        {props.reviews.length > 0 && (
+          <>
+            <h3>{n.linkedExperiments.reviewsTitle}</h3>
+            <ul class="actor-reviews">
+              {props.reviews.map((review) => (
+                <li>
+                  {n.linkedExperiments.reviewItem}{' '}
+                  <a href={`/experiences/${review.experiment.slug}#retour-${review.id}`}>
+                    {review.experiment.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       <section aria-labelledby="s-apports" class="actor-recognition">
         <h2 id="s-apports">{r.title}</h2>
@@ -69,6 +86,7 @@ export function ActorNetwork(props: ActorNetworkProps) {
               [r.roles.replicator, r.replicated(c.replicated)],
               [r.roles.resource, r.offers(props.offers)],
               [r.roles.organiser, r.events(c.events)],
+              [r.roles.reviewer, r.reviewed(c.reviewed)],
             ] as const
           ).map(([role, count]) => (
             <div>

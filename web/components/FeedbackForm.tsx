@@ -2,7 +2,8 @@
  * « Laisser un retour d'expérience »: the form, server-rendered and complete without
  * JavaScript, built from the shared accessible fields (label, help and error wired to
  * each control). A territory typed by name that matches several comes back as radios;
- * the summary at the top names each field in error and links to it.
+ * the structure answered for is chosen with the record picker; the summary at the top
+ * names each field in error and links to it.
  */
 import {
   ARGUMENT_MAX,
@@ -15,7 +16,8 @@ import { useT } from '../i18n'
 import type { ContributionFormProps } from './contribution-form'
 import { ErrorSummary } from './ErrorSummary'
 import { ChoiceGroup, fieldId, FormState, TextField } from './form-fields'
-import { Honeypot } from './SubmissionFormParts'
+import { RecordPicker, type PickerData } from './RecordPicker'
+import { DefaultSubmit, Honeypot } from './SubmissionFormParts'
 import { TurnstileWidget } from './TurnstileWidget'
 
 export const FEEDBACK_FIELDS = [
@@ -23,6 +25,7 @@ export const FEEDBACK_FIELDS = [
   'territory',
   'territoryChoice',
   'authorName',
+  'actorId',
   'tried',
   'worked',
   'didNotWork',
@@ -32,7 +35,10 @@ export const FEEDBACK_FIELDS = [
 ] as const
 export type FeedbackField = (typeof FEEDBACK_FIELDS)[number]
 
-export type FeedbackFormProps = ContributionFormProps<FeedbackField>
+export type FeedbackFormProps = ContributionFormProps<FeedbackField> & {
+  /** The « au nom de quelle structure ? » picker: the chosen name, a search's results. */
+  pickers: PickerData
+}
 
 /** One argument per line, as the form sends them. */
 export const ARGUMENT_LINES = ARGUMENTS_MAX * (ARGUMENT_MAX + 2)
@@ -46,6 +52,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
     territory: f.territory,
     territoryChoice: f.territoryChoose(values.territory ?? ''),
     authorName: f.authorName,
+    actorId: f.actor,
     tried: f.tried,
     worked: f.worked,
     didNotWork: f.didNotWork,
@@ -67,6 +74,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
         />
       )}
       <form method="post" action={props.action} accept-charset="utf-8" novalidate>
+        <DefaultSubmit label={f.submit} />
         <p>{t.form.requiredNote}</p>
         <ChoiceGroup name="role" text={[f.role]} terms={FEEDBACK_ROLES} type="radio" required />
         <TextField name="territory" text={[f.territory, f.territoryHelp]} maxlength={200} />
@@ -84,6 +92,16 @@ export function FeedbackForm(props: FeedbackFormProps) {
           required
           maxlength={200}
           autocomplete="organization"
+        />
+        <RecordPicker
+          name="actorId"
+          id={fieldId('actorId')}
+          kind="actor"
+          label={f.actor}
+          help={f.actorHelp}
+          error={errors.get('actorId')}
+          chosen={values.actorId ? [values.actorId] : []}
+          data={props.pickers}
         />
         <TextField
           name="tried"

@@ -43,6 +43,12 @@ export function FeedbackSection({ slug, items }: { slug: string; items: readonly
                 {s.by(f.authorName, labelOf(FEEDBACK_ROLES, f.role, lang))}
                 {f.territory && `, ${f.territory.name}`}
               </h3>
+              {f.actor && (
+                <p class="feedback-actor">
+                  {s.onBehalfOf}{' '}
+                  <a href={`/acteurs/${encodeURIComponent(f.actor.slug)}`}>{f.actor.name}</a>
+                </p>
+              )}
               <p>
                 {s.recommends} {labelOf(RECOMMEND_LEVELS, f.recommend, lang)}
               </p>

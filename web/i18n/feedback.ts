@@ -18,6 +18,7 @@ export const feedbackFr = {
     `${countOf('fr', pro, 'argument', 'arguments')} pour, ${countOf('fr', con, 'argument', 'arguments')} contre.`,
   answers: (n: number) => countOf('fr', n, 'réponse', 'réponses'),
   by: (author: string, role: string) => `${author} — ${role}`,
+  onBehalfOf: 'Au nom de',
   tried: 'Ce qui a été essayé',
   worked: 'Ce qui a marché',
   didNotWork: 'Ce qui n’a pas marché',
@@ -40,6 +41,9 @@ export const feedbackFr = {
       'Nom ou code de la commune, de l’intercommunalité, du département ou de la région, par exemple « Rennes » ou « 35238 ».',
     territoryChoose: (text: string) =>
       `Plusieurs territoires correspondent à « ${text} » : lequel ?`,
+    actor: 'Au nom de quelle structure ? (facultatif)',
+    actorHelp:
+      'Si vous répondez pour une structure qui a sa page dans le réseau (/acteurs), cherchez-la par son nom. Sur la pratique d’une autre structure, votre retour publié comptera parmi ses relectures.',
     authorName: 'Signature du retour',
     authorNameHelp:
       'Le nom de votre structure ou votre fonction, par exemple « Service numérique de la mairie ».',
@@ -58,6 +62,7 @@ export const feedbackFr = {
       role: 'Choisissez ce qui vous décrit le mieux.',
       territory: 'Indiquez un territoire du référentiel (nom ou code), ou laissez vide.',
       territoryChoice: 'Choisissez l’un des territoires proposés.',
+      actorId: 'Choisissez une structure publiée du réseau, ou « Aucune ».',
       authorName: 'Indiquez comment signer votre retour (2 à 200 caractères).',
       tried: 'Dites en quelques mots ce que vous avez essayé (10 à 2000 caractères).',
       worked: 'Le texte dépasse 2000 caractères ou contient des caractères invalides.',
@@ -89,6 +94,7 @@ export const feedbackEn: typeof feedbackFr = {
     `${countOf('en', pro, 'argument', 'arguments')} for, ${countOf('en', con, 'argument', 'arguments')} against.`,
   answers: (n: number) => countOf('en', n, 'answer', 'answers'),
   by: (author: string, role: string) => `${author} — ${role}`,
+  onBehalfOf: 'On behalf of',
   tried: 'What was tried',
   worked: 'What worked',
   didNotWork: 'What did not work',
@@ -110,6 +116,9 @@ export const feedbackEn: typeof feedbackFr = {
     territoryHelp:
       'Name or code of the municipality, inter-municipality, département or region, for example “Rennes” or “35238”.',
     territoryChoose: (text: string) => `Several territories match “${text}”: which one?`,
+    actor: 'On behalf of which organisation? (optional)',
+    actorHelp:
+      'If you answer for an organisation that has its page in the network (/acteurs), find it by name. On another organisation’s practice, your published feedback will count among its reviews.',
     authorName: 'Signed by',
     authorNameHelp:
       'The name of your organisation or your position, for example “Town hall digital service”.',
@@ -128,6 +137,7 @@ export const feedbackEn: typeof feedbackFr = {
       role: 'Choose what describes you best.',
       territory: 'Enter a territory of the reference (name or code), or leave it empty.',
       territoryChoice: 'Choose one of the territories offered.',
+      actorId: 'Choose a published organisation of the network, or “None”.',
       authorName: 'Say how to sign your feedback (2 to 200 characters).',
       tried: 'Say in a few words what you tried (10 to 2000 characters).',
       worked: 'The text is over 2000 characters or holds invalid characters.',

@@ -56,6 +56,8 @@ export const networkFr = {
     replicatedTitle: 'Pratiques qu’elle a reproduites',
     replicatedItem: 'a reproduit',
     replicatedIn: (territory: string) => `à ${territory}`,
+    reviewsTitle: 'Ses retours sur les pratiques d’autres structures',
+    reviewItem: 'retour d’expérience sur',
   },
   experimentActors: {
     title: 'Acteurs du réseau',
@@ -86,6 +88,13 @@ export const networkFr = {
         'reprises de ses expériences déclarées ailleurs'
       ),
     events: (n: number) => countOf('fr', n, 'événement organisé', 'événements organisés'),
+    reviewed: (n: number) =>
+      countOf(
+        'fr',
+        n,
+        'retour sur la pratique d’une autre structure',
+        'retours sur des pratiques d’autres structures'
+      ),
     roles: {
       innovator: 'Innovatrice',
       partner: 'Partenaire',
@@ -93,6 +102,7 @@ export const networkFr = {
       resource: 'Personne-ressource',
       replicator: 'Diffuseuse',
       organiser: 'Organisatrice',
+      reviewer: 'Relectures',
     },
   },
   contributors: {
@@ -155,6 +165,8 @@ export const networkEn: typeof networkFr = {
     replicatedTitle: 'Practices it reproduced',
     replicatedItem: 'reproduced',
     replicatedIn: (territory: string) => `in ${territory}`,
+    reviewsTitle: 'Its feedback on other organisations’ practices',
+    reviewItem: 'feedback on',
   },
   experimentActors: {
     title: 'Network actors',
@@ -184,6 +196,13 @@ export const networkEn: typeof networkFr = {
         'take-ups of its experiments declared elsewhere'
       ),
     events: (n: number) => countOf('en', n, 'event organised', 'events organised'),
+    reviewed: (n: number) =>
+      countOf(
+        'en',
+        n,
+        'review of another organisation’s practice',
+        'reviews of other organisations’ practices'
+      ),
     roles: {
       innovator: 'Innovator',
       partner: 'Partner',
@@ -191,6 +210,7 @@ export const networkEn: typeof networkFr = {
       resource: 'Resource',
       replicator: 'Spreader',
       organiser: 'Organiser',
+      reviewer: 'Reviews',
     },
   },
   contributors: {

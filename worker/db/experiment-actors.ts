@@ -12,6 +12,7 @@ import type {
   LinkRole,
 } from '../domain/actor-links'
 import type { ExperimentContent, Status } from '../domain/experiment'
+import { reviewsFrom } from './feedback'
 import { SEARCH_TARGETS } from './outbox'
 import type { Db } from './session'
 
@@ -180,14 +181,17 @@ const CONTRIBUTION_COLUMNS = `
    WHERE r.status = 'approved' AND r.actor_id IS NOT a.id) AS takenUp,
   (SELECT count(*) FROM event_actors o JOIN events v
      ON v.id = o.event_id AND v.status = 'published'
-   WHERE o.actor_id = a.id) AS events`
+   WHERE o.actor_id = a.id) AS events,
+  (SELECT count(*) FROM ${reviewsFrom('a.id')}) AS reviewed`
 
 export async function contributionsOf(db: Db, actorId: string): Promise<Contributions> {
   const row = await db
     .prepare(`SELECT ${CONTRIBUTION_COLUMNS} FROM actors a WHERE a.id = ?1`)
     .bind(actorId)
     .first<Contributions>()
-  return row ?? { led: 0, partnered: 0, inspired: 0, replicated: 0, takenUp: 0, events: 0 }
+  return (
+    row ?? { led: 0, partnered: 0, inspired: 0, replicated: 0, takenUp: 0, events: 0, reviewed: 0 }
+  )
 }
 
 /**

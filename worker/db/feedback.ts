@@ -9,6 +9,8 @@ export interface FeedbackRow {
   experiment_id: string
   role: 'lead' | 'adopter' | 'partner' | 'user' | 'observer'
   territory: string | null
+  /** The actor of the network it speaks for (migration 0022), checked when stored. */
+  actor_id: string | null
   author_name: string
   tried: string
   worked: string
@@ -26,6 +28,8 @@ export interface FeedbackRow {
 
 export interface FeedbackView extends FeedbackRow {
   territory_name: string | null
+  actor_slug: string | null
+  actor_name: string | null
   experiment_title: string
   experiment_slug: string
 }
@@ -40,8 +44,8 @@ export function insertFeedback(db: Db, f: NewFeedback): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO feedback (id, experiment_id, role, territory, author_name, tried, worked,
-         did_not_work, recommend, arguments_for, arguments_against, status, created_at)
-       SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'pending', ?12
+         did_not_work, recommend, arguments_for, arguments_against, status, created_at, actor_id)
+       SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'pending', ?12, ?13
        FROM experiments WHERE id = ?2 AND status = 'published'`
     )
     .bind(
@@ -56,13 +60,50 @@ export function insertFeedback(db: Db, f: NewFeedback): D1PreparedStatement {
       f.recommend,
       f.arguments_for,
       f.arguments_against,
-      f.created_at
+      f.created_at,
+      f.actor_id
     )
 }
 
-const VIEW = `SELECT f.*, t.name AS territory_name, e.title AS experiment_title, e.slug AS experiment_slug
+// The actor it speaks for is named only while that actor is published.
+const VIEW = `SELECT f.*, t.name AS territory_name, e.title AS experiment_title, e.slug AS experiment_slug,
+    ac.slug AS actor_slug, ac.name AS actor_name
   FROM feedback f JOIN experiments e ON e.id = f.experiment_id
-  LEFT JOIN territories t ON t.code = f.territory`
+  LEFT JOIN territories t ON t.code = f.territory
+  LEFT JOIN actors ac ON ac.id = f.actor_id AND ac.status = 'published'`
+
+/**
+ * The reviews of the actor `actor` (an SQL expression) as a FROM clause: published feedback
+ * it gave on a published record it neither leads nor partners — others' records, never its
+ * own. Its contributions count them and its page lists them, from this one definition.
+ */
+export const reviewsFrom = (actor: string) => `feedback f
+  JOIN experiments e ON e.id = f.experiment_id AND e.status = 'published'
+  WHERE f.actor_id = ${actor} AND f.status = 'published'
+    AND NOT EXISTS (SELECT 1 FROM experiment_actors l
+      WHERE l.experiment_id = f.experiment_id AND l.actor_id = f.actor_id)`
+
+export interface ReviewRow {
+  id: string
+  experiment_id: string
+  experiment_slug: string
+  experiment_title: string
+  decided_at: string
+}
+
+/** An actor's reviews of others' records, most recently published first. */
+export async function reviewsBy(db: Db, actorId: string, limit = 100): Promise<ReviewRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT f.id, e.id AS experiment_id, e.slug AS experiment_slug, e.title AS experiment_title,
+         f.decided_at
+       FROM ${reviewsFrom('?1')}
+       ORDER BY f.decided_at DESC, f.id DESC LIMIT ?2`
+    )
+    .bind(actorId, limit)
+    .all<ReviewRow>()
+  return results
+}
 
 /** Published feedback on a record, oldest first. */
 export async function publishedFeedbackOf(db: Db, experimentId: string): Promise<FeedbackView[]> {

@@ -42,9 +42,26 @@ export const Contributions = z
         'Reprises de ses expériences publiées (qu’il porte) déclarées par d’autres (déclarations approuvées)',
     }),
     events: z.number().int().openapi({ description: 'Événements publiés qu’il organise' }),
+    reviewed: z.number().int().openapi({
+      description:
+        'Retours d’expérience publiés donnés en son nom sur des expériences publiées qu’il ne porte pas et dont il n’est pas partenaire (relectures)',
+    }),
   })
   .openapi('Contributions')
 export type Contributions = z.infer<typeof Contributions>
+
+/**
+ * A review: published feedback an actor gave on someone else's published experiment
+ * (one it neither leads nor partners).
+ */
+export const Review = z
+  .object({
+    id: z.string().openapi({ description: 'Identifiant du retour d’expérience' }),
+    experiment: z.object({ id: z.string(), slug: z.string(), title: z.string() }),
+    publishedAt: z.string(),
+  })
+  .openapi('Review')
+export type Review = z.infer<typeof Review>
 
 /** A published actor of a territory with what it brought. */
 export interface Contributor extends Contributions {

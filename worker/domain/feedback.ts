@@ -5,6 +5,7 @@
  * goes back to the desk. Vocabularies after network-peers.md §4.1.
  */
 import { z } from '@hono/zod-openapi'
+import { ActorRef } from './experiment'
 import { TerritoryCode } from './territory'
 import { cleanText } from './text'
 import { codesOf, type Term } from './vocabularies'
@@ -34,6 +35,10 @@ export const FeedbackInput = z
   .strictObject({
     role: z.enum(codesOf(FEEDBACK_ROLES)),
     territory: TerritoryCode.optional(),
+    actorId: ActorRef.optional().openapi({
+      description:
+        'La structure du réseau au nom de laquelle le retour est donné (publiée) ; sur la pratique d’une autre, il compte parmi ses relectures',
+    }),
     authorName: cleanText(200).min(2, 'Indiquez comment signer votre retour.'),
     tried: cleanText(FEEDBACK_TEXT_MAX).min(10, 'Dites en quelques mots ce que vous avez essayé.'),
     worked: cleanText(FEEDBACK_TEXT_MAX).default(''),
@@ -51,6 +56,12 @@ export const Feedback = z
     experimentId: z.string(),
     role: z.enum(codesOf(FEEDBACK_ROLES)),
     territory: z.object({ code: z.string(), name: z.string() }).nullable(),
+    actor: z
+      .object({ id: z.string(), slug: z.string(), name: z.string() })
+      .nullable()
+      .openapi({
+        description: 'La structure du réseau au nom de laquelle il est donné, si publiée',
+      }),
     authorName: z.string(),
     tried: z.string(),
     worked: z.string(),

@@ -3,6 +3,7 @@
  * moderator publishes or rejects it (audit row in the same batch); readers may report a
  * published one, which puts it back before a moderator (still shown until decided).
  */
+import { getPublishedActor } from '../db/actors'
 import type { ExperimentRow } from '../db/experiments'
 import {
   auditFeedbackDecision,
@@ -10,10 +11,12 @@ import {
   getFeedback,
   insertFeedback,
   reportFeedback,
+  reviewsBy,
   type FeedbackView,
 } from '../db/feedback'
 import { wroteRow, type Db } from '../db/session'
 import { getTerritory } from '../db/territories'
+import type { Review } from '../domain/actor-links'
 import type { Feedback, FeedbackInput, ModeratedFeedback } from '../domain/feedback'
 import { ProblemError } from '../http/problem'
 import { ulid } from '../lib/crypto'
@@ -25,10 +28,26 @@ export async function leaveFeedback(
   input: FeedbackInput,
   now = new Date()
 ): Promise<string> {
-  if (input.territory && !(await getTerritory(db, input.territory))) {
-    throw new ProblemError(400, 'Certaines références sont inconnues.', [
-      { pointer: '/territory', message: `Territoire inconnu : ${input.territory}.` },
-    ])
+  const [territory, actor] = await Promise.all([
+    input.territory ? getTerritory(db, input.territory) : null,
+    input.actorId ? getPublishedActor(db, input.actorId) : null,
+  ])
+  const errors = [
+    ...(input.territory && !territory
+      ? [{ pointer: '/territory', message: `Territoire inconnu : ${input.territory}.` }]
+      : []),
+    // Only a published actor may be named: a pending or unknown one would count unseen.
+    ...(input.actorId && actor?.id !== input.actorId
+      ? [
+          {
+            pointer: '/actorId',
+            message: 'Aucune structure publiée du réseau ne porte cet identifiant.',
+          },
+        ]
+      : []),
+  ]
+  if (errors.length > 0) {
+    throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
   }
   const id = ulid(now.getTime())
   const [result] = await db.batch([
@@ -37,6 +56,7 @@ export async function leaveFeedback(
       experiment_id: record.id,
       role: input.role,
       territory: input.territory ?? null,
+      actor_id: input.actorId ?? null,
       author_name: input.authorName,
       tried: input.tried,
       worked: input.worked,
@@ -92,6 +112,10 @@ export function toFeedback(f: FeedbackView): Feedback {
     experimentId: f.experiment_id,
     role: f.role,
     territory: f.territory ? { code: f.territory, name: f.territory_name ?? f.territory } : null,
+    actor:
+      f.actor_id && f.actor_slug && f.actor_name
+        ? { id: f.actor_id, slug: f.actor_slug, name: f.actor_name }
+        : null,
     authorName: f.author_name,
     tried: f.tried,
     worked: f.worked,
@@ -112,4 +136,13 @@ export function toModeratedFeedback(f: FeedbackView): ModeratedFeedback {
     experimentTitle: f.experiment_title,
     experimentSlug: f.experiment_slug,
   }
+}
+
+/** An actor's reviews of others' published records (its page, the API). */
+export async function reviewsOf(db: Db, actorId: string): Promise<Review[]> {
+  return (await reviewsBy(db, actorId)).map((r) => ({
+    id: r.id,
+    experiment: { id: r.experiment_id, slug: r.experiment_slug, title: r.experiment_title },
+    publishedAt: r.decided_at,
+  }))
 }

@@ -13,13 +13,14 @@ import {
   type MatchResult,
 } from '../domain/matching'
 import type { SkillCode, SkillEntry, SkillQuery } from '../domain/skills'
-import type { Contributions, LinkedExperiment } from '../domain/actor-links'
+import type { Contributions, LinkedExperiment, Review } from '../domain/actor-links'
 import { getActorsByIds, toActor } from '../db/actors'
 import { contributionsOf, experimentsOfActor } from '../db/experiment-actors'
 import type { Db } from '../db/session'
 import { ancestriesOf, findTerritories } from '../db/territories'
 import { ProblemError } from '../http/problem'
 import { runMatch } from '../search/service'
+import { reviewsOf } from './feedback'
 import { replicationsDeclaredBy } from './replications'
 import type { Replication } from '../domain/replication'
 import type { EngineName, MatchHit } from '../search/types'
@@ -110,8 +111,8 @@ export async function needsNear(
 }
 
 /**
- * An actor's place in the network: its experiments, the practices it reproduced, what it
- * brought, who needs its offers.
+ * An actor's place in the network: its experiments, the practices it reproduced, its
+ * reviews of others' practices, what it brought, who needs its offers.
  */
 export async function networkOf(
   env: Env,
@@ -120,14 +121,16 @@ export async function networkOf(
 ): Promise<{
   experiments: LinkedExperiment[]
   replicated: Replication[]
+  reviews: Review[]
   contributions: Contributions
   needing: Match[]
 }> {
-  const [experiments, replicated, contributions, { items: needing }] = await Promise.all([
+  const [experiments, replicated, reviews, contributions, { items: needing }] = await Promise.all([
     experimentsOfActor(db, actor.id),
     replicationsDeclaredBy(db, actor.id),
+    reviewsOf(db, actor.id),
     contributionsOf(db, actor.id),
     needsNear(env, db, actor),
   ])
-  return { experiments, replicated, contributions, needing }
+  return { experiments, replicated, reviews, contributions, needing }
 }

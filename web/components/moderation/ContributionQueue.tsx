@@ -139,6 +139,12 @@ export function FeedbackQueue({
                 {f.status === 'published' && ` — publié, signalé ${f.reports} fois`}
               </p>
               <ul>
+                {f.actor && (
+                  <li>
+                    Au nom de la structure du réseau :{' '}
+                    <a href={`/acteurs/${f.actor.slug}`}>{f.actor.name}</a>
+                  </li>
+                )}
                 <li>Essayé : {f.tried}</li>
                 {f.worked && <li>A marché : {f.worked}</li>}
                 {f.didNotWork && <li>N’a pas marché : {f.didNotWork}</li>}

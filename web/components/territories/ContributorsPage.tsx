@@ -38,6 +38,7 @@ export function ContributorsPage({
                 {a.replicated > 0 && <li>{r.replicated(a.replicated)}</li>}
                 {a.offers > 0 && <li>{r.offers(a.offers)}</li>}
                 {a.events > 0 && <li>{r.events(a.events)}</li>}
+                {a.reviewed > 0 && <li>{r.reviewed(a.reviewed)}</li>}
               </ul>
             </li>
           ))}

@@ -4,7 +4,7 @@
  * needs what it offers).
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import { Contributions, LinkedExperiment } from '../../domain/actor-links'
+import { Contributions, LinkedExperiment, Review } from '../../domain/actor-links'
 import { Replication } from '../../domain/replication'
 import { Match, MatchQuery, MatchResult } from '../../domain/matching'
 import { ProblemError } from '../../http/problem'
@@ -35,6 +35,10 @@ const ActorNetwork = z
     experiments: z.array(LinkedExperiment),
     replicated: z.array(Replication).openapi({
       description: 'Les pratiques qu’il a déclaré avoir reproduites (déclarations approuvées)',
+    }),
+    reviews: z.array(Review).openapi({
+      description:
+        'Ses relectures : les retours d’expérience publiés donnés en son nom sur les expériences d’autres acteurs',
     }),
     contributions: Contributions,
     needing: z.array(Match).openapi({

@@ -3,13 +3,15 @@
  * without JavaScript, and the button that reports a published answer. The same layered
  * controls as the other anonymous forms on a record: same-origin check, body cap, rate
  * limit (app-wide middleware), a honeypot answered like a success, Turnstile when
- * configured; then pre-moderation on the desk.
+ * configured; then pre-moderation on the desk. The structure answered for is picked
+ * with the record picker (a search round trip without JavaScript).
  */
 import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import type { ExperimentRow } from '../../db/experiments'
 import { FeedbackInput } from '../../domain/feedback'
+import type { PickerKind } from '../../domain/picker'
 import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
 import { leaveFeedback, reportFeedbackById } from '../../services/feedback'
@@ -19,6 +21,13 @@ import {
   type FeedbackField,
   type FeedbackFormProps,
 } from '../../../web/components/FeedbackForm'
+import {
+  pickerData,
+  pickerErrors,
+  pickerSearchOf,
+  type PickedFields,
+  type PickerSearch,
+} from './picker'
 import { messagesFor } from './render'
 import {
   contributionDone,
@@ -31,14 +40,34 @@ import {
   typedTerritory,
 } from './contribution'
 
-function showForm(
+/** The form's one picker: « au nom de quelle structure ? ». */
+const pickerKind = (field: string): PickerKind | null => (field === 'actorId' ? 'actor' : null)
+
+const picksOf = (values: Partial<Record<FeedbackField, string>>): PickedFields => [
+  { field: 'actorId', kind: 'actor', ids: values.actorId ? [values.actorId] : [] },
+]
+
+async function showForm(
   c: Context<AppEnv>,
   row: ExperimentRow,
   state: Pick<FeedbackFormProps, 'values' | 'errors' | 'choices'>,
-  status: 200 | 400 = 200
+  status: 200 | 400 = 200,
+  search: PickerSearch | null = null
 ) {
   const text = messagesFor(c).feedback.form
-  return recordFormPage(c, row, { suffix: 'retour', text, Form: FeedbackForm }, state, status)
+  const pickers = await pickerData(c.env, c.var.db, picksOf(state.values), search)
+  return recordFormPage(
+    c,
+    row,
+    {
+      suffix: 'retour',
+      text,
+      Form: FeedbackForm,
+      scripts: ['/static/combobox.js', '/static/picker.js'],
+    },
+    { ...state, pickers },
+    status
+  )
 }
 
 /** The confirmation after leaving feedback, or after reporting one. */
@@ -86,6 +115,10 @@ export const feedbackPage = new Hono<AppEnv>()
       FeedbackField,
       string
     >
+    // A picker's search without JavaScript: the form comes back as typed, with what was found.
+    const search = pickerSearchOf(form.pairs, pickerKind)
+    if (search) return showForm(c, row, { values, errors: new Map(), choices: null }, 200, search)
+
     const errors = new Map<FeedbackField, string>()
     let choices: FeedbackFormProps['choices'] = null
 
@@ -103,6 +136,7 @@ export const feedbackPage = new Hono<AppEnv>()
     const parsed = FeedbackInput.safeParse({
       role: values.role || undefined,
       territory,
+      actorId: values.actorId.trim() === '' ? undefined : values.actorId,
       authorName: values.authorName,
       tried: values.tried,
       worked: values.worked,
@@ -117,6 +151,11 @@ export const feedbackPage = new Hono<AppEnv>()
         if (!errors.has(name)) errors.set(name, f.errors[name])
       }
     }
+    // The picker's id must name a published actor.
+    const picks = picksOf(values)
+    if (pickerErrors(messagesFor(c), picks, await pickerData(c.env, c.var.db, picks, null)).size) {
+      errors.set('actorId', f.errors.actorId)
+    }
     // Errors in the form's order, so the summary reads top to bottom.
     const ordered = new Map(
       FEEDBACK_FIELDS.flatMap((n) => (errors.has(n) ? [[n, errors.get(n)!] as const] : []))
@@ -129,14 +168,16 @@ export const feedbackPage = new Hono<AppEnv>()
     try {
       await leaveFeedback(c.var.db, row, parsed.data)
     } catch (err) {
-      // The territory vanished from the reference between the check and the write.
+      // The territory or the actor went away between the check and the write.
       if (!(err instanceof ProblemError) || err.status !== 400) throw err
-      return showForm(
-        c,
-        row,
-        { values, errors: new Map([['territory', f.errors.territory]]), choices },
-        400
+      const failed = new Map(
+        (err.errors ?? []).map((e) =>
+          e.pointer === '/actorId'
+            ? (['actorId', f.errors.actorId] as const)
+            : (['territory', f.errors.territory] as const)
+        )
       )
+      return showForm(c, row, { values, errors: failed, choices }, 400)
     }
     return done
   })

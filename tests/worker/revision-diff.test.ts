@@ -114,4 +114,41 @@ describe('one diff for moderators and the public', () => {
     expect(page).toContain('Version 1 du')
     expect(page).not.toContain('Version 3')
   })
+
+  it('names territories in the history, never by their code, in French and English', async () => {
+    const input = validInput({ territories: ['dep:53'] })
+    const sub = await publish(input)
+    const edited = await request(`/api/experiments/${sub.id}/edit`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sub.editToken}` },
+      body: JSON.stringify({ ...input, territories: ['dep:53', 'com:53130'] }),
+    })
+    expect(await edited.json()).toMatchObject({ outcome: 'proposed' })
+    const { items } = (await (
+      await request('/api/moderation/proposals', { headers: asModerator() })
+    ).json()) as { items: { id: string; experimentId: string }[] }
+    const proposal = items.find((p) => p.experimentId === sub.id)!
+    await postJson(`/api/moderation/proposals/${proposal.id}/approve`, {}, asModerator())
+
+    const history = (await (await request(`/api/experiments/${sub.id}/revisions`)).json()) as {
+      items: { changes: { field: string; before: unknown; after: unknown }[] }[]
+    }
+    expect(history.items[0]!.changes).toEqual([
+      expect.objectContaining({
+        field: 'territories',
+        before: ['Mayenne'],
+        after: ['Mayenne', 'Laval'],
+      }),
+    ])
+    for (const lang of ['fr', 'en']) {
+      const page = await (
+        await request(`/experiences/${sub.slug}/historique`, {
+          headers: { accept: 'text/html', cookie: `lang=${lang}` },
+        })
+      ).text()
+      expect(page).toContain('<ins>Mayenne ; Laval</ins>')
+      expect(page).not.toContain('com:53130')
+      expect(page).not.toContain('dep:53')
+    }
+  })
 })

@@ -44,8 +44,8 @@ const linkedIn = (v: unknown): string[] =>
 /**
  * Changes that hold ids or territory codes name them as the record page does, never by id
  * or code: `inspiredBy` and the restitution's experiments by title, an event's organisers
- * by name, its commune and territory by name (a record no longer published reads « ? »: it
- * has no public name).
+ * by name, the territories of an experiment or an actor and an event's commune and
+ * territory by name (a record no longer published reads « ? »: it has no public name).
  */
 export async function withRecordTitles(db: Db, changes: FieldChange[]): Promise<FieldChange[]> {
   const values = (field: string, of: (v: unknown) => string[]) =>
@@ -55,7 +55,11 @@ export async function withRecordTitles(db: Db, changes: FieldChange[]): Promise<
     ...values('restitution.experiments', linkedIn),
   ]
   const actorIds = values('organisers', idsIn)
-  const codes = [...values('place.commune', codeIn), ...values('territory', codeIn)]
+  const codes = [
+    ...values('territories', idsIn),
+    ...values('place.commune', codeIn),
+    ...values('territory', codeIn),
+  ]
   if (experimentIds.length + actorIds.length + codes.length === 0) return changes
   const [experiments, actors, territories] = await Promise.all([
     experimentIds.length > 0 ? linkedRecords(db, experimentIds) : [],
@@ -63,6 +67,7 @@ export async function withRecordTitles(db: Db, changes: FieldChange[]): Promise<
     codes.length > 0 ? findTerritories(db, codes) : new Map<string, { name: string }>(),
   ])
   const title = new Map(experiments.map((r) => [r.id, r.title ?? '?']))
+  const territoryName = (code: string) => territories.get(code)?.name ?? code
   const named: Record<string, (v: unknown) => unknown> = {
     inspiredBy: (v) => idsIn(v).map((id) => title.get(id) ?? '?'),
     organisers: (v) => idsIn(v).map((id) => actors.get(id)?.name ?? '?'),
@@ -74,8 +79,9 @@ export async function withRecordTitles(db: Db, changes: FieldChange[]): Promise<
               : l
           )
         : v,
-    'place.commune': (v) => (typeof v === 'string' ? (territories.get(v)?.name ?? v) : v),
-    territory: (v) => (typeof v === 'string' ? (territories.get(v)?.name ?? v) : v),
+    territories: (v) => idsIn(v).map(territoryName),
+    'place.commune': (v) => (typeof v === 'string' ? territoryName(v) : v),
+    territory: (v) => (typeof v === 'string' ? territoryName(v) : v),
   }
   return changes.map((c) => {
     const name = named[c.field]

@@ -1,11 +1,14 @@
 /**
  * Experience feedback in Chromium without JavaScript: a reader leaves a « retour
- * d'expérience » on a record (after correcting an error), a moderator publishes it on the
- * desk, and the record then shows it with the counts (recommend or not, arguments for and
- * against) and a button to report it. axe-core (in a JavaScript tab) checks the form, its
- * error state and the record; both fit 320 px.
+ * d'expérience » on a record on behalf of a structure of the network found with the
+ * picker (after correcting an error), a moderator publishes it on the desk, and the record
+ * then shows it with the counts (recommend or not, arguments for and against), the
+ * structure and a button to report it; the structure's page counts it as a review.
+ * axe-core (in a JavaScript tab) checks the form, its error state and the record; both
+ * fit 320 px.
  */
 import { describe, expect, inject, it } from 'vitest'
+import { publishedActor } from './actor-fixtures'
 import {
   axeViolations,
   expectNoHorizontalScroll,
@@ -16,6 +19,7 @@ import {
 
 const baseUrl = inject('baseUrl')
 const moderator = inject('moderator')
+const moderatorToken = inject('moderatorToken')
 const browser = useBrowser()
 
 /** A published record of the real catalogue, different for each test. */
@@ -32,6 +36,13 @@ describe('retours d’expérience', () => {
   it('a reader leaves feedback without JavaScript; once published, the record counts it', async (ctx) => {
     const record = await aRecord(0)
     const author = `Médiathèque de la Commune d’Exemple ${Date.now()}`
+    const structure = `Médiathèque relectrice d’Exemple ${Date.now()}`
+    const actor = await publishedActor(baseUrl, moderatorToken, {
+      name: structure,
+      kind: 'mediatheque',
+      territories: ['com:35238'],
+      needs: [{ skill: 'formation.mediateurs', text: 'Former nos médiatrices' }],
+    })
     const { page, foreign, cspViolations } = await openTab(browser(), ctx, baseUrl, {
       javaScript: false,
     })
@@ -43,6 +54,13 @@ describe('retours d’expérience', () => {
     await page.waitForURL(`**/experiences/${record.slug}/retour`)
     await page.getByLabel('A reproduit la pratique').check()
     await page.getByLabel('Signature du retour').fill(author)
+    // « Au nom de quelle structure ? »: a search round trip, then the structure as a radio.
+    const picker = page.locator('#f-actorId')
+    await picker.getByRole('searchbox').fill(structure)
+    await picker.getByRole('button', { name: 'Rechercher' }).click()
+    await page.waitForLoadState()
+    expect(await page.getByLabel('Signature du retour').inputValue()).toBe(author)
+    await picker.locator(`input[value="${actor.id}"]`).check()
     await page.getByLabel('Ce que vous avez essayé').fill('court')
     await page.getByRole('button', { name: 'Envoyer le retour' }).click()
     await page.waitForLoadState()
@@ -57,6 +75,7 @@ describe('retours d’expérience', () => {
     )
     expect(await page.getByLabel('Signature du retour').inputValue()).toBe(author)
     expect(await page.getByLabel('A reproduit la pratique').isChecked()).toBe(true)
+    expect(await picker.locator(`input[value="${actor.id}"]`).isChecked()).toBe(true)
 
     await page
       .getByLabel('Ce que vous avez essayé')
@@ -84,6 +103,9 @@ describe('retours d’expérience', () => {
     const answer = section.locator('article.feedback-item', { hasText: author })
     expect(await answer.innerText()).toContain('Un atelier hebdomadaire à la médiathèque')
     expect(await answer.innerText()).toContain('Peu coûteux · Facile à lancer')
+    expect(await answer.getByRole('link', { name: structure }).getAttribute('href')).toBe(
+      `/acteurs/${actor.slug}`
+    )
     expect(await section.locator('.feedback-count').innerText()).not.toBe(countBefore)
     const figures = await section.locator('.feedback-summary').innerText()
     expect(figures).toMatch(/^\d+ le recommande(nt)?, \d+ ne le recommande(nt)? pas\./)
@@ -94,6 +116,14 @@ describe('retours d’expérience', () => {
     await answer.getByRole('button', { name: 'Signaler ce retour' }).click()
     await page.waitForURL(`**/experiences/${record.slug}/retour?signale`)
     expect(await page.locator('h1').innerText()).toBe('Merci, le retour est signalé')
+
+    // The structure's page counts it among its reviews and links it.
+    await page.goto(`/acteurs/${actor.slug}`)
+    const reviews = page.locator('.actor-recognition dl > div', { hasText: 'Relectures' })
+    expect(await reviews.locator('dd').innerText()).toBe(
+      '1 retour sur la pratique d’une autre structure'
+    )
+    expect(await page.locator('.actor-reviews').getByRole('link').innerText()).toBe(record.title)
 
     expect(foreign).toEqual([])
     expect(cspViolations).toEqual([])

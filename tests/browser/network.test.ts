@@ -6,44 +6,14 @@
  * Fictitious structures only.
  */
 import { describe, expect, inject, it } from 'vitest'
+import { publishedActor as publishActor } from './actor-fixtures'
 import { axeViolations, expectNoHorizontalScroll, openTab, useBrowser } from './browser'
 
 const baseUrl = inject('baseUrl')
 const token = inject('moderatorToken')
 const browser = useBrowser()
 
-async function publishedActor(
-  body: Record<string, unknown>
-): Promise<{ id: string; slug: string }> {
-  // Confirmed: a rerun on the same server enters the same names again.
-  const res = await fetch(`${baseUrl}/api/actors?confirm=true`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ privateContact: { email: 'contact@example.org' }, ...body }),
-  })
-  expect(res.status).toBe(201)
-  const actor = (await res.json()) as { id: string; slug: string }
-  const approved = await fetch(`${baseUrl}/api/moderation/actors/${actor.id}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: '{}',
-  })
-  expect(approved.status).toBe(200)
-  await indexed(actor.id)
-  return actor
-}
-
-/** Matching reads the search index, fed by the drain the approval nudged: wait for it. */
-async function indexed(id: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const list = (await (await fetch(`${baseUrl}/api/actors?limit=100`)).json()) as {
-      items: { id: string }[]
-    }
-    if (list.items.some((a) => a.id === id)) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`actor ${id} never reached the search index`)
-}
+const publishedActor = (body: Record<string, unknown>) => publishActor(baseUrl, token, body)
 
 const SEARCH = '/reseau/qui-peut-aider'
 

@@ -118,4 +118,52 @@ describe('search map', () => {
     }
     expect(await axeViolations(page)).toEqual([])
   })
+
+  it('draws every area from the shared outlines file, without JavaScript, at 320 px', async (ctx) => {
+    const { page, cspViolations } = await openTab(browser(), ctx, baseUrl, {
+      javaScript: false,
+      viewport: { width: 320, height: 800 },
+    })
+    const outlines: string[] = []
+    page.on('response', (res) => {
+      if (res.url().includes('/cartes/')) outlines.push(res.url())
+    })
+    for (const [path, map, areas] of [
+      ['/evenements?territory=dep%3A35', '#carte-evenements', 101],
+      ['/acteurs', '#carte-acteurs', 101],
+      ['/', '#carte-regions', 18],
+    ] as const) {
+      await page.goto(path)
+      await page.waitForLoadState('networkidle')
+      // A drawn outline has a box; a <use> whose file did not load has none.
+      // Typed loosely: the test tsconfig has no DOM library.
+      const boxes = await page
+        .locator(`${map} a.map-area use`)
+        .evaluateAll((uses) =>
+          (uses as unknown as { getBBox(): { width: number; height: number } }[])
+            .map((u) => u.getBBox())
+            .map((b) => b.width * b.height)
+        )
+      expect(boxes, path).toHaveLength(areas)
+      expect(
+        boxes.filter((area) => area === 0),
+        path
+      ).toEqual([])
+    }
+    // Ille-et-Vilaine, chosen in the agenda's filter, is outlined over its neighbours.
+    await page.goto('/evenements?territory=dep%3A35')
+    const width = (code: string) =>
+      page.locator(`#carte-evenements a.map-area[data-code="${code}"] use`).evaluate((u) => {
+        const style = (
+          globalThis as unknown as { getComputedStyle(e: unknown): { strokeWidth: string } }
+        ).getComputedStyle(u)
+        return Number.parseFloat(style.strokeWidth)
+      })
+    expect(await width('35')).toBeGreaterThan(await width('56'))
+    // One file per level, fetched by the first page that needs it.
+    expect(
+      new Set(outlines.map((u) => new URL(u).pathname.replace(/-[0-9a-z]+\.svg$/, '')))
+    ).toEqual(new Set(['/cartes/dep', '/cartes/reg']))
+    expect(cspViolations).toEqual([])
+  })
 })

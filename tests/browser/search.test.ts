@@ -72,7 +72,7 @@ describe('home and search', () => {
     const strokeOf = async (code: string) =>
       Number(
         await page
-          .locator(`#carte-regions a.map-area[data-code="${code}"] path`)
+          .locator(`#carte-regions a.map-area[data-code="${code}"] use`)
           .first()
           .getAttribute('stroke-width')
       )

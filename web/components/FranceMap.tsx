@@ -4,7 +4,8 @@
  *
  * Shapes: IGN Admin Express COG 2018 through france-geojson (Licence Ouverte), projected in
  * Lambert-93 with the overseas régions in insets and simplified once by `npm run maps`
- * (web/map/); the source is credited under every map.
+ * (web/map/); the source is credited under every map. The outlines are not in the page:
+ * each area `<use>`s them from one cached file per level (web/map/sprite.ts).
  *
  * Accessibility: each area and each pin is a link (when it has one) whose accessible name
  * holds the place, the measure and its value; the legend is text; and visually hidden data
@@ -17,6 +18,7 @@ import { useT } from '../i18n'
 import { LOCALE } from '../i18n/lang'
 import { MAP_LAYOUT } from '../map/projection'
 import { mapShapes, type ShapeLevel } from '../map/shapes'
+import { mapAreaHref } from '../map/sprite'
 
 export type MapLevel = ShapeLevel
 
@@ -24,13 +26,11 @@ export interface MapArea {
   /** INSEE code: `53` for a région, `2A` or `974` for a département. */
   code: string
   name: string
-  /** SVG path data (overseas areas are already placed in their inset). */
-  path: string
 }
 
 /** Every area of a level, mainland first, then the overseas insets. */
 export function mapAreas(level: MapLevel): MapArea[] {
-  return mapShapes(level).map(({ code, name, path }) => ({ code, name, path }))
+  return mapShapes(level).map(({ code, name }) => ({ code, name }))
 }
 
 /** A pin over the map: one record, or a count of records around one place. */
@@ -196,12 +196,11 @@ export function FranceMap(props: FranceMapProps) {
     // A selected area keeps its shade (its value) and gets a thick black outline, drawn
     // after its neighbours (see `order`) so no neighbour's border covers it.
     const body = (
-      <path
-        d={a.path}
+      <use
+        href={mapAreaHref(level, a.code)}
         fill={cls?.fill ?? NO_DATA_FILL}
         stroke={isSelected ? '#000000' : '#5a5a5a'}
         stroke-width={isSelected ? SELECTED_STROKE : STROKE[level]}
-        stroke-linejoin="round"
       />
     )
     const href = props.hrefFor?.(a.code)

@@ -15,6 +15,7 @@ import { feedbackPage } from './feedback'
 import { historyPage } from './history'
 import { homePage } from './home'
 import { languageSwitch } from './language'
+import { mapOutlines } from './maps'
 import { networkPages } from './network'
 import { openDataPages } from './open-data'
 import { parolePages } from './parole'
@@ -41,5 +42,6 @@ export const pages = new Hono<AppEnv>()
   .route('/', agendaPages)
   .route('/', eventPages)
   .route('/', parolePages)
+  .route('/', mapOutlines)
 
 export { errorPage, notFoundPage, wantsHtml } from './not-found'

@@ -6,8 +6,10 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, docScreenshot, openTab, useBrowser } from './browser'
+import { publishDebate } from './event-fixtures'
 
 const baseUrl = inject('baseUrl')
+const moderatorToken = inject('moderatorToken')
 const browser = useBrowser()
 
 /** Each pin's accessible name (« Finistère : 4 expériences ») → its count. */
@@ -120,6 +122,10 @@ describe('search map', () => {
   })
 
   it('draws every area from the shared outlines file, without JavaScript, at 320 px', async (ctx) => {
+    // The agenda draws its map once an event has a place (a débat in Rennes).
+    await publishDebate(baseUrl, moderatorToken, {
+      title: `Débat des cartes d’Exemple ${Date.now()}`,
+    })
     const { page, cspViolations } = await openTab(browser(), ctx, baseUrl, {
       javaScript: false,
       viewport: { width: 320, height: 800 },
@@ -133,7 +139,16 @@ describe('search map', () => {
       ['/acteurs', '#carte-acteurs', 101],
       ['/', '#carte-regions', 18],
     ] as const) {
-      await page.goto(path)
+      // The débat reaches the agenda's index right after its approval, or very soon after.
+      await expect
+        .poll(
+          async () => {
+            await page.goto(path)
+            return page.locator(`${map} a.map-area use`).count()
+          },
+          { timeout: 20_000 }
+        )
+        .toBe(areas)
       await page.waitForLoadState('networkidle')
       // A drawn outline has a box; a <use> whose file did not load has none.
       // Typed loosely: the test tsconfig has no DOM library.

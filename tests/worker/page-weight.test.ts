@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest'
 import { mapShapes } from '../../web/map/shapes'
 import { mapSpritePath } from '../../web/map/sprite'
+import { publishEvent } from './event-fixtures'
 import { request } from './fixtures'
 
 const KB = 1024
 /** Pages with a map, and the most HTML each may weigh uncompressed. */
 const MAP_PAGES = [
-  { path: '/evenements', level: 'dep', maxBytes: 60 * KB },
   { path: '/acteurs', level: 'dep', maxBytes: 70 * KB },
   { path: '/?carte=dep', level: 'dep', maxBytes: 90 * KB },
   { path: '/', level: 'reg', maxBytes: 90 * KB },
@@ -54,5 +54,25 @@ describe('map pages', () => {
     expect(await old.text()).toContain('id="dep-2A"')
     expect((await request('/cartes/com-0.svg')).status).toBe(404)
     expect((await request('/cartes/dep-0.png')).status).toBe(404)
+  })
+})
+
+describe('the agenda’s map', () => {
+  it('is a sentence, not a blank map of 101 links, when no event has a place', async () => {
+    const html = await (await request('/evenements?territory=dep%3A29')).text()
+    expect(html).toContain('Aucun événement de cette sélection n’a de lieu à placer sur la carte.')
+    expect(html).not.toContain('class="map-area')
+    expect(new TextEncoder().encode(html).length).toBeLessThan(20 * KB)
+  })
+
+  it('counts 0 in a département with no event, never « donnée non disponible »', async () => {
+    await publishEvent({ startsAt: '2027-03-12T18:30', endsAt: '2027-03-12T20:30' })
+    const html = await (await request('/evenements')).text()
+    expect(html).toContain('aria-label="Ille-et-Vilaine, Événements : 1"')
+    expect(html).toContain('aria-label="Finistère, Événements : 0"')
+    expect(html).not.toContain('donnée non disponible')
+    expect(html).not.toMatch(PATH_DATA)
+    expect(html.match(/<use href="/g)).toHaveLength(101)
+    expect(new TextEncoder().encode(html).length).toBeLessThan(60 * KB)
   })
 })

@@ -8,7 +8,7 @@ import type { ActorSearchResult } from '../../worker/domain/actor-search'
 import { actorsHref, type ActorListQuery } from '../actor-query'
 import { useT } from '../i18n'
 import { recordPins } from '../map/pins'
-import { FranceMap } from './FranceMap'
+import { countsOnEveryArea, FranceMap } from './FranceMap'
 
 const DEPARTMENT = 'dep:'
 
@@ -19,9 +19,10 @@ export function ActorMap(props: {
 }) {
   const t = useT()
   const m = t.actors.map
-  const values: Record<string, number> = {}
+  const counts: Record<string, number> = {}
   for (const [code, count] of Object.entries(props.facets.territory))
-    if (code.startsWith(DEPARTMENT)) values[code.slice(DEPARTMENT.length)] = count
+    if (code.startsWith(DEPARTMENT)) counts[code.slice(DEPARTMENT.length)] = count
+  const values = countsOnEveryArea('dep', counts)
   const selected = (props.query.territory ?? [])
     .filter((c) => c.startsWith(DEPARTMENT))
     .map((c) => c.slice(DEPARTMENT.length))

@@ -13,7 +13,7 @@ import { useT } from '../i18n'
 import { recordPins, departmentPins, RECORD_PINS_MAX } from '../map/pins'
 import { mapShapes } from '../map/shapes'
 import { EventDays, eventHref } from './EventList'
-import { FranceMap, type MapPin } from './FranceMap'
+import { countsOnEveryArea, FranceMap, type MapPin } from './FranceMap'
 
 const TOP_THEMES: readonly Term[] = ALL_THEMES.filter((t) =>
   (TOP_THEME_CODES as readonly string[]).includes(t.code)
@@ -75,6 +75,16 @@ function AgendaMap({
     .filter((c) => c.startsWith('dep:'))
     .map((c) => c.slice(4))
   const onMap = Object.values(map.departments).reduce((sum, n) => sum + n, 0)
+  // No event to place: a blank map of 101 links and its 101-row table would say nothing.
+  if (onMap === 0)
+    return (
+      <section class="map-section" aria-labelledby="carte-evenements-titre">
+        <h2 id="carte-evenements-titre" class="map-heading">
+          {m.title}
+        </h2>
+        <p class="empty">{m.empty}</p>
+      </section>
+    )
   let pins: MapPin[]
   let pinsTitle: string
   // Every matching event is on this page and few enough: one pin each, else per département.
@@ -111,7 +121,7 @@ function AgendaMap({
       <FranceMap
         id="carte-evenements"
         level="dep"
-        values={map.departments}
+        values={countsOnEveryArea('dep', map.departments)}
         selected={selected}
         hrefFor={(code) =>
           `${agendaHref(AGENDA_PATHS.page, { ...query, territory: [`dep:${code}`] })}#carte-evenements-titre`

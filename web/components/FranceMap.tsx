@@ -33,6 +33,17 @@ export function mapAreas(level: MapLevel): MapArea[] {
   return mapShapes(level).map(({ code, name }) => ({ code, name }))
 }
 
+/**
+ * Counts of records for every area of a level: an area the counts leave out has none (0),
+ * which the map shades as zero rather than « no data » — a count is never unknown.
+ */
+export function countsOnEveryArea(
+  level: MapLevel,
+  counts: Readonly<Record<string, number>>
+): Record<string, number> {
+  return Object.fromEntries(mapShapes(level).map(({ code }) => [code, counts[code] ?? 0]))
+}
+
 /** A pin over the map: one record, or a count of records around one place. */
 export interface MapPin {
   /** Position in the map's SVG units (see web/map/projection.ts). */

@@ -66,6 +66,7 @@ export const agendaFr = {
     pinLabel: (place: string, n: number) =>
       `${place} : ${countOf('fr', n, 'événement', 'événements')}`,
     help: 'Chaque département mène à l’agenda filtré sur lui ; chaque repère d’événement, à sa page. Les événements en ligne sans territoire ne sont que dans la liste.',
+    empty: 'Aucun événement de cette sélection n’a de lieu à placer sur la carte.',
   },
   openData: {
     title: 'Événements',
@@ -158,6 +159,7 @@ export const agendaEn: AgendaMessages = {
     pinsDepartments: 'Pins: events per département (area proportional to the number)',
     pinLabel: (place: string, n: number) => `${place}: ${countOf('en', n, 'event', 'events')}`,
     help: 'Each département leads to the calendar filtered on it; each event pin, to its page. Online events with no territory are only in the list.',
+    empty: 'No event in this selection has a place to show on the map.',
   },
   openData: {
     title: 'Events',

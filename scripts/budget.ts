@@ -101,6 +101,8 @@ function references(html: string, base: string): { assets: string[]; foreign: st
     ...html.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*>/g),
     ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g),
     ...html.matchAll(/<img\b[^>]*\bsrc="([^"]+)"/g),
+    // The maps' outlines file (one per level, shared by every area's <use>).
+    ...html.matchAll(/<use\b[^>]*\bhref="([^"#]+)/g),
     ...html.matchAll(/url\(["']?([^"')]+)["']?\)/g),
   ]
     .filter((m) => !/\brel="(alternate|canonical)"/.test(m[0]))
@@ -157,6 +159,33 @@ async function measure(base: string, spec: PageSpec): Promise<Row> {
   return row
 }
 
+/** A fictitious débat, approved, so that the event page is measured. */
+async function publishFictitiousEvent(base: string, token: string): Promise<void> {
+  const res = await fetch(`${base}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'debat',
+      title: 'Débat de mesure à Exemple',
+      description: 'Un débat fictif publié par le script de budget pour mesurer la page.',
+      startsAt: '2030-06-18T18:30',
+      endsAt: '2030-06-18T20:30',
+      place: { commune: 'com:35238', venue: 'Salle des fêtes d’Exemple' },
+      organiserName: 'Association d’Exemple',
+      themes: ['mediation'],
+      privateContact: { email: 'budget@example.fr' },
+    }),
+  })
+  if (res.status !== 201) throw new Error(`événement refusé : ${res.status} ${await res.text()}`)
+  const { id } = (await res.json()) as { id: string }
+  const approved = await fetch(`${base}/api/moderation/events/${id}/approve`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '{}',
+  })
+  if (approved.status !== 200) throw new Error(`approbation refusée : ${approved.status}`)
+}
+
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`
 
 async function main() {
@@ -184,6 +213,7 @@ async function main() {
       rmSync(persistTo, { recursive: true, force: true })
     }
     console.log(`${await loadRealCatalogue(base, token)} expériences du catalogue réel publiées`)
+    await publishFictitiousEvent(base, token)
   }
 
   try {
@@ -192,6 +222,16 @@ async function main() {
     }
     // The richest record is the heaviest experiment page.
     const richest = [...list.items].sort((a, b) => b.completeness - a.completeness)[0]
+    const actors = (await (await fetch(`${base}/api/actors?limit=100`)).json()) as {
+      items: { slug: string }[]
+    }
+    // The longest record is the heaviest actor page.
+    const richestActor = [...actors.items].sort(
+      (a, b) => JSON.stringify(b).length - JSON.stringify(a).length
+    )[0]
+    const events = (await (await fetch(`${base}/api/events?limit=1`)).json()) as {
+      items: { slug: string }[]
+    }
     const valid: [string, string][] = [
       ['title', 'Mesure de poids de page'],
       [
@@ -228,6 +268,16 @@ async function main() {
       { name: 'Territoire', path: '/territoires/reg:53' },
       { name: 'Données ouvertes', path: '/donnees?theme=mediation' },
       { name: 'Accessibilité', path: '/accessibilite' },
+      // The network's pages; the one event is in Rennes, so Finistère's agenda is empty.
+      { name: 'Agenda', path: '/evenements' },
+      { name: 'Agenda vide', path: '/evenements?territory=dep%3A29' },
+      ...events.items.map((e) => ({ name: 'Événement', path: `/evenements/${e.slug}` })),
+      { name: 'Acteurs', path: '/acteurs' },
+      { name: 'Acteur', path: `/acteurs/${richestActor?.slug ?? 'inconnu'}` },
+      { name: 'Qui peut m’aider ?', path: '/reseau/qui-peut-aider' },
+      { name: 'Parole recueillie', path: '/parole-recueillie' },
+      { name: 'Parole recueillie (territoire)', path: '/parole-recueillie/territoires/dep:35' },
+      { name: 'Contributeurs d’un territoire', path: '/territoires/dep:35/contributeurs' },
       {
         name: 'Intégration (iframe)',
         path: '/integrer?territory=reg%3A53&theme=mediation',

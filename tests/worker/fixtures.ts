@@ -1,5 +1,7 @@
 /** Test data and helpers shared by the worker tests. */
-import { exports } from 'cloudflare:workers'
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { env, exports } from 'cloudflare:workers'
+import { app } from '../../worker/app'
 import type { ExperimentInput } from '../../worker/domain/experiment'
 
 export const MODERATOR = 'test-moderator-token-alice-0123456789'
@@ -54,6 +56,32 @@ export function postForm(
     body: new URLSearchParams(pairs).toString(),
     redirect: 'manual',
   })
+}
+
+/**
+ * Posts a same-origin form to the app with Turnstile configured and no token posted, so
+ * the check fails without asking Cloudflare.
+ */
+export async function postFormFailingTurnstile(
+  path: string,
+  pairs: [string, string][]
+): Promise<Response> {
+  const ctx = createExecutionContext()
+  const res = await app.fetch(
+    new Request(`https://observatoire.test${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://observatoire.test',
+        accept: 'text/html',
+      },
+      body: new URLSearchParams(pairs).toString(),
+    }),
+    { ...env, TURNSTILE_SITE_KEY: 'site-key-test', TURNSTILE_SECRET: 'secret-test' } as Env,
+    ctx
+  )
+  await waitOnExecutionContext(ctx)
+  return res
 }
 
 export const asModerator = (token = MODERATOR) => ({ authorization: `Bearer ${token}` })

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest'
 import { insertModerator } from '../../worker/db/moderators'
 import { hashPassword } from '../../worker/lib/password'
 import { publishActor, submitActor } from './actor-fixtures'
-import { asModerator, postForm, postJson, publish, request, submit } from './fixtures'
+import {
+  asModerator,
+  postForm,
+  postFormFailingTurnstile,
+  postJson,
+  publish,
+  request,
+  submit,
+} from './fixtures'
 
 const ORIGIN = 'https://observatoire.test'
 
@@ -306,6 +314,18 @@ describe('replication form (no JavaScript)', () => {
       .bind(source.id)
       .first()
     expect(row).toEqual({ territory: 'com:35238', region: '53', relation: 'replicated' })
+  })
+
+  it('shows a failed anti-robot check at the Turnstile widget, not on the territory', async () => {
+    const source = await publish({ title: 'Fablab itinérant d’Exempleville' })
+    const res = await postFormFailingTurnstile(`/experiences/${source.slug}/reproduite`, fields())
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    const robot = 'La vérification anti-robot a échoué : réessayez.'
+    expect(html).toContain(`<a href="#r-turnstile">${robot}</a>`)
+    expect(html).toContain(`<p class="field-error" id="r-turnstile-erreur">${robot}</p>`)
+    expect(html).not.toContain('id="r-territory-erreur"')
+    expect(await pendingCount(source.id)).toBe(0)
   })
 
   it('offers a choice for an ambiguous name, and the chosen one is stored', async () => {

@@ -13,7 +13,7 @@ import {
   RECOMMEND_LEVELS,
 } from '../../worker/domain/feedback'
 import { useT } from '../i18n'
-import type { ContributionFormProps } from './contribution-form'
+import { ROBOT_CHECK, type ContributionFormProps } from './contribution-form'
 import { ErrorSummary } from './ErrorSummary'
 import { ChoiceGroup, fieldId, FormState, TextField } from './form-fields'
 import { RecordPicker, type PickerData } from './RecordPicker'
@@ -68,7 +68,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
         <ErrorSummary
           errors={[...errors].map(([name, message]) => ({
             field: fieldId(name),
-            label: label[name],
+            ...(name === ROBOT_CHECK ? {} : { label: label[name] }),
             message,
           }))}
         />
@@ -146,7 +146,12 @@ export function FeedbackForm(props: FeedbackFormProps) {
           maxlength={ARGUMENT_LINES}
         />
         <Honeypot />
-        <TurnstileWidget siteKey={props.turnstileSiteKey} action="feedback" />
+        <TurnstileWidget
+          siteKey={props.turnstileSiteKey}
+          action="feedback"
+          id={fieldId(ROBOT_CHECK)}
+          error={errors.get(ROBOT_CHECK)}
+        />
         <p>
           <button type="submit" class="button primary">
             {f.submit}

@@ -12,7 +12,7 @@ import {
 import type { PickerKind } from '../../worker/domain/picker'
 import { LEAD_KINDS, type Term } from '../../worker/domain/vocabularies'
 import { useT } from '../i18n'
-import type { ContributionFormProps } from './contribution-form'
+import { ROBOT_CHECK, type ContributionFormProps } from './contribution-form'
 import { ErrorSummary } from './ErrorSummary'
 import { RecordPicker, type PickerData } from './RecordPicker'
 import { DefaultSubmit, Honeypot } from './SubmissionFormParts'
@@ -207,7 +207,12 @@ export function ReplicationForm(props: ReplicationFormProps) {
         {picker('adopterExperiment', 'experiment', f.adopterRecord, f.adopterRecordHelp)}
         {text('link', f.link, f.linkHelp, { type: 'url', maxlength: 500 })}
         <Honeypot id="r-fax" />
-        <TurnstileWidget siteKey={props.turnstileSiteKey} action="replication" />
+        <TurnstileWidget
+          siteKey={props.turnstileSiteKey}
+          action="replication"
+          id={id(ROBOT_CHECK)}
+          error={errors.get(ROBOT_CHECK)}
+        />
         <p>
           <button type="submit" class="button primary">
             {f.submit}

@@ -28,6 +28,7 @@ import {
   type PickedFields,
   type PickerSearch,
 } from './picker'
+import { ROBOT_CHECK } from '../../../web/components/contribution-form'
 import { messagesFor } from './render'
 import {
   contributionDone,
@@ -163,7 +164,8 @@ export const feedbackPage = new Hono<AppEnv>()
     if (!parsed.success || ordered.size > 0)
       return showForm(c, row, { values, errors: ordered, choices }, 400)
     if (!(await passesTurnstile(c, form, 'feedback'))) {
-      return showForm(c, row, { values, errors: new Map([['role', f.errors.robot]]), choices }, 400)
+      const robot = new Map([[ROBOT_CHECK, f.errors.robot]] as const)
+      return showForm(c, row, { values, errors: robot, choices }, 400)
     }
     try {
       await leaveFeedback(c.var.db, row, parsed.data)

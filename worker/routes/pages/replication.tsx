@@ -26,6 +26,7 @@ import {
   type PickedFields,
   type PickerSearch,
 } from './picker'
+import { ROBOT_CHECK, type RobotCheck } from '../../../web/components/contribution-form'
 import { messagesFor } from './render'
 import {
   contributionDone,
@@ -117,7 +118,7 @@ export const replicationPage = new Hono<AppEnv>()
     const search = pickerSearchOf(form.pairs, pickerKind)
     if (search) return showForm(c, row, { values, errors: new Map(), choices: null }, 200, search)
 
-    const errors = new Map<ReplicationField, string>()
+    const errors = new Map<ReplicationField | RobotCheck, string>()
     let choices: ReplicationFormProps['choices'] = null
 
     // The territory: a choice among the names offered, else the typed name or code.
@@ -155,7 +156,7 @@ export const replicationPage = new Hono<AppEnv>()
       if (known && !errors.has(known)) errors.set(known, f.errors[known])
     }
     if (errors.size === 0 && !(await passesTurnstile(c, form, 'replication'))) {
-      errors.set('territory', f.errors.robot)
+      errors.set(ROBOT_CHECK, f.errors.robot)
     }
     if (!parsed.success || errors.size > 0 || !territory) {
       return showForm(c, row, { values, errors, choices }, 400)

@@ -14,14 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { app } from '../../worker/app'
 import { FEEDBACK_FIELDS } from '../../web/components/FeedbackForm'
 import { publishActor, submitActor } from './actor-fixtures'
-import {
-  asModerator,
-  postForm,
-  postFormFailingTurnstile,
-  postJson,
-  publish,
-  request,
-} from './fixtures'
+import { asModerator, postForm, refusedByTurnstile, postJson, publish, request } from './fixtures'
 import { briefReport, send, XSS_PAYLOADS } from './fuzz-support'
 
 const ORIGIN = 'https://observatoire.test'
@@ -220,16 +213,7 @@ describe('feedback form', () => {
 
   it('shows a failed anti-robot check at the Turnstile widget and in the summary, not on a field', async () => {
     const record = await publish({ title: 'Café numérique de Commune d’Exemple' })
-    const res = await postFormFailingTurnstile(`/experiences/${record.slug}/retour`, fields())
-    expect(res.status).toBe(400)
-    const page = await res.text()
-    const robot = 'La vérification anti-robot a échoué : réessayez.'
-    expect(page).toContain(`<a href="#f-turnstile">${robot}</a>`)
-    expect(page).toMatch(
-      new RegExp(
-        `<div id="f-turnstile"[^>]*>\\s*<p class="field-error" id="f-turnstile-erreur">${robot}</p>\\s*<div class="cf-turnstile"`
-      )
-    )
+    const page = await refusedByTurnstile(`/experiences/${record.slug}/retour`, fields(), 'f')
     expect(page).not.toContain('id="f-role-erreur"')
     expect(page).toContain('value="adopter" checked')
     expect(await countOf(record.id)).toBe(0)

@@ -1,6 +1,7 @@
 /** Test data and helpers shared by the worker tests. */
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
+import { expect } from 'vitest'
 import { app } from '../../worker/app'
 import type { ExperimentInput } from '../../worker/domain/experiment'
 
@@ -60,12 +61,14 @@ export function postForm(
 
 /**
  * Posts a same-origin form to the app with Turnstile configured and no token posted, so
- * the check fails without asking Cloudflare.
+ * the check fails without asking Cloudflare; checks the refusal is shown at the widget
+ * (`{idPrefix}-turnstile`) and in the summary linking there. Returns the page.
  */
-export async function postFormFailingTurnstile(
+export async function refusedByTurnstile(
   path: string,
-  pairs: [string, string][]
-): Promise<Response> {
+  pairs: [string, string][],
+  idPrefix: string
+): Promise<string> {
   const ctx = createExecutionContext()
   const res = await app.fetch(
     new Request(`https://observatoire.test${path}`, {
@@ -81,7 +84,17 @@ export async function postFormFailingTurnstile(
     ctx
   )
   await waitOnExecutionContext(ctx)
-  return res
+  expect(res.status).toBe(400)
+  const html = await res.text()
+  const robot = 'La vérification anti-robot a échoué : réessayez.'
+  const id = `${idPrefix}-turnstile`
+  expect(html).toContain(`<a href="#${id}">${robot}</a>`)
+  expect(html).toMatch(
+    new RegExp(
+      `<div id="${id}"[^>]*><p class="field-error" id="${id}-erreur">${robot}</p><div class="cf-turnstile"`
+    )
+  )
+  return html
 }
 
 export const asModerator = (token = MODERATOR) => ({ authorization: `Bearer ${token}` })

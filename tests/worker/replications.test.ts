@@ -11,7 +11,7 @@ import { publishActor, submitActor } from './actor-fixtures'
 import {
   asModerator,
   postForm,
-  postFormFailingTurnstile,
+  refusedByTurnstile,
   postJson,
   publish,
   request,
@@ -318,12 +318,7 @@ describe('replication form (no JavaScript)', () => {
 
   it('shows a failed anti-robot check at the Turnstile widget, not on the territory', async () => {
     const source = await publish({ title: 'Fablab itinérant d’Exempleville' })
-    const res = await postFormFailingTurnstile(`/experiences/${source.slug}/reproduite`, fields())
-    expect(res.status).toBe(400)
-    const html = await res.text()
-    const robot = 'La vérification anti-robot a échoué : réessayez.'
-    expect(html).toContain(`<a href="#r-turnstile">${robot}</a>`)
-    expect(html).toContain(`<p class="field-error" id="r-turnstile-erreur">${robot}</p>`)
+    const html = await refusedByTurnstile(`/experiences/${source.slug}/reproduite`, fields(), 'r')
     expect(html).not.toContain('id="r-territory-erreur"')
     expect(await pendingCount(source.id)).toBe(0)
   })

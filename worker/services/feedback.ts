@@ -3,7 +3,6 @@
  * moderator publishes or rejects it (audit row in the same batch); readers may report a
  * published one, which puts it back before a moderator (still shown until decided).
  */
-import { getPublishedActor } from '../db/actors'
 import type { ExperimentRow } from '../db/experiments'
 import {
   auditFeedbackDecision,
@@ -20,6 +19,7 @@ import type { Review } from '../domain/actor-links'
 import type { Feedback, FeedbackInput, ModeratedFeedback } from '../domain/feedback'
 import { ProblemError } from '../http/problem'
 import { ulid } from '../lib/crypto'
+import { creditedActorErrors } from './credited-actor'
 import { moderatorIp, moderatorName, type ModeratorRef } from './moderation/actor'
 
 export async function leaveFeedback(
@@ -28,23 +28,15 @@ export async function leaveFeedback(
   input: FeedbackInput,
   now = new Date()
 ): Promise<string> {
-  const [territory, actor] = await Promise.all([
+  const [territory, actorErrors] = await Promise.all([
     input.territory ? getTerritory(db, input.territory) : null,
-    input.actorId ? getPublishedActor(db, input.actorId) : null,
+    creditedActorErrors(db, input.actorId),
   ])
   const errors = [
     ...(input.territory && !territory
       ? [{ pointer: '/territory', message: `Territoire inconnu : ${input.territory}.` }]
       : []),
-    // Only a published actor may be named: a pending or unknown one would count unseen.
-    ...(input.actorId && actor?.id !== input.actorId
-      ? [
-          {
-            pointer: '/actorId',
-            message: 'Aucune structure publiée du réseau ne porte cet identifiant.',
-          },
-        ]
-      : []),
+    ...actorErrors,
   ]
   if (errors.length > 0) {
     throw new ProblemError(400, 'Certaines références sont inconnues.', errors)

@@ -4,7 +4,6 @@
  * show on both records and count toward the source's « adoptée par ». Also the spread of
  * a practice (records citing it and replications, over generations).
  */
-import { getPublishedActor } from '../db/actors'
 import { getPublishedExperiment, type ExperimentRow } from '../db/experiments'
 import { recordsInspiredBy, recordTitles } from '../db/lineage'
 import {
@@ -37,6 +36,7 @@ import {
 } from '../domain/spread'
 import { ProblemError } from '../http/problem'
 import { ulid } from '../lib/crypto'
+import { creditedActorErrors } from './credited-actor'
 import { moderatorIp, moderatorName, type ModeratorRef } from './moderation/actor'
 
 /** The edge-list export reads in pages of this size. */
@@ -51,26 +51,18 @@ export async function declareReplication(
   input: ReplicationInput,
   now = new Date()
 ): Promise<string> {
-  const [territory, adopter, actor] = await Promise.all([
+  const [territory, adopter, actorErrors] = await Promise.all([
     getTerritory(db, input.territory),
     input.adopterExperiment
       ? getPublishedExperiment(db, recordKeyOf(input.adopterExperiment).slice(0, 120))
       : null,
-    input.actorId ? getPublishedActor(db, input.actorId) : null,
+    creditedActorErrors(db, input.actorId),
   ])
   const errors = [
     ...(territory
       ? []
       : [{ pointer: '/territory', message: `Territoire inconnu : ${input.territory}.` }]),
-    // Only a published actor may be credited: a pending or unknown one would count unseen.
-    ...(input.actorId && actor?.id !== input.actorId
-      ? [
-          {
-            pointer: '/actorId',
-            message: 'Aucune structure publiée du réseau ne porte cet identifiant.',
-          },
-        ]
-      : []),
+    ...actorErrors,
     ...(input.adopterExperiment && (!adopter || adopter.id === source.id)
       ? [
           {

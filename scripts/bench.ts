@@ -39,7 +39,7 @@ import { recordEngineRequests } from './bench/raw-meili'
 import { deltas, previousResults, renderMarkdown, type BenchResults } from './bench/report'
 import { machine, options } from './bench/options'
 import { ratio, searchRun } from './bench/search-run'
-import { preparedDatabase } from './bench/template'
+import { preparedDatabase } from './lib/prepared-database'
 import { mixedTraffic } from './bench/traffic'
 import {
   sendPatiently,

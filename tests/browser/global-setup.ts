@@ -1,20 +1,17 @@
 /**
  * Starts the Worker for the browser tests: a fresh local D1 state directory (migrations
- * and territory reference), `wrangler dev` on a free port with the embedded search
- * engine, and the real catalogue (data/relevance) published through the bulk import. The URL reaches the
- * tests through `inject('baseUrl')`.
+ * and territory reference, copied from the template the bench and eval smokes share),
+ * `wrangler dev` on a free port with the embedded search engine, and the real catalogue
+ * (data/relevance) published through the bulk import. The URL reaches the tests through
+ * `inject('baseUrl')`.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import {
-  freePort,
-  loadRealCatalogue,
-  prepareLocalDatabase,
-  startWorker,
-} from '../../scripts/lib/local-dev'
+import { freePort, loadRealCatalogue, startWorker } from '../../scripts/lib/local-dev'
+import { preparedDatabase } from '../../scripts/lib/prepared-database'
 import { addModerator } from '../../scripts/lib/moderators'
 
 declare module 'vitest' {
@@ -31,7 +28,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const persistTo = mkdtempSync(path.join(tmpdir(), 'observatoire-browser-'))
-  await prepareLocalDatabase({ persistTo })
+  await preparedDatabase(persistTo)
   const moderator = { name: 'navigateur', password: randomBytes(18).toString('base64url') }
   await addModerator(moderator.name, { remote: false, persistTo }, moderator.password)
   const port = await freePort()

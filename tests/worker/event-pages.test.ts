@@ -11,7 +11,7 @@ import { drainOutbox } from '../../worker/search/sync'
 import { decideEventProposal } from '../../worker/services/events'
 import { publishActor } from './actor-fixtures'
 import { publishEvent } from './event-fixtures'
-import { asModerator, postForm, postJson, publish, request } from './fixtures'
+import { asModerator, postForm, postJson, publish, refusedByTurnstile, request } from './fixtures'
 import { scrapeForm } from './form-scrape'
 
 const MODERATOR = { name: 'alice', via: 'api' as const }
@@ -58,6 +58,16 @@ describe('announcing an event without JavaScript', () => {
     expect(await reversed.text()).toContain(
       '<a href="#f-endsAt">Fin</a> : La fin doit suivre le début.'
     )
+  })
+
+  it('shows a failed anti-robot check at the Turnstile widget, not on the title', async () => {
+    const title = 'Atelier robot d’Exemple'
+    const html = await refusedByTurnstile('/evenements/proposer', debateForm({ title }), 'f')
+    expect(html).not.toContain('id="f-title-erreur"')
+    const stored = await env.DB.prepare('SELECT count(*) AS n FROM events WHERE title = ?1')
+      .bind(title)
+      .first<{ n: number }>()
+    expect(stored?.n).toBe(0)
   })
 
   it('resolves the commune by name, stores it pending and shows the private link once', async () => {

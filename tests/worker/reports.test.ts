@@ -9,6 +9,7 @@ import {
   validInput,
   type SubmissionBody,
   postForm,
+  refusedByTurnstile,
 } from './fixtures'
 
 async function reportCount(experimentId: string): Promise<number> {
@@ -125,6 +126,17 @@ describe('report form', () => {
       origin: 'https://evil.example',
     })
     expect(crossSite.status).toBe(403)
+    expect(await reportCount(sub.id)).toBe(0)
+  })
+
+  it('shows a failed anti-robot check at the Turnstile widget, not on the reason', async () => {
+    const sub = await publish()
+    const pairs: [string, string][] = [
+      ['reason', 'outdated'],
+      ['fax', ''],
+    ]
+    const html = await refusedByTurnstile(`/experiences/${sub.slug}/signaler`, pairs, 'r')
+    expect(html).not.toContain('id="r-reason-erreur"')
     expect(await reportCount(sub.id)).toBe(0)
   })
 })

@@ -17,6 +17,7 @@ import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import { PUBLICS, THEME_TREE } from '../../worker/domain/vocabularies'
 import { fieldIds, type FormValues } from '../form-input'
 import { useT, type Messages } from '../i18n'
+import { ROBOT_CHECK } from './contribution-form'
 import { ErrorSummary } from './ErrorSummary'
 import { NO_PICKS, RecordPicker, type PickerData } from './RecordPicker'
 import { ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
@@ -92,7 +93,7 @@ export function FormErrors({
     <ErrorSummary
       errors={[...errors].map(([name, message]) => ({
         field: fieldId(name),
-        label: label(name),
+        ...(name === ROBOT_CHECK ? {} : { label: label(name) }),
         message,
       }))}
     />

@@ -34,6 +34,9 @@ import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
 import { RestitutionForm } from '../../../web/components/RestitutionForm'
 import { PrivateLink } from '../../../web/components/SubmitSteps'
+import { TurnstileWidget } from '../../../web/components/TurnstileWidget'
+import { ROBOT_CHECK } from '../../../web/components/contribution-form'
+import { fieldId } from '../../../web/components/form-fields'
 import {
   EVENT_EDIT_FORM,
   EVENT_FORM,
@@ -131,7 +134,7 @@ export const eventPages = new Hono<AppEnv>()
       )
     if (!(await passesTurnstile(c, await postedForm(c), 'event'))) {
       const robot = TRUST_MESSAGES[t.lang].report.errorRobot
-      return showForm(c, t, checked.values, new Map([['title', robot]]), 400)
+      return showForm(c, t, checked.values, new Map([[ROBOT_CHECK, robot]]), 400)
     }
 
     const submitWait = await spendRateLimit(c, 'submit')
@@ -301,9 +304,12 @@ async function showForm(
       mode="submit"
       pickers={await pickerData(c.env, c.var.db, eventPicks(values), search)}
       beforeSubmit={
-        turnstile && (
-          <div class="cf-turnstile" data-sitekey={turnstile.siteKey} data-action="event"></div>
-        )
+        <TurnstileWidget
+          siteKey={turnstile?.siteKey ?? null}
+          action="event"
+          id={fieldId(ROBOT_CHECK)}
+          error={errors.get(ROBOT_CHECK)}
+        />
       }
     />,
     { status, errorCount: errors.size, retryAfter, headers: contributionHeaders(turnstile) }

@@ -16,6 +16,7 @@ import { formBody } from '../../http/form'
 import { fileReport, REPORT_MESSAGE_MAX } from '../../services/moderation/reports'
 import { Honeypot } from '../../../web/components/SubmissionFormParts'
 import { TurnstileWidget } from '../../../web/components/TurnstileWidget'
+import { ROBOT_CHECK } from '../../../web/components/contribution-form'
 import { ReportInput } from '../api/reports'
 import { messagesFor, renderPage } from './render'
 import { TRUST_MESSAGES } from './trust-messages'
@@ -128,7 +129,12 @@ function showForm(
             </textarea>
           </div>
           <Honeypot id="r-fax" />
-          <TurnstileWidget siteKey={siteKey} action="report" />
+          <TurnstileWidget
+            siteKey={siteKey}
+            action="report"
+            id={`r-${ROBOT_CHECK}`}
+            error={errors.get(ROBOT_CHECK)}
+          />
           <p>
             <button type="submit" class="button primary">
               {r.submit}
@@ -178,7 +184,7 @@ async function fileFromForm(c: Context<AppEnv>, row: Reported) {
     }
   }
   if (errors.size === 0 && !(await passesTurnstile(c, form, 'report'))) {
-    errors.set('reason', r.errorRobot)
+    errors.set(ROBOT_CHECK, r.errorRobot)
   }
   if (!parsed.success || errors.size > 0) return showForm(c, row, values, errors, 400)
   await fileReport(c.var.db, row.id, parsed.data.reason, parsed.data.message, new Date(), row.kind)

@@ -115,7 +115,7 @@ const fr = {
     back: 'Revenir à la fiche',
     errorReason: 'Choisissez le problème constaté.',
     errorMessage: 'Le message dépasse 1000 caractères.',
-    errorRobot: 'La vérification anti-robot a échoué ; réessayez.',
+    errorRobot: 'La vérification anti-robot a échoué : réessayez.',
     errorsTitle: 'Le formulaire est à corriger',
   },
 }
@@ -227,7 +227,7 @@ const en: TrustMessages = {
     back: 'Back to the record',
     errorReason: 'Choose the problem you found.',
     errorMessage: 'The message is longer than 1000 characters.',
-    errorRobot: 'The anti-robot check failed; please try again.',
+    errorRobot: 'The anti-robot check failed: try again.',
     errorsTitle: 'The form needs correcting',
   },
 }

@@ -3,7 +3,6 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-worker
 import { defineConfig } from 'vitest/config'
 import { realActorInput, realActors } from './scripts/lib/real-actors'
 import { realCatalogueRows } from './scripts/lib/real-catalogue'
-import { territoryStatements } from './scripts/lib/territory-reference'
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'))
@@ -18,8 +17,9 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
-            // The full territory reference, built by the same code as `npm start` uses.
-            TEST_TERRITORY_SQL: territoryStatements(),
+            // The full territory reference, served by tests/worker/territory-server.ts
+            // (a binding this size slowed every file's workerd start).
+            TEST_TERRITORY_SQL_URL: inject('territorySqlUrl'),
             // The real catalogue's import rows, converted by the code `npm start` loads them with.
             TEST_REAL_CATALOGUE: realCatalogueRows(),
             // The real actors (data/network) as the actor import receives them.
@@ -53,7 +53,7 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/worker/**/*.test.ts'],
       testTimeout: 30_000,
-      globalSetup: ['./tests/global-setup.ts'],
+      globalSetup: ['./tests/global-setup.ts', './tests/worker/territory-server.ts'],
       setupFiles: ['./tests/worker/setup.ts'],
     },
   }

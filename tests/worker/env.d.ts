@@ -5,7 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[]
-      TEST_TERRITORY_SQL: string[]
+      /** tests/worker/territory-server.ts: the territory reference's SQL, as a JSON array. */
+      TEST_TERRITORY_SQL_URL: string
       /** scripts/lib/real-catalogue.ts: the 150 corpus records as import rows. */
       TEST_REAL_CATALOGUE: RealCatalogueRow[]
       /** scripts/lib/real-actors.ts: the catalogue's porteurs as actor import rows. */

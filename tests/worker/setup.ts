@@ -7,7 +7,13 @@ await applyD1Migrations(env.DB, env.TEST_MIGRATIONS)
 const loaded = await env.DB.prepare(
   "SELECT value FROM territory_reference WHERE key = 'version'"
 ).first()
-if (!loaded) await env.DB.batch(env.TEST_TERRITORY_SQL.map((sql) => env.DB.prepare(sql)))
+if (!loaded) {
+  const res = await fetch(env.TEST_TERRITORY_SQL_URL)
+  if (!res.ok)
+    throw new Error(`territory reference: ${res.status} from ${env.TEST_TERRITORY_SQL_URL}`)
+  const statements = (await res.json()) as string[]
+  await env.DB.batch(statements.map((sql) => env.DB.prepare(sql)))
+}
 
 // The embedded search engine's own database (SEARCH_DB), as wrangler.toml declares it.
 await applyD1Migrations(env.SEARCH_DB, env.TEST_SEARCH_MIGRATIONS)

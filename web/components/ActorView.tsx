@@ -14,14 +14,21 @@ import {
 import { HORIZONS, skillLabel } from '../../worker/domain/skills'
 import { labelOf, type Term } from '../../worker/domain/vocabularies'
 import { formatDate, paragraphs } from '../format'
-import { useT } from '../i18n'
+import { useT, type Messages } from '../i18n'
 import { Fact } from './Fact'
+
+/** Where an actor is, as text: its territories by name, or France entière. */
+export function actorWhereText(
+  actor: Pick<Actor, 'scope' | 'derived'>,
+  t: Pick<Messages, 'actors'>
+): string {
+  if (actor.scope === 'national') return t.actors.nationalScope
+  return actor.derived.territories.map((p) => p.name).join(', ')
+}
 
 /** Where an actor is: its territories by name, or France entière. */
 export function ActorWhere({ actor }: { actor: Pick<Actor, 'scope' | 'derived'> }) {
-  const t = useT()
-  if (actor.scope === 'national') return <>{t.actors.nationalScope}</>
-  return <>{actor.derived.territories.map((p) => p.name).join(', ')}</>
+  return <>{actorWhereText(actor, useT())}</>
 }
 
 function SkillList(props: {

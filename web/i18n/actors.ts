@@ -9,6 +9,9 @@ export const actorsFr = {
   listTitle: 'Acteurs du réseau',
   listIntro:
     'Structures et lieux du numérique local — associations, tiers-lieux, médiathèques, France Services, services de collectivités… — avec ce qu’ils apportent et ce dont ils ont besoin.',
+  /** An actor page's description for search engines, when the actor wrote none. */
+  pageDescription: (name: string, kind: string, where: string) =>
+    `${name} — ${kind}, ${where} : ce que la structure apporte au réseau du numérique local et ce dont elle a besoin.`,
   enter: 'Entrer dans le réseau',
   historyLink: 'Historique des versions',
   reportLink: 'Signaler un problème',
@@ -133,6 +136,8 @@ export const actorsEn: ActorsMessages = {
   listTitle: 'Network actors',
   listIntro:
     'Organisations and places of local digital life — non-profits, third places, libraries, France Services centres, local authority services… — with what they offer and what they need.',
+  pageDescription: (name: string, kind: string, where: string) =>
+    `${name} — ${kind}, ${where}: what this organisation brings to the local digital network and what it needs.`,
   enter: 'Join the network',
   historyLink: 'Version history',
   reportLink: 'Report a problem',

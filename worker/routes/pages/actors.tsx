@@ -10,6 +10,8 @@
 import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import { ActorInput } from '../../domain/actor'
+import { ACTOR_KINDS } from '../../domain/actor-vocabularies'
+import { labelOf } from '../../domain/vocabularies'
 import { isOver } from '../../domain/event'
 import type { TerritoryChoice } from '../../domain/territory-names'
 import { getPublishedActor, toActor } from '../../db/actors'
@@ -26,7 +28,7 @@ import { ActorSearchQuerySchema, encodeCursor, pageOfCursor } from '../api/param
 import { ActorForm } from '../../../web/components/ActorForm'
 import { ActorList } from '../../../web/components/ActorList'
 import { ActorNetwork } from '../../../web/components/ActorNetwork'
-import { ActorView } from '../../../web/components/ActorView'
+import { actorWhereText, ActorView } from '../../../web/components/ActorView'
 import { LinkedEvents } from '../../../web/components/EventList'
 import { Layout } from '../../../web/components/Layout'
 import { ConfirmStep, PrivateLink } from '../../../web/components/SubmitSteps'
@@ -145,7 +147,14 @@ export const actorPages = new Hono<AppEnv>()
       t,
       <Layout
         title={actor.name}
-        description={actor.description?.slice(0, 200) ?? t.actors.listIntro}
+        description={
+          actor.description?.slice(0, 200) ??
+          t.actors.pageDescription(
+            actor.name,
+            labelOf(ACTOR_KINDS, actor.kind, t.lang),
+            actorWhereText(actor, t)
+          )
+        }
         path={`/acteurs/${actor.slug}`}
       >
         <ActorView actor={actor} />

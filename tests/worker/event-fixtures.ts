@@ -1,5 +1,8 @@
 /** Event test data and helpers shared by the worker tests (fictitious venues and organisers). */
+import { env } from 'cloudflare:workers'
 import type { EventInput } from '../../worker/domain/event'
+import { getPendingProposalFor } from '../../worker/db/proposals'
+import { approveProposal } from '../../worker/services/moderation/proposals'
 import { asModerator, postJson } from './fixtures'
 
 type Defaulted = 'attendance' | 'organisers' | 'audiences' | 'price' | 'access'
@@ -47,4 +50,11 @@ export async function publishEvent(
   if (res.status !== 200)
     throw new Error(`event approval failed: ${res.status} ${await res.text()}`)
   return sub
+}
+
+/** A moderator approves the organiser's change waiting on event `id` (the shared decision). */
+export async function approveEventChange(id: string): Promise<void> {
+  const proposal = await getPendingProposalFor(env.DB, id, 'event')
+  if (!proposal) throw new Error(`no change waits on event ${id}`)
+  await approveProposal(env.DB, proposal.id, { name: 'alice', via: 'api' }, new Date(), 'event')
 }

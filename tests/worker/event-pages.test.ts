@@ -8,13 +8,10 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { drainOutbox } from '../../worker/search/sync'
-import { decideEventProposal } from '../../worker/services/events'
 import { publishActor } from './actor-fixtures'
-import { publishEvent } from './event-fixtures'
+import { approveEventChange, publishEvent } from './event-fixtures'
 import { asModerator, postForm, postJson, publish, refusedByTurnstile, request } from './fixtures'
 import { scrapeForm } from './form-scrape'
-
-const MODERATOR = { name: 'alice', via: 'api' as const }
 
 /** A débat citoyen as the form sends it, with some fields retyped. */
 function debateForm(typed: Record<string, string> = {}): [string, string][] {
@@ -215,7 +212,7 @@ describe('the organiser’s private page', () => {
     const queue = await request('/api/moderation/events', { headers: asModerator() })
     expect(await queue.text()).toContain(sub.id)
 
-    await decideEventProposal(env.DB, sub.id, 'approve', MODERATOR, undefined)
+    await approveEventChange(sub.id)
     const after = await (await request(`/evenements/${sub.slug}`)).text()
     expect(after).toContain('Ce qui en est sorti')
     expect(after).toContain('Des permanences numériques le samedi')
@@ -290,7 +287,7 @@ describe('the organiser’s private page', () => {
       ['experiments.0.relation', 'presented'],
     ])
     expect(posted.status).toBe(200)
-    await decideEventProposal(env.DB, sub.id, 'approve', MODERATOR, undefined)
+    await approveEventChange(sub.id)
 
     const eventPage = await (await request(`/evenements/${sub.slug}`)).text()
     expect(eventPage).toContain(`href="/evenements/${sub.slug}/historique"`)

@@ -48,15 +48,27 @@ export function openEditSessionStatements(
          WHERE id = ?2 AND edit_token_hash = ?3 AND edit_token_expires_at > ?4`
       )
       .bind(s.idHash, s.recordId, s.tokenHash, s.at, s.expiresAt),
-    db
-      .prepare(
-        `UPDATE ${table} SET edit_token_expires_at = ?3
-         WHERE id = ?1 AND edit_token_hash = ?2 AND edit_token_expires_at > ?4`
-      )
-      .bind(s.recordId, s.tokenHash, tokenExpiresAt, s.at),
+    renewEditTokenStatement(db, s.recordId, s.tokenHash, tokenExpiresAt, s.at, kind),
     // Expired sessions of any record are useless; sweep them while we are here.
     db.prepare(`DELETE FROM ${sessions} WHERE expires_at <= ?1`).bind(s.at),
   ]
+}
+
+/** Renews the expiry of a record's edit token, only if it is still the current, unexpired one. */
+export function renewEditTokenStatement(
+  db: Db,
+  id: string,
+  tokenHash: string,
+  expiresAt: string,
+  at: string,
+  kind: EditableKind
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE ${EDITABLE_TABLES[kind].table} SET edit_token_expires_at = ?3
+       WHERE id = ?1 AND edit_token_hash = ?2 AND edit_token_expires_at > ?4`
+    )
+    .bind(id, tokenHash, expiresAt, at)
 }
 
 /**

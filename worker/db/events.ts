@@ -1,7 +1,8 @@
 /**
  * Events in D1 (migration 0016): the current state, the theme and organiser rows the agenda
- * filters on, the organiser's pending change, and the reads that map rows to the API
- * shapes (`toEvent`). Revisions and outbox rows are written by revisions.ts, moderation
+ * filters on, and the reads that map rows to the API shapes (`toEvent`). The organiser's
+ * waiting changes live in event_proposals (migration 0021, db/proposals.ts); the columns
+ * events.proposal and proposed_at of migration 0016 are no longer used. Revisions and outbox rows are written by revisions.ts, moderation
  * decisions by moderation.ts — the same statements as experiments' and actors'.
  *
  * Every write is a list of prepared statements for one `db.batch()`: the change, its
@@ -30,16 +31,8 @@ export interface EventRow extends RecordRow {
   region: string | null
   restitution: string | null
   restituted_at: string | null
-  proposal: string | null
-  proposed_at: string | null
-}
-
-/** An organiser's change waiting for a moderator (`events.proposal`). */
-export interface EventProposal {
-  content?: EventContent
-  restitution?: Restitution
-  /** What the organiser wrote to the moderators (never published). */
-  message?: string
+  /** When the organiser's change waiting in event_proposals was made (the queue's read only). */
+  pending_proposal_at?: string | null
 }
 
 // ── Reads ────────────────────────────────────────────────────────────────────
@@ -60,10 +53,6 @@ export function toModeratedEvent(row: EventRow): ModeratedEvent {
   return { ...toEvent(row), ...moderationFields(row) }
 }
 
-export function proposalOf(row: Pick<EventRow, 'proposal'>): EventProposal | null {
-  return row.proposal ? (JSON.parse(row.proposal) as EventProposal) : null
-}
-
 /** A published event by id or slug; null for pending, rejected or unknown ones. */
 export async function getPublishedEvent(db: Db, idOrSlug: string): Promise<EventRow | null> {
   return db
@@ -76,17 +65,6 @@ export async function getEvent(db: Db, id: string): Promise<EventRow | null> {
   return db.prepare('SELECT * FROM events WHERE id = ?1').bind(id).first<EventRow>()
 }
 
-/** The event a private edit link opens (by the SHA-256 of its token), any status. */
-export async function getEventByEditToken(db: Db, tokenHash: string): Promise<EventRow | null> {
-  return db
-    .prepare(
-      `SELECT * FROM events WHERE edit_token_hash = ?1 AND deleted_at IS NULL
-         AND status <> 'merged'`
-    )
-    .bind(tokenHash)
-    .first<EventRow>()
-}
-
 /**
  * Events waiting for a moderator, oldest first: new submissions and answers to a request
  * for changes, then published events with an organiser's pending change.
@@ -94,11 +72,12 @@ export async function getEventByEditToken(db: Db, tokenHash: string): Promise<Ev
 export async function listEventsAwaitingModeration(db: Db, limit: number): Promise<EventRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT * FROM events
-       WHERE deleted_at IS NULL
-         AND (status IN ('pending', 'changes_requested') OR proposal IS NOT NULL)
-       ORDER BY proposal IS NOT NULL, status = 'changes_requested',
-         coalesce(proposed_at, created_at), id
+      `SELECT e.*, p.created_at AS pending_proposal_at FROM events e
+       LEFT JOIN event_proposals p ON p.event_id = e.id AND p.status = 'pending'
+       WHERE e.deleted_at IS NULL
+         AND (e.status IN ('pending', 'changes_requested') OR p.id IS NOT NULL)
+       ORDER BY p.id IS NOT NULL, e.status = 'changes_requested',
+         coalesce(p.created_at, e.created_at), e.id
        LIMIT ?1`
     )
     .bind(limit)
@@ -402,7 +381,7 @@ export function insertEventStatements(db: Db, e: NewEvent, change: Change): D1Pr
 
 /**
  * Statements that replace the content of an existing event (and its restitution when
- * given, clearing any pending proposal when asked), guarded by the revision the caller
+ * given), guarded by the revision the caller
  * read: a concurrent change makes the update match nothing, or the revision insert collide
  * and the batch roll back. The status moves only when `status` is given.
  */
@@ -412,7 +391,7 @@ export function reviseEventStatements(
   readRevision: number,
   state: EventState,
   change: Change,
-  options: { status?: Status; restitution?: Restitution; clearProposal?: boolean } = {}
+  options: { status?: Status; restitution?: Restitution } = {}
 ): D1PreparedStatement[] {
   const revision = readRevision + 1
   const restitution = options.restitution ? JSON.stringify(options.restitution) : null
@@ -425,9 +404,7 @@ export function reviseEventStatements(
            updated_at = ?16, status = coalesce(?17, status),
            restitution = coalesce(?18, restitution),
            restituted_at = CASE WHEN ?18 IS NULL THEN restituted_at
-                                ELSE coalesce(restituted_at, ?16) END,
-           proposal = CASE WHEN ?19 THEN NULL ELSE proposal END,
-           proposed_at = CASE WHEN ?19 THEN NULL ELSE proposed_at END
+                                ELSE coalesce(restituted_at, ?16) END
          WHERE id = ?1 AND revision = ?2`
       )
       .bind(
@@ -436,52 +413,11 @@ export function reviseEventStatements(
         ...stateColumns(state),
         change.at,
         options.status ?? null,
-        restitution,
-        options.clearProposal ? 1 : 0
+        restitution
       ),
     ...revisionStatements(db, id, revision, change, 'event'),
     ...indexRowStatements(db, id, revision, change.at, state.content),
   ]
-}
-
-/**
- * An organiser's change to a published event, kept aside for a moderator (the published
- * version stays as it is); it replaces any change still waiting. Guarded by the revision
- * the organiser edited.
- */
-export function proposeEventStatement(
-  db: Db,
-  id: string,
-  readRevision: number,
-  proposal: EventProposal,
-  at: string
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE events SET proposal = ?3, proposed_at = ?4
-       WHERE id = ?1 AND revision = ?2 AND status = 'published'`
-    )
-    .bind(id, readRevision, JSON.stringify(proposal), at)
-}
-
-/** A moderator turns the pending change down: the published version stays. */
-export function dropEventProposalStatement(db: Db, id: string): D1PreparedStatement {
-  return db
-    .prepare(
-      'UPDATE events SET proposal = NULL, proposed_at = NULL WHERE id = ?1 AND proposal IS NOT NULL'
-    )
-    .bind(id)
-}
-
-/** Using the private link renews it (same rule as experiments'). */
-export function renewEventTokenStatement(
-  db: Db,
-  id: string,
-  expiresAt: string
-): D1PreparedStatement {
-  return db
-    .prepare('UPDATE events SET edit_token_expires_at = ?2 WHERE id = ?1')
-    .bind(id, expiresAt)
 }
 
 // ── Search indexes (worker/search/indexed-kinds.ts) ──────────────────────────

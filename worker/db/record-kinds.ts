@@ -26,8 +26,9 @@ export const RECORD_TABLES = {
 export type RecordKind = keyof typeof RECORD_TABLES
 
 /**
- * The kinds whose owner edits them through a private link (migrations 0006, 0009, 0017):
- * their edit sessions, proposed edits, owner replies and reader reports.
+ * The kinds whose owner edits them through a private link (migrations 0006, 0009, 0017,
+ * 0021): their edit sessions, proposed edits, owner replies and reader reports, and the
+ * column that names a record (for the desk's queues).
  */
 export const EDITABLE_TABLES = {
   experiment: {
@@ -36,6 +37,7 @@ export const EDITABLE_TABLES = {
     proposals: 'proposals',
     replies: 'owner_replies',
     reports: 'reports',
+    name: 'title',
   },
   actor: {
     ...RECORD_TABLES.actor,
@@ -43,9 +45,19 @@ export const EDITABLE_TABLES = {
     proposals: 'actor_proposals',
     replies: 'actor_owner_replies',
     reports: 'actor_reports',
+    name: 'name',
+  },
+  event: {
+    ...RECORD_TABLES.event,
+    sessions: 'event_edit_sessions',
+    proposals: 'event_proposals',
+    replies: 'event_owner_replies',
+    reports: 'event_reports',
+    name: 'title',
   },
 } as const
 export type EditableKind = keyof typeof EDITABLE_TABLES
+export const EDITABLE_KINDS = Object.keys(EDITABLE_TABLES) as EditableKind[]
 
 /** The lifecycle columns of every kind of record (migrations 0002, 0005, 0013, 0016). */
 export interface RecordRow {

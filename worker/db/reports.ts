@@ -1,17 +1,17 @@
 /**
- * Reader reports about published experiments and actors (migrations 0006, 0017): written by anyone, read
- * and closed by moderators. A report is only stored against a published experiment, which
- * the insert itself checks, so a race with an unpublish cannot attach one to a hidden row.
+ * Reader reports about published experiments, actors and events (migrations 0006, 0017,
+ * 0021): written by anyone, read and closed by moderators. A report is only stored against
+ * a published record, which the insert itself checks, so a race with an unpublish cannot
+ * attach one to a hidden row.
  */
 import { REPORT_REASONS, type ReportReason } from '../domain/report'
-import { EDITABLE_TABLES, type EditableKind } from './record-kinds'
+import { EDITABLE_KINDS, EDITABLE_TABLES, type EditableKind } from './record-kinds'
 import type { Db } from './session'
 
 export { REPORT_REASONS, type ReportReason }
 
 interface ReportRow {
   id: string
-  experiment_id: string
   reason: ReportReason
   message: string
   status: 'open' | 'closed'
@@ -21,10 +21,12 @@ interface ReportRow {
   resolution: string | null
 }
 
-/** An open report on a reported experiment, with what the queue needs to show it. */
+/** An open report with what the queue needs to show its record, whatever its kind. */
 interface OpenReport extends ReportRow {
-  experiment_slug: string
-  experiment_title: string
+  record_kind: EditableKind
+  record_id: string
+  record_slug: string
+  record_title: string
 }
 
 interface NewReport {
@@ -68,14 +70,24 @@ export async function openReportsOn(
   return results
 }
 
-/** Open reports, oldest first (the moderation queue), with the experiment's title and slug. */
-export async function listOpenReports(db: Db, limit = 200): Promise<OpenReport[]> {
+/**
+ * Open reports on records of `kinds`, oldest first (the moderation queue), each with its
+ * record's kind, id, slug and name.
+ */
+export async function listOpenReports(
+  db: Db,
+  limit = 200,
+  kinds: readonly EditableKind[] = EDITABLE_KINDS
+): Promise<OpenReport[]> {
+  const selects = kinds.map((kind) => {
+    const { table, reports, key, name } = EDITABLE_TABLES[kind]
+    return `SELECT r.id AS id, r.reason, r.message, r.status, r.created_at AS created_at,
+              r.closed_at, r.closed_by, r.resolution, '${kind}' AS record_kind, r.${key} AS record_id,
+              e.slug AS record_slug, e.${name} AS record_title
+            FROM ${reports} r JOIN ${table} e ON e.id = r.${key} WHERE r.status = 'open'`
+  })
   const { results } = await db
-    .prepare(
-      `SELECT r.*, e.slug AS experiment_slug, e.title AS experiment_title
-       FROM reports r JOIN experiments e ON e.id = r.experiment_id
-       WHERE r.status = 'open' ORDER BY r.created_at, r.id LIMIT ?1`
-    )
+    .prepare(`${selects.join(' UNION ALL ')} ORDER BY created_at, id LIMIT ?1`)
     .bind(limit)
     .all<OpenReport>()
   return results

@@ -5,7 +5,12 @@
  * edit keeps every field its form did not carry, so a form that lacks a field can never
  * erase it.
  */
-import { EXPERIMENT_DIFF, GROUPED_FIELDS, type ContentDiff } from './revision-diff'
+import {
+  EXPERIMENT_DIFF,
+  GROUPED_FIELDS,
+  type ContentDiff,
+  type FieldChange,
+} from './revision-diff'
 
 /** One changed field: its diff path (`title`, `narrative.advice`…) and its new value (absent = removed). */
 export interface FieldEdit {
@@ -83,4 +88,21 @@ export function keepUncarried(
 export function leafFieldOf(name: string): string {
   const [head = '', sub] = name.split('.')
   return GROUPED_FIELDS.has(head) && sub !== undefined ? `${head}.${sub}` : head
+}
+
+/**
+ * What approving a proposal would make of the record as it stands now: its change set
+ * applied to the current content (older proposals without one replace the content whole),
+ * and the field-level changes that amounts to, from the one diff.
+ */
+export function proposalOutcome(
+  currentData: string,
+  proposal: { changes: string | null; data: string },
+  kind: ContentDiff = EXPERIMENT_DIFF
+): { content: unknown; changes: FieldChange[] } {
+  const current: unknown = JSON.parse(currentData)
+  const content: unknown = proposal.changes
+    ? applyChanges(current, JSON.parse(proposal.changes) as ChangeSet)
+    : JSON.parse(proposal.data)
+  return { content, changes: kind.diff(current, content) }
 }

@@ -188,6 +188,13 @@ export type EventEdit = z.infer<typeof EventEdit>
 export const EventContent = z.object(contentShape).openapi('EventContent')
 export type EventContent = z.infer<typeof EventContent>
 
+/**
+ * An event as its revisions and its organiser's waiting changes hold it: the content and,
+ * once added, what came out of it (the shape `EVENT_DIFF` compares).
+ */
+export const EventVersion = EventContent.extend({ restitution: Restitution.optional() })
+export type EventVersion = z.infer<typeof EventVersion>
+
 /** An event as the API returns it. */
 export const Event = EventContent.extend({
   id: EventId,

@@ -3,7 +3,8 @@
  * the one writer of an actor's content. Moderation decisions go through the shared
  * lifecycle (services/moderation/decisions.ts, `moderateRecord(…, 'actor', …)`).
  */
-import type { ActorContent, ActorInput } from '../domain/actor'
+import { ActorContent, type ActorInput } from '../domain/actor'
+import { ACTOR_DIFF } from '../domain/revision-diff'
 import type { Derived, Status } from '../domain/experiment'
 import { deriveFields } from '../domain/scope'
 import {
@@ -11,6 +12,7 @@ import {
   getActor,
   insertActorStatements,
   reviseActorStatements,
+  type ActorRow,
   type NewActor,
 } from '../db/actors'
 import { slugify } from '../domain/text'
@@ -21,6 +23,7 @@ import { ancestriesOf, coverage, findTerritories } from '../db/territories'
 import { ProblemError } from '../http/problem'
 import { secretToken, sha256Hex, ulid } from '../lib/crypto'
 import { editTokenExpiry, pendingSubmission } from './submission'
+import type { OwnerKind } from './owner-kind'
 import { conflict, referenceErrors, slugFor } from './records'
 
 /** The derived fields of an actor: names and coverage of its territories, its scope level. */
@@ -93,6 +96,16 @@ export async function writeActor(
   }
   if (write.kind === 'content' && !wroteRow(results[0])) throw conflict()
   return results
+}
+
+/** Actors as their owners edit them (services/editing.ts); actors have no score. */
+export const ACTOR_EDITING: OwnerKind<ActorContent, ActorRow> = {
+  kind: 'actor',
+  diff: ACTOR_DIFF,
+  schema: ActorContent,
+  current: (row) => row.data,
+  derive: async (db, content) => ({ derived: await deriveActor(db, content), completeness: 0 }),
+  write: (db, write, extra) => writeActor(db, { kind: 'content', ...write }, extra),
 }
 
 /** Why another actor may be the same structure. */

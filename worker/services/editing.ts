@@ -14,35 +14,29 @@
  *   once, whatever the status, and never enters a revision or a proposal.
  */
 import { z } from '@hono/zod-openapi'
-import { changeSet, keepUncarried } from '../domain/change-set'
+import { changeSet, keepUncarried, proposalOutcome } from '../domain/change-set'
 import { EXPERIMENT_DIFF, type ContentDiff } from '../domain/revision-diff'
 import type { EditableRecord } from '../domain/editing'
-import { ExperimentInput, type ExperimentContent, type Status } from '../domain/experiment'
-
-type PrivateContact = ExperimentInput['privateContact']
+import type { PrivateContact, Status } from '../domain/experiment'
 import {
   closeEditSession,
   findByEditTokenHash,
   findEditSession,
   openEditSessionStatements,
+  renewEditTokenStatement,
   updatePrivateContact,
 } from '../db/edit-access'
 import { getExperiment, type ExperimentRow } from '../db/experiments'
 import { insertOwnerReply, latestOwnerReply } from '../db/owner-replies'
-import {
-  getPendingProposalFor,
-  latestRejectedProposal,
-  proposeStatements,
-  type ProposalRow,
-} from '../db/proposals'
+import { getPendingProposalFor, latestRejectedProposal, proposeStatements } from '../db/proposals'
 import type { EditableKind, RecordRow } from '../db/record-kinds'
 import { latestDecision, type Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { fieldErrors, ProblemError } from '../http/problem'
 import { secretToken, sha256Bytes, sha256Hex, ulid } from '../lib/crypto'
 import { editTokenExpiry } from './submission'
-import { proposalOutcome } from './moderation/proposals'
-import { derive, loadReferences, writeRecord } from './records'
+import type { OwnerKind } from './owner-kind'
+import { writeRecord } from './records'
 
 /** An edit session is short: long enough to fill the form, short enough if a device is shared. */
 export const EDIT_SESSION_MINUTES = 60
@@ -90,6 +84,23 @@ interface EditSession {
   expiresAt: string
 }
 
+/** The record of `kind` a valid, unexpired edit token opens, with the token's hash. */
+async function recordOfToken<Row extends RecordRow>(
+  db: Db,
+  token: string,
+  at: string,
+  kind: EditableKind
+): Promise<{ row: Row; hash: string }> {
+  if (!TOKEN_SHAPE.test(token)) throw invalidLink()
+  const hash = await sha256Hex(token)
+  const row = await findByEditTokenHash<Row>(db, hash, kind)
+  if (!row || !(await sameHash(hash, row.edit_token_hash)) || row.edit_token_expires_at <= at) {
+    throw invalidLink()
+  }
+  if (!isViewable(row)) throw closedToEdits(row)
+  return { row, hash }
+}
+
 /** Exchanges a valid edit token of a record of `kind` for a session (and renews the token's expiry). */
 export async function openEditSession(
   db: Db,
@@ -97,14 +108,8 @@ export async function openEditSession(
   now = new Date(),
   kind: EditableKind = 'experiment'
 ): Promise<EditSession> {
-  if (!TOKEN_SHAPE.test(token)) throw invalidLink()
-  const hash = await sha256Hex(token)
-  const row = await findByEditTokenHash<RecordRow>(db, hash, kind)
   const at = now.toISOString()
-  if (!row || !(await sameHash(hash, row.edit_token_hash)) || row.edit_token_expires_at <= at) {
-    throw invalidLink()
-  }
-  if (!isViewable(row)) throw closedToEdits(row)
+  const { row, hash } = await recordOfToken(db, token, at, kind)
   const sessionId = secretToken()
   const expiresAt = new Date(now.getTime() + EDIT_SESSION_MINUTES * 60_000).toISOString()
   const [opened] = await db.batch(
@@ -117,6 +122,23 @@ export async function openEditSession(
   )
   if (!wroteRow(opened)) throw invalidLink()
   return { sessionId, recordId: row.id, expiresAt }
+}
+
+/**
+ * The record a private link opens when the link itself is the page's address (an event's
+ * `/evenements/prive/{token}`, as sent by e-mail): checked like a session's opening, and
+ * renewed, since a used link stays alive. 404 when invalid or expired, 409 when removed.
+ */
+export async function openEditLink<Row extends RecordRow>(
+  db: Db,
+  token: string,
+  now = new Date(),
+  kind: EditableKind
+): Promise<Row> {
+  const at = now.toISOString()
+  const { row, hash } = await recordOfToken<Row>(db, token, at, kind)
+  await renewEditTokenStatement(db, row.id, hash, editTokenExpiry(now), at, kind).run()
+  return row
 }
 
 /** The record of `kind` a session cookie may edit, or null (expired, revoked, unknown). */
@@ -179,14 +201,38 @@ export function closedToEdits(row: RecordRow): ProblemError {
 
 // ── Reading what to edit ─────────────────────────────────────────────────────
 
-export async function editableRecord(db: Db, row: ExperimentRow): Promise<EditableRecord> {
-  const [proposal, decision, rejectedProposal, reply] = await Promise.all([
-    getPendingProposalFor(db, row.id),
-    latestDecision(db, row.id),
-    latestRejectedProposal(db, row.id),
-    latestOwnerReply(db, row.id),
+/** What the owner's private page shows and edits, whatever the kind. */
+export interface OwnerView<Content> extends Omit<EditableRecord, 'id' | 'input'> {
+  id: string
+  /** The content to edit (the waiting proposal if any), private contact included. */
+  input: Content & { privateContact: PrivateContact }
+}
+
+/** The content the owner's form starts from: the waiting proposal applied, else the record. */
+export async function shownContent<Content, Row extends RecordRow>(
+  db: Db,
+  spec: OwnerKind<Content, Row>,
+  row: Row
+) {
+  const proposal = await getPendingProposalFor(db, row.id, spec.kind)
+  const current = spec.current(row)
+  const content = (
+    proposal ? proposalOutcome(current, proposal, spec.diff).content : JSON.parse(current)
+  ) as Content
+  return { proposal, content }
+}
+
+export async function editableRecord<Content, Row extends RecordRow>(
+  db: Db,
+  spec: OwnerKind<Content, Row>,
+  row: Row
+): Promise<OwnerView<Content>> {
+  const [{ proposal, content }, decision, rejectedProposal, reply] = await Promise.all([
+    shownContent(db, spec, row),
+    latestDecision(db, row.id, spec.kind),
+    latestRejectedProposal(db, row.id, spec.kind),
+    latestOwnerReply(db, row.id, spec.kind),
   ])
-  const content = shownContent(row, proposal) as ExperimentContent
   return {
     id: row.id,
     slug: row.slug,
@@ -227,22 +273,6 @@ export interface EditOptions {
   message?: string | undefined
 }
 
-/** The owner's answer to a request for changes, stored with the edit that carries it. */
-function ownerReply(
-  db: Db,
-  row: ExperimentRow,
-  message: string | null,
-  at: string
-): D1PreparedStatement[] {
-  if (!message || row.status !== 'changes_requested') return []
-  return [insertOwnerReply(db, row.id, row.revision + 1, message, at)]
-}
-
-/** The content the owner's form starts from: the waiting proposal if any, else the record. */
-function shownContent(row: ExperimentRow, proposal: ProposalRow | null): unknown {
-  return proposal ? proposalOutcome(row.data, proposal).content : JSON.parse(row.data)
-}
-
 /**
  * The posted content, with the fields the form did not carry taken back from what it
  * showed, validated by the kind's input schema (its private contact set aside).
@@ -269,69 +299,103 @@ export function mergedContent<Input extends { privateContact: unknown }>(
 }
 
 /**
- * Applies a submitter's edit (validated `ExperimentInput`) to the record they hold the
- * link of: in place when pending (a record sent back for changes returns to the queue),
- * as a proposal holding only the changed fields when published.
+ * Applies an owner's edit to the record they hold the link of: `next` makes the new
+ * content from the one their form showed. In place when pending (a record sent back for
+ * changes returns to the queue, with the owner's answer), as a proposal holding only the
+ * changed fields when published. The private contact, if given, changes at once and never
+ * enters a revision or a proposal.
  */
-export async function submitEdit(
+export async function submitEdit<Content, Row extends RecordRow>(
   db: Db,
-  row: ExperimentRow,
-  input: ExperimentInput,
-  options: EditOptions = {},
+  spec: OwnerKind<Content, Row>,
+  row: Row,
+  next: (shown: Content) => Content,
+  options: { message?: string | undefined; privateContact?: PrivateContact } = {},
   now = new Date()
 ): Promise<EditOutcome> {
   if (!isEditable(row)) throw closedToEdits(row)
-  const { privateContact, ...posted } = input
   const at = now.toISOString()
-  const contactChanged = JSON.stringify(privateContact) !== row.private_contact
-  const contact = contactChanged ? [updatePrivateContact(db, row.id, privateContact)] : []
-  const proposal = await getPendingProposalFor(db, row.id)
-  const content = options.carried
-    ? mergedContent(shownContent(row, proposal), input, options.carried, ExperimentInput)
-    : posted
-  const current: unknown = JSON.parse(row.data)
+  const contact =
+    options.privateContact !== undefined &&
+    JSON.stringify(options.privateContact) !== row.private_contact
+      ? [updatePrivateContact(db, row.id, options.privateContact, spec.kind)]
+      : []
+  const { content: shown } = await shownContent(db, spec, row)
+  const content = next(shown)
+  const changes = changeSet(JSON.parse(spec.current(row)), content, spec.diff)
   const message = options.message?.trim() || null
-  const changes = changeSet(current, content)
+  const answers = message !== null && row.status === 'changes_requested'
 
-  if (changes.length === 0 && !(message && row.status === 'changes_requested')) {
+  if (changes.length === 0 && !answers) {
     // Same public content: nothing to moderate, no revision; a waiting proposal stays.
     if (contact.length > 0) await db.batch(contact)
     return { outcome: 'unchanged' }
   }
-  const refs = await loadReferences(db, content, row.id)
-
-  if (DIRECT_EDIT.includes(row.status)) {
+  if (editsInPlace(row)) {
     const change: Change = { action: 'edit', actor: 'submitter', at }
-    const write = {
-      kind: 'content',
-      id: row.id,
-      readRevision: row.revision,
-      content,
-      change,
-      // The owner's answer to a request for changes puts the record back in the queue.
-      ...(row.status === 'changes_requested' ? { status: 'pending' as const } : {}),
-    } as const
-    await writeRecord(db, write, [...contact, ...ownerReply(db, row, message, at)], refs)
+    const reply = answers
+      ? [insertOwnerReply(db, row.id, row.revision + 1, message, at, spec.kind)]
+      : []
+    await spec.write(
+      db,
+      {
+        id: row.id,
+        readRevision: row.revision,
+        content,
+        change,
+        // The owner's answer to a request for changes puts the record back in the queue.
+        ...(row.status === 'changes_requested' ? { status: 'pending' as const } : {}),
+      },
+      [...contact, ...reply]
+    )
     return { outcome: 'applied', revision: row.revision + 1 }
   }
-  const { derived, completeness: score } = derive(content, refs)
-
+  const { derived, completeness } = await spec.derive(db, content, row.id)
   const proposalId = ulid(now.getTime())
   await db.batch([
-    ...proposeStatements(db, {
-      id: proposalId,
-      recordId: row.id,
-      baseRevision: row.revision,
-      content,
-      changes,
-      message,
-      derived,
-      completeness: score,
-      at,
-    }),
+    ...proposeStatements(
+      db,
+      {
+        id: proposalId,
+        recordId: row.id,
+        baseRevision: row.revision,
+        content,
+        changes,
+        message,
+        derived,
+        completeness,
+        at,
+      },
+      spec.kind
+    ),
     ...contact,
   ])
   return { outcome: 'proposed', proposalId }
+}
+
+/**
+ * An edit posted with the kind's whole input (private contact included), by a form that
+ * carried `options.carried` of its fields or by the JSON API (the content replaced).
+ */
+export function submitInputEdit<
+  Content,
+  Row extends RecordRow,
+  Input extends Content & { privateContact: PrivateContact },
+>(
+  db: Db,
+  spec: OwnerKind<Content, Row>,
+  inputSchema: z.ZodType<Input>,
+  row: Row,
+  input: Input,
+  options: EditOptions = {},
+  now = new Date()
+): Promise<EditOutcome> {
+  const { privateContact, ...posted } = input
+  const next = (shown: Content): Content =>
+    options.carried
+      ? (mergedContent(shown, input, options.carried, inputSchema, spec.diff) as Content)
+      : (posted as Content)
+  return submitEdit(db, spec, row, next, { message: options.message, privateContact }, now)
 }
 
 /** "Still accurate": a published record's `lastVerifiedAt` becomes now (new revision, indexed). */

@@ -4,32 +4,28 @@
  * (overseas included), the UTC instants of its wall-clock times, the territory names and
  * point, the commune / département / région it happens in — and checks its references
  * (territories exist, organisers are published actors). Moderation decisions go through
- * the shared lifecycle (`moderateRecord(…, 'event', …)`).
+ * the shared lifecycle (`moderateRecord(…, 'event', …)`), the organiser's edits through the
+ * shared editing mechanism (`EVENT_EDITING`).
  */
 import {
+  EventVersion,
   isOver,
   zonedTimeToUtc,
   type EventContent,
   type EventInput,
   type Restitution,
 } from '../domain/event'
+import { EVENT_DIFF } from '../domain/revision-diff'
 import { timeZoneOfCommune, type FrenchTimeZone } from '../domain/event-vocabularies'
 import type { Status } from '../domain/experiment'
 import { deriveFields } from '../domain/scope'
 import type { Territory } from '../domain/territory'
 import { publishedActorNames } from '../db/actors'
-import { appendAudit, auditRecordChange, type AuditEntry } from '../db/audit'
 import {
-  dropEventProposalStatement,
   getEvent,
-  getEventByEditToken,
   insertEventStatements,
-  proposalOf,
-  proposeEventStatement,
-  renewEventTokenStatement,
   reviseEventStatements,
   toEvent,
-  type EventProposal,
   type EventRow,
   type EventState,
   type NewEvent,
@@ -39,9 +35,9 @@ import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { coverage, findTerritories } from '../db/territories'
 import { ProblemError, type FieldError } from '../http/problem'
-import { sha256Hex } from '../lib/crypto'
-import type { ModeratorActor } from './moderation/actor'
-import { editTokenExpiry, pendingSubmission } from './submission'
+import { submitEdit, type EditOutcome } from './editing'
+import type { OwnerKind } from './owner-kind'
+import { pendingSubmission } from './submission'
 import { conflict, slugFor } from './records'
 
 /** The zone an event's times are read in: chosen, else its commune's, else metropolitan. */
@@ -136,7 +132,6 @@ type EventWrite =
       change: Change
       status?: Status
       restitution?: Restitution
-      clearProposal?: boolean
     }
 
 /**
@@ -160,7 +155,6 @@ export async function writeEvent(
       : reviseEventStatements(db, write.id, write.readRevision, state, write.change, {
           ...(write.status ? { status: write.status } : {}),
           ...(write.restitution ? { restitution: write.restitution } : {}),
-          ...(write.clearProposal ? { clearProposal: true } : {}),
         })
   let results: D1Result[]
   try {
@@ -194,56 +188,44 @@ export async function submitEvent(
   return { id, slug: slugFor(content.title, id), editToken }
 }
 
-// ── The organiser's private link ─────────────────────────────────────────────
-
-/**
- * The event a private link opens, or null (unknown, expired, deleted, merged). Using the
- * link renews it, like experiments' links.
- */
-export async function openEventLink(
-  db: Db,
-  token: string,
-  now = new Date()
-): Promise<EventRow | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
-  const row = await getEventByEditToken(db, await sha256Hex(token))
-  if (!row || row.edit_token_expires_at <= now.toISOString()) return null
-  await renewEventTokenStatement(db, row.id, editTokenExpiry(now)).run()
-  return row
+/** Events as their organisers edit them (services/editing.ts): content and restitution. */
+export const EVENT_EDITING: OwnerKind<EventVersion, EventRow> = {
+  kind: 'event',
+  diff: EVENT_DIFF,
+  schema: EventVersion,
+  current: (row) =>
+    row.restitution === null
+      ? row.data
+      : JSON.stringify({ ...JSON.parse(row.data), restitution: JSON.parse(row.restitution) }),
+  async derive(db, { restitution: _, ...content }) {
+    return { derived: (await deriveEvent(db, content)).derived, completeness: 0 }
+  },
+  write: (db, { content: { restitution, ...content }, ...write }, extra) =>
+    writeEvent(
+      db,
+      { kind: 'content', ...write, content, ...(restitution ? { restitution } : {}) },
+      extra
+    ),
 }
 
-/** Statuses the organiser edits in place; a published event's changes wait for a moderator. */
-const DIRECT_EDIT: readonly Status[] = ['pending', 'changes_requested']
-
-export type OrganiserOutcome = 'saved' | 'proposed'
+// ── The organiser's private link ─────────────────────────────────────────────
 
 /**
  * The organiser changes the announcement: in place while it awaits moderation (an answer
  * to a request for changes puts it back in the queue), as a proposal once published — the
- * published version stays online until a moderator approves (the experiments' rule).
+ * published version stays online until a moderator approves (the shared rule). What came
+ * out of it, waiting or published, is kept.
  */
-export async function editEventAsOrganiser(
+export function editEventAsOrganiser(
   db: Db,
   row: EventRow,
   content: EventContent,
   message: string | undefined,
   now = new Date()
-): Promise<OrganiserOutcome> {
-  const at = now.toISOString()
-  if (DIRECT_EDIT.includes(row.status)) {
-    await writeEvent(db, {
-      kind: 'content',
-      id: row.id,
-      readRevision: row.revision,
-      content,
-      change: { action: 'edit', actor: 'submitter', reason: message, at },
-      ...(row.status === 'changes_requested' ? { status: 'pending' as const } : {}),
-    })
-    return 'saved'
-  }
-  await deriveEvent(db, content) // Unknown references are refused now, not at approval.
-  await propose(db, row, { ...pendingOf(row), content, ...(message ? { message } : {}) }, at)
-  return 'proposed'
+): Promise<EditOutcome> {
+  const next = (shown: EventVersion): EventVersion =>
+    shown.restitution ? { ...content, restitution: shown.restitution } : content
+  return submitEdit(db, EVENT_EDITING, row, next, { message }, now)
 }
 
 /**
@@ -257,7 +239,7 @@ export async function addRestitution(
   restitution: Restitution,
   message: string | undefined,
   now = new Date()
-): Promise<OrganiserOutcome> {
+): Promise<EditOutcome> {
   if (!isOver(toEvent(row), now))
     throw new ProblemError(
       409,
@@ -276,83 +258,6 @@ export async function addRestitution(
         ]
   )
   if (errors.length > 0) throw new ProblemError(400, 'Certaines références sont inconnues.', errors)
-  const at = now.toISOString()
-  if (DIRECT_EDIT.includes(row.status)) {
-    await writeEvent(db, {
-      kind: 'content',
-      id: row.id,
-      readRevision: row.revision,
-      content: JSON.parse(row.data) as EventContent,
-      restitution,
-      change: { action: 'edit', actor: 'submitter', reason: message, at },
-    })
-    return 'saved'
-  }
-  await propose(db, row, { ...pendingOf(row), restitution, ...(message ? { message } : {}) }, at)
-  return 'proposed'
-}
-
-/** A change still waiting keeps its other part (an edit waiting, then a restitution). */
-function pendingOf(row: EventRow): EventProposal {
-  const { message: _, ...rest } = proposalOf(row) ?? {}
-  return rest
-}
-
-async function propose(db: Db, row: EventRow, proposal: EventProposal, at: string) {
-  const result = await proposeEventStatement(db, row.id, row.revision, proposal, at).run()
-  if (!wroteRow(result)) throw conflict()
-}
-
-// ── Moderators on an organiser's change ──────────────────────────────────────
-
-/**
- * A moderator applies or turns down the organiser's change waiting on a published event.
- * Applying writes it as a new revision (content and restitution, outbox and audit rows in
- * the same batch); turning down keeps the published version. Both are audited.
- */
-export async function decideEventProposal(
-  db: Db,
-  id: string,
-  decision: 'approve' | 'reject',
-  moderator: ModeratorActor,
-  reason: string | undefined,
-  now = new Date()
-): Promise<EventRow> {
-  const row = await getEvent(db, id)
-  const proposal = row ? proposalOf(row) : null
-  if (!row || !proposal)
-    throw new ProblemError(404, 'Aucune modification n’attend sur cet événement.')
-  const at = now.toISOString()
-  const actor = `moderator:${moderator.name}`
-  const audit: AuditEntry = {
-    at,
-    actor,
-    action: decision === 'approve' ? 'proposal-approve' : 'proposal-reject',
-    target: `event:${id}`,
-    reason: reason ?? null,
-    detail: { revision: row.revision, via: moderator.via },
-    ipHash: moderator.ipHash ?? null,
-  }
-  if (decision === 'reject') {
-    if (!reason || reason.trim().length < 5)
-      throw new ProblemError(400, 'Certaines données sont invalides.', [
-        { pointer: '/reason', message: 'Indiquez la raison (5 caractères au moins).' },
-      ])
-    await db.batch([dropEventProposalStatement(db, id), appendAudit(db, audit)])
-  } else {
-    await writeEvent(
-      db,
-      {
-        kind: 'content',
-        id,
-        readRevision: row.revision,
-        content: proposal.content ?? (JSON.parse(row.data) as EventContent),
-        ...(proposal.restitution ? { restitution: proposal.restitution } : {}),
-        clearProposal: true,
-        change: { action: 'edit', actor, reason, at },
-      },
-      [auditRecordChange(db, id, row.revision + 1, audit, 'event')]
-    )
-  }
-  return (await getEvent(db, id))!
+  const next = (shown: EventVersion): EventVersion => ({ ...shown, restitution })
+  return submitEdit(db, EVENT_EDITING, row, next, { message }, now)
 }

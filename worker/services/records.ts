@@ -7,7 +7,8 @@
  * source link) in one D1 batch, guarded by the revision the caller read.
  */
 import { completeness } from '../domain/completeness'
-import type { Derived, ExperimentContent, Status } from '../domain/experiment'
+import { ExperimentContent, type Derived, type Status } from '../domain/experiment'
+import { EXPERIMENT_DIFF } from '../domain/revision-diff'
 import { deriveFields } from '../domain/scope'
 import type { Territory } from '../domain/territory'
 import { slugify } from '../domain/text'
@@ -25,6 +26,7 @@ import type { Change } from '../db/revisions'
 import { wroteRow, type Db } from '../db/session'
 import { coverage, findTerritories, type Coverage } from '../db/territories'
 import { ProblemError, type FieldError } from '../http/problem'
+import type { OwnerKind } from './owner-kind'
 
 /** What only the database knows about a record's content: its territories and their coverage. */
 export interface References {
@@ -277,4 +279,16 @@ export async function writeRecord(
   }
   if (write.kind !== 'create' && !wroteRow(results[0])) throw conflict()
   return results
+}
+
+/** Experiments as their owners edit them (services/editing.ts). */
+export const EXPERIMENT_EDITING: OwnerKind<ExperimentContent> = {
+  kind: 'experiment',
+  diff: EXPERIMENT_DIFF,
+  schema: ExperimentContent,
+  current: (row) => row.data,
+  async derive(db, content, id) {
+    return derive(content, await loadReferences(db, content, id))
+  },
+  write: (db, write, extra) => writeRecord(db, { kind: 'content', ...write }, extra),
 }

@@ -28,7 +28,10 @@ export interface QueueProposal {
 
 export interface QueueReport {
   id: string
-  experimentId: string
+  /** The reported record's desk page. */
+  href: string
+  /** Its kind (experiment, actor, event), in words. */
+  kind: string
   title: string
   reason: string
   message: string
@@ -182,8 +185,8 @@ export function Queue(props: QueueProps) {
             <ul class="desk-list">
               {props.reports.map((r) => (
                 <li>
-                  <a href={`/moderation/experiences/${r.experimentId}#signalements`}>{r.title}</a> —{' '}
-                  {reportReasonLabel(r.reason)}, le {formatDateTime(r.at)}
+                  {r.kind} : <a href={r.href}>{r.title}</a> — {reportReasonLabel(r.reason)}, le{' '}
+                  {formatDateTime(r.at)}
                   {r.message && <q class="desk-quote">{r.message}</q>}
                 </li>
               ))}

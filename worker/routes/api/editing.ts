@@ -16,9 +16,10 @@ import {
   confirmStillAccurate,
   editableRecord,
   recordForBearer,
-  submitEdit,
+  submitInputEdit,
   EditOutcome,
 } from '../../services/editing'
+import { EXPERIMENT_EDITING } from '../../services/records'
 import { publicHistory } from '../../services/history'
 import { problems } from './responses'
 
@@ -161,11 +162,12 @@ const revisions = createRoute({
 export const editingApi = createRouter()
   .openapi(readForEdit, async (c) => {
     const row = await recordForBearer(c.var.db, c.req.valid('param').id, editToken(c))
-    return c.json(await editableRecord(c.var.db, row), 200, PRIVATE)
+    return c.json(await editableRecord(c.var.db, EXPERIMENT_EDITING, row), 200, PRIVATE)
   })
   .openapi(edit, async (c) => {
     const row = await recordForBearer(c.var.db, c.req.valid('param').id, editToken(c))
-    const result = await submitEdit(c.var.db, row, c.req.valid('json'))
+    const input = c.req.valid('json')
+    const result = await submitInputEdit(c.var.db, EXPERIMENT_EDITING, ExperimentInput, row, input)
     return c.json(result, 200, PRIVATE)
   })
   .openapi(verify, async (c) => {

@@ -9,20 +9,23 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { csrf } from 'hono/csrf'
-import { ActorInput } from '../../domain/actor'
+import { ActorInput, type ActorContent } from '../../domain/actor'
 import type { TerritoryChoice } from '../../domain/territory-names'
 import type { ActorRow } from '../../db/actors'
 import type { AppEnv } from '../../env'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
 import { formBody } from '../../http/form'
 import { ProblemError } from '../../http/problem'
-import { editableActor, submitActorEdit, type EditableActor } from '../../services/actor-editing'
+import { ACTOR_EDITING } from '../../services/actors'
 import {
   confirmStillAccurate,
   EDIT_SESSION_MINUTES,
+  editableRecord,
   endEditSession,
   openEditSession,
   recordForSession,
+  submitInputEdit,
+  type OwnerView,
 } from '../../services/editing'
 import { ActorForm } from '../../../web/components/ActorForm'
 import { Layout } from '../../../web/components/Layout'
@@ -99,7 +102,7 @@ export const actorEditPages = new Hono<AppEnv>()
         return messagePage(c, m.finished, m.expiredText, 200, PATH)
       return messagePage(c, m.expiredTitle, m.expiredText, 403, PATH)
     }
-    const record = await editableActor(c.var.db, row)
+    const record = await editableRecord(c.var.db, ACTOR_EDITING, row)
     const done = DONE.find((d) => d === c.req.query('fait'))
     return showEditForm(c, record, record.input as FormValues, new Map(), 200, done)
   })
@@ -109,7 +112,7 @@ export const actorEditPages = new Hono<AppEnv>()
     const row = await sessionActor(c)
     if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403, PATH)
     const pairs = await postedPairs(c)
-    const record = await editableActor(c.var.db, row)
+    const record = await editableRecord(c.var.db, ACTOR_EDITING, row)
     const checked = await checkForm(
       c.var.db,
       t,
@@ -129,7 +132,16 @@ export const actorEditPages = new Hono<AppEnv>()
         checked.choices
       )
     try {
-      const result = await submitActorEdit(c.var.db, row, checked.input, { carried })
+      const result = await submitInputEdit(
+        c.var.db,
+        ACTOR_EDITING,
+        ActorInput,
+        row,
+        checked.input,
+        {
+          carried,
+        }
+      )
       return c.redirect(`${PATH}?fait=${result.outcome}`, 303)
     } catch (err) {
       const errors = refusedFields(err, ACTOR_FORM)
@@ -156,7 +168,7 @@ export const actorEditPages = new Hono<AppEnv>()
 
 async function showEditForm(
   c: Context<AppEnv>,
-  record: EditableActor,
+  record: OwnerView<ActorContent>,
   values: FormValues,
   errors: ReadonlyMap<string, string>,
   status: 200 | 400,

@@ -24,9 +24,11 @@ import {
   endEditSession,
   openEditSession,
   recordForSession,
-  submitEdit,
+  submitInputEdit,
 } from '../../services/editing'
+import { EXPERIMENT_EDITING } from '../../services/records'
 import type { EditableRecord } from '../../domain/editing'
+import { ExperimentInput } from '../../domain/experiment'
 import { Layout } from '../../../web/components/Layout'
 import { SubmissionForm } from '../../../web/components/SubmissionForm'
 import { formatDate } from '../../../web/format'
@@ -128,7 +130,7 @@ export const editPages = new Hono<AppEnv>()
       if (done === 'finished') return messagePage(c, m.finished, m.expiredText, 200)
       return messagePage(c, m.expiredTitle, m.expiredText, 403)
     }
-    const record = await editableRecord(c.var.db, row)
+    const record = await editableRecord(c.var.db, EXPERIMENT_EDITING, row)
     const done = DONE.find((d) => d === c.req.query('fait'))
     return showEditForm(c, record, record.input as FormValues, new Map(), 200, done)
   })
@@ -137,7 +139,7 @@ export const editPages = new Hono<AppEnv>()
     const row = await recordForSession(c.var.db, sessionCookie(c))
     if (!row) return messagePage(c, m.expiredTitle, m.expiredText, 403)
     const pairs = await postedPairs(c)
-    const record = await editableRecord(c.var.db, row)
+    const record = await editableRecord(c.var.db, EXPERIMENT_EDITING, row)
     const posted = (name: string) => pairs.find(([key]) => key === name)?.[1] ?? ''
     const message = posted('ownerMessage').replace(/\r\n?/g, '\n').trim()
     const withMessage = (values: FormValues) => ({ ...values, ownerMessage: message })
@@ -162,10 +164,14 @@ export const editPages = new Hono<AppEnv>()
     }
     try {
       const carried = carriedFields(pairs)
-      const result = await submitEdit(c.var.db, row, checked.input, {
-        carried: (field) => carried.has(field),
-        message,
-      })
+      const result = await submitInputEdit(
+        c.var.db,
+        EXPERIMENT_EDITING,
+        ExperimentInput,
+        row,
+        checked.input,
+        { carried: (field) => carried.has(field), message }
+      )
       return c.redirect(`/modifier?fait=${result.outcome}`, 303)
     } catch (err) {
       if (err instanceof ProblemError && err.errors?.length) {

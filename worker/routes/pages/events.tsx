@@ -11,22 +11,23 @@ import { csrf } from 'hono/csrf'
 import { EventEdit, EventInput, isOver, Restitution, type Event } from '../../domain/event'
 import type { TerritoryChoice } from '../../domain/territory-names'
 import { publishedActorNames } from '../../db/actors'
-import { getPublishedEvent, proposalOf, toEvent, type EventRow } from '../../db/events'
+import { getPublishedEvent, toEvent, type EventRow } from '../../db/events'
 import { publishedExperimentTitles } from '../../db/experiments'
 import type { Db } from '../../db/session'
 import { findTerritories } from '../../db/territories'
 import type { AppEnv } from '../../env'
 import { MAX_JSON_BODY_BYTES } from '../../http/body'
+import { ProblemError } from '../../http/problem'
 import { formBody } from '../../http/form'
 import { publicBase } from '../../http/public-base'
 import { spendRateLimit } from '../../http/rate-limit'
 import { turnstileConfig } from '../../http/turnstile'
+import { editableRecord, openEditLink, type EditOutcome } from '../../services/editing'
 import {
   addRestitution,
   editEventAsOrganiser,
-  openEventLink,
+  EVENT_EDITING,
   submitEvent,
-  type OrganiserOutcome,
 } from '../../services/events'
 import { EventForm } from '../../../web/components/EventForm'
 import { eventJsonLd, EventView, type NamedLink } from '../../../web/components/EventView'
@@ -150,7 +151,7 @@ export const eventPages = new Hono<AppEnv>()
     return received(c, t, checked.input.title, `${publicBase(c)}/evenements/prive/${token}`)
   })
   .get('/evenements/prive/:token', async (c) => {
-    const row = await openEventLink(c.var.db, c.req.param('token'))
+    const row = await eventOfLink(c)
     if (!row) return invalidLink(c)
     return showPrivate(c, row, {})
   })
@@ -160,7 +161,7 @@ export const eventPages = new Hono<AppEnv>()
     ...formBody(MAX_JSON_BODY_BYTES),
     async (c) => {
       const t = messagesFor(c)
-      const row = await openEventLink(c.var.db, c.req.param('token'))
+      const row = await eventOfLink(c)
       if (!row) return invalidLink(c)
       const wait = await spendRateLimit(c, 'attempt')
       if (wait > 0) return showPrivate(c, row, { retryAfter: wait }, 429)
@@ -331,6 +332,19 @@ function received(c: Context<AppEnv>, t: Messages, title: string, link: string |
   )
 }
 
+/**
+ * The event its private link opens (the link renewed), or null when the link is unknown,
+ * expired, or its event removed or merged: the shared check of every kind's private link.
+ */
+async function eventOfLink(c: Context<AppEnv>): Promise<EventRow | null> {
+  try {
+    return await openEditLink<EventRow>(c.var.db, c.req.param('token') ?? '', new Date(), 'event')
+  } catch (err) {
+    if (err instanceof ProblemError && err.status < 500) return null
+    throw err
+  }
+}
+
 function invalidLink(c: Context<AppEnv>) {
   const t = messagesFor(c)
   const p = t.events.private
@@ -357,14 +371,13 @@ interface PrivateState {
 async function saved(
   c: Context<AppEnv>,
   row: EventRow,
-  change: () => Promise<OrganiserOutcome>
+  change: () => Promise<EditOutcome>
 ): Promise<Response> {
-  const t = messagesFor(c)
-  const outcome = await change()
-  const fresh = (await openEventLink(c.var.db, c.req.param('token')!)) ?? row
-  return showPrivate(c, fresh, {
-    notice: outcome === 'proposed' ? t.events.private.saved : t.events.private.savedPending,
-  })
+  const p = messagesFor(c).events.private
+  const { outcome } = await change()
+  const fresh = (await eventOfLink(c)) ?? row
+  const notices = { proposed: p.saved, applied: p.savedPending, unchanged: p.unchanged }
+  return showPrivate(c, fresh, { notice: notices[outcome] })
 }
 
 /** The organiser's private page: where the event stands, its edit form, its restitution. */
@@ -377,18 +390,14 @@ async function showPrivate(
   const t = messagesFor(c)
   const p = t.events.private
   const event = toEvent(row)
-  const proposal = proposalOf(row)
+  // The event as the organiser last wrote it: a change still waiting shows as theirs.
+  const { input: shown, pendingProposal } = await editableRecord(c.var.db, EVENT_EDITING, row)
+  const { restitution: shownRestitution, privateContact: _, ...shownContent } = shown
   const token = c.req.param('token')!
   const base = `/evenements/prive/${token}`
-  // The content as the organiser last wrote it: a change still waiting shows as theirs.
   const editValues =
-    state.edit?.values ??
-    formToValues(
-      valuesToPairs(proposal?.content ?? JSON.parse(row.data), '', EVENT_FORM),
-      EVENT_FORM
-    )
-  const restitutionValues =
-    state.restitution?.values ?? proposal?.restitution ?? event.restitution ?? {}
+    state.edit?.values ?? formToValues(valuesToPairs(shownContent, '', EVENT_FORM), EVENT_FORM)
+  const restitutionValues = state.restitution?.values ?? shownRestitution ?? {}
   const errorCount = (state.edit?.errors.size ?? 0) + (state.restitution?.errors.size ?? 0)
   return renderFormPage(
     c,
@@ -411,7 +420,7 @@ async function showPrivate(
           <p>{row.moderation_note}</p>
         </section>
       )}
-      {proposal && !state.notice && <p class="notice">{p.proposalWaiting}</p>}
+      {pendingProposal && !state.notice && <p class="notice">{p.proposalWaiting}</p>}
       {row.status === 'published' && (
         <p>
           <a href={`/evenements/${encodeURIComponent(row.slug)}`}>{p.publicPage}</a>

@@ -2,15 +2,7 @@
  * Moderators' decisions on what a submitter proposes for a published record (approve,
  * reject), and the re-issue of a lost or leaked edit link. Used by the API and the desk.
  */
-import { applyChanges, type ChangeSet } from '../../domain/change-set'
-import { ExperimentContent } from '../../domain/experiment'
-import { ActorContent } from '../../domain/actor'
-import {
-  ACTOR_DIFF,
-  EXPERIMENT_DIFF,
-  type ContentDiff,
-  type FieldChange,
-} from '../../domain/revision-diff'
+import { proposalOutcome } from '../../domain/change-set'
 import { appendAudit } from '../../db/audit'
 import { replaceEditTokenStatements } from '../../db/edit-access'
 import { getExperiment } from '../../db/experiments'
@@ -28,9 +20,14 @@ import { wroteRow, type Db } from '../../db/session'
 import { ProblemError } from '../../http/problem'
 import { secretToken, sha256Hex } from '../../lib/crypto'
 import { editTokenExpiry } from '../submission'
-import { writeActor } from '../actors'
-import { writeRecord } from '../records'
+import { ACTOR_EDITING } from '../actors'
+import { EVENT_EDITING } from '../events'
+import type { OwnerKind } from '../owner-kind'
+import { EXPERIMENT_EDITING } from '../records'
 import { moderatorIp, moderatorName, type ModeratorRef } from './actor'
+
+/** Every kind an owner edits, for the decisions on their proposals. */
+const OWNER_KINDS = { experiment: EXPERIMENT_EDITING, actor: ACTOR_EDITING, event: EVENT_EDITING }
 
 async function pendingProposal(db: Db, id: string, kind: EditableKind): Promise<ProposalRow> {
   const proposal = await getProposal(db, id, kind)
@@ -39,23 +36,6 @@ async function pendingProposal(db: Db, id: string, kind: EditableKind): Promise<
     throw new ProblemError(409, `Cette proposition est déjà traitée (« ${proposal.status} »).`)
   }
   return proposal
-}
-
-/**
- * What approving a proposal would make of the record as it stands now: its change set
- * applied to the current content (older proposals without one replace the content whole),
- * and the field-level changes that amounts to, from the one diff.
- */
-export function proposalOutcome(
-  currentData: string,
-  proposal: Pick<ProposalRow, 'changes' | 'data'>,
-  kind: ContentDiff = EXPERIMENT_DIFF
-): { content: unknown; changes: FieldChange[] } {
-  const current: unknown = JSON.parse(currentData)
-  const content: unknown = proposal.changes
-    ? applyChanges(current, JSON.parse(proposal.changes) as ChangeSet)
-    : JSON.parse(proposal.data)
-  return { content, changes: kind.diff(current, content) }
 }
 
 /**
@@ -83,12 +63,10 @@ export async function approveProposal(
   const actor = `moderator:${moderatorName(moderator)}`
   const revision = row.revision + 1
   const change: Change = { action: 'edit', actor, reason: `Proposition ${id} du porteur`, at }
-  const outcome = proposalOutcome(
-    row.data,
-    proposal,
-    kind === 'actor' ? ACTOR_DIFF : EXPERIMENT_DIFF
+  const spec: OwnerKind<unknown> = OWNER_KINDS[kind]
+  const parsed = spec.schema.safeParse(
+    proposalOutcome(spec.current(row), proposal, spec.diff).content
   )
-  const parsed = (kind === 'actor' ? ActorContent : ExperimentContent).safeParse(outcome.content)
   if (!parsed.success) {
     // The record moved since the owner's edit so that their fields no longer fit with it.
     throw new ProblemError(
@@ -112,11 +90,8 @@ export async function approveProposal(
       kind
     ),
   ]
-  const write = { kind: 'content', id: row.id, readRevision: row.revision, change } as const
-  const results =
-    kind === 'actor'
-      ? await writeActor(db, { ...write, content: parsed.data as ActorContent }, decided)
-      : await writeRecord(db, { ...write, content: parsed.data as ExperimentContent }, decided)
+  const write = { id: row.id, readRevision: row.revision, change, content: parsed.data }
+  const results = await spec.write(db, write, decided)
   if (!wroteRow(results.at(-2))) {
     // Decided by someone else between our read and our write: the content was the same
     // proposal, so the record is right; report the race rather than hide it.

@@ -2,6 +2,7 @@
  * Moderators' side of editing: the proposals waiting on published records (with their
  * field-level changes), approving or rejecting one, and re-issuing a private edit link.
  */
+import { proposalOutcome } from '../../../domain/change-set'
 import { createRoute, z } from '@hono/zod-openapi'
 import { ExperimentContent, ExperimentId } from '../../../domain/experiment'
 import { listPendingProposals } from '../../../db/proposals'
@@ -11,7 +12,6 @@ import { publicBase } from '../../../http/public-base'
 import { createRouter } from '../../../http/router'
 import {
   approveProposal,
-  proposalOutcome,
   reissueEditLink,
   rejectProposal,
 } from '../../../services/moderation/proposals'

@@ -68,11 +68,11 @@ const close = createRoute({
 
 export const moderationReportsApi = createRouter()
   .openapi(list, async (c) => {
-    const items = (await listOpenReports(c.var.db)).map((r) => ({
+    const items = (await listOpenReports(c.var.db, 200, ['experiment'])).map((r) => ({
       id: r.id,
-      experimentId: r.experiment_id,
-      experimentSlug: r.experiment_slug,
-      experimentTitle: r.experiment_title,
+      experimentId: r.record_id,
+      experimentSlug: r.record_slug,
+      experimentTitle: r.record_title,
       reason: r.reason,
       message: r.message,
       createdAt: r.created_at,

@@ -9,6 +9,7 @@ import type { ExperimentRow } from '../../../db/experiments'
 import { listAwaitingModeration, listDeleted } from '../../../db/moderation'
 import { listPendingProposals } from '../../../db/proposals'
 import { listPendingReplications } from '../../../db/replications'
+import type { EditableKind } from '../../../db/record-kinds'
 import { listOpenReports } from '../../../db/reports'
 import { requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { DeskLayout } from '../../../../web/components/moderation/DeskLayout'
@@ -24,6 +25,18 @@ import { CONTRIBUTION_NOTICES } from './contributions'
 import { renderDesk } from './render'
 
 const QUEUE_LIMIT = 200
+
+/** Where each kind's records have their desk page, and what the queue calls them. */
+const DESK_SEGMENTS: Record<EditableKind, string> = {
+  experiment: 'experiences',
+  actor: 'acteurs',
+  event: 'evenements',
+}
+const KIND_NAMES: Record<EditableKind, string> = {
+  experiment: 'Expérience',
+  actor: 'Acteur',
+  event: 'Événement',
+}
 
 function toItem(row: ExperimentRow, at: string): QueueItem {
   const content = JSON.parse(row.data) as ExperimentContent
@@ -71,9 +84,9 @@ export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSessi
           title: r.title,
           lead: (JSON.parse(r.data) as { organiserName: string }).organiserName,
           status: r.status,
-          at: r.proposed_at ?? r.created_at,
+          at: r.pending_proposal_at ?? r.created_at,
           // Published already: what waits is the organiser's change.
-          resubmission: r.proposal !== null,
+          resubmission: Boolean(r.pending_proposal_at),
         }))}
         changesRequested={awaiting
           .filter((r) => r.status === 'changes_requested')
@@ -86,8 +99,9 @@ export const queuePage = new Hono<DeskEnv>().get('/moderation', requireDeskSessi
         }))}
         reports={reports.map((r) => ({
           id: r.id,
-          experimentId: r.experiment_id,
-          title: r.experiment_title,
+          href: `/moderation/${DESK_SEGMENTS[r.record_kind]}/${r.record_id}#signalements`,
+          kind: KIND_NAMES[r.record_kind],
+          title: r.record_title,
           reason: r.reason,
           message: r.message,
           at: r.created_at,

@@ -5,6 +5,7 @@
  * confirmation; a refused decision re-renders the page with the error next to its field.
  * Proposed edits and reports (part B's services) are decided from the same page.
  */
+import { proposalOutcome } from '../../../domain/change-set'
 import { Hono, type Context } from 'hono'
 import { ExperimentId, type ExperimentContent } from '../../../domain/experiment'
 import { listAudit } from '../../../db/audit'
@@ -12,17 +13,13 @@ import { getExperiment, toExperiment } from '../../../db/experiments'
 import { lastPublishedRevision, listRevisions } from '../../../db/revisions'
 import { latestOwnerReply } from '../../../db/owner-replies'
 import { getPendingProposalFor } from '../../../db/proposals'
-import { listOpenReports } from '../../../db/reports'
+import { openReportsOn } from '../../../db/reports'
 import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/moderator-session'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../../domain/moderation'
 import { diffContent } from '../../../domain/revision-diff'
 import type { ModeratorActor } from '../../../services/moderation/actor'
 import { allowedActions, moderate } from '../../../services/moderation/decisions'
-import {
-  approveProposal,
-  proposalOutcome,
-  rejectProposal,
-} from '../../../services/moderation/proposals'
+import { approveProposal, rejectProposal } from '../../../services/moderation/proposals'
 import { closeReportAs } from '../../../services/moderation/reports'
 import { withRecordTitles } from '../../../services/history'
 import { decisionEvent } from '../../../services/notifications'
@@ -67,7 +64,7 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
     listAudit(db, { target: `experiment:${id}`, limit: 100 }),
     lastPublishedRevision(db, id),
     getPendingProposalFor(db, id),
-    listOpenReports(db, 200),
+    openReportsOn(db, id),
     latestOwnerReply(db, id),
   ])
   const content = JSON.parse(row.data) as ExperimentContent
@@ -109,9 +106,12 @@ async function showRecord(c: Context<DeskEnv>, id: string, opts: ShowOptions = {
         }
       : null,
     ownerReply: reply ? { message: reply.message, at: reply.at } : null,
-    reports: reports
-      .filter((r) => r.experiment_id === id)
-      .map((r) => ({ id: r.id, reason: r.reason, message: r.message, at: r.created_at })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      reason: r.reason,
+      message: r.message,
+      at: r.created_at,
+    })),
     revisions: revisions.map((r) => ({
       revision: r.revision,
       action: r.action,

@@ -7,7 +7,7 @@
  *
  *   npm run bench -- [--size 10000] [--duration 60] [--seed N] [--skip-load --state DIR]
  *                    [--search-seconds 10] [--markdown BENCHMARKS.md|none] [--results DIR]
- *                    [--keep-state]
+ *                    [--keep-state] [--search-only]
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -17,6 +17,7 @@ import path from 'node:path'
 import { replaceMarkedBlock } from './lib/markdown-block'
 import { createWorkerKey, startMeilisearch } from './lib/meilisearch'
 import type { ExperimentInput } from '../worker/domain/experiment'
+import { RATE_LIMIT_BUCKETS } from '../worker/http/rate-limit'
 import { onCleanup, runCleanups } from './bench/cleanup'
 import { generateCatalogue } from './bench/generate'
 import {
@@ -51,6 +52,15 @@ import {
 } from './bench/worker'
 
 const INDEX = 'experiments'
+
+/**
+ * Every bucket at a high limit rather than `off`: the limiter's own D1 counter stays in the
+ * measured path, but the bench (one client address) measures throughput, not the limits.
+ * Listed from the Worker's buckets, so a new one cannot silently throttle a phase (the
+ * `attempt` bucket, added later, refused 170 of the 200 one-by-one submissions and made
+ * the outage's writes wait out its window).
+ */
+const BENCH_RATE_LIMITS = RATE_LIMIT_BUCKETS.map((bucket) => `${bucket}=999999/60`).join(',')
 
 const log = (line: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
@@ -115,8 +125,7 @@ async function main() {
   const baseVars = {
     MODERATOR_TOKENS: `bench:${token}`,
     MEILI_INDEX: INDEX,
-    // High limits rather than `off`: the limiter's own D1 counter stays in the measured path.
-    RATE_LIMITS: 'submit=999999/60,edit=999999/60,report=999999/60',
+    RATE_LIMITS: BENCH_RATE_LIMITS,
   }
   let worker: BenchWorker = await startBenchWorker({
     persistTo,
@@ -210,149 +219,153 @@ async function main() {
   }
   phase('search')
 
-  // ── Statistics, pages, index lag ───────────────────────────────────────────────────
-  const slugs = searchable
-    ? ((
-        (await (await fetch(`${worker.url}/api/search?q=numerique&hitsPerPage=20`)).json()) as {
-          hits?: { slug: string }[]
-        }
-      ).hits?.map((h) => h.slug) ?? [])
-    : []
-  const pageSlugs = slugs.length ? slugs : ['absent']
-  results.endpoints = await measureEndpoints(
-    worker.url,
-    [
-      {
-        name: '/api/stats/regions',
-        probe: '/api/stats/regions',
-        paths: [
-          '/api/stats/regions',
-          '/api/stats/regions?theme=mediation',
-          '/api/stats/regions?stage=pilot&evidence=3',
-        ],
-      },
-      {
-        name: '/api/stats/departments',
-        probe: '/api/stats/departments',
-        paths: ['/api/stats/departments', '/api/stats/departments?region=53'],
-      },
-      {
-        name: '/api/stats/compare',
-        probe: '/api/stats/compare?territories=reg:44,reg:53',
-        paths: [
-          '/api/stats/compare?territories=reg:44,reg:53,dep:54',
-          '/api/stats/compare?territories=reg:11,reg:84',
-        ],
-      },
-      {
-        name: 'experiment page /experiences/{slug}',
-        probe: `/experiences/${pageSlugs[0]}`,
-        paths: pageSlugs.map((s) => `/experiences/${s}`),
-      },
-      {
-        name: 'home page /',
-        probe: '/',
-        paths: ['/', '/?q=tiers+lieux', '/?q=mediation&region=53'],
-      },
-    ],
-    o.searchSeconds
-  )
-  if (slugs.length === 0) results.endpoints['experiment page /experiences/{slug}'] = null
-  phase('endpoints')
-  if (searchable) {
-    results.indexLag = await indexLag({
-      url: worker.url,
-      token,
-      approvals: o.duration < 20 ? 5 : 20,
-      record: () => nextExtra(),
-    })
-  }
-  phase('index-lag')
+  // --search-only: search alone, for A/B runs of the search code on one kept state.
+  if (!o.searchOnly) {
+    // ── Statistics, pages, index lag ───────────────────────────────────────────────────
+    const slugs = searchable
+      ? ((
+          (await (await fetch(`${worker.url}/api/search?q=numerique&hitsPerPage=20`)).json()) as {
+            hits?: { slug: string }[]
+          }
+        ).hits?.map((h) => h.slug) ?? [])
+      : []
+    const pageSlugs = slugs.length ? slugs : ['absent']
+    results.endpoints = await measureEndpoints(
+      worker.url,
+      [
+        {
+          name: '/api/stats/regions',
+          probe: '/api/stats/regions',
+          paths: [
+            '/api/stats/regions',
+            '/api/stats/regions?theme=mediation',
+            '/api/stats/regions?stage=pilot&evidence=3',
+          ],
+        },
+        {
+          name: '/api/stats/departments',
+          probe: '/api/stats/departments',
+          paths: ['/api/stats/departments', '/api/stats/departments?region=53'],
+        },
+        {
+          name: '/api/stats/compare',
+          probe: '/api/stats/compare?territories=reg:44,reg:53',
+          paths: [
+            '/api/stats/compare?territories=reg:44,reg:53,dep:54',
+            '/api/stats/compare?territories=reg:11,reg:84',
+          ],
+        },
+        {
+          name: 'experiment page /experiences/{slug}',
+          probe: `/experiences/${pageSlugs[0]}`,
+          paths: pageSlugs.map((s) => `/experiences/${s}`),
+        },
+        {
+          name: 'home page /',
+          probe: '/',
+          paths: ['/', '/?q=tiers+lieux', '/?q=mediation&region=53'],
+        },
+      ],
+      o.searchSeconds
+    )
+    if (slugs.length === 0) results.endpoints['experiment page /experiences/{slug}'] = null
+    phase('endpoints')
+    if (searchable) {
+      results.indexLag = await indexLag({
+        url: worker.url,
+        token,
+        approvals: o.duration < 20 ? 5 : 20,
+        record: () => nextExtra(),
+      })
+    }
+    phase('index-lag')
 
-  // ── Mixed traffic, then the same with Meilisearch down in the middle ──────────────
-  const traffic = { url: worker.url, clients: 10, slugs, submissions: nextExtra, log }
-  log(`trafic mixte ${o.duration} s`)
-  const beforeMixed = await countExperiments(persistTo)
-  results.mixed = await mixedTraffic({ ...traffic, seconds: o.duration, seed: o.seed })
-  results.mixed.submissionsStored = (await countExperiments(persistTo)) - beforeMixed
-  phase('mixed')
+    // ── Mixed traffic, then the same with Meilisearch down in the middle ──────────────
+    const traffic = { url: worker.url, clients: 10, slugs, submissions: nextExtra, log }
+    log(`trafic mixte ${o.duration} s`)
+    const beforeMixed = await countExperiments(persistTo)
+    results.mixed = await mixedTraffic({ ...traffic, seconds: o.duration, seed: o.seed })
+    results.mixed.submissionsStored = (await countExperiments(persistTo)) - beforeMixed
+    phase('mixed')
 
-  const downSeconds = Math.min(20, Math.round(o.duration / 3))
-  let approvalsWhileDown = 0
-  let submittedWhileDown = 0
-  let outageDrops = 0
-  const outageErrors: string[] = []
-  const beforeFault = await countExperiments(persistTo)
-  log(`panne : Meilisearch arrêté ${downSeconds} s au milieu de ${o.duration} s`)
-  const fault = await mixedTraffic({
-    ...traffic,
-    seconds: o.duration,
-    seed: o.seed + 2,
-    during: async (elapsed) => {
-      const startAt = (o.duration - downSeconds) / 2
-      await new Promise((r) => setTimeout(r, Math.max(0, (startAt - elapsed()) * 1000)))
-      await meili.stop()
-      const downAt = performance.now()
-      // Changes made during the outage are what the outbox must not lose.
-      // A write the dev proxy dropped never reached the Worker, so it is sent again, as the
-      // proxy's message asks; a 429 (the load run may have spent this client's submission
-      // window) is sent again after its Retry-After, as a client would. Were that wrong,
-      // it would show: a submission stored twice (the stored count below), an approval
-      // answered 409 (counted as refused).
-      for (let i = 0; i < 5; i++) {
-        const sent = await sendPatiently(`${worker.url}/api/experiments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(nextExtra()),
-        })
-        outageDrops += sent.drops
-        if (sent.status !== 201) {
-          // Reported with the run's errors rather than aborting the whole bench.
-          outageErrors.push(
-            `${sent.status} POST /api/experiments (panne) ${sent.text.slice(0, 200)}`
+    const downSeconds = Math.min(20, Math.round(o.duration / 3))
+    let approvalsWhileDown = 0
+    let submittedWhileDown = 0
+    let outageDrops = 0
+    const outageErrors: string[] = []
+    const beforeFault = await countExperiments(persistTo)
+    log(`panne : Meilisearch arrêté ${downSeconds} s au milieu de ${o.duration} s`)
+    const fault = await mixedTraffic({
+      ...traffic,
+      seconds: o.duration,
+      seed: o.seed + 2,
+      during: async (elapsed) => {
+        const startAt = (o.duration - downSeconds) / 2
+        await new Promise((r) => setTimeout(r, Math.max(0, (startAt - elapsed()) * 1000)))
+        await meili.stop()
+        const downAt = performance.now()
+        // Changes made during the outage are what the outbox must not lose.
+        // A write the dev proxy dropped never reached the Worker, so it is sent again, as the
+        // proxy's message asks; a 429 (the load run may have spent this client's submission
+        // window) is sent again after its Retry-After, as a client would. Were that wrong,
+        // it would show: a submission stored twice (the stored count below), an approval
+        // answered 409 (counted as refused).
+        for (let i = 0; i < 5; i++) {
+          const sent = await sendPatiently(`${worker.url}/api/experiments`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(nextExtra()),
+          })
+          outageDrops += sent.drops
+          if (sent.status !== 201) {
+            // Reported with the run's errors rather than aborting the whole bench.
+            outageErrors.push(
+              `${sent.status} POST /api/experiments (panne) ${sent.text.slice(0, 200)}`
+            )
+            continue
+          }
+          submittedWhileDown++
+          const { id } = JSON.parse(sent.text) as { id: string }
+          const approval = await sendThroughDevProxy(
+            `${worker.url}/api/moderation/experiments/${id}/approve`,
+            { method: 'POST', headers: { authorization: `Bearer ${token}` } }
           )
-          continue
+          outageDrops += approval.drops
+          if (approval.ok) approvalsWhileDown++
+          else
+            outageErrors.push(`${approval.status} approve (panne) ${approval.text.slice(0, 200)}`)
         }
-        submittedWhileDown++
-        const { id } = JSON.parse(sent.text) as { id: string }
-        const approval = await sendThroughDevProxy(
-          `${worker.url}/api/moderation/experiments/${id}/approve`,
-          { method: 'POST', headers: { authorization: `Bearer ${token}` } }
-        )
-        outageDrops += approval.drops
-        if (approval.ok) approvalsWhileDown++
-        else outageErrors.push(`${approval.status} approve (panne) ${approval.text.slice(0, 200)}`)
-      }
-      const left = downSeconds * 1000 - (performance.now() - downAt)
-      await new Promise((r) => setTimeout(r, Math.max(0, left)))
-      meili = await startMeilisearch({ dataDir: meiliDir, port: meiliPort, masterKey })
-      log('Meilisearch redémarré')
-    },
-  })
-  const storedDuringFault = (await countExperiments(persistTo)) - beforeFault
-  phase('fault')
-  // Back up: the outbox (with its backoff) must bring the index back to D1's state.
-  const convergeStart = performance.now()
-  let consistency = await compareIndexWithD1({ persistTo, meili: meiliRef })
-  while (!consistency.equal && performance.now() - convergeStart < 180_000) {
-    await triggerCron(worker.url)
-    // A quiet pause before reading D1 from outside (see drainToIndexes).
-    await new Promise((r) => setTimeout(r, 3000))
-    consistency = await compareIndexWithD1({ persistTo, meili: meiliRef })
+        const left = downSeconds * 1000 - (performance.now() - downAt)
+        await new Promise((r) => setTimeout(r, Math.max(0, left)))
+        meili = await startMeilisearch({ dataDir: meiliDir, port: meiliPort, masterKey })
+        log('Meilisearch redémarré')
+      },
+    })
+    const storedDuringFault = (await countExperiments(persistTo)) - beforeFault
+    phase('fault')
+    // Back up: the outbox (with its backoff) must bring the index back to D1's state.
+    const convergeStart = performance.now()
+    let consistency = await compareIndexWithD1({ persistTo, meili: meiliRef })
+    while (!consistency.equal && performance.now() - convergeStart < 180_000) {
+      await triggerCron(worker.url)
+      // A quiet pause before reading D1 from outside (see drainToIndexes).
+      await new Promise((r) => setTimeout(r, 3000))
+      consistency = await compareIndexWithD1({ persistTo, meili: meiliRef })
+    }
+    results.fault = {
+      ...fault,
+      sampleErrors: [...outageErrors, ...fault.sampleErrors].slice(0, 5),
+      writesFailedWhileDown: outageErrors.length,
+      devProxyDrops: fault.devProxyDrops + outageDrops,
+      submissionsAccepted: fault.submissionsAccepted + submittedWhileDown,
+      submissionsStored: storedDuringFault,
+      meiliDownSeconds: downSeconds,
+      approvalsWhileDown,
+      convergeSeconds: round((performance.now() - convergeStart) / 1000),
+      consistency,
+    }
+    phase('converge')
   }
-  results.fault = {
-    ...fault,
-    sampleErrors: [...outageErrors, ...fault.sampleErrors].slice(0, 5),
-    writesFailedWhileDown: outageErrors.length,
-    devProxyDrops: fault.devProxyDrops + outageDrops,
-    submissionsAccepted: fault.submissionsAccepted + submittedWhileDown,
-    submissionsStored: storedDuringFault,
-    meiliDownSeconds: downSeconds,
-    approvalsWhileDown,
-    convergeSeconds: round((performance.now() - convergeStart) / 1000),
-    consistency,
-  }
-  phase('converge')
 
   // ── The embedded engine alone: a second Worker without Meilisearch ────────────────
   await worker.stop()

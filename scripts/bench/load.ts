@@ -22,7 +22,7 @@ export interface ImportFigures extends LoadFigures {
   concurrency: number
   /** Rows the endpoint reported as invalid or failed (must be 0: the generator validates). */
   rejected: number
-  /** Chunks sent again after wrangler's proxy dropped them (see `isDevProxyDrop`). */
+  /** Chunks sent again after wrangler's proxy dropped them (see `isDevProxyDrop`) or their socket closed. */
   retries: number
   /** Slowest chunk, ms. */
   slowestChunkMs: number
@@ -92,14 +92,18 @@ export async function importCatalogue(opts: {
     for (let body = nextChunk(); body !== null && !firstError; body = nextChunk()) {
       const t0 = performance.now()
       // The import is idempotent on sourceId, so a chunk the dev proxy dropped is sent again.
-      const res = await sendThroughDevProxy(`${opts.url}/api/moderation/import?publish=true`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${opts.token}`,
-          'content-type': 'application/x-ndjson',
-        },
-        body,
-      })
+      const res = await withSocketRetries(
+        () =>
+          sendThroughDevProxy(`${opts.url}/api/moderation/import?publish=true`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${opts.token}`,
+              'content-type': 'application/x-ndjson',
+            },
+            body,
+          }),
+        () => retries++
+      )
       const text = res.text
       retries += res.drops
       slowest = Math.max(slowest, performance.now() - t0)
@@ -128,6 +132,30 @@ export async function importCatalogue(opts: {
     rejected,
     retries,
     slowestChunkMs: Math.round(slowest),
+  }
+}
+
+/** Attempts of one import chunk whose connection broke before an answer came. */
+const SOCKET_ATTEMPTS = 5
+
+/**
+ * Sends again, after a growing pause, a request whose socket closed before the answer
+ * (undici's « other side closed », a reset): under a heavily loaded machine wrangler's dev
+ * server drops a connection now and then, and one lost chunk stopped whole runs in the
+ * import. Only for idempotent requests (the import is, on sourceId).
+ */
+export async function withSocketRetries<T>(
+  send: () => Promise<T>,
+  onRetry: () => void
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send()
+    } catch (error) {
+      if (attempt >= SOCKET_ATTEMPTS || !(error instanceof TypeError)) throw error
+      onRetry()
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt))
+    }
   }
 }
 

@@ -21,6 +21,8 @@ export interface Options {
   markdown: string
   results: string
   keepState: boolean
+  /** Only the search runs (ours on both engines, raw Meilisearch): A/B runs of search code. */
+  searchOnly: boolean
   /** Re-render an earlier JSON result (no measurement). */
   render: string | undefined
 }
@@ -38,6 +40,7 @@ export function options(): Options {
       results: { type: 'string', default: path.join(ROOT, 'bench-results') },
       'keep-state': { type: 'boolean', default: false },
       render: { type: 'string' },
+      'search-only': { type: 'boolean', default: false },
     },
   })
   const size = Number(values.size)
@@ -57,6 +60,7 @@ export function options(): Options {
     results: values.results,
     keepState: values['keep-state'] || values['skip-load'],
     render: values.render,
+    searchOnly: values['search-only'],
   }
 }
 

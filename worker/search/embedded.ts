@@ -163,39 +163,38 @@ export class EmbeddedEngine extends EmbeddedStore<SearchDocument> implements Sea
    * the indexed words within Meilisearch's typo thresholds (1 from 5 letters, 2 from 9),
    * closest and most frequent first. Candidates share the word's first letter, as typed
    * words almost always do: the vocabulary is read by range on its index, never scanned
-   * whole. One query per search, only when a word is unknown.
+   * whole. One statement per unknown word, all in one batch.
    */
   private async corrections(unknown: readonly QueryWord[]): Promise<Map<string, string[]>> {
     const checked = [...new Set(unknown.map((w) => w.text))]
     if (checked.length === 0) return new Map()
-    const ranges = checked.map((word) => {
-      const typos = allowedTypos(word)
-      const first = word[0]!
-      return {
-        word,
-        lo: first,
-        hi: String.fromCodePoint(first.codePointAt(0)! + 1),
-        min: word.length - typos,
-        max: word.length + typos,
-      }
-    })
-    // One range scan of the vocabulary per word (D1 caps compound SELECTs, so a join on the
-    // words rather than a UNION); prefix extensions are kept to tell known words apart.
-    const { results } = await this.db
-      .prepare(
-        `SELECT w.key AS i, v.term AS term, sum(v.doc) AS docs
-         FROM json_each(?1) w
-         JOIN search_vocabulary v ON v.term >= w.value->>'$.lo' AND v.term < w.value->>'$.hi'
-         WHERE v.col <> 'stems'
-           AND (length(v.term) BETWEEN w.value->>'$.min' AND w.value->>'$.max'
-             OR substr(v.term, 1, length(w.value->>'$.word')) = w.value->>'$.word')
-         GROUP BY w.key, v.term`
-      )
-      .bind(JSON.stringify(ranges))
-      .all<{ i: number; term: string; docs: number }>()
+    // One range scan of the vocabulary per word, its bounds bound as values: fts5vocab
+    // narrows its scan only on constant bounds, and a join on a JSON list of the words made
+    // it read the whole vocabulary (~130 ms at 10k records, against ~4 ms per word).
+    const scans = await this.db.batch(
+      checked.map((word) => {
+        const typos = allowedTypos(word)
+        const first = word[0]!
+        return this.db
+          .prepare(
+            `SELECT term, sum(doc) AS docs FROM search_vocabulary
+             WHERE term >= ?1 AND term < ?2 AND col <> 'stems'
+               AND (length(term) BETWEEN ?3 AND ?4 OR substr(term, 1, ?5) = ?6)
+             GROUP BY term`
+          )
+          .bind(
+            first,
+            String.fromCodePoint(first.codePointAt(0)! + 1),
+            word.length - typos,
+            word.length + typos,
+            word.length,
+            word
+          )
+      })
+    )
     const out = new Map<string, string[]>()
     checked.forEach((word, i) => {
-      const rows = results.filter((r) => r.i === i)
+      const rows = (scans[i]?.results ?? []) as { term: string; docs: number }[]
       if (rows.some((r) => r.term.startsWith(word))) return // indexed, or a prefix of an indexed word
       const typos = allowedTypos(word)
       const close = rows

@@ -160,3 +160,19 @@ describe('embedded engine: a bounded candidate set', () => {
     expect(result.hits).toHaveLength(expected.length)
   })
 })
+
+describe('embedded engine: vocabulary answers kept by the isolate', () => {
+  const engine = new EmbeddedEngine(env.SEARCH_DB)
+
+  it('forgets a correction once a write brings the typed word into the index', async () => {
+    await engine.upsert([doc(20_000, 'Céramique émaillée', 'Un atelier de poterie.')])
+    const before = await engine.search(query('céramiqe'))
+    expect(before.didYouMean).toBe('ceramique')
+    // The word as typed now exists (a workshop's name): it is no longer a typo to correct,
+    // although the same query was corrected a moment ago in this isolate.
+    await engine.upsert([doc(20_001, 'Atelier Céramiqe', 'Une marque de poterie locale.')])
+    const after = await engine.search(query('céramiqe'))
+    expect(after.didYouMean).toBeNull()
+    expect(after.hits[0]?.id).toBe('bounded-20001')
+  })
+})

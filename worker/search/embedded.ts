@@ -26,6 +26,7 @@ import {
 import { countSql, facetsSql, hitsSql, type Criteria, type Sql } from './embedded-sql'
 import { EmbeddedStore, EXPERIMENT_TABLES, type StoredRow } from './embedded-store'
 import { MAX_TOTAL_HITS } from './settings'
+import { documentCounts, forgetVocabulary, wordCorrections, wordCounts } from './vocabulary-cache'
 import { correctedQuery, editDistance, MAX_CORRECTIONS, type QueryVocabulary } from './typo'
 import {
   FACETS,
@@ -71,9 +72,23 @@ interface StoredHit {
   point?: SearchDocument['point']
 }
 
+/** The experiments' record count in the vocabulary cache. */
+const INDEX_KEY = 'experiments'
+
 export class EmbeddedEngine extends EmbeddedStore<SearchDocument> implements SearchEngine {
   constructor(db: D1Database) {
     super(db, EXPERIMENT_TABLES, toStoredRow)
+  }
+
+  // What the vocabulary said before a write no longer holds (vocabulary-cache.ts).
+  override async upsert(documents: readonly SearchDocument[]): Promise<void> {
+    await super.upsert(documents)
+    forgetVocabulary()
+  }
+
+  override async remove(ids: readonly string[]): Promise<void> {
+    await super.remove(ids)
+    forgetVocabulary()
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -130,31 +145,51 @@ export class EmbeddedEngine extends EmbeddedStore<SearchDocument> implements Sea
   /**
    * How many records hold each query word in its exact forms — counted only up to the
    * common threshold (common-words.ts), so a frequent word costs no more than that — and
-   * how many records the index holds. One statement per text search: it tells the common
-   * words (for both engines), and the words no record holds (typo candidates). A lone word
-   * is never common (common-words.ts): whether one record holds it is all it needs.
+   * how many records the index holds. One statement for the words the isolate has not
+   * counted within the last minute (vocabulary-cache.ts), none when it has them all: it
+   * tells the common words (for both engines), and the words no record holds (typo
+   * candidates). A lone word is never common (common-words.ts): whether one record holds it
+   * is all it needs.
    */
   async wordStatistics(words: readonly QueryWord[]): Promise<WordStatistics> {
     const unique = [...new Map(words.map((w) => [w.text, w])).values()]
     if (unique.length === 0) return { documents: 0, counts: new Map() }
-    const [share, floor] = unique.length > 1 ? [COMMON_SHARE, MIN_COMMON_DOCUMENTS] : [0, 0]
+    const lone = unique.length === 1
+    const [share, floor] = lone ? [0, 0] : [COMMON_SHARE, MIN_COMMON_DOCUMENTS]
+    const now = Date.now()
+    const key = (w: QueryWord) => `${lone ? 'lone' : 'many'}|${exactForms(w)}`
+    const counts = new Map<string, number>()
+    const missing: QueryWord[] = []
+    for (const w of unique) {
+      const known = wordCounts.get(key(w), now)
+      if (known === undefined) missing.push(w)
+      else counts.set(w.text, known)
+    }
+    let documents = documentCounts.get(INDEX_KEY, now)
+    if (missing.length === 0 && documents !== undefined) return { documents, counts }
+    const columns = [
+      '(SELECT documents FROM threshold) AS documents',
+      ...missing.map(
+        (_, i) => `(SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH
+          ?${i + 3} LIMIT (SELECT cap FROM threshold))) AS w${i}`
+      ),
+    ]
     const row = await this.db
       .prepare(
         `WITH threshold AS (SELECT count(*) AS documents,
            max(CAST(count(*) * ?1 AS INTEGER), ?2) + 1 AS cap FROM search_documents)
-         SELECT (SELECT documents FROM threshold) AS documents, ${unique
-           .map(
-             (_, i) => `(SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH
-               ?${i + 3} LIMIT (SELECT cap FROM threshold))) AS w${i}`
-           )
-           .join(', ')}`
+         SELECT ${columns.join(', ')}`
       )
-      .bind(share, floor, ...unique.map(exactForms))
+      .bind(share, floor, ...missing.map(exactForms))
       .first<Record<string, number>>()
-    return {
-      documents: row?.documents ?? 0,
-      counts: new Map(unique.map((w, i) => [w.text, row?.[`w${i}`] ?? 0])),
-    }
+    documents = row?.documents ?? 0
+    documentCounts.set(INDEX_KEY, documents, now)
+    missing.forEach((w, i) => {
+      const n = row?.[`w${i}`] ?? 0
+      counts.set(w.text, n)
+      wordCounts.set(key(w), n, now)
+    })
+    return { documents, counts }
   }
 
   /**
@@ -166,8 +201,15 @@ export class EmbeddedEngine extends EmbeddedStore<SearchDocument> implements Sea
    * whole. One statement per unknown word, all in one batch.
    */
   private async corrections(unknown: readonly QueryWord[]): Promise<Map<string, string[]>> {
-    const checked = [...new Set(unknown.map((w) => w.text))]
-    if (checked.length === 0) return new Map()
+    const now = Date.now()
+    const out = new Map<string, string[]>()
+    const checked: string[] = []
+    for (const word of new Set(unknown.map((w) => w.text))) {
+      const known = wordCorrections.get(word, now)
+      if (known === undefined) checked.push(word)
+      else if (known.length) out.set(word, [...known])
+    }
+    if (checked.length === 0) return out
     // One range scan of the vocabulary per word, its bounds bound as values: fts5vocab
     // narrows its scan only on constant bounds, and a join on a JSON list of the words made
     // it read the whole vocabulary (~130 ms at 10k records, against ~4 ms per word).
@@ -192,21 +234,19 @@ export class EmbeddedEngine extends EmbeddedStore<SearchDocument> implements Sea
           )
       })
     )
-    const out = new Map<string, string[]>()
     checked.forEach((word, i) => {
       const rows = (scans[i]?.results ?? []) as { term: string; docs: number }[]
-      if (rows.some((r) => r.term.startsWith(word))) return // indexed, or a prefix of an indexed word
+      // Indexed, or a prefix of an indexed word: nothing to correct.
+      if (rows.some((r) => r.term.startsWith(word))) return wordCorrections.set(word, [], now)
       const typos = allowedTypos(word)
       const close = rows
         .map((r) => ({ term: r.term, docs: r.docs, distance: editDistance(word, r.term, typos) }))
         .filter((c) => c.distance <= typos)
         .sort((a, b) => a.distance - b.distance || b.docs - a.docs)
         .slice(0, MAX_CORRECTIONS)
-      if (close.length)
-        out.set(
-          word,
-          close.map((c) => c.term)
-        )
+      const terms = close.map((c) => c.term)
+      wordCorrections.set(word, terms, now)
+      if (terms.length) out.set(word, terms)
     })
     return out
   }

@@ -5,10 +5,10 @@
  * same words come back query after query (« numérique », « habitants »…): answered from
  * here, a Meilisearch search makes no D1 round trip at all.
  *
- * Staleness is bounded and harmless: a frequency moves by a few records a minute where the
- * rule compares it with half the catalogue, and a word indexed since it was found unknown
- * is found again by the corrections' own check (a word that an indexed term starts with is
- * never corrected). Writes through this isolate (the outbox drain, tests) forget it all.
+ * Staleness is bounded: a frequency moves by a few records a minute where the rule
+ * compares it with half the catalogue, and a word first indexed less than a minute ago may
+ * still be corrected by an isolate that found it unknown (the order of the outbox's own
+ * lag). Writes through this isolate (the outbox drain, the reindex, tests) forget it all.
  */
 
 /** How long an answer is reused. */

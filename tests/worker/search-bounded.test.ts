@@ -161,7 +161,7 @@ describe('embedded engine: a bounded candidate set', () => {
   })
 })
 
-describe('embedded engine: vocabulary answers kept by the isolate', () => {
+describe('embedded engine: what the isolate keeps of the vocabulary', () => {
   const engine = new EmbeddedEngine(env.SEARCH_DB)
 
   it('forgets a correction once a write brings the typed word into the index', async () => {
@@ -169,7 +169,8 @@ describe('embedded engine: vocabulary answers kept by the isolate', () => {
     const before = await engine.search(query('céramiqe'))
     expect(before.didYouMean).toBe('ceramique')
     // The word as typed now exists (a workshop's name): it is no longer a typo to correct,
-    // although the same query was corrected a moment ago in this isolate.
+    // although the same query was corrected a moment ago in this isolate (which keeps word
+    // frequencies a while, never corrections).
     await engine.upsert([doc(20_001, 'Atelier Céramiqe', 'Une marque de poterie locale.')])
     const after = await engine.search(query('céramiqe'))
     expect(after.didYouMean).toBeNull()

@@ -26,7 +26,7 @@ import {
 import { countSql, facetsSql, hitsSql, type Criteria, type Sql } from './embedded-sql'
 import { EmbeddedStore, EXPERIMENT_TABLES, type StoredRow } from './embedded-store'
 import { MAX_TOTAL_HITS } from './settings'
-import { documentCounts, forgetVocabulary, wordCorrections, wordCounts } from './vocabulary-cache'
+import { documentCounts, forgetVocabulary, wordCounts } from './vocabulary-cache'
 import { correctedQuery, editDistance, MAX_CORRECTIONS, type QueryVocabulary } from './typo'
 import {
   FACETS,
@@ -201,15 +201,8 @@ export class EmbeddedEngine extends EmbeddedStore<SearchDocument> implements Sea
    * whole. One statement per unknown word, all in one batch.
    */
   private async corrections(unknown: readonly QueryWord[]): Promise<Map<string, string[]>> {
-    const now = Date.now()
-    const out = new Map<string, string[]>()
-    const checked: string[] = []
-    for (const word of new Set(unknown.map((w) => w.text))) {
-      const known = wordCorrections.get(word, now)
-      if (known === undefined) checked.push(word)
-      else if (known.length) out.set(word, [...known])
-    }
-    if (checked.length === 0) return out
+    const checked = [...new Set(unknown.map((w) => w.text))]
+    if (checked.length === 0) return new Map()
     // One range scan of the vocabulary per word, its bounds bound as values: fts5vocab
     // narrows its scan only on constant bounds, and a join on a JSON list of the words made
     // it read the whole vocabulary (~130 ms at 10k records, against ~4 ms per word).
@@ -234,19 +227,21 @@ export class EmbeddedEngine extends EmbeddedStore<SearchDocument> implements Sea
           )
       })
     )
+    const out = new Map<string, string[]>()
     checked.forEach((word, i) => {
       const rows = (scans[i]?.results ?? []) as { term: string; docs: number }[]
-      // Indexed, or a prefix of an indexed word: nothing to correct.
-      if (rows.some((r) => r.term.startsWith(word))) return wordCorrections.set(word, [], now)
+      if (rows.some((r) => r.term.startsWith(word))) return // indexed, or a prefix of an indexed word
       const typos = allowedTypos(word)
       const close = rows
         .map((r) => ({ term: r.term, docs: r.docs, distance: editDistance(word, r.term, typos) }))
         .filter((c) => c.distance <= typos)
         .sort((a, b) => a.distance - b.distance || b.docs - a.docs)
         .slice(0, MAX_CORRECTIONS)
-      const terms = close.map((c) => c.term)
-      wordCorrections.set(word, terms, now)
-      if (terms.length) out.set(word, terms)
+      if (close.length)
+        out.set(
+          word,
+          close.map((c) => c.term)
+        )
     })
     return out
   }

@@ -1,14 +1,15 @@
 /**
  * What the embedded index's vocabulary said about query words, kept a short while in the
- * isolate: a word's document frequency (common-words.ts) and a misspelt word's corrections
- * (typo.ts). Both engines read them before every multi-word or long-word query, and the
- * same words come back query after query (« numérique », « habitants »…): answered from
- * here, a Meilisearch search makes no D1 round trip at all.
+ * isolate: each word's document frequency (common-words.ts). Both engines read them before
+ * every multi-word or long-word query, and the same words come back query after query
+ * (« numérique », « habitants »…): answered from here, a Meilisearch search of known words
+ * makes no D1 round trip at all.
  *
- * Staleness is bounded: a frequency moves by a few records a minute where the rule
- * compares it with half the catalogue, and a word first indexed less than a minute ago may
- * still be corrected by an isolate that found it unknown (the order of the outbox's own
- * lag). Writes through this isolate (the outbox drain, the reindex, tests) forget it all.
+ * Staleness is bounded and harmless: a frequency moves by a few records a minute where the
+ * rule compares it with half the catalogue, and a word counted 0 that has been indexed
+ * since is only checked for typos, which reads the vocabulary afresh and finds it (so
+ * corrections are never kept: a kept one would hide a newly indexed word for a minute).
+ * Writes through this isolate (the outbox drain, the reindex, tests) forget it all.
  */
 
 /** How long an answer is reused. */
@@ -53,12 +54,9 @@ class Expiring<T> {
  */
 export const wordCounts = new Expiring<number>()
 export const documentCounts = new Expiring<number>()
-/** A misspelt word → its corrections (none is an answer too). */
-export const wordCorrections = new Expiring<readonly string[]>()
 
 /** The index changed under this isolate: nothing it said before holds. */
 export function forgetVocabulary(): void {
   wordCounts.clear()
   documentCounts.clear()
-  wordCorrections.clear()
 }

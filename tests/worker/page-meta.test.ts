@@ -1,6 +1,7 @@
 /**
  * What search engines and link previews read of the network's pages: each actor page has a
- * description of its own — its text, or its name, kind and place — never the list's.
+ * description of its own — its text, or its name, kind and place — never the list's; each
+ * theme's and territory's « parole recueillie » names its theme or territory.
  */
 import { describe, expect, it } from 'vitest'
 import { publishActor } from './actor-fixtures'
@@ -40,5 +41,20 @@ describe('actor pages’ description', () => {
     })
     const html = await (await request(`/acteurs/${actor.slug}`)).text()
     expect(descriptionOf(html)).toBe('Des ateliers numériques chaque samedi pour tous les âges.')
+  })
+})
+
+describe('« la parole recueillie »’s descriptions', () => {
+  it('name the theme or the territory of the page', async () => {
+    const all = descriptionOf(await (await request('/parole-recueillie')).text())
+    const territory = descriptionOf(
+      await (await request('/parole-recueillie/territoires/dep:35')).text()
+    )
+    const theme = descriptionOf(
+      await (await request('/parole-recueillie/thematiques/mediation')).text()
+    )
+    expect(territory).toMatch(/^Ille-et-Vilaine : les idées, propositions et désaccords/)
+    expect(theme).toMatch(/^Inclusion et médiation numérique : les idées/)
+    expect(new Set([all, territory, theme]).size).toBe(3)
   })
 })

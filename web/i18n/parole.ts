@@ -9,6 +9,8 @@ export const paroleFr = {
   titleOf: (scope: string) => `La parole recueillie : ${scope}`,
   description:
     'Les idées, propositions et désaccords exprimés lors des débats et rencontres du numérique local, tels que leurs organisateurs les ont restitués.',
+  descriptionOf: (scope: string) =>
+    `${scope} : les idées, propositions et désaccords exprimés lors des débats et rencontres du numérique local, tels que leurs organisateurs les ont restitués.`,
   intro:
     'Ce qui est sorti des débats citoyens, ateliers et rencontres : les idées, les propositions et les désaccords, tels que les organisateurs les ont restitués après l’événement. Les plus récents d’abord.',
   byTheme: 'Par thématique',
@@ -43,6 +45,8 @@ export const paroleEn: typeof paroleFr = {
   titleOf: (scope: string) => `What people said: ${scope}`,
   description:
     'Ideas, proposals and disagreements voiced at debates and meetings on local digital matters, as their organisers reported them.',
+  descriptionOf: (scope: string) =>
+    `${scope}: ideas, proposals and disagreements voiced at debates and meetings on local digital matters, as their organisers reported them.`,
   intro:
     'What came out of citizen debates, workshops and meetings: ideas, proposals and disagreements, as the organisers reported them after the event. Most recent first.',
   byTheme: 'By theme',

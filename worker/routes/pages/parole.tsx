@@ -43,7 +43,7 @@ async function show(
     t,
     <Layout
       title={scopeName ? t.parole.titleOf(scopeName) : t.parole.title}
-      description={t.parole.description}
+      description={scopeName ? t.parole.descriptionOf(scopeName) : t.parole.description}
       path={path}
       returnTo={c.req.path + new URL(c.req.url).search}
     >

@@ -137,6 +137,23 @@ describe('a débat citoyen', () => {
     expect(await restitution.innerText()).toContain('42')
     await audited(publicPath, 'the event page with its restitution')
 
+    // A reader reports a problem from the page; the moderator finds it in the queue, named
+    // and linked, and closes it on the event's desk page.
+    await page.getByRole('link', { name: 'Signaler un problème' }).click()
+    await page.waitForURL(/\/signaler$/)
+    await audited(new URL(page.url()).pathname, 'an event’s report form')
+    await page.locator('#r-reason-outdated').check()
+    await page.locator('#r-message').fill('La salle indiquée a changé.')
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click()
+    await page.waitForURL(/\/signaler\?merci$/)
+    await page.goto(`${new URL(deskUrl).origin}/moderation`)
+    await page.locator('#q-reports + ul').getByRole('link', { name: title }).click()
+    const reports = page.locator('#signalements')
+    expect(await reports.innerText()).toContain('La salle indiquée a changé.')
+    await reports.getByRole('button', { name: 'Clore le signalement' }).click()
+    await page.waitForURL(/\?fait=signalement-clos$/)
+    expect(await page.locator('#signalements').count()).toBe(0)
+
     // Found by a search on one of its ideas (the engines, fed by the outbox): among the
     // agenda's past events, and in « la parole recueillie » of its département.
     const idea = 'permanences numériques samedi'

@@ -225,3 +225,90 @@ describe('an event sent back for changes', () => {
     expect(view.input.place?.venue).toBe('Salle précisée d’Exemple')
   })
 })
+
+describe('reports on an event', () => {
+  it('are filed from « Signaler un problème », listed in the desk queue with the event, and closed', async () => {
+    const sub = await publishEvent({ title: 'Forum signalé d’Exemple' })
+    const page = await (await request(`/evenements/${sub.slug}`)).text()
+    expect(page).toContain(`href="/evenements/${sub.slug}/signaler"`)
+    const form = await request(`/evenements/${sub.slug}/signaler`)
+    expect(form.status).toBe(200)
+    expect(await form.text()).toContain('Forum signalé d’Exemple')
+
+    // Bad input comes back next to its field; nothing is stored.
+    const bad = await postForm(`/evenements/${sub.slug}/signaler`, [['message', 'x']])
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toContain('href="#r-reason"')
+    const filed = await postForm(`/evenements/${sub.slug}/signaler`, [
+      ['reason', 'outdated'],
+      ['message', 'La salle a changé depuis l’annonce.'],
+    ])
+    expect(filed.status).toBe(303)
+    expect(filed.headers.get('location')).toBe(`/evenements/${sub.slug}/signaler?merci`)
+    // A filled honeypot is answered like a success, and nothing is stored.
+    const bot = await postForm(`/evenements/${sub.slug}/signaler`, [
+      ['reason', 'wrong'],
+      ['message', 'spam'],
+      ['fax', 'https://spam.example'],
+    ])
+    expect(bot.status).toBe(303)
+    const { results } = await env.DB.prepare(
+      `SELECT id, reason, message FROM event_reports WHERE event_id = ?1 AND status = 'open'`
+    )
+      .bind(sub.id)
+      .all<{ id: string; reason: string; message: string }>()
+    expect(results.map(({ reason, message }) => ({ reason, message }))).toEqual([
+      { reason: 'outdated', message: 'La salle a changé depuis l’annonce.' },
+    ])
+
+    const cookie = await deskCookie()
+    const queue = await (await request('/moderation', { headers: { cookie } })).text()
+    expect(queue).toContain(
+      `Événement : <a href="/moderation/evenements/${sub.id}#signalements">Forum signalé d’Exemple</a>`
+    )
+    const desk = await deskPage(cookie, sub.id)
+    expect(desk.html).toContain('La salle a changé depuis l’annonce.')
+    const rid = results[0]!.id
+    const closed = await desk.decide(`/moderation/evenements/signalements/${rid}/clore`, [
+      ['raison', 'Salle corrigée avec l’organisateur.'],
+    ])
+    expect(closed.status).toBe(303)
+    expect(closed.headers.get('location')).toBe(
+      `/moderation/evenements/${sub.id}?fait=signalement-clos`
+    )
+    expect(await (await request('/moderation', { headers: { cookie } })).text()).not.toContain(
+      `/moderation/evenements/${sub.id}#signalements`
+    )
+    const audit = await env.DB.prepare(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'close-report' AND target = ?1`
+    )
+      .bind(`event:${sub.id}`)
+      .first<{ n: number }>()
+    expect(audit?.n).toBe(1)
+    // Closed once: closing again is refused, next to the form.
+    expect((await desk.decide(`/moderation/evenements/signalements/${rid}/clore`)).status).toBe(409)
+  })
+
+  it('through the API: 201, a problem naming the field on bad input, 404 unless published', async () => {
+    const sub = await publishEvent({ title: 'Atelier signalé par l’API d’Exemple' })
+    const ok = await postJson(`/api/events/${sub.slug}/reports`, {
+      reason: 'wrong',
+      message: 'L’heure est fausse.',
+    })
+    expect(ok.status).toBe(201)
+    const bad = await postJson(`/api/events/${sub.id}/reports`, { reason: 'nope' })
+    expect(bad.status).toBe(400)
+    expect(bad.headers.get('content-type')).toContain('application/problem+json')
+    expect(JSON.stringify(await bad.json())).toContain('/reason')
+    const unknownField = await postJson(`/api/events/${sub.id}/reports`, {
+      reason: 'wrong',
+      email: 'x@example.org',
+    })
+    expect(unknownField.status).toBe(400)
+    const pending = await submitEvent({ title: 'Atelier en attente d’Exemple' })
+    expect((await postJson(`/api/events/${pending.id}/reports`, { reason: 'wrong' })).status).toBe(
+      404
+    )
+    expect((await request(`/evenements/${pending.slug}/signaler`)).status).toBe(404)
+  })
+})

@@ -13,7 +13,7 @@ import { toSearchDocument } from '../../worker/search/documents'
 import { drainOutbox } from '../../worker/search/sync'
 import { getExperiment } from '../../worker/db/experiments'
 import { needOnlyActor } from './actor-fixtures'
-import { debate } from './event-fixtures'
+import { approveEventChange, debate } from './event-fixtures'
 import { MODERATOR, validInput } from './fixtures'
 import { appRoutes, fillPath, FUZZ_ENV, send } from './fuzz-support'
 
@@ -296,11 +296,46 @@ describe('private fields', () => {
       })
     )
 
+    // Its lifecycle through the shared mechanism: an organiser's edit (approved) and a
+    // reader's report whose message holds a canary (reports are never published).
+    const privatePath = `/evenements/prive/${sub.editToken}`
+    const edited = await sendForm(`${privatePath}/modifier`, [
+      ['title', 'Débat témoin pour les champs privés'],
+      ['kind', 'debat'],
+      ['description', 'Un débat ouvert à tous sur l’accès aux démarches en ligne, revu.'],
+      ['startsAt', '2027-03-12T18:30'],
+      ['endsAt', '2027-03-12T20:30'],
+      ['attendance', 'on-site'],
+      ['place.commune', 'com:35238'],
+      ['place.venue', 'Salle des fêtes d’Exemple'],
+      ['organiserName', 'Association Clic d’Exemple'],
+      ['themes', 'mediation'],
+      ['publicContact.role', 'Accueil'],
+      ['publicContact.email', 'accueil-public@example.fr'],
+    ])
+    expect(await edited.text()).toContain('l’équipe de modération va relire')
+    await approveEventChange(sub.id)
+    const reported = await sendForm(`/evenements/${sub.slug}/signaler`, [
+      ['reason', 'wrong'],
+      ['message', `Écrire à ${CANARY_EMAIL}`],
+    ])
+    expect(reported.status).toBe(303)
+    await drainOutbox(FUZZ_ENV, { targets: ['embedded'] })
+
     const checked = await expectNoCanaryOnPublicRoutes(
       (p, key) =>
         p === 'lang' ? 'fr' : p === 'code' ? 'dep:35' : p === 'token' ? sub.editToken : sub[key],
       ['', '?territory=dep:35', '?when=all&format=csv']
     )
+    // The edit token shows only on the organiser's own page, never on the public ones.
+    for (const path of [
+      `/evenements/${sub.slug}`,
+      `/evenements/${sub.slug}/historique`,
+      `/api/events/${sub.id}`,
+      '/evenements.ics?territory=dep:35',
+      '/api/events?format=csv',
+    ])
+      expect(await (await send(path)).text(), path).not.toContain(sub.editToken)
     expect(checked).toBeGreaterThan(60)
     // The agenda and its calendar were among them, and show the event.
     expect(await (await send('/evenements.ics?territory=dep:35')).text()).toContain(
@@ -311,6 +346,7 @@ describe('private fields', () => {
       'event_revisions',
       'event_themes',
       'event_actors',
+      'event_proposals',
       'search_outbox',
     ])
     await expectDeskShowsCanary('events', sub.id)

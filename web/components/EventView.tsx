@@ -234,9 +234,18 @@ export function EventView({ event, communeName, organisers, experiments }: Event
       </section>
 
       <RestitutionSection event={event} experiments={experiments} />
-      <p>
-        <a href={`/evenements/${event.slug}/historique`}>{t.events.historyLink}</a>
-      </p>
+      <nav class="record-links" aria-label={t.events.recordLinks}>
+        <ul>
+          <li>
+            <a href={`/evenements/${event.slug}/historique`}>{t.events.historyLink}</a>
+          </li>
+          <li>
+            <a href={`/evenements/${event.slug}/signaler`} rel="nofollow">
+              {t.events.reportLink}
+            </a>
+          </li>
+        </ul>
+      </nav>
     </article>
   )
 }

@@ -86,8 +86,8 @@ const LIMITED: readonly [
   [/^POST$/, /^\/(acteurs\/)?modifier(\/.*)?$/, 'edit'],
   // An event's private link (a capability token in the path): its edit and outcome forms.
   [/^POST$/, /^\/evenements\/prive\/[^/]+\/[^/]+\/?$/, 'edit'],
-  [/^POST$/, /^\/api\/experiments\/[^/]+\/reports\/?$/, 'report'],
-  [/^POST$/, /^\/(experiences|acteurs)\/[^/]+\/signaler\/?$/, 'report'],
+  [/^POST$/, /^\/api\/(experiments|events)\/[^/]+\/reports\/?$/, 'report'],
+  [/^POST$/, /^\/(experiences|acteurs|evenements)\/[^/]+\/signaler\/?$/, 'report'],
   // Replications and feedback are contributions on a record, anonymous like reports.
   [/^POST$/, /^\/api\/experiments\/[^/]+\/(replications|feedback)\/?$/, 'report'],
   [/^POST$/, /^\/api\/feedback\/[^/]+\/reports\/?$/, 'report'],

@@ -1,6 +1,7 @@
 /**
- * `/experiences/{slug-or-id}/signaler`: a small form to report a published experiment
- * (outdated, wrong, duplicate, inappropriate + a short message). Layered controls as on
+ * `/experiences|acteurs|evenements/{slug-or-id}/signaler`: a small form to report a
+ * published experiment, actor or event (outdated, wrong, duplicate, inappropriate + a
+ * short message). Layered controls as on
  * the submission form: same-origin check, body cap, rate limit (app-wide middleware), a
  * honeypot answered like a success, and Turnstile when configured.
  */
@@ -8,6 +9,7 @@ import { Hono, type Context } from 'hono'
 import { csrf } from 'hono/csrf'
 import type { AppEnv } from '../../env'
 import { getPublishedActor, type ActorRow } from '../../db/actors'
+import { getPublishedEvent, type EventRow } from '../../db/events'
 import type { ExperimentRow } from '../../db/experiments'
 import type { EditableKind } from '../../db/record-kinds'
 import { NotFound } from '../../../web/components/NotFound'
@@ -34,7 +36,7 @@ interface ReportForm {
   message: string
 }
 
-/** What is reported: a published experiment or actor, by its name and public page. */
+/** What is reported: a published experiment, actor or event, by its name and public page. */
 interface Reported {
   kind: EditableKind
   id: string
@@ -54,6 +56,13 @@ const actorTarget = (row: ActorRow): Reported => ({
   id: row.id,
   name: row.name,
   path: `/acteurs/${encodeURIComponent(row.slug)}`,
+})
+
+const eventTarget = (row: EventRow): Reported => ({
+  kind: 'event',
+  id: row.id,
+  name: row.title,
+  path: `/evenements/${encodeURIComponent(row.slug)}`,
 })
 
 function showForm(
@@ -191,38 +200,76 @@ async function fileFromForm(c: Context<AppEnv>, row: Reported) {
   return done
 }
 
-/** The published actor of the `idOrSlug` route parameter, or null. */
-async function publishedActor(c: Context<AppEnv>): Promise<ActorRow | null> {
+/** The `idOrSlug` route parameter, when it can name a record. */
+const idOrSlugOf = (c: Context<AppEnv>): string | null => {
   const idOrSlug = c.req.param('idOrSlug') ?? ''
-  return idOrSlug.length <= 120 ? getPublishedActor(c.var.db, idOrSlug) : null
+  return idOrSlug.length <= 120 ? idOrSlug : null
 }
 
-function actorNotFound(c: Context<AppEnv>) {
-  const t = messagesFor(c)
-  return renderPage(
-    c,
-    t,
-    <NotFound title={t.actors.notFoundTitle} text={t.actors.notFoundText} />,
-    {
-      status: 404,
-    }
-  )
+/** A kind's « not found » page, in the reader's language. */
+function notFoundOf(pick: (t: ReturnType<typeof messagesFor>) => { title: string; text: string }) {
+  return (c: Context<AppEnv>) => {
+    const t = messagesFor(c)
+    const { title, text } = pick(t)
+    return renderPage(c, t, <NotFound title={title} text={text} />, { status: 404 })
+  }
+}
+
+/** The form and its POST at `{base}/{idOrSlug}/signaler`, for one kind of record. */
+function reportRoutes(
+  base: string,
+  find: (c: Context<AppEnv>) => Promise<Reported | null>,
+  notFound: (c: Context<AppEnv>) => Response | Promise<Response>
+) {
+  const path = `${base}/:idOrSlug/signaler`
+  return new Hono<AppEnv>()
+    .get(path, async (c) => {
+      const row = await find(c)
+      return row ? reportForm(c, row) : notFound(c)
+    })
+    .post(path, csrf(), ...formBody(16 * 1024), async (c) => {
+      const row = await find(c)
+      return row ? fileFromForm(c, row) : notFound(c)
+    })
+}
+
+const findActor = async (c: Context<AppEnv>) => {
+  const idOrSlug = idOrSlugOf(c)
+  const row = idOrSlug ? await getPublishedActor(c.var.db, idOrSlug) : null
+  return row && actorTarget(row)
+}
+
+const findEvent = async (c: Context<AppEnv>) => {
+  const idOrSlug = idOrSlugOf(c)
+  const row = idOrSlug ? await getPublishedEvent(c.var.db, idOrSlug) : null
+  return row && eventTarget(row)
 }
 
 export const reportPage = new Hono<AppEnv>()
-  .get('/experiences/:idOrSlug/signaler', async (c) => {
-    const row = await publishedRecord(c)
-    return row ? reportForm(c, experimentTarget(row)) : recordNotFound(c)
-  })
-  .post('/experiences/:idOrSlug/signaler', csrf(), ...formBody(16 * 1024), async (c) => {
-    const row = await publishedRecord(c)
-    return row ? fileFromForm(c, experimentTarget(row)) : recordNotFound(c)
-  })
-  .get('/acteurs/:idOrSlug/signaler', async (c) => {
-    const row = await publishedActor(c)
-    return row ? reportForm(c, actorTarget(row)) : actorNotFound(c)
-  })
-  .post('/acteurs/:idOrSlug/signaler', csrf(), ...formBody(16 * 1024), async (c) => {
-    const row = await publishedActor(c)
-    return row ? fileFromForm(c, actorTarget(row)) : actorNotFound(c)
-  })
+  .route(
+    '/',
+    reportRoutes(
+      '/experiences',
+      async (c) => {
+        const row = await publishedRecord(c)
+        return row && experimentTarget(row)
+      },
+      recordNotFound
+    )
+  )
+  .route(
+    '/',
+    reportRoutes(
+      '/acteurs',
+      findActor,
+      notFoundOf((t) => ({ title: t.actors.notFoundTitle, text: t.actors.notFoundText }))
+    )
+  )
+  .route(
+    '/',
+    reportRoutes(
+      '/evenements',
+      findEvent,
+      notFoundOf((t) => ({ title: t.events.notFoundTitle, text: t.events.notFoundText }))
+    )
+  )

@@ -1,11 +1,13 @@
 /**
- * Submitter editing through the private edit link (capability URL, perf-security.md §4.5),
- * proposed revisions and their moderation, and the "still accurate" confirmation. Moderators' decisions on
- * proposals live in services/moderation/proposals.ts.
+ * Owners editing through the private edit link (capability URL, perf-security.md §4.5),
+ * for every kind an owner edits (experiments, actors, events, each described once by its
+ * `OwnerKind`): proposed revisions and the "still accurate" confirmation. Moderators'
+ * decisions on proposals live in services/moderation/proposals.ts.
  *
  * - The edit token (32 CSPRNG bytes, only its SHA-256 stored, expiring, replaced when a
  *   moderator re-issues it) is exchanged for a short-lived session bound to the record
- *   and to that token, or presented as a bearer token to the JSON API.
+ *   and to that token, presented as a bearer token to the JSON API, or (an event's
+ *   `/evenements/prive/{token}`, as sent by e-mail) checked and renewed on each request.
  * - A pending record (or one a moderator sent back for changes) is edited in place: new
  *   revision, same status. A published one gets a proposal; the published version stays
  *   online until a moderator approves, which applies the content through the shared

@@ -223,6 +223,10 @@ describe('an event sent back for changes', () => {
     const view = await editableRecord(env.DB, EVENT_EDITING, row)
     expect(view.reply?.message).toBe('C’est la salle du haut.')
     expect(view.input.place?.venue).toBe('Salle précisée d’Exemple')
+    // The desk reads the answer next to the event it asked about.
+    const desk = await deskPage(await deskCookie(), sub.id)
+    expect(desk.html).toContain('Réponse du porteur')
+    expect(desk.html).toContain('C’est la salle du haut.')
   })
 })
 

@@ -299,3 +299,17 @@ export function PossibleDuplicates({
     </section>
   )
 }
+
+/** The owner's answer to a request for changes, next to what the moderators asked. */
+export function OwnerReplySection({ reply }: { reply: { message: string; at: string } }) {
+  return (
+    <section aria-labelledby="reponse-porteur" class="box important">
+      <h2 id="reponse-porteur">
+        Réponse du porteur, le {formatDateTime(reply.at)} (jamais publiée)
+      </h2>
+      <blockquote>
+        <p>{reply.message}</p>
+      </blockquote>
+    </section>
+  )
+}

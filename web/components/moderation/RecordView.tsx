@@ -16,6 +16,7 @@ import {
   DiffTable,
   FieldMessage,
   Hidden,
+  OwnerReplySection,
   ProposalSection,
   ReportsSection,
   type FormError,
@@ -149,16 +150,7 @@ export function RecordView(props: RecordViewProps) {
         </p>
       )}
 
-      {props.ownerReply && (
-        <section aria-labelledby="reponse-porteur" class="box important">
-          <h2 id="reponse-porteur">
-            Réponse du porteur, le {formatDateTime(props.ownerReply.at)} (jamais publiée)
-          </h2>
-          <blockquote>
-            <p>{props.ownerReply.message}</p>
-          </blockquote>
-        </section>
-      )}
+      {props.ownerReply && <OwnerReplySection reply={props.ownerReply} />}
 
       <section aria-labelledby="contact" class="box important desk-private">
         <h2 id="contact">

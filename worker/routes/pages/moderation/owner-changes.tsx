@@ -1,13 +1,14 @@
 /**
  * What owners and readers send about a record of a kind an owner edits (actors, events):
- * the owner's proposed edit waiting on the published record, with its field-level diff,
- * and readers' open reports, each with its decision forms on the record's desk page.
+ * the owner's last answer to a request for changes, the owner's proposed edit waiting on
+ * the published record, with its field-level diff, and readers' open reports, each with its decision forms on the record's desk page.
  * Decisions post to `/moderation/{segment}/propositions/{pid}/approuver|refuser` and
  * `/moderation/{segment}/signalements/{rid}/clore`; a proposal's decision is e-mailed to
  * the owner.
  */
 import { Hono, type Context } from 'hono'
 import { proposalOutcome } from '../../../domain/change-set'
+import { latestOwnerReply } from '../../../db/owner-replies'
 import { getPendingProposalFor } from '../../../db/proposals'
 import type { RecordRow } from '../../../db/record-kinds'
 import { openReportsOn } from '../../../db/reports'
@@ -15,7 +16,11 @@ import { clientIpHash, requireDeskSession, type DeskEnv } from '../../../http/mo
 import { approveProposal, rejectProposal } from '../../../services/moderation/proposals'
 import { closeReportAs } from '../../../services/moderation/reports'
 import type { OwnerKind } from '../../../services/owner-kind'
-import { ProposalSection, ReportsSection } from '../../../../web/components/moderation/RecordForms'
+import {
+  OwnerReplySection,
+  ProposalSection,
+  ReportsSection,
+} from '../../../../web/components/moderation/RecordForms'
 import { notifierFor } from '../../notify'
 import { showRecordKind, type DeskKind, type Shown } from './record-kind'
 import { decisionFormError, deskForm, formField, requireDeskCsrf } from './render'
@@ -28,12 +33,14 @@ export async function ownerChanges<Row extends RecordRow>(
   row: Row,
   shown: Shown
 ) {
-  const [proposal, reports] = await Promise.all([
+  const [proposal, reports, reply] = await Promise.all([
     getPendingProposalFor(c.var.db, row.id, editing.kind),
     openReportsOn(c.var.db, row.id, editing.kind),
+    latestOwnerReply(c.var.db, row.id, editing.kind),
   ])
   return (
     <>
+      {reply && <OwnerReplySection reply={reply} />}
       {proposal && (
         <ProposalSection
           proposal={{

@@ -122,6 +122,12 @@ describe.each(eventContractEngines('test-events'))(
       }
     )
 
+    it.skipIf(skip)('finds an event by a word typed with one typo', async () => {
+      // The embedded engine corrects from the events' own vocabulary (search/0009).
+      expect(await names('médiatèque dimanche')).toEqual(['debateRennes'])
+      expect(await names('tranchées voierie')).toEqual(['debateReunion'])
+    })
+
     it.skipIf(skip)('folds accents and case, plurals and the lexicon’s synonyms', async () => {
       expect(await names('MEDIATHEQUE DIMANCHE')).toEqual(['debateRennes'])
       expect(await names('ordinateur portable')).toEqual(['workshopRennes'])

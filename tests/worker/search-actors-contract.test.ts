@@ -183,6 +183,12 @@ describe.each(engines)('actors contract: %s engine', (engineName, makeEngine) =>
     expect(await names('mise à disposition de salles')).toEqual(['region'])
   })
 
+  it.skipIf(skip)('finds an actor by a word typed with one typo', async () => {
+    // The embedded engine corrects from the actors' own vocabulary (search/0009).
+    expect(await names('médiatèque Bruz')).toEqual(['epci'])
+    expect(await sorted('Britany')).toEqual(await sorted('Brittany'))
+  })
+
   it.skipIf(skip)('needs every query word, and combines text with filters', async () => {
     expect(await names('fablab Rennes')).toEqual([])
     expect(await sorted('association', { territory: ['dep:35'] })).toEqual(['otherSkill', 'seeker'])

@@ -9,7 +9,6 @@ import { ACTOR_FACETS, emptyActorFacets, type ActorFacet } from '../domain/actor
 import type { ActorSearchQuery, ActorSearchResult } from '../domain/actor-search'
 import { ACTOR_TABLES, EmbeddedStore, type StoredRow } from './embedded-store'
 import { Params } from './embedded-sql'
-import { queryWords, toTextMatch } from './fts-query'
 import { MAX_TOTAL_HITS } from './settings'
 import type { ActorDocument, ActorSearchEngine, MatchHit, MatchSearch } from './types'
 
@@ -62,7 +61,7 @@ export class EmbeddedActorEngine extends EmbeddedStore<ActorDocument> implements
    * stem), by bm25 then newest; without text, newest first. Facets are disjunctive.
    */
   async search(query: ActorSearchQuery): Promise<ActorSearchResult> {
-    const text = query.q.trim() ? toTextMatch(queryWords(query.q)) : null
+    const { text } = await this.correctedMatch(query.q)
     const filters = ACTOR_FACETS.flatMap((facet) => {
       const values = query.filters[facet]
       return values?.length ? [{ facet, values: JSON.stringify(values) }] : []

@@ -22,7 +22,7 @@ export function commonThreshold(documents: number): number {
  * The words that do not select records, from each word's document frequency (counted up
  * to `commonThreshold(documents) + 1`, which is all the rule needs to know): those above
  * the threshold, unless every word is. Both engines read the frequencies from the
- * embedded index (`EmbeddedEngine.wordStatistics`), so they skip the same words.
+ * embedded index (`EmbeddedStore.wordStatistics`), so they skip the same words.
  */
 export function commonWords({ documents, counts }: WordStatistics): Set<string> {
   const threshold = commonThreshold(documents)

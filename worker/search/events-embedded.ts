@@ -14,7 +14,6 @@ import {
 import { EmbeddedStore, type StoredRow } from './embedded-store'
 import type { EventDocument } from './event-documents'
 import { pageBounds, selected, type EventSearchEngine } from './events-query'
-import { queryWords, toTextMatch } from './fts-query'
 import { MAX_TOTAL_HITS } from './settings'
 
 export const EVENT_TABLES = {
@@ -22,6 +21,8 @@ export const EVENT_TABLES = {
   facetValues: 'event_facet_values',
   documentFacets: 'event_document_facets',
   columns: ['title', 'summary', 'labels', 'body', 'stems', 'starts_at', 'ends_at', 'published_at'],
+  fts: 'event_fts',
+  vocabulary: 'event_vocabulary',
 } as const
 
 /** bm25 column weights: title, summary, labels, body, stems (as the experiments'). */
@@ -34,7 +35,7 @@ export class EmbeddedEventEngine extends EmbeddedStore<EventDocument> implements
 
   async search(query: EventSearchQuery): Promise<EventSearchResult> {
     const { page, offset, limit } = pageBounds(query)
-    const match = toTextMatch(queryWords(query.q))?.every ?? null
+    const match = (await this.correctedMatch(query.q)).text?.every ?? null
     const params: unknown[] = []
     const bind = (value: unknown) => `?${params.push(value)}`
     const where: string[] = []

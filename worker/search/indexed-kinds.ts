@@ -5,7 +5,8 @@
  *
  * Adding a kind: its `record_kind` in the outbox (a D1 migration widening the
  * CHECK) and in db/record-kinds.ts, its tables in SEARCH_DB (a `migrations/search/`
- * migration shaped like 0006), its document builder and engines (like
+ * migration shaped like 0006, with its `fts5vocab` as in 0009, both named in its
+ * `StoreTables`: typo corrections then serve it), its document builder and engines (like
  * actor-documents.ts, actors-embedded.ts, actors-meilisearch.ts), then one entry here.
  */
 import type { Status } from '../domain/experiment'

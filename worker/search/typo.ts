@@ -47,7 +47,7 @@ export function suggestion(q: string, corrections: ReadonlyMap<string, readonly 
 /**
  * What an index's vocabulary says about a query's words: how many records hold each (the
  * common words), and the corrections of the words no record holds. Read from the embedded
- * index for both engines (`EmbeddedEngine.vocabulary`), so both correct the same words.
+ * index for both engines (`EmbeddedStore.vocabulary`), so both correct the same words.
  */
 export interface QueryVocabulary {
   statistics: WordStatistics

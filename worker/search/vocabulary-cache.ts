@@ -1,9 +1,9 @@
 /**
- * What the embedded index's vocabulary said about query words, kept a short while in the
- * isolate: each word's document frequency (common-words.ts). Both engines read them before
- * every multi-word or long-word query, and the same words come back query after query
- * (« numérique », « habitants »…): answered from here, a Meilisearch search of known words
- * makes no D1 round trip at all.
+ * What the embedded indexes' vocabularies said about query words (each kind's, keyed by
+ * its documents table), kept a short while in the isolate: each word's document frequency
+ * (common-words.ts). Both engines read them before every multi-word or long-word query,
+ * and the same words come back query after query (« numérique », « habitants »…):
+ * answered from here, a Meilisearch search of known words makes no D1 round trip at all.
  *
  * Staleness is bounded and harmless: a frequency moves by a few records a minute where the
  * rule compares it with half the catalogue, and a word counted 0 that has been indexed

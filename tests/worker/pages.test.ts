@@ -153,6 +153,24 @@ describe('experiment page', () => {
 })
 
 describe('not found', () => {
+  it("names the kind of record a reader looked for, in the reader's language", async () => {
+    const cases: [string, string, string][] = [
+      ['/experiences/nexiste-pas/historique', 'Expérience introuvable', 'Experiment not found'],
+      ['/acteurs/nexiste-pas', 'Acteur introuvable', 'Actor not found'],
+      ['/acteurs/nexiste-pas/signaler', 'Acteur introuvable', 'Actor not found'],
+      ['/evenements/nexiste-pas', 'Événement introuvable', 'Event not found'],
+      ['/evenements/nexiste-pas/historique', 'Événement introuvable', 'Event not found'],
+    ]
+    for (const [path, french, english] of cases) {
+      const fr = await request(path, { headers: { accept: 'text/html' } })
+      expect(fr.status, path).toBe(404)
+      expect(await fr.text(), path).toContain(`<h1>${french}</h1>`)
+      const en = await request(path, { headers: { accept: 'text/html', cookie: 'lang=en' } })
+      expect(en.status, path).toBe(404)
+      expect(await en.text(), path).toContain(`<h1>${english}</h1>`)
+    }
+  })
+
   it('is an HTML page for browsers and problem+json for the API', async () => {
     const page = await request('/nulle-part', { headers: { accept: 'text/html' } })
     expect(page.status).toBe(404)

@@ -32,7 +32,7 @@ import { actorWhereText, ActorView } from '../../../web/components/ActorView'
 import { LinkedEvents } from '../../../web/components/EventList'
 import { Layout } from '../../../web/components/Layout'
 import { ConfirmStep, PrivateLink } from '../../../web/components/SubmitSteps'
-import { NotFound } from '../../../web/components/NotFound'
+import { notFoundPage } from './not-found'
 import { ACTOR_FORM, formToValues, valuesToPairs, type FormValues } from '../../../web/form-input'
 import type { Messages } from '../../../web/i18n'
 import {
@@ -128,14 +128,7 @@ export const actorPages = new Hono<AppEnv>()
     const t = messagesFor(c)
     const idOrSlug = c.req.param('idOrSlug')
     const row = idOrSlug.length <= 120 ? await getPublishedActor(c.var.db, idOrSlug) : null
-    if (!row) {
-      return renderPage(
-        c,
-        t,
-        <NotFound title={t.actors.notFoundTitle} text={t.actors.notFoundText} />,
-        { status: 404 }
-      )
-    }
+    if (!row) return notFoundPage(c, (m) => m.actors)
     const actor = toActor(row)
     const now = new Date()
     const [network, events] = await Promise.all([

@@ -20,7 +20,7 @@ import {
 import { resolveTerritoryNames } from '../../services/territory-names'
 import type { ContributionFormProps } from '../../../web/components/contribution-form'
 import { Layout } from '../../../web/components/Layout'
-import { NotFound } from '../../../web/components/NotFound'
+import { notFoundPage } from './not-found'
 import { postedPairs } from './form-post'
 import { messagesFor, renderPage } from './render'
 
@@ -31,13 +31,7 @@ export async function publishedRecord(c: Context<AppEnv>): Promise<ExperimentRow
 }
 
 export function recordNotFound(c: Context<AppEnv>) {
-  const t = messagesFor(c)
-  return renderPage(
-    c,
-    t,
-    <NotFound title={t.experiment.notFoundTitle} text={t.experiment.notFoundText} />,
-    { status: 404 }
-  )
+  return notFoundPage(c, (t) => t.experiment)
 }
 
 export function contributionHead(turnstile: TurnstileConfig | null) {

@@ -33,6 +33,7 @@ import { EventForm } from '../../../web/components/EventForm'
 import { eventJsonLd, EventView, type NamedLink } from '../../../web/components/EventView'
 import { Layout } from '../../../web/components/Layout'
 import { NotFound } from '../../../web/components/NotFound'
+import { notFoundPage } from './not-found'
 import { RestitutionForm } from '../../../web/components/RestitutionForm'
 import { PrivateLink } from '../../../web/components/SubmitSteps'
 import { TurnstileWidget } from '../../../web/components/TurnstileWidget'
@@ -233,14 +234,7 @@ export const eventPages = new Hono<AppEnv>()
     const t = messagesFor(c)
     const slug = c.req.param('slug')
     const row = slug.length <= 120 ? await getPublishedEvent(c.var.db, slug) : null
-    if (!row) {
-      return renderPage(
-        c,
-        t,
-        <NotFound title={t.events.notFoundTitle} text={t.events.notFoundText} />,
-        { status: 404 }
-      )
-    }
+    if (!row) return notFoundPage(c, (m) => m.events)
     const event = toEvent(row)
     const links = await eventLinks(c.var.db, event)
     const path = `/evenements/${event.slug}`

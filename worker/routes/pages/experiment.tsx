@@ -15,7 +15,7 @@ import { LinkedEvents } from '../../../web/components/EventList'
 import { findInTerritoriesLike, findSimilar } from './similar'
 import { ExperimentView } from '../../../web/components/ExperimentView'
 import { Layout } from '../../../web/components/Layout'
-import { NotFound } from '../../../web/components/NotFound'
+import { notFoundPage } from './not-found'
 import { messagesFor, renderPage } from './render'
 
 const SIMILAR_COUNT = 4
@@ -30,12 +30,7 @@ export const experimentPage = new Hono<AppEnv>().get('/experiences/:idOrSlug', a
     // A merged duplicate: its old address leads to the record that absorbed it.
     const target = idOrSlug.length <= 120 ? await findMergeTarget(c.var.db, idOrSlug) : null
     if (target) return c.redirect(`/experiences/${target.slug}`, 301)
-    return renderPage(
-      c,
-      t,
-      <NotFound title={t.experiment.notFoundTitle} text={t.experiment.notFoundText} />,
-      { status: 404 }
-    )
+    return notFoundPage(c, (m) => m.experiment)
   }
   const experiment = toExperiment(row)
   const size = experiment.derived.territorySize ?? null

@@ -13,7 +13,7 @@ import { getPublishedExperiment, toExperiment } from '../../db/experiments'
 import { publicHistory } from '../../services/history'
 import { Layout } from '../../../web/components/Layout'
 import { TableRegion } from '../../../web/components/TableRegion'
-import { NotFound } from '../../../web/components/NotFound'
+import { notFoundPage } from './not-found'
 import { formatDate } from '../../../web/format'
 import { valueText } from '../../../web/value-text'
 import { messagesFor, renderPage } from './render'
@@ -24,7 +24,7 @@ export const historyPage = new Hono<AppEnv>()
     const t = messagesFor(c)
     const idOrSlug = c.req.param('idOrSlug')
     const row = idOrSlug.length <= 120 ? await getPublishedExperiment(c.var.db, idOrSlug) : null
-    if (!row) return notFound(c, t.experiment)
+    if (!row) return notFoundPage(c, (m) => m.experiment)
     const experiment = toExperiment(row)
     return historyOf(
       c,
@@ -37,7 +37,7 @@ export const historyPage = new Hono<AppEnv>()
     const t = messagesFor(c)
     const idOrSlug = c.req.param('idOrSlug')
     const row = idOrSlug.length <= 120 ? await getPublishedActor(c.var.db, idOrSlug) : null
-    if (!row) return notFound(c, t.actors)
+    if (!row) return notFoundPage(c, (m) => m.actors)
     return historyOf(
       c,
       row.name,
@@ -49,7 +49,7 @@ export const historyPage = new Hono<AppEnv>()
     const t = messagesFor(c)
     const slug = c.req.param('slug')
     const row = slug.length <= 120 ? await getPublishedEvent(c.var.db, slug) : null
-    if (!row) return notFound(c, t.events)
+    if (!row) return notFoundPage(c, (m) => m.events)
     return historyOf(
       c,
       row.title,
@@ -57,16 +57,6 @@ export const historyPage = new Hono<AppEnv>()
       await publicHistory(c.var.db, row, 'event')
     )
   })
-
-/** The 404 of a history whose record is not published. */
-function notFound(c: Context<AppEnv>, text: { notFoundTitle: string; notFoundText: string }) {
-  return renderPage(
-    c,
-    messagesFor(c),
-    <NotFound title={text.notFoundTitle} text={text.notFoundText} />,
-    { status: 404 }
-  )
-}
 
 /** The published versions of a record, newest first, each with what changed. */
 function historyOf(

@@ -17,8 +17,22 @@ export function wantsHtml(c: Context<AppEnv>): boolean {
   )
 }
 
-export function notFoundPage(c: Context<AppEnv>): Promise<Response> {
-  return renderPage(c, messagesFor(c), <NotFound />, { status: 404 })
+/** A kind's own words for its 404 (`t.experiment`, `t.actors`, `t.events`). */
+interface NotFoundWords {
+  notFoundTitle: string
+  notFoundText: string
+}
+
+/** The HTML 404; `words` picks a kind's own title and text from the reader's dictionary. */
+export function notFoundPage(
+  c: Context<AppEnv>,
+  words?: (t: ReturnType<typeof messagesFor>) => NotFoundWords
+): Promise<Response> {
+  const t = messagesFor(c)
+  const own = words?.(t)
+  return renderPage(c, t, <NotFound title={own?.notFoundTitle} text={own?.notFoundText} />, {
+    status: 404,
+  })
 }
 
 /**

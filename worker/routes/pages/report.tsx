@@ -12,7 +12,7 @@ import { getPublishedActor, type ActorRow } from '../../db/actors'
 import { getPublishedEvent, type EventRow } from '../../db/events'
 import type { ExperimentRow } from '../../db/experiments'
 import type { EditableKind } from '../../db/record-kinds'
-import { NotFound } from '../../../web/components/NotFound'
+import { notFoundPage } from './not-found'
 import { REPORT_REASONS } from '../../db/reports'
 import { formBody } from '../../http/form'
 import { fileReport, REPORT_MESSAGE_MAX } from '../../services/moderation/reports'
@@ -206,15 +206,6 @@ const idOrSlugOf = (c: Context<AppEnv>): string | null => {
   return idOrSlug.length <= 120 ? idOrSlug : null
 }
 
-/** A kind's « not found » page, in the reader's language. */
-function notFoundOf(pick: (t: ReturnType<typeof messagesFor>) => { title: string; text: string }) {
-  return (c: Context<AppEnv>) => {
-    const t = messagesFor(c)
-    const { title, text } = pick(t)
-    return renderPage(c, t, <NotFound title={title} text={text} />, { status: 404 })
-  }
-}
-
 /** The form and its POST at `{base}/{idOrSlug}/signaler`, for one kind of record. */
 function reportRoutes(
   base: string,
@@ -259,17 +250,9 @@ export const reportPage = new Hono<AppEnv>()
   )
   .route(
     '/',
-    reportRoutes(
-      '/acteurs',
-      findActor,
-      notFoundOf((t) => ({ title: t.actors.notFoundTitle, text: t.actors.notFoundText }))
-    )
+    reportRoutes('/acteurs', findActor, (c) => notFoundPage(c, (t) => t.actors))
   )
   .route(
     '/',
-    reportRoutes(
-      '/evenements',
-      findEvent,
-      notFoundOf((t) => ({ title: t.events.notFoundTitle, text: t.events.notFoundText }))
-    )
+    reportRoutes('/evenements', findEvent, (c) => notFoundPage(c, (t) => t.events))
   )

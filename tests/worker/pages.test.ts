@@ -152,6 +152,26 @@ describe('experiment page', () => {
   })
 })
 
+describe('address fields', () => {
+  it('the actor and event forms ask for a street and a postcode, labelled, on one row', async () => {
+    const forms: [string, string][] = [
+      ['/acteurs/proposer', 'address'],
+      ['/evenements/proposer', 'place.address'],
+    ]
+    for (const [path, prefix] of forms) {
+      const html = await (await request(path, { headers: { accept: 'text/html' } })).text()
+      expect(html, path).toMatch(
+        new RegExp(
+          `<div class="row">.*?name="${prefix}\\.street".*?name="${prefix}\\.postcode"[^>]*inputmode="numeric"`,
+          's'
+        )
+      )
+      expect(html, path).toContain('Adresse (numéro et voie)')
+      expect(html, path).toContain('Code postal')
+    }
+  })
+})
+
 describe('not found', () => {
   it("names the kind of record a reader looked for, in the reader's language", async () => {
     const cases: [string, string, string][] = [

@@ -15,7 +15,7 @@ import type { TerritoryChoice } from '../../worker/domain/territory-names'
 import type { FormValues } from '../form-input'
 import { useT, type Messages } from '../i18n'
 import { ErrorSummary } from './ErrorSummary'
-import { ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
+import { AddressRow, ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
 import {
   Honeypot,
   PrivateContactSection,
@@ -153,15 +153,7 @@ export function ActorForm({
         <Section legend={f.moreTitle}>
           <TextField name="description" text={f.description} multiline rows={4} maxlength={3000} />
           <TextField name="website" text={f.website} type="url" maxlength={500} />
-          <div class="row">
-            <TextField name="address.street" text={f.street} maxlength={300} />
-            <TextField
-              name="address.postcode"
-              text={f.postcode}
-              inputmode="numeric"
-              maxlength={5}
-            />
-          </div>
+          <AddressRow prefix="address" street={f.street} postcode={f.postcode} />
           <div class="row">
             <TextField name="siren" text={f.siren} inputmode="numeric" maxlength={9} />
             <TextField name="siret" text={f.siret} inputmode="numeric" maxlength={14} />

@@ -20,7 +20,7 @@ import { useT, type Messages } from '../i18n'
 import { ROBOT_CHECK } from './contribution-form'
 import { ErrorSummary } from './ErrorSummary'
 import { NO_PICKS, RecordPicker, type PickerData } from './RecordPicker'
-import { ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
+import { AddressRow, ChoiceGroup, fieldId, FormState, SelectField, TextField } from './form-fields'
 import {
   Honeypot,
   PrivateContactSection,
@@ -164,15 +164,7 @@ export function EventForm(props: EventFormProps) {
             }
           />
           <TextField name="place.venue" text={f.venue} maxlength={200} />
-          <div class="row">
-            <TextField name="place.address.street" text={f.street} maxlength={300} />
-            <TextField
-              name="place.address.postcode"
-              text={f.postcode}
-              inputmode="numeric"
-              maxlength={5}
-            />
-          </div>
+          <AddressRow prefix="place.address" street={f.street} postcode={f.postcode} />
           <TextField name="onlineUrl" text={f.onlineUrl} type="url" maxlength={500} />
           <TextField name="territory" text={f.territory} />
         </Section>

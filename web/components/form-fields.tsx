@@ -269,3 +269,18 @@ export function ChoiceGroup(props: {
     </fieldset>
   )
 }
+
+/** A postal address on one row, its fields under `prefix` (`address`, `place.address`). */
+export function AddressRow(props: { prefix: string; street: FieldText; postcode: FieldText }) {
+  return (
+    <div class="row">
+      <TextField name={`${props.prefix}.street`} text={props.street} maxlength={300} />
+      <TextField
+        name={`${props.prefix}.postcode`}
+        text={props.postcode}
+        inputmode="numeric"
+        maxlength={5}
+      />
+    </div>
+  )
+}
